@@ -1,0 +1,10 @@
+//! preflight: a terminal checklist runner for deployments, releases, incidents and
+//! reviews.
+//!
+//! The core — [`checklist`], [`progress`], [`slug`], [`text`] — is pure: no I/O,
+//! no serde, no terminal.
+
+pub mod checklist;
+pub mod progress;
+pub mod slug;
+pub mod text;

@@ -1,0 +1,140 @@
+//! Cleaning of untrusted text from checklist files.
+//!
+//! Everything a checklist says ends up on a terminal or in a Markdown export, so
+//! text is cleaned once, at load: control characters (ESC, BEL, CR, backspace, C1)
+//! and bidirectional overrides are removed, tabs become spaces, and the ends are
+//! trimmed. Nothing downstream has to remember to do it.
+
+/// Why a piece of text was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextError {
+    /// A one-line text (a title or a name) spans several lines.
+    Newline,
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Bidirectional formatting characters, which can make text display in an order
+/// other than the one it is stored in ("Trojan Source").
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// Cleans one character: `None` drops it, tabs become spaces.
+fn clean_char(c: char) -> Option<char> {
+    if c == '\t' {
+        Some(' ')
+    } else if c.is_control() || is_bidi_control(c) {
+        None
+    } else {
+        Some(c)
+    }
+}
+
+/// Cleans a text that must stay on one line, such as a title or a name.
+pub fn clean_line(raw: &str) -> Result<String, TextError> {
+    let trimmed = raw.trim();
+    if trimmed.chars().any(is_line_break) {
+        return Err(TextError::Newline);
+    }
+    Ok(trimmed
+        .chars()
+        .filter_map(clean_char)
+        .collect::<String>()
+        .trim()
+        .to_owned())
+}
+
+/// Cleans a text that may have been written over several lines, such as a detail:
+/// every run of white space that holds a line break becomes one space, so the text
+/// reads as one paragraph wherever it is shown.
+pub fn clean_paragraph(raw: &str) -> String {
+    raw.split(|c| is_line_break(c) || c == '\r')
+        .map(|line| line.chars().filter_map(clean_char).collect::<String>())
+        .map(|line| line.trim().to_owned())
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Makes untrusted text safe to print in an error message: controls are shown
+/// escaped rather than sent to the terminal.
+pub fn escape_for_terminal(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_line_trims_and_strips_controls() {
+        assert_eq!(clean_line("  Deploy  ").unwrap(), "Deploy");
+        assert_eq!(clean_line("\u{1b}[31mred\u{1b}[0m").unwrap(), "[31mred[0m");
+        assert_eq!(
+            clean_line("bell\u{7}back\u{8}\rspace\u{9b}").unwrap(),
+            "bellbackspace"
+        );
+        assert_eq!(clean_line("a\tb").unwrap(), "a b");
+        assert_eq!(clean_line("del\u{7f}").unwrap(), "del");
+    }
+
+    #[test]
+    fn clean_line_strips_every_bidi_control() {
+        let hostile: String = [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{061c}',
+        ]
+        .iter()
+        .flat_map(|c| ['x', *c])
+        .collect();
+        assert_eq!(clean_line(&hostile).unwrap(), "xxxxxxxxxxxx");
+    }
+
+    #[test]
+    fn clean_line_refuses_line_breaks_inside_but_not_at_the_ends() {
+        assert_eq!(clean_line("title\n").unwrap(), "title");
+        assert_eq!(clean_line("two\nlines"), Err(TextError::Newline));
+        assert_eq!(clean_line("two\u{2028}lines"), Err(TextError::Newline));
+    }
+
+    #[test]
+    fn clean_line_keeps_unicode_text() {
+        assert_eq!(
+            clean_line("🚀 Lancement — 日本語").unwrap(),
+            "🚀 Lancement — 日本語"
+        );
+    }
+
+    #[test]
+    fn clean_paragraph_folds_line_breaks_into_one_space() {
+        assert_eq!(
+            clean_paragraph("configured\nand tested"),
+            "configured and tested"
+        );
+        assert_eq!(clean_paragraph("a  \r\n\r\n   b"), "a b");
+        assert_eq!(clean_paragraph("keep  two spaces"), "keep  two spaces");
+        assert_eq!(clean_paragraph("\u{1b}]0;title\u{7}x\n"), "]0;titlex");
+    }
+
+    #[test]
+    fn escape_for_terminal_shows_controls_instead_of_sending_them() {
+        assert_eq!(
+            escape_for_terminal("a\u{1b}b\u{202e}c"),
+            "a\\u{1b}b\\u{202e}c"
+        );
+    }
+}
