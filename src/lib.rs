@@ -2,9 +2,10 @@
 //! reviews.
 //!
 //! The core — [`checklist`], [`progress`], [`slug`], [`text`] — is pure: no I/O,
-//! no serde, no terminal.
+//! no serde, no terminal. [`format`] reads checklist files into the core model.
 
 pub mod checklist;
+pub mod format;
 pub mod progress;
 pub mod slug;
 pub mod text;

@@ -1,0 +1,114 @@
+//! The checklist file format (YAML): the only module that knows serde-saphyr.
+//!
+//! Loading reads the file, refuses what is not a YAML text (missing, a directory,
+//! binary, not UTF-8, empty), parses it under a budget derived from the file's size,
+//! and builds the core model, cleaning every text and applying the id rules. Every
+//! refusal is a [`LoadError`] that says where and what, with a hint.
+
+mod build;
+mod error;
+mod paths;
+mod raw;
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+pub use error::{LoadError, Position};
+
+use crate::checklist::Checklist;
+
+/// Files larger than this are refused before reading: no checklist a person keeps
+/// comes close (100,000 items take about 20 MB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads and parses a checklist file.
+pub fn load_file(path: &Path) -> Result<Checklist, LoadError> {
+    let name = path.display().to_string();
+    let meta = fs::metadata(path).map_err(|e| io_error(&name, &e))?;
+    if meta.is_dir() {
+        return Err(
+            LoadError::file(&name, "is a directory, not a checklist file")
+                .with_hint("name a YAML file, for example checklists/production-deployment.yaml"),
+        );
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::file(
+            &name,
+            format!(
+                "is {} MB, larger than the {} MB a checklist may be",
+                meta.len() >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        )
+        .with_hint("split it into several checklists"));
+    }
+    let bytes = fs::read(path).map_err(|e| io_error(&name, &e))?;
+    parse_bytes(&bytes, &name)
+}
+
+fn io_error(name: &str, err: &io::Error) -> LoadError {
+    let (message, hint) = match err.kind() {
+        io::ErrorKind::NotFound => (
+            "no such file".to_owned(),
+            "check the path; `preflight validate` with no file checks the bundled checklist",
+        ),
+        io::ErrorKind::PermissionDenied => (
+            "permission denied".to_owned(),
+            "check the file's permissions",
+        ),
+        io::ErrorKind::IsADirectory => (
+            "is a directory, not a checklist file".to_owned(),
+            "name a YAML file",
+        ),
+        _ => (
+            format!("cannot be read: {err}"),
+            "check that the path names a readable file",
+        ),
+    };
+    LoadError::file(name, message).with_hint(hint)
+}
+
+/// Parses a checklist from raw bytes, refusing binary data and text that is not UTF-8.
+pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Checklist, LoadError> {
+    if bytes.contains(&0) {
+        return Err(
+            LoadError::file(file, "is a binary file, not a YAML checklist")
+                .with_hint("checklists are YAML text; see README.md for the format"),
+        );
+    }
+    let source = std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.split(|&b| b == b'\n').count();
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        let position = Position {
+            line: line as u64,
+            column: column as u64,
+        };
+        let shown = String::from_utf8_lossy(bytes);
+        LoadError::at(
+            file,
+            &shown,
+            position,
+            format!("is not valid UTF-8 (byte 0x{:02x})", bytes[e.valid_up_to()]),
+        )
+        .with_hint("save the file as UTF-8")
+    })?;
+    parse(source, file)
+}
+
+/// Parses a checklist from YAML text. `file` names it in error messages.
+pub fn parse(source: &str, file: &str) -> Result<Checklist, LoadError> {
+    let has_content = source
+        .lines()
+        .map(str::trim)
+        .any(|line| !line.is_empty() && !line.starts_with('#') && line != "---" && line != "...");
+    if !has_content {
+        return Err(LoadError::file(file, "is empty").with_hint(
+            "a checklist needs at least `title:` and `phases:`; README.md shows the format",
+        ));
+    }
+    let raw = paths::deserialize(source, file)?;
+    build::build(raw, source, file)
+}

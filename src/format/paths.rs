@@ -1,0 +1,339 @@
+//! Deserialising under a budget, and turning serde-saphyr's errors into messages
+//! that say where in the checklist the problem is (`phases[0].sections[2]`), what
+//! is wrong, and what to do about it.
+
+use std::fmt::Write as _;
+
+use serde_path_to_error::Segment;
+
+use super::error::{LoadError, Position};
+use super::raw::{
+    self, CHECKLIST_FIELDS, EXPANSION_EXCEEDED, ITEM_FIELDS, PHASE_FIELDS, RawChecklist,
+    SECTION_FIELDS,
+};
+
+/// The kind of node a path leads to, which decides the fields it may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Checklist,
+    Phase,
+    Section,
+    Item,
+    List(ListOf),
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListOf {
+    Phases,
+    Sections,
+    Items,
+}
+
+impl Kind {
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::Checklist => CHECKLIST_FIELDS,
+            Kind::Phase => PHASE_FIELDS,
+            Kind::Section => SECTION_FIELDS,
+            Kind::Item => ITEM_FIELDS,
+            Kind::List(_) | Kind::Text => &[],
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Checklist => "the checklist",
+            Kind::Phase => "a phase",
+            Kind::Section => "a section",
+            Kind::Item => "an item",
+            Kind::List(_) | Kind::Text => "this value",
+        }
+    }
+
+    fn child(self, key: &str) -> Kind {
+        match (self, key) {
+            (Kind::Checklist, "phases") => Kind::List(ListOf::Phases),
+            (Kind::Phase, "sections") => Kind::List(ListOf::Sections),
+            (Kind::Section, "items") => Kind::List(ListOf::Items),
+            _ => Kind::Text,
+        }
+    }
+}
+
+/// Where an error happened: the path as the user would write it, the kind of
+/// node that holds the problem, and the field named last, if any.
+struct Place {
+    path: String,
+    holder: Kind,
+    field: Option<String>,
+}
+
+/// Walks serde's path, dropping the `value` steps that `Spanned` wrappers add: one
+/// after each list index and after each field that the raw types wrap in `Spanned`.
+fn place_of(path: &serde_path_to_error::Path) -> Place {
+    let mut out = String::new();
+    let mut kind = Kind::Checklist;
+    let mut holder = Kind::Checklist;
+    let mut field = None;
+    let mut skip_value = false;
+    for segment in path {
+        match segment {
+            Segment::Map { key } if skip_value && key == "value" => skip_value = false,
+            Segment::Map { key } => {
+                skip_value = matches!(
+                    key.as_str(),
+                    "title" | "name" | "id" | "phases" | "sections" | "items"
+                );
+                holder = kind;
+                field = Some(key.clone());
+                if !out.is_empty() && kind != Kind::Text {
+                    out.push('.');
+                }
+                if kind != Kind::Text {
+                    out.push_str(key);
+                }
+                kind = kind.child(key);
+            }
+            Segment::Seq { index } => {
+                skip_value = true;
+                let element = match kind {
+                    Kind::List(ListOf::Phases) => Kind::Phase,
+                    Kind::List(ListOf::Sections) => Kind::Section,
+                    Kind::List(ListOf::Items) => Kind::Item,
+                    _ => Kind::Text,
+                };
+                let _ = write!(out, "[{index}]");
+                holder = element;
+                field = None;
+                kind = element;
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    Place {
+        path: out,
+        holder,
+        field,
+    }
+}
+
+fn options_for(len: usize) -> serde_saphyr::Options {
+    let room = len.saturating_add(1024);
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_events: room.saturating_mul(2),
+            max_nodes: room,
+            max_total_scalar_bytes: room,
+            max_aliases: room / 4,
+            max_anchors: room / 4,
+            max_recorded_anchor_events: room,
+            max_recorded_anchor_bytes: room,
+            max_documents: 2,
+            max_depth: 32,
+        },
+        with_snippet: false,
+        // An item written as a plain scalar is read through type inference; keep
+        // `yes`, `007` and `1_000` as the text the author wrote.
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+        underscored_numbers_as_strings: true,
+    }
+}
+
+/// How much text a file of `len` bytes may build: generous for any real file,
+/// since each string costs at least a few bytes of YAML, yet linear in the size.
+fn expansion_units(len: usize) -> usize {
+    len.saturating_mul(16).saturating_add(1 << 20)
+}
+
+pub(super) fn deserialize(source: &str, file: &str) -> Result<RawChecklist, LoadError> {
+    let mut failed_at = None;
+    let result = raw::with_expansion_budget(expansion_units(source.len()), || {
+        serde_saphyr::with_deserializer_from_str_with_options(
+            source,
+            options_for(source.len()),
+            |de| {
+                serde_path_to_error::deserialize(de).map_err(|e| {
+                    failed_at = Some(e.path().clone());
+                    e.into_inner()
+                })
+            },
+        )
+    });
+    result.map_err(|err| explain(&err, failed_at.as_ref(), source, file))
+}
+
+/// The error's own words, without the location serde-saphyr appends (we show it
+/// our way) and with its parser terms put as a checklist author would say them.
+fn bare_message(err: &serde_saphyr::Error) -> String {
+    let text = err.without_snippet().to_string();
+    let text = match text.rfind(" at line ") {
+        Some(at) => &text[..at],
+        None => &text,
+    };
+    text.replace("expected sequence start", "expected a list")
+        .replace("expected mapping start", "expected a mapping of fields")
+        .replace("expected string scalar", "expected text")
+}
+
+fn explain(
+    err: &serde_saphyr::Error,
+    path: Option<&serde_path_to_error::Path>,
+    source: &str,
+    file: &str,
+) -> LoadError {
+    let message = bare_message(err);
+    let place = path.map(place_of);
+    let at = |message: String| match err.location() {
+        Some(loc) if loc.line() > 0 => LoadError::at(
+            file,
+            source,
+            Position {
+                line: loc.line(),
+                column: loc.column(),
+            },
+            message,
+        ),
+        _ => LoadError::file(file, message),
+    };
+    if let Some(refusal) = explain_budget(&message) {
+        return refusal(&at);
+    }
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.split('`').next());
+    let Some(place) = place.filter(|p| !p.path.is_empty() || missing.is_some()) else {
+        return explain_syntax(&message, &at);
+    };
+    if let Some(field) = &place.field {
+        let known = place.holder.fields();
+        if !known.is_empty() && !known.contains(&field.as_str()) {
+            let parent = place.path.rsplit_once('.').map_or("", |(parent, _)| parent);
+            let within = if parent.is_empty() {
+                String::new()
+            } else {
+                format!(" in {parent}")
+            };
+            let mut hint = format!(
+                "{} has the fields {}",
+                capitalise(place.holder.noun()),
+                list(known)
+            );
+            if let Some(close) = closest(field, known) {
+                hint = format!("did you mean `{close}`? {hint}");
+            }
+            return at(format!("unknown field `{field}`{within}")).with_hint(hint);
+        }
+    }
+    if let Some(missing) = missing {
+        let whose = if place.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", place.path)
+        };
+        return at(format!("{whose}{} has no `{missing}`", place.holder.noun()))
+            .with_note(format!(
+                "if `{missing}:` is there, check that it lines up with the fields above it"
+            ))
+            .with_hint(field_hint(missing));
+    }
+    if message.contains("null into string")
+        && let Some(field) = &place.field
+    {
+        let whose = place
+            .path
+            .rsplit_once('.')
+            .map_or("the checklist", |(parent, _)| parent);
+        return at(format!("{whose}: `{field}` is empty")).with_hint(field_hint(field));
+    }
+    let hint = place.field.as_deref().map_or_else(
+        || "each entry is a mapping of fields, or for an item just its title".to_owned(),
+        field_hint,
+    );
+    at(format!("{}: {message}", place.path)).with_hint(hint)
+}
+
+/// Refusals of the parse budget: the file nests deeper than any checklist, or
+/// describes far more than it holds (an alias bomb).
+fn explain_budget(message: &str) -> Option<impl FnOnce(&dyn Fn(String) -> LoadError) -> LoadError> {
+    let breach = message.split_once("budget breached: ").map(|(_, b)| b);
+    let too_deep = breach.is_some_and(|b| b.starts_with("Depth"))
+        || message.contains("nesting limit")
+        || message.contains("recursion limit");
+    let expands = message.contains(EXPANSION_EXCEEDED) || breach.is_some();
+    if !too_deep && !expands {
+        return None;
+    }
+    Some(move |at: &dyn Fn(String) -> LoadError| {
+        if too_deep {
+            at("refused: the YAML nests far deeper than a checklist does".to_owned())
+                .with_hint("a checklist is phases > sections > items; check for runaway brackets or indentation")
+        } else {
+            at("refused: the YAML expands to far more than the file holds".to_owned()).with_hint(
+                "anchors and aliases (`&a`, `*a`) may reuse a text, not multiply the checklist; write the items out",
+            )
+        }
+    })
+}
+
+fn explain_syntax(message: &str, at: &dyn Fn(String) -> LoadError) -> LoadError {
+    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(',').next().unwrap_or(key);
+        return at(format!("`{key}` appears twice in the same mapping"))
+            .with_hint("keep one of them");
+    }
+    if message.contains("multiple YAML documents") {
+        return at("the file holds more than one YAML document".to_owned())
+            .with_hint("a checklist file holds one document: remove the `---` line and what follows, or move it to a file of its own");
+    }
+    let hint = if message.contains("tabs") {
+        "indent with spaces: YAML does not allow tabs for indentation"
+    } else if message.contains("quote") {
+        "close the quote on this line; inside double quotes write \\\" for a quote"
+    } else if message.contains("mapping of fields") {
+        "the file must start with `title:`, then `phases:`; README.md shows the format"
+    } else {
+        "check the indentation and quoting on this line and the line before it"
+    };
+    at(format!("invalid YAML: {message}")).with_hint(hint)
+}
+
+fn field_hint(field: &str) -> String {
+    match field {
+        "phases" => "`phases:` is a list of phases, each `- name: …` with `sections:`".to_owned(),
+        "sections" => {
+            "`sections:` is a list of sections, each `- name: …` with `items:`".to_owned()
+        }
+        "items" => "`items:` is a list, one item per line: `- Title` or `- title: …`".to_owned(),
+        "title" | "name" => format!(
+            "`{field}:` is one line of text; quote it if it holds `: ` or starts with a symbol"
+        ),
+        other => format!("`{other}:` is text; quote it if it holds `: ` or starts with a symbol"),
+    }
+}
+
+fn closest<'a>(field: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::levenshtein(&field.to_lowercase(), k), *k))
+        .filter(|(distance, k)| *distance <= 2.max(k.len() / 3))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}
+
+fn list(fields: &[&str]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("`{f}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,131 @@
+//! What a valid checklist file becomes: shorthand items, cleaned text, ids, and
+//! scale.
+
+use std::fmt::Write as _;
+
+use preflight::format::parse;
+
+const HEAD: &str =
+    "title: Deploy\nphases:\n  - name: Ship\n    sections:\n      - name: Checks\n        items:\n";
+
+fn items_of(yaml_items: &str) -> Vec<(String, String, Option<String>)> {
+    let list = parse(&format!("{HEAD}{yaml_items}"), "t.yaml").unwrap_or_else(|e| panic!("{e}"));
+    list.items()
+        .iter()
+        .map(|i| (i.id.to_string(), i.title.clone(), i.detail.clone()))
+        .collect()
+}
+
+#[test]
+fn a_plain_string_is_an_item_title() {
+    let items = items_of(
+        "          - Redis/Cache layer configured\n          - title: Backups\n            detail: tested\n",
+    );
+    assert_eq!(
+        items,
+        [
+            (
+                "ship/checks/redis-cache-layer-configured".into(),
+                "Redis/Cache layer configured".into(),
+                None
+            ),
+            (
+                "ship/checks/backups".into(),
+                "Backups".into(),
+                Some("tested".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn explicit_ids_replace_derived_ones_at_every_level() {
+    let yaml = "title: T\nphases:\n  - name: Pre-Deployment\n    id: pre\n    sections:\n      - name: Infrastructure\n        id: infra\n        items:\n          - title: Cloud/On-premise environment\n            id: cloud-env\n";
+    let list = parse(yaml, "t.yaml").unwrap();
+    assert_eq!(list.items()[0].id.as_str(), "pre/infra/cloud-env");
+}
+
+#[test]
+fn scalars_that_look_like_numbers_or_booleans_stay_text() {
+    let items = items_of(
+        "          - 2024\n          - yes\n          - 007\n          - 1_000\n          - title: 1.10\n",
+    );
+    let titles: Vec<&str> = items.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(titles, ["2024", "yes", "007", "1_000", "1.10"]);
+}
+
+#[test]
+fn hostile_text_is_cleaned_at_load() {
+    let items = items_of(
+        "          - title: \"\\e[2J\\e]0;pwned\\a Deploy \\u202Eevil\"\n            detail: \"line one\\nline two\\ttabbed\\x9b\"\n",
+    );
+    let (_, title, detail) = &items[0];
+    assert_eq!(title, "[2J]0;pwned Deploy evil");
+    assert_eq!(detail.as_deref(), Some("line one line two tabbed"));
+    for text in [title.as_str(), detail.as_deref().unwrap()] {
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn names_description_and_icons_are_trimmed_and_cleaned() {
+    let yaml = "title: \"  Deploy\\u2066 \"\ndescription: |\n  First line\n  second line\nphases:\n  - name: \" Ship \"\n    icon: \" 🚀 \"\n    sections:\n      - name: Checks\n        items: [a]\n";
+    let list = parse(yaml, "t.yaml").unwrap();
+    assert_eq!(list.title, "Deploy");
+    assert_eq!(list.description.as_deref(), Some("First line second line"));
+    assert_eq!(list.phases()[0].name, "Ship");
+    assert_eq!(list.phases()[0].icon.as_deref(), Some("🚀"));
+}
+
+#[test]
+fn a_byte_order_mark_and_comments_are_fine() {
+    let yaml = format!("\u{feff}# deploy checklist\n{HEAD}          - a # trailing comment\n");
+    let list = parse(&yaml, "t.yaml").unwrap();
+    assert_eq!(list.items()[0].title, "a");
+}
+
+#[test]
+fn a_generated_checklist_of_100_000_items_loads() {
+    let mut yaml = String::from("title: Large\nphases:\n");
+    for p in 0..10 {
+        let _ = write!(yaml, "  - name: Phase {p}\n    sections:\n");
+        for s in 0..100 {
+            let _ = write!(yaml, "      - name: Section {s}\n        items:\n");
+            for i in 0..100 {
+                let _ = write!(
+                    yaml,
+                    "          - title: Check {p}.{s}.{i}\n            detail: with **detail** and `code`\n"
+                );
+            }
+        }
+    }
+    let list = parse(&yaml, "large.yaml").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(list.items().len(), 100_000);
+    assert_eq!(list.sections().len(), 1_000);
+    assert_eq!(
+        list.items()[99_999].id.as_str(),
+        "phase-9/section-99/check-9-99-99"
+    );
+    assert_eq!(
+        list.index_of("phase-5/section-50/check-5-50-50"),
+        Some(55_050)
+    );
+}
+
+#[test]
+fn errors_carry_line_column_and_hint_for_callers() {
+    let err = parse(
+        "title: T\nphases:\n  - name: P\n    sectons: []\n",
+        "t.yaml",
+    )
+    .unwrap_err();
+    let position = err.position().unwrap();
+    assert_eq!((position.line, position.column), (4, 5));
+    assert_eq!(err.message(), "unknown field `sectons` in phases[0]");
+    assert!(err.hint().unwrap().starts_with("did you mean `sections`?"));
+}
