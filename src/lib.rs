@@ -2,9 +2,13 @@
 //! reviews.
 //!
 //! The core — [`checklist`], [`progress`], [`slug`], [`text`] — is pure: no I/O,
-//! no serde, no terminal. [`format`] reads checklist files into the core model.
+//! no serde, no terminal. [`format`] reads checklist files into the core model,
+//! [`bundled`] holds the checklists shipped inside the binary, and [`cli`] is the
+//! command line on top.
 
+pub mod bundled;
 pub mod checklist;
+pub mod cli;
 pub mod format;
 pub mod progress;
 pub mod slug;

@@ -1,0 +1,44 @@
+//! `preflight validate`: load each checklist and say what it holds or what is wrong.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{exit, output};
+use crate::bundled::PRODUCTION_DEPLOYMENT;
+use crate::checklist::Checklist;
+use crate::format;
+use crate::text::escape_for_terminal;
+
+fn summary(name: &str, checklist: &Checklist) -> String {
+    format!(
+        "{name}: {} phases, {} sections, {} items",
+        checklist.phases().len(),
+        checklist.sections().len(),
+        checklist.items().len()
+    )
+}
+
+pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut report = String::new();
+    let mut failed = false;
+    if paths.is_empty() {
+        let checklist = PRODUCTION_DEPLOYMENT.load()?;
+        let name = format!("{} (bundled)", PRODUCTION_DEPLOYMENT.file_name);
+        writeln!(report, "{}", summary(&name, &checklist))?;
+    }
+    for path in paths {
+        match format::load_file(path) {
+            Ok(checklist) => {
+                let name = escape_for_terminal(&path.display().to_string());
+                writeln!(report, "{}", summary(&name, &checklist))?;
+            }
+            Err(err) => {
+                failed = true;
+                eprintln!("error: {err}");
+            }
+        }
+    }
+    output::print(&report)?;
+    Ok(ExitCode::from(if failed { exit::ERROR } else { exit::OK }))
+}

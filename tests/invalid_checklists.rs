@@ -1,0 +1,373 @@
+//! Every kind of bad checklist is refused with exit status 1 and a message that
+//! names the file, the place and the problem — never a panic or a backtrace.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/invalid")
+        .join(name)
+}
+
+/// Runs `preflight validate FILE`, checks that it failed cleanly, returns stderr.
+fn refuse(path: &Path) -> String {
+    let output = Command::cargo_bin("preflight")
+        .unwrap()
+        .arg("validate")
+        .arg(path)
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}: {stderr}",
+        path.display()
+    );
+    assert!(
+        output.stdout.is_empty(),
+        "nothing on stdout for a refused file"
+    );
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("backtrace"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.lines().count() <= 8,
+        "a few lines, not a wall: {stderr}"
+    );
+    assert!(
+        stderr.contains("hint: "),
+        "every refusal has a hint: {stderr}"
+    );
+    stderr
+}
+
+fn assert_mentions(stderr: &str, expected: &[&str]) {
+    for fragment in expected {
+        assert!(
+            stderr.contains(fragment),
+            "expected {fragment:?} in:\n{stderr}"
+        );
+    }
+}
+
+/// Each fixture and what its message must say: the place and the problem.
+const CASES: &[(&str, &[&str])] = &[
+    (
+        "empty.yaml",
+        &["empty.yaml: is empty", "`title:` and `phases:`"],
+    ),
+    ("comments-only.yaml", &["comments-only.yaml: is empty"]),
+    (
+        "bad-indentation.yaml",
+        &[":3:5:", "phases[0]: a phase has no `sections`", "lines up"],
+    ),
+    (
+        "tab-indentation.yaml",
+        &[":3:2:", "tabs", "indent with spaces"],
+    ),
+    (
+        "unclosed-quote.yaml",
+        &[":1:8:", "unclosed quote", "close the quote"],
+    ),
+    (
+        "top-level-list.yaml",
+        &[
+            ":1:1:",
+            "expected a mapping of fields",
+            "start with `title:`",
+        ],
+    ),
+    (
+        "top-level-text.yaml",
+        &[":1:1:", "expected a mapping of fields"],
+    ),
+    (
+        "missing-title.yaml",
+        &[":1:1:", "the checklist has no `title`"],
+    ),
+    (
+        "empty-title.yaml",
+        &[":1:8:", "the checklist: `title` is empty"],
+    ),
+    ("null-title.yaml", &[":1:", "`title` is empty"]),
+    (
+        "missing-phases.yaml",
+        &["the checklist has no `phases`", "list of phases"],
+    ),
+    (
+        "empty-phases.yaml",
+        &[":2:9:", "`phases` is empty", "add at least one"],
+    ),
+    (
+        "phases-not-a-list.yaml",
+        &[":2:9:", "phases: expected a list"],
+    ),
+    (
+        "missing-phase-name.yaml",
+        &[":3:5:", "phases[0]: a phase has no `name`"],
+    ),
+    (
+        "empty-phase-name.yaml",
+        &[":3:11:", "phases[0]: `name` is empty"],
+    ),
+    (
+        "multiline-name.yaml",
+        &[":3:11:", "phases[0]: `name` spans several lines"],
+    ),
+    (
+        "missing-sections.yaml",
+        &[":3:5:", "phases[0]: a phase has no `sections`"],
+    ),
+    (
+        "empty-sections.yaml",
+        &[":4:15:", "phases[0]: `sections` is empty"],
+    ),
+    (
+        "missing-section-name.yaml",
+        &[":5:9:", "phases[0].sections[0]: a section has no `name`"],
+    ),
+    (
+        "missing-items.yaml",
+        &[":5:9:", "phases[0].sections[0]: a section has no `items`"],
+    ),
+    (
+        "empty-items.yaml",
+        &[":6:16:", "phases[0].sections[0]: `items` is empty"],
+    ),
+    (
+        "items-not-a-list.yaml",
+        &[":6:16:", "phases[0].sections[0].items: expected a list"],
+    ),
+    (
+        "empty-item-title.yaml",
+        &[":8:20:", "items[1]: `title` is empty"],
+    ),
+    (
+        "empty-item-shorthand.yaml",
+        &[":8:13:", "items[1]: `title` is empty"],
+    ),
+    (
+        "item-without-title.yaml",
+        &[":7:13:", "items[0]: an item has no `title`"],
+    ),
+    (
+        "item-title-a-list.yaml",
+        &[":7:20:", "items[0].title: expected text"],
+    ),
+    (
+        "multiline-title.yaml",
+        &["items[0]: `title` spans several lines", "`detail:`"],
+    ),
+    (
+        "unknown-field.yaml",
+        &[
+            ":6:9:",
+            "unknown field `itmes` in phases[0].sections[0]",
+            "did you mean `items`?",
+        ],
+    ),
+    (
+        "unknown-top-field.yaml",
+        &[":1:1:", "unknown field `titel`", "did you mean `title`?"],
+    ),
+    (
+        "unknown-item-field.yaml",
+        &[":8:13:", "unknown field `detial`", "did you mean `detail`?"],
+    ),
+    (
+        "duplicate-item-ids.yaml",
+        &[
+            ":9:13:",
+            "duplicate item id `backups-verified`",
+            "line 7 and line 9",
+            "add `id: backups-verified-2`",
+        ],
+    ),
+    (
+        "duplicate-section-ids.yaml",
+        &[
+            ":7:9:",
+            "duplicate section id `checks`",
+            "line 5 and line 7",
+        ],
+    ),
+    (
+        "duplicate-phase-ids.yaml",
+        &[":8:9:", "duplicate phase id `ship`", "line 3 and line 8"],
+    ),
+    (
+        "invalid-id.yaml",
+        &[":8:17:", "invalid id `code/tag`", "use `id: code-tag`"],
+    ),
+    (
+        "two-documents.yaml",
+        &["more than one YAML document", "remove the `---`"],
+    ),
+    ("duplicate-key.yaml", &[":2:1:", "`title` appears twice"]),
+];
+
+#[test]
+fn each_invalid_fixture_is_refused_with_its_own_message() {
+    for (name, expected) in CASES {
+        let stderr = refuse(&fixture(name));
+        assert_mentions(&stderr, &[&format!("error: {}", fixture(name).display())]);
+        assert_mentions(&stderr, expected);
+    }
+    let listed = std::fs::read_dir(fixture("")).unwrap().count();
+    assert_eq!(
+        listed,
+        CASES.len(),
+        "every fixture has a case and every case a fixture"
+    );
+}
+
+#[test]
+fn the_offending_line_is_shown_under_the_message() {
+    let stderr = refuse(&fixture("unknown-field.yaml"));
+    assert_mentions(&stderr, &[" 6 |         itmes: [a]\n   |         ^"]);
+}
+
+#[test]
+fn a_missing_file_is_refused() {
+    let stderr = refuse(Path::new("no/such/checklist.yaml"));
+    assert_mentions(
+        &stderr,
+        &["no/such/checklist.yaml: no such file", "check the path"],
+    );
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let stderr = refuse(dir.path());
+    assert_mentions(&stderr, &["is a directory, not a checklist file"]);
+}
+
+#[test]
+fn binary_bytes_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("image.yaml");
+    std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    assert_mentions(&refuse(&path), &["is a binary file, not a YAML checklist"]);
+}
+
+#[test]
+fn text_that_is_not_utf8_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.yaml");
+    std::fs::write(&path, b"title: Deploy\nphases:\n  - name: Caf\xe9\n").unwrap();
+    assert_mentions(
+        &refuse(&path),
+        &[
+            "latin1.yaml:3:14: is not valid UTF-8 (byte 0xe9)",
+            "save the file as UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn a_one_megabyte_alias_bomb_is_refused() {
+    let mut yaml = String::from("title: Bomb\nphases:\n  - name: P\n    sections: &a [");
+    let sections: Vec<String> = (0..8_000)
+        .map(|i| format!("{{name: s{i}, items: [x, y]}}"))
+        .collect();
+    yaml.push_str(&sections.join(","));
+    yaml.push_str("]\n");
+    let mut i = 1;
+    while yaml.len() < 1_000_000 {
+        let _ = writeln!(yaml, "  - {{name: p{i}, sections: *a}}");
+        i += 1;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.yaml");
+    std::fs::write(&path, &yaml).unwrap();
+    assert_mentions(
+        &refuse(&path),
+        &[
+            "refused: the YAML expands to far more than the file holds",
+            "aliases",
+        ],
+    );
+}
+
+#[test]
+fn a_billion_laughs_through_the_checklist_tree_is_refused() {
+    // 1,000 items, aliased by 1,000 sections, aliased by 1,000 phases: a
+    // billion items described in about 60 kB.
+    let items = vec!["lol"; 1_000].join(", ");
+    let sections: Vec<String> = (0..1_000)
+        .map(|i| format!("{{name: s{i}, items: *i}}"))
+        .collect();
+    let mut yaml = format!(
+        "title: Laughs\nphases:\n  - name: p0\n    sections: &s [{{name: first, items: &i [{items}]}}, {}]\n",
+        sections.join(", ")
+    );
+    for p in 1..1_000 {
+        let _ = writeln!(yaml, "  - {{name: p{p}, sections: *s}}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("laughs.yaml");
+    std::fs::write(&path, &yaml).unwrap();
+    assert_mentions(
+        &refuse(&path),
+        &["refused: the YAML expands to far more than the file holds"],
+    );
+}
+
+#[test]
+fn nesting_thousands_of_levels_deep_is_refused() {
+    const TOO_DEEP: &str = "refused: the YAML nests far deeper than a checklist does";
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "flow.yaml",
+            format!("title: Deep\nphases: {}\n", "[".repeat(5_000)),
+            TOO_DEEP,
+        ),
+        (
+            "maps.yaml",
+            format!("title: Deep\nphases: [{}", "{a: ".repeat(5_000)),
+            TOO_DEEP,
+        ),
+        ("root.yaml", "{".repeat(5_000), TOO_DEEP),
+        // Block nesting is refused as soon as its first level has the wrong shape.
+        (
+            "block.yaml",
+            format!("title: Deep\nphases:\n  {}x\n", "- ".repeat(3_000)),
+            "phases[0]: expected a mapping of fields",
+        ),
+    ];
+    for (name, yaml, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, yaml).unwrap();
+        assert_mentions(&refuse(&path), &[name, expected]);
+    }
+}
+
+#[test]
+fn several_files_are_each_reported() {
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists/production-deployment.yaml");
+    let output = Command::cargo_bin("preflight")
+        .unwrap()
+        .arg("validate")
+        .arg(&good)
+        .arg(fixture("empty-items.yaml"))
+        .arg(fixture("invalid-id.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.ends_with("production-deployment.yaml: 6 phases, 17 sections, 132 items\n"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.matches("error: ").count(), 2, "{stderr}");
+}

@@ -1,0 +1,151 @@
+//! `preflight status` and `preflight validate` on good checklists.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn preflight(args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("preflight")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn status_of_the_bundled_checklist_reads_like_its_completion_status() {
+    let (code, stdout, stderr) = preflight(&["status"]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn status_json_has_the_documented_shape() {
+    let (code, stdout, _) = preflight(&["status", "--json"]);
+    assert_eq!(code, 0);
+    let root: Value = serde_json::from_str(&stdout).unwrap();
+    let keys = |v: &Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(&root),
+        [
+            "description",
+            "done",
+            "percent",
+            "phases",
+            "skipped",
+            "title",
+            "total"
+        ]
+    );
+    assert_eq!(root["title"], "Production Deployment Checklist");
+    assert_eq!(
+        (
+            root["done"].as_u64(),
+            root["total"].as_u64(),
+            root["percent"].as_u64()
+        ),
+        (Some(0), Some(132), Some(0))
+    );
+    let phases = root["phases"].as_array().unwrap();
+    assert_eq!(phases.len(), 6);
+    assert_eq!(
+        keys(&phases[0]),
+        [
+            "done", "icon", "id", "name", "percent", "sections", "skipped", "total"
+        ]
+    );
+    assert_eq!(
+        (phases[0]["id"].as_str(), phases[0]["icon"].as_str()),
+        (Some("pre-deployment"), Some("🚀"))
+    );
+    let totals: Vec<u64> = phases
+        .iter()
+        .map(|p| p["total"].as_u64().unwrap())
+        .collect();
+    assert_eq!(totals, [26, 20, 24, 24, 24, 14]);
+    let section = &phases[0]["sections"][0];
+    assert_eq!(
+        keys(section),
+        ["done", "id", "items", "name", "percent", "skipped", "total"]
+    );
+    assert_eq!(section["id"], "infrastructure-setup");
+    let item = &section["items"][0];
+    assert_eq!(keys(item), ["detail", "id", "status", "title"]);
+    assert_eq!(
+        item["id"],
+        "pre-deployment/infrastructure-setup/cloud-on-premise-environment"
+    );
+    assert_eq!(item["status"], "todo");
+    let all_items: usize = phases
+        .iter()
+        .flat_map(|p| p["sections"].as_array().unwrap())
+        .map(|s| s["items"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(all_items, 132);
+}
+
+#[test]
+fn status_of_a_named_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mini.yaml");
+    std::fs::write(&path, "title: Mini\nphases:\n  - name: Only\n    sections:\n      - name: S\n        items: [a, b, c]\n").unwrap();
+    let (code, stdout, _) = preflight(&["status", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("Mini\n"), "{stdout}");
+    assert!(stdout.contains("[ ] Only: 0/3 items completed"), "{stdout}");
+    assert!(
+        stdout.ends_with("Overall Progress: 0% Complete (0/3 items completed)\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn status_of_a_bad_file_fails_with_the_load_error() {
+    let (code, stdout, stderr) = preflight(&["status", "no-such.yaml"]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.starts_with("error: no-such.yaml: no such file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn validate_without_arguments_checks_the_bundled_checklist() {
+    let (code, stdout, _) = preflight(&["validate"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        "production-deployment.yaml (bundled): 6 phases, 17 sections, 132 items\n"
+    );
+}
+
+#[test]
+fn help_shows_examples_and_version_is_printed() {
+    for command in ["validate", "status"] {
+        let (code, stdout, _) = preflight(&[command, "--help"]);
+        assert_eq!(code, 0);
+        assert!(stdout.contains("Examples:"), "{command}: {stdout}");
+    }
+    let (code, stdout, _) = preflight(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, format!("preflight {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn usage_errors_exit_with_status_2() {
+    let (code, _, stderr) = preflight(&["stauts"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("status"),
+        "suggests the right command: {stderr}"
+    );
+}
