@@ -148,12 +148,7 @@ pub struct ChecklistBuilder {
     phase_ids: HashMap<String, usize>,
 }
 
-fn choose_id(
-    explicit: Option<&str>,
-    name: &str,
-    kind: &str,
-    position: usize,
-) -> Result<String, IdError> {
+fn choose_id(explicit: Option<&str>, name: &str, kind: &str, position: usize) -> Result<String, IdError> {
     match explicit {
         Some(id) if is_slug(id) => Ok(id.to_owned()),
         Some(id) => Err(IdError::Invalid {
@@ -188,12 +183,7 @@ impl ChecklistBuilder {
     }
 
     /// Starts a new phase; the sections added next belong to it.
-    pub fn phase(
-        &mut self,
-        explicit_id: Option<&str>,
-        name: String,
-        icon: Option<String>,
-    ) -> Result<(), IdError> {
+    pub fn phase(&mut self, explicit_id: Option<&str>, name: String, icon: Option<String>) -> Result<(), IdError> {
         let list = &mut self.checklist;
         let id = choose_id(explicit_id, &name, "phase", list.phases.len() + 1)?;
         if let Some(&earlier) = self.phase_ids.get(&id) {
@@ -239,12 +229,7 @@ impl ChecklistBuilder {
     ///
     /// # Panics
     /// When no section was started: a bug in the caller, not bad input.
-    pub fn item(
-        &mut self,
-        explicit_id: Option<&str>,
-        title: String,
-        detail: Option<String>,
-    ) -> Result<(), IdError> {
+    pub fn item(&mut self, explicit_id: Option<&str>, title: String, detail: Option<String>) -> Result<(), IdError> {
         let list = &mut self.checklist;
         let section_index = list.sections.len() - 1;
         let section = &mut list.sections[section_index];

@@ -27,10 +27,8 @@ pub fn load_file(path: &Path) -> Result<Checklist, LoadError> {
     let name = path.display().to_string();
     let meta = fs::metadata(path).map_err(|e| io_error(&name, &e))?;
     if meta.is_dir() {
-        return Err(
-            LoadError::file(&name, "is a directory, not a checklist file")
-                .with_hint("name a YAML file, for example checklists/production-deployment.yaml"),
-        );
+        return Err(LoadError::file(&name, "is a directory, not a checklist file")
+            .with_hint("name a YAML file, for example checklists/production-deployment.yaml"));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::file(
@@ -53,14 +51,8 @@ fn io_error(name: &str, err: &io::Error) -> LoadError {
             "no such file".to_owned(),
             "check the path; `preflight validate` with no file checks the bundled checklist",
         ),
-        io::ErrorKind::PermissionDenied => (
-            "permission denied".to_owned(),
-            "check the file's permissions",
-        ),
-        io::ErrorKind::IsADirectory => (
-            "is a directory, not a checklist file".to_owned(),
-            "name a YAML file",
-        ),
+        io::ErrorKind::PermissionDenied => ("permission denied".to_owned(), "check the file's permissions"),
+        io::ErrorKind::IsADirectory => ("is a directory, not a checklist file".to_owned(), "name a YAML file"),
         _ => (
             format!("cannot be read: {err}"),
             "check that the path names a readable file",
@@ -72,10 +64,8 @@ fn io_error(name: &str, err: &io::Error) -> LoadError {
 /// Parses a checklist from raw bytes, refusing binary data and text that is not UTF-8.
 pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Checklist, LoadError> {
     if bytes.contains(&0) {
-        return Err(
-            LoadError::file(file, "is a binary file, not a YAML checklist")
-                .with_hint("checklists are YAML text; see README.md for the format"),
-        );
+        return Err(LoadError::file(file, "is a binary file, not a YAML checklist")
+            .with_hint("checklists are YAML text; see README.md for the format"));
     }
     let source = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
@@ -105,9 +95,8 @@ pub fn parse(source: &str, file: &str) -> Result<Checklist, LoadError> {
         .map(str::trim)
         .any(|line| !line.is_empty() && !line.starts_with('#') && line != "---" && line != "...");
     if !has_content {
-        return Err(LoadError::file(file, "is empty").with_hint(
-            "a checklist needs at least `title:` and `phases:`; README.md shows the format",
-        ));
+        return Err(LoadError::file(file, "is empty")
+            .with_hint("a checklist needs at least `title:` and `phases:`; README.md shows the format"));
     }
     let raw = paths::deserialize(source, file)?;
     build::build(raw, source, file)

@@ -17,12 +17,10 @@ pub struct Progress {
 impl Progress {
     /// Tallies the statuses of a group of items.
     pub fn of<'a>(statuses: impl IntoIterator<Item = &'a Status>) -> Progress {
-        statuses
-            .into_iter()
-            .fold(Progress::default(), |mut p, status| {
-                p.add(status);
-                p
-            })
+        statuses.into_iter().fold(Progress::default(), |mut p, status| {
+            p.add(status);
+            p
+        })
     }
 
     /// Counts one more item.

@@ -24,11 +24,9 @@ pub fn slugify(text: &str) -> String {
 /// Whether `text` is already a slug, as an explicit `id:` must be.
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
-        && text.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && text
+            .split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -37,10 +35,7 @@ mod tests {
 
     #[test]
     fn slugify_joins_words_with_single_dashes() {
-        assert_eq!(
-            slugify("Cloud/On-premise environment"),
-            "cloud-on-premise-environment"
-        );
+        assert_eq!(slugify("Cloud/On-premise environment"), "cloud-on-premise-environment");
         assert_eq!(slugify("CI/CD Pipeline"), "ci-cd-pipeline");
         assert_eq!(slugify("  Monitoring & Alerting  "), "monitoring-alerting");
         assert_eq!(slugify("First 24 Hours"), "first-24-hours");

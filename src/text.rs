@@ -13,10 +13,7 @@ pub enum TextError {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
+    matches!(c, '\n' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Bidirectional formatting characters, which can make text display in an order
@@ -84,10 +81,7 @@ mod tests {
     fn clean_line_trims_and_strips_controls() {
         assert_eq!(clean_line("  Deploy  ").unwrap(), "Deploy");
         assert_eq!(clean_line("\u{1b}[31mred\u{1b}[0m").unwrap(), "[31mred[0m");
-        assert_eq!(
-            clean_line("bell\u{7}back\u{8}\rspace\u{9b}").unwrap(),
-            "bellbackspace"
-        );
+        assert_eq!(clean_line("bell\u{7}back\u{8}\rspace\u{9b}").unwrap(), "bellbackspace");
         assert_eq!(clean_line("a\tb").unwrap(), "a b");
         assert_eq!(clean_line("del\u{7f}").unwrap(), "del");
     }
@@ -95,8 +89,8 @@ mod tests {
     #[test]
     fn clean_line_strips_every_bidi_control() {
         let hostile: String = [
-            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
-            '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{061c}',
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+            '\u{200e}', '\u{200f}', '\u{061c}',
         ]
         .iter()
         .flat_map(|c| ['x', *c])
@@ -113,18 +107,12 @@ mod tests {
 
     #[test]
     fn clean_line_keeps_unicode_text() {
-        assert_eq!(
-            clean_line("🚀 Lancement — 日本語").unwrap(),
-            "🚀 Lancement — 日本語"
-        );
+        assert_eq!(clean_line("🚀 Lancement — 日本語").unwrap(), "🚀 Lancement — 日本語");
     }
 
     #[test]
     fn clean_paragraph_folds_line_breaks_into_one_space() {
-        assert_eq!(
-            clean_paragraph("configured\nand tested"),
-            "configured and tested"
-        );
+        assert_eq!(clean_paragraph("configured\nand tested"), "configured and tested");
         assert_eq!(clean_paragraph("a  \r\n\r\n   b"), "a b");
         assert_eq!(clean_paragraph("keep  two spaces"), "keep  two spaces");
         assert_eq!(clean_paragraph("\u{1b}]0;title\u{7}x\n"), "]0;titlex");
@@ -132,9 +120,6 @@ mod tests {
 
     #[test]
     fn escape_for_terminal_shows_controls_instead_of_sending_them() {
-        assert_eq!(
-            escape_for_terminal("a\u{1b}b\u{202e}c"),
-            "a\\u{1b}b\\u{202e}c"
-        );
+        assert_eq!(escape_for_terminal("a\u{1b}b\u{202e}c"), "a\\u{1b}b\\u{202e}c");
     }
 }

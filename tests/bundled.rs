@@ -4,9 +4,7 @@ use preflight::bundled::PRODUCTION_DEPLOYMENT;
 use preflight::checklist::Checklist;
 
 fn bundled() -> Checklist {
-    PRODUCTION_DEPLOYMENT
-        .load()
-        .expect("the bundled checklist loads")
+    PRODUCTION_DEPLOYMENT.load().expect("the bundled checklist loads")
 }
 
 #[test]
@@ -110,10 +108,7 @@ fn items_keep_the_seeds_punctuation() {
         find("Alert routing").detail.as_deref(),
         Some("configured (Slack/Email/PagerDuty)")
     );
-    assert_eq!(
-        find("Stakeholders notified").detail.as_deref(),
-        Some("of go-live")
-    );
+    assert_eq!(find("Stakeholders notified").detail.as_deref(), Some("of go-live"));
 }
 
 #[test]

@@ -22,101 +22,53 @@ fn refuse(path: &Path) -> String {
         .output()
         .unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}: {stderr}",
-        path.display()
-    );
-    assert!(
-        output.stdout.is_empty(),
-        "nothing on stdout for a refused file"
-    );
+    assert_eq!(output.status.code(), Some(1), "{}: {stderr}", path.display());
+    assert!(output.stdout.is_empty(), "nothing on stdout for a refused file");
     assert!(stderr.starts_with("error: "), "{stderr}");
     assert!(
         !stderr.contains("panicked") && !stderr.contains("backtrace"),
         "{stderr}"
     );
-    assert!(
-        stderr.lines().count() <= 8,
-        "a few lines, not a wall: {stderr}"
-    );
-    assert!(
-        stderr.contains("hint: "),
-        "every refusal has a hint: {stderr}"
-    );
+    assert!(stderr.lines().count() <= 8, "a few lines, not a wall: {stderr}");
+    assert!(stderr.contains("hint: "), "every refusal has a hint: {stderr}");
     stderr
 }
 
 fn assert_mentions(stderr: &str, expected: &[&str]) {
     for fragment in expected {
-        assert!(
-            stderr.contains(fragment),
-            "expected {fragment:?} in:\n{stderr}"
-        );
+        assert!(stderr.contains(fragment), "expected {fragment:?} in:\n{stderr}");
     }
 }
 
 /// Each fixture and what its message must say: the place and the problem.
 const CASES: &[(&str, &[&str])] = &[
-    (
-        "empty.yaml",
-        &["empty.yaml: is empty", "`title:` and `phases:`"],
-    ),
+    ("empty.yaml", &["empty.yaml: is empty", "`title:` and `phases:`"]),
     ("comments-only.yaml", &["comments-only.yaml: is empty"]),
     (
         "bad-indentation.yaml",
         &[":3:5:", "phases[0]: a phase has no `sections`", "lines up"],
     ),
-    (
-        "tab-indentation.yaml",
-        &[":3:2:", "tabs", "indent with spaces"],
-    ),
-    (
-        "unclosed-quote.yaml",
-        &[":1:8:", "unclosed quote", "close the quote"],
-    ),
+    ("tab-indentation.yaml", &[":3:2:", "tabs", "indent with spaces"]),
+    ("unclosed-quote.yaml", &[":1:8:", "unclosed quote", "close the quote"]),
     (
         "top-level-list.yaml",
-        &[
-            ":1:1:",
-            "expected a mapping of fields",
-            "start with `title:`",
-        ],
+        &[":1:1:", "expected a mapping of fields", "start with `title:`"],
     ),
-    (
-        "top-level-text.yaml",
-        &[":1:1:", "expected a mapping of fields"],
-    ),
-    (
-        "missing-title.yaml",
-        &[":1:1:", "the checklist has no `title`"],
-    ),
-    (
-        "empty-title.yaml",
-        &[":1:8:", "the checklist: `title` is empty"],
-    ),
+    ("top-level-text.yaml", &[":1:1:", "expected a mapping of fields"]),
+    ("missing-title.yaml", &[":1:1:", "the checklist has no `title`"]),
+    ("empty-title.yaml", &[":1:8:", "the checklist: `title` is empty"]),
     ("null-title.yaml", &[":1:", "`title` is empty"]),
     (
         "missing-phases.yaml",
         &["the checklist has no `phases`", "list of phases"],
     ),
-    (
-        "empty-phases.yaml",
-        &[":2:9:", "`phases` is empty", "add at least one"],
-    ),
-    (
-        "phases-not-a-list.yaml",
-        &[":2:9:", "phases: expected a list"],
-    ),
+    ("empty-phases.yaml", &[":2:9:", "`phases` is empty", "add at least one"]),
+    ("phases-not-a-list.yaml", &[":2:9:", "phases: expected a list"]),
     (
         "missing-phase-name.yaml",
         &[":3:5:", "phases[0]: a phase has no `name`"],
     ),
-    (
-        "empty-phase-name.yaml",
-        &[":3:11:", "phases[0]: `name` is empty"],
-    ),
+    ("empty-phase-name.yaml", &[":3:11:", "phases[0]: `name` is empty"]),
     (
         "multiline-name.yaml",
         &[":3:11:", "phases[0]: `name` spans several lines"],
@@ -125,10 +77,7 @@ const CASES: &[(&str, &[&str])] = &[
         "missing-sections.yaml",
         &[":3:5:", "phases[0]: a phase has no `sections`"],
     ),
-    (
-        "empty-sections.yaml",
-        &[":4:15:", "phases[0]: `sections` is empty"],
-    ),
+    ("empty-sections.yaml", &[":4:15:", "phases[0]: `sections` is empty"]),
     (
         "missing-section-name.yaml",
         &[":5:9:", "phases[0].sections[0]: a section has no `name`"],
@@ -145,22 +94,13 @@ const CASES: &[(&str, &[&str])] = &[
         "items-not-a-list.yaml",
         &[":6:16:", "phases[0].sections[0].items: expected a list"],
     ),
-    (
-        "empty-item-title.yaml",
-        &[":8:20:", "items[1]: `title` is empty"],
-    ),
-    (
-        "empty-item-shorthand.yaml",
-        &[":8:13:", "items[1]: `title` is empty"],
-    ),
+    ("empty-item-title.yaml", &[":8:20:", "items[1]: `title` is empty"]),
+    ("empty-item-shorthand.yaml", &[":8:13:", "items[1]: `title` is empty"]),
     (
         "item-without-title.yaml",
         &[":7:13:", "items[0]: an item has no `title`"],
     ),
-    (
-        "item-title-a-list.yaml",
-        &[":7:20:", "items[0].title: expected text"],
-    ),
+    ("item-title-a-list.yaml", &[":7:20:", "items[0].title: expected text"]),
     (
         "multiline-title.yaml",
         &["items[0]: `title` spans several lines", "`detail:`"],
@@ -192,11 +132,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "duplicate-section-ids.yaml",
-        &[
-            ":7:9:",
-            "duplicate section id `checks`",
-            "line 5 and line 7",
-        ],
+        &[":7:9:", "duplicate section id `checks`", "line 5 and line 7"],
     ),
     (
         "duplicate-phase-ids.yaml",
@@ -221,11 +157,7 @@ fn each_invalid_fixture_is_refused_with_its_own_message() {
         assert_mentions(&stderr, expected);
     }
     let listed = std::fs::read_dir(fixture("")).unwrap().count();
-    assert_eq!(
-        listed,
-        CASES.len(),
-        "every fixture has a case and every case a fixture"
-    );
+    assert_eq!(listed, CASES.len(), "every fixture has a case and every case a fixture");
 }
 
 #[test]
@@ -237,10 +169,7 @@ fn the_offending_line_is_shown_under_the_message() {
 #[test]
 fn a_missing_file_is_refused() {
     let stderr = refuse(Path::new("no/such/checklist.yaml"));
-    assert_mentions(
-        &stderr,
-        &["no/such/checklist.yaml: no such file", "check the path"],
-    );
+    assert_mentions(&stderr, &["no/such/checklist.yaml: no such file", "check the path"]);
 }
 
 #[test]
@@ -275,9 +204,7 @@ fn text_that_is_not_utf8_is_refused_with_its_place() {
 #[test]
 fn a_one_megabyte_alias_bomb_is_refused() {
     let mut yaml = String::from("title: Bomb\nphases:\n  - name: P\n    sections: &a [");
-    let sections: Vec<String> = (0..8_000)
-        .map(|i| format!("{{name: s{i}, items: [x, y]}}"))
-        .collect();
+    let sections: Vec<String> = (0..8_000).map(|i| format!("{{name: s{i}, items: [x, y]}}")).collect();
     yaml.push_str(&sections.join(","));
     yaml.push_str("]\n");
     let mut i = 1;
@@ -290,10 +217,7 @@ fn a_one_megabyte_alias_bomb_is_refused() {
     std::fs::write(&path, &yaml).unwrap();
     assert_mentions(
         &refuse(&path),
-        &[
-            "refused: the YAML expands to far more than the file holds",
-            "aliases",
-        ],
+        &["refused: the YAML expands to far more than the file holds", "aliases"],
     );
 }
 
@@ -302,9 +226,7 @@ fn a_billion_laughs_through_the_checklist_tree_is_refused() {
     // 1,000 items, aliased by 1,000 sections, aliased by 1,000 phases: a
     // billion items described in about 60 kB.
     let items = vec!["lol"; 1_000].join(", ");
-    let sections: Vec<String> = (0..1_000)
-        .map(|i| format!("{{name: s{i}, items: *i}}"))
-        .collect();
+    let sections: Vec<String> = (0..1_000).map(|i| format!("{{name: s{i}, items: *i}}")).collect();
     let mut yaml = format!(
         "title: Laughs\nphases:\n  - name: p0\n    sections: &s [{{name: first, items: &i [{items}]}}, {}]\n",
         sections.join(", ")

@@ -5,8 +5,7 @@ use std::fmt::Write as _;
 
 use preflight::format::parse;
 
-const HEAD: &str =
-    "title: Deploy\nphases:\n  - name: Ship\n    sections:\n      - name: Checks\n        items:\n";
+const HEAD: &str = "title: Deploy\nphases:\n  - name: Ship\n    sections:\n      - name: Checks\n        items:\n";
 
 fn items_of(yaml_items: &str) -> Vec<(String, String, Option<String>)> {
     let list = parse(&format!("{HEAD}{yaml_items}"), "t.yaml").unwrap_or_else(|e| panic!("{e}"));
@@ -18,9 +17,8 @@ fn items_of(yaml_items: &str) -> Vec<(String, String, Option<String>)> {
 
 #[test]
 fn a_plain_string_is_an_item_title() {
-    let items = items_of(
-        "          - Redis/Cache layer configured\n          - title: Backups\n            detail: tested\n",
-    );
+    let items =
+        items_of("          - Redis/Cache layer configured\n          - title: Backups\n            detail: tested\n");
     assert_eq!(
         items,
         [
@@ -29,11 +27,7 @@ fn a_plain_string_is_an_item_title() {
                 "Redis/Cache layer configured".into(),
                 None
             ),
-            (
-                "ship/checks/backups".into(),
-                "Backups".into(),
-                Some("tested".into())
-            ),
+            ("ship/checks/backups".into(), "Backups".into(), Some("tested".into())),
         ]
     );
 }
@@ -47,9 +41,8 @@ fn explicit_ids_replace_derived_ones_at_every_level() {
 
 #[test]
 fn scalars_that_look_like_numbers_or_booleans_stay_text() {
-    let items = items_of(
-        "          - 2024\n          - yes\n          - 007\n          - 1_000\n          - title: 1.10\n",
-    );
+    let items =
+        items_of("          - 2024\n          - yes\n          - 007\n          - 1_000\n          - title: 1.10\n");
     let titles: Vec<&str> = items.iter().map(|(_, t, _)| t.as_str()).collect();
     assert_eq!(titles, ["2024", "yes", "007", "1_000", "1.10"]);
 }
@@ -107,23 +100,13 @@ fn a_generated_checklist_of_100_000_items_loads() {
     let list = parse(&yaml, "large.yaml").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(list.items().len(), 100_000);
     assert_eq!(list.sections().len(), 1_000);
-    assert_eq!(
-        list.items()[99_999].id.as_str(),
-        "phase-9/section-99/check-9-99-99"
-    );
-    assert_eq!(
-        list.index_of("phase-5/section-50/check-5-50-50"),
-        Some(55_050)
-    );
+    assert_eq!(list.items()[99_999].id.as_str(), "phase-9/section-99/check-9-99-99");
+    assert_eq!(list.index_of("phase-5/section-50/check-5-50-50"), Some(55_050));
 }
 
 #[test]
 fn errors_carry_line_column_and_hint_for_callers() {
-    let err = parse(
-        "title: T\nphases:\n  - name: P\n    sectons: []\n",
-        "t.yaml",
-    )
-    .unwrap_err();
+    let err = parse("title: T\nphases:\n  - name: P\n    sectons: []\n", "t.yaml").unwrap_err();
     let position = err.position().unwrap();
     assert_eq!((position.line, position.column), (4, 5));
     assert_eq!(err.message(), "unknown field `sectons` in phases[0]");

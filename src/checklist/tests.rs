@@ -12,8 +12,7 @@ fn one_section() -> ChecklistBuilder {
 #[test]
 fn item_ids_are_paths_of_slugs() {
     let mut b = one_section();
-    b.item(None, "Cloud/On-premise environment".into(), None)
-        .unwrap();
+    b.item(None, "Cloud/On-premise environment".into(), None).unwrap();
     let list = b.finish();
     assert_eq!(
         list.items()[0].id.as_str(),
@@ -112,10 +111,7 @@ fn the_same_id_is_fine_under_different_parents() {
     );
     let list = b.finish();
     assert_eq!(list.items().len(), 3);
-    assert_eq!(
-        list.items()[2].id.as_str(),
-        "go-live/communication/rollback-plan"
-    );
+    assert_eq!(list.items()[2].id.as_str(), "go-live/communication/rollback-plan");
 }
 
 #[test]
@@ -130,11 +126,7 @@ fn ranges_tie_the_flat_tree_together() {
     assert_eq!(list.sections_of(phase).len(), 2);
     assert_eq!(list.item_range_of(phase), 0..3);
     let second = &list.sections()[1];
-    let titles: Vec<_> = list
-        .items_of(second)
-        .iter()
-        .map(|i| i.title.as_str())
-        .collect();
+    let titles: Vec<_> = list.items_of(second).iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["c"]);
     assert_eq!(list.items()[2].section, 1);
     assert_eq!(list.items()[2].detail.as_deref(), Some("detail"));

@@ -35,12 +35,7 @@ impl Context<'_> {
     }
 
     /// A one-line text that must not be empty: a title or a name.
-    fn required_line(
-        &self,
-        text: &Spanned<Text>,
-        field: &str,
-        path: &str,
-    ) -> Result<String, LoadError> {
+    fn required_line(&self, text: &Spanned<Text>, field: &str, path: &str) -> Result<String, LoadError> {
         match clean_line(&text.value.0) {
             Ok(clean) if clean.is_empty() => Err(self
                 .error(&text.referenced, format!("{path}: `{field}` is empty"))
@@ -50,10 +45,7 @@ impl Context<'_> {
                 ))),
             Ok(clean) => Ok(clean),
             Err(TextError::Newline) => Err(self
-                .error(
-                    &text.referenced,
-                    format!("{path}: `{field}` spans several lines"),
-                )
+                .error(&text.referenced, format!("{path}: `{field}` spans several lines"))
                 .with_hint(match field {
                     "title" => "keep the title to one line and put the rest in `detail:`",
                     _ => "keep it to one line",
@@ -61,13 +53,7 @@ impl Context<'_> {
         }
     }
 
-    fn nonempty<T>(
-        &self,
-        list: &Spanned<Vec<T>>,
-        field: &str,
-        path: &str,
-        example: &str,
-    ) -> Result<(), LoadError> {
+    fn nonempty<T>(&self, list: &Spanned<Vec<T>>, field: &str, path: &str, example: &str) -> Result<(), LoadError> {
         if list.value.is_empty() {
             let whose = if path.is_empty() {
                 "the checklist".to_owned()
@@ -98,19 +84,30 @@ impl Context<'_> {
         match err {
             IdError::Invalid { id, suggestion } => {
                 let hint = if suggestion.is_empty() {
-                    "use lowercase letters and digits joined by dashes, for example `id: step-1`"
-                        .to_owned()
+                    "use lowercase letters and digits joined by dashes, for example `id: step-1`".to_owned()
                 } else {
                     format!("use `id: {suggestion}`")
                 };
-                self.error(own, format!("{path}: invalid id `{id}`: an id is lowercase ASCII letters and digits joined by single dashes"))
-                    .with_hint(hint)
+                self.error(
+                    own,
+                    format!(
+                        "{path}: invalid id `{id}`: an id is lowercase ASCII letters and digits joined by single dashes"
+                    ),
+                )
+                .with_hint(hint)
             }
             IdError::Duplicate { id, earlier: index } => {
                 let first = earlier(index);
-                self.error(own, format!("{path}: duplicate {kind} id `{id}`: the {kind}s at line {} and line {} both have it", first.line(), own.line()))
-                    .with_note("ids are derived from names; two siblings named alike need an explicit id")
-                    .with_hint(format!("add `id: {id}-2` (or another unique slug) to one of them"))
+                self.error(
+                    own,
+                    format!(
+                        "{path}: duplicate {kind} id `{id}`: the {kind}s at line {} and line {} both have it",
+                        first.line(),
+                        own.line()
+                    ),
+                )
+                .with_note("ids are derived from names; two siblings named alike need an explicit id")
+                .with_hint(format!("add `id: {id}-2` (or another unique slug) to one of them"))
             }
         }
     }
@@ -119,16 +116,8 @@ impl Context<'_> {
 pub(super) fn build(raw: RawChecklist, source: &str, file: &str) -> Result<Checklist, LoadError> {
     let cx = Context { source, file };
     let title = cx.required_line(&raw.title, "title", "the checklist")?;
-    let description = raw
-        .description
-        .map(|d| clean_paragraph(&d.0))
-        .filter(|d| !d.is_empty());
-    cx.nonempty(
-        &raw.phases,
-        "phases",
-        "",
-        "`- name: Pre-Deployment` with `sections:`",
-    )?;
+    let description = raw.description.map(|d| clean_paragraph(&d.0)).filter(|d| !d.is_empty());
+    cx.nonempty(&raw.phases, "phases", "", "`- name: Pre-Deployment` with `sections:`")?;
     let mut builder = ChecklistBuilder::new(title, description);
     let mut phase_locs = Vec::new();
     let mut section_locs = Vec::new();
@@ -138,14 +127,11 @@ pub(super) fn build(raw: RawChecklist, source: &str, file: &str) -> Result<Check
         let loc = phase.referenced;
         let phase = phase.value;
         let name = cx.required_line(&phase.name, "name", &path)?;
-        let icon = phase
-            .icon
-            .and_then(|i| clean_line(&i.0).ok())
-            .filter(|i| !i.is_empty());
+        let icon = phase.icon.and_then(|i| clean_line(&i.0).ok()).filter(|i| !i.is_empty());
         let (id, id_loc) = Context::explicit_id(phase.id.as_ref());
-        builder.phase(id, name, icon).map_err(|e| {
-            cx.id_error(e, "phase", &path, &id_loc.unwrap_or(loc), |i| phase_locs[i])
-        })?;
+        builder
+            .phase(id, name, icon)
+            .map_err(|e| cx.id_error(e, "phase", &path, &id_loc.unwrap_or(loc), |i| phase_locs[i]))?;
         phase_locs.push(loc);
         cx.nonempty(
             &phase.sections,
@@ -159,11 +145,9 @@ pub(super) fn build(raw: RawChecklist, source: &str, file: &str) -> Result<Check
             let section = section.value;
             let name = cx.required_line(&section.name, "name", &path)?;
             let (id, id_loc) = Context::explicit_id(section.id.as_ref());
-            builder.section(id, name).map_err(|e| {
-                cx.id_error(e, "section", &path, &id_loc.unwrap_or(loc), |i| {
-                    section_locs[i]
-                })
-            })?;
+            builder
+                .section(id, name)
+                .map_err(|e| cx.id_error(e, "section", &path, &id_loc.unwrap_or(loc), |i| section_locs[i]))?;
             section_locs.push(loc);
             cx.nonempty(&section.items, "items", &path, "`- Backups verified`")?;
             for (i, item) in section.items.value.into_iter().enumerate() {
@@ -178,13 +162,11 @@ pub(super) fn build(raw: RawChecklist, source: &str, file: &str) -> Result<Check
                     RawItem::Full(full) => full,
                 };
                 let title = cx.required_line(&title, "title", &path)?;
-                let detail = detail
-                    .map(|d| clean_paragraph(&d.0))
-                    .filter(|d| !d.is_empty());
+                let detail = detail.map(|d| clean_paragraph(&d.0)).filter(|d| !d.is_empty());
                 let (id, id_loc) = Context::explicit_id(id.as_ref());
-                builder.item(id, title, detail).map_err(|e| {
-                    cx.id_error(e, "item", &path, &id_loc.unwrap_or(loc), |i| item_locs[i])
-                })?;
+                builder
+                    .item(id, title, detail)
+                    .map_err(|e| cx.id_error(e, "item", &path, &id_loc.unwrap_or(loc), |i| item_locs[i]))?;
                 item_locs.push(loc);
             }
         }

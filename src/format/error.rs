@@ -87,12 +87,7 @@ impl LoadError {
 
     /// An error at a place in the file; `source` is the file's text, from which the
     /// offending line is shown.
-    pub fn at(
-        file: &str,
-        source: &str,
-        position: Position,
-        message: impl Into<String>,
-    ) -> LoadError {
+    pub fn at(file: &str, source: &str, position: Position, message: impl Into<String>) -> LoadError {
         let line_index = usize::try_from(position.line.saturating_sub(1)).unwrap_or(usize::MAX);
         let excerpt = source
             .lines()
@@ -176,12 +171,7 @@ mod tests {
 
     #[test]
     fn escapes_controls_in_the_excerpt_and_file_name() {
-        let err = LoadError::at(
-            "a\u{1b}.yaml",
-            "x: \u{1b}[2J\n",
-            Position { line: 1, column: 4 },
-            "bad",
-        );
+        let err = LoadError::at("a\u{1b}.yaml", "x: \u{1b}[2J\n", Position { line: 1, column: 4 }, "bad");
         let shown = err.to_string();
         assert!(!shown.contains('\u{1b}'), "{shown:?}");
         assert!(shown.contains("a\\u{1b}.yaml"));
@@ -190,23 +180,12 @@ mod tests {
     #[test]
     fn cuts_long_lines_around_the_column() {
         let line = "x".repeat(500);
-        let err = LoadError::at(
-            "f",
-            &line,
-            Position {
-                line: 1,
-                column: 300,
-            },
-            "here",
-        );
+        let err = LoadError::at("f", &line, Position { line: 1, column: 300 }, "here");
         let shown = err.to_string();
         let excerpt = shown.lines().nth(1).unwrap();
         assert!(excerpt.chars().count() < 140, "{excerpt}");
         let caret_line = shown.lines().nth(2).unwrap();
-        assert_eq!(
-            caret_line.find('^'),
-            Some(" 1 | ".len() + 1 + EXCERPT_RADIUS)
-        );
+        assert_eq!(caret_line.find('^'), Some(" 1 | ".len() + 1 + EXCERPT_RADIUS));
     }
 
     #[test]

@@ -7,10 +7,7 @@ use std::fmt::Write as _;
 use serde_path_to_error::Segment;
 
 use super::error::{LoadError, Position};
-use super::raw::{
-    self, CHECKLIST_FIELDS, EXPANSION_EXCEEDED, ITEM_FIELDS, PHASE_FIELDS, RawChecklist,
-    SECTION_FIELDS,
-};
+use super::raw::{self, CHECKLIST_FIELDS, EXPANSION_EXCEEDED, ITEM_FIELDS, PHASE_FIELDS, RawChecklist, SECTION_FIELDS};
 
 /// The kind of node a path leads to, which decides the fields it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,10 +78,7 @@ fn place_of(path: &serde_path_to_error::Path) -> Place {
         match segment {
             Segment::Map { key } if skip_value && key == "value" => skip_value = false,
             Segment::Map { key } => {
-                skip_value = matches!(
-                    key.as_str(),
-                    "title" | "name" | "id" | "phases" | "sections" | "items"
-                );
+                skip_value = matches!(key.as_str(), "title" | "name" | "id" | "phases" | "sections" | "items");
                 holder = kind;
                 field = Some(key.clone());
                 if !out.is_empty() && kind != Kind::Text {
@@ -150,16 +144,12 @@ fn expansion_units(len: usize) -> usize {
 pub(super) fn deserialize(source: &str, file: &str) -> Result<RawChecklist, LoadError> {
     let mut failed_at = None;
     let result = raw::with_expansion_budget(expansion_units(source.len()), || {
-        serde_saphyr::with_deserializer_from_str_with_options(
-            source,
-            options_for(source.len()),
-            |de| {
-                serde_path_to_error::deserialize(de).map_err(|e| {
-                    failed_at = Some(e.path().clone());
-                    e.into_inner()
-                })
-            },
-        )
+        serde_saphyr::with_deserializer_from_str_with_options(source, options_for(source.len()), |de| {
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                failed_at = Some(e.path().clone());
+                e.into_inner()
+            })
+        })
     });
     result.map_err(|err| explain(&err, failed_at.as_ref(), source, file))
 }
@@ -177,12 +167,7 @@ fn bare_message(err: &serde_saphyr::Error) -> String {
         .replace("expected string scalar", "expected text")
 }
 
-fn explain(
-    err: &serde_saphyr::Error,
-    path: Option<&serde_path_to_error::Path>,
-    source: &str,
-    file: &str,
-) -> LoadError {
+fn explain(err: &serde_saphyr::Error, path: Option<&serde_path_to_error::Path>, source: &str, file: &str) -> LoadError {
     let message = bare_message(err);
     let place = path.map(place_of);
     let at = |message: String| match err.location() {
@@ -215,11 +200,7 @@ fn explain(
             } else {
                 format!(" in {parent}")
             };
-            let mut hint = format!(
-                "{} has the fields {}",
-                capitalise(place.holder.noun()),
-                list(known)
-            );
+            let mut hint = format!("{} has the fields {}", capitalise(place.holder.noun()), list(known));
             if let Some(close) = closest(field, known) {
                 hint = format!("did you mean `{close}`? {hint}");
             }
@@ -280,8 +261,7 @@ fn explain_budget(message: &str) -> Option<impl FnOnce(&dyn Fn(String) -> LoadEr
 fn explain_syntax(message: &str, at: &dyn Fn(String) -> LoadError) -> LoadError {
     if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
         let key = key.split(',').next().unwrap_or(key);
-        return at(format!("`{key}` appears twice in the same mapping"))
-            .with_hint("keep one of them");
+        return at(format!("`{key}` appears twice in the same mapping")).with_hint("keep one of them");
     }
     if message.contains("multiple YAML documents") {
         return at("the file holds more than one YAML document".to_owned())
@@ -302,13 +282,11 @@ fn explain_syntax(message: &str, at: &dyn Fn(String) -> LoadError) -> LoadError 
 fn field_hint(field: &str) -> String {
     match field {
         "phases" => "`phases:` is a list of phases, each `- name: …` with `sections:`".to_owned(),
-        "sections" => {
-            "`sections:` is a list of sections, each `- name: …` with `items:`".to_owned()
-        }
+        "sections" => "`sections:` is a list of sections, each `- name: …` with `items:`".to_owned(),
         "items" => "`items:` is a list, one item per line: `- Title` or `- title: …`".to_owned(),
-        "title" | "name" => format!(
-            "`{field}:` is one line of text; quote it if it holds `: ` or starts with a symbol"
-        ),
+        "title" | "name" => {
+            format!("`{field}:` is one line of text; quote it if it holds `: ` or starts with a symbol")
+        }
         other => format!("`{other}:` is text; quote it if it holds `: ` or starts with a symbol"),
     }
 }
@@ -323,11 +301,7 @@ fn closest<'a>(field: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 fn list(fields: &[&str]) -> String {
-    fields
-        .iter()
-        .map(|f| format!("`{f}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
 }
 
 fn capitalise(text: &str) -> String {

@@ -89,8 +89,7 @@ pub(super) fn with_expansion_budget<R>(units: usize, f: impl FnOnce() -> R) -> R
 
 /// The message of the error raised when the expansion budget runs out; the loader
 /// recognises it to give a hint about aliases.
-pub(super) const EXPANSION_EXCEEDED: &str =
-    "the document expands to far more text than the file holds";
+pub(super) const EXPANSION_EXCEEDED: &str = "the document expands to far more text than the file holds";
 
 fn charge<E: de::Error>(bytes: usize) -> Result<(), E> {
     EXPANSION_LEFT.with(|left| match left.get() {
@@ -122,9 +121,7 @@ impl<'de> Visitor<'de> for RawItemVisitor {
     type Value = RawItem;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            "an item: its title as text, or a mapping with `title` and optional `detail` and `id`",
-        )
+        f.write_str("an item: its title as text, or a mapping with `title` and optional `detail` and `id`")
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<RawItem, E> {
