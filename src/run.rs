@@ -1,0 +1,177 @@
+//! Run state: what the events of one run say about each item of a checklist.
+//!
+//! A run is a sequence of events, each setting one item's status or note. The state
+//! of an item is the result of its events in order, so replaying a run log from the
+//! start, or applying events as they arrive, give the same answer. Events name
+//! items by id; those the checklist no longer has are kept aside as orphans, and
+//! count again if the item comes back. Pure: the run log file lives in `runlog`.
+
+use std::collections::BTreeMap;
+
+use crate::checklist::{Checklist, Status};
+use crate::progress::Tally;
+
+/// One change to one item, as recorded in a run log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// When, as an RFC 3339 UTC timestamp (`2026-11-29T10:02:11Z`).
+    pub at: String,
+    /// Who: an operator name.
+    pub by: String,
+    /// The item's full id.
+    pub item: String,
+    /// The item's title when the event was recorded, so that an orphaned event can
+    /// still say what it was about.
+    pub title: Option<String>,
+    pub change: Change,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Status(Status),
+    /// Sets the note, or clears it with `None`.
+    Note(Option<String>),
+}
+
+/// Where one item stands in a run, and who put it there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemState {
+    pub status: Status,
+    /// When and by whom the status last changed.
+    pub at: Option<String>,
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+impl ItemState {
+    fn apply(&mut self, event: &Event) {
+        match &event.change {
+            Change::Status(status) => {
+                self.status = status.clone();
+                self.at = Some(event.at.clone());
+                self.by = Some(event.by.clone());
+            }
+            Change::Note(note) => self.note.clone_from(note),
+        }
+    }
+
+    /// Whether applying `change` would leave this state as it is, so that
+    /// recording it would only add noise to the log.
+    pub fn unchanged_by(&self, change: &Change) -> bool {
+        match change {
+            Change::Status(status) => &self.status == status,
+            Change::Note(note) => &self.note == note,
+        }
+    }
+}
+
+/// Events about an item the checklist does not have (any more).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Orphan {
+    pub id: String,
+    /// The most recent title an event recorded for it.
+    pub title: Option<String>,
+    pub events: usize,
+    /// What the events would make of the item, were it still there.
+    pub state: ItemState,
+}
+
+/// The state of every item of a checklist in one run.
+#[derive(Debug, Clone)]
+pub struct RunState {
+    items: Vec<ItemState>,
+    orphans: BTreeMap<String, Orphan>,
+    operators: Vec<String>,
+    first_at: Option<String>,
+    last_at: Option<String>,
+    events: usize,
+}
+
+impl RunState {
+    /// A run in which nothing has happened yet: every item todo.
+    pub fn new(checklist: &Checklist) -> RunState {
+        RunState {
+            items: vec![ItemState::default(); checklist.items().len()],
+            orphans: BTreeMap::new(),
+            operators: Vec::new(),
+            first_at: None,
+            last_at: None,
+            events: 0,
+        }
+    }
+
+    /// Replays events in order.
+    pub fn replay<'a>(checklist: &Checklist, events: impl IntoIterator<Item = &'a Event>) -> RunState {
+        let mut state = RunState::new(checklist);
+        for event in events {
+            state.apply(checklist, event);
+        }
+        state
+    }
+
+    /// Applies one event; returns the index of the item it changed, or `None` when
+    /// the checklist has no such item and the event was kept as an orphan.
+    pub fn apply(&mut self, checklist: &Checklist, event: &Event) -> Option<usize> {
+        self.events += 1;
+        if self.first_at.is_none() {
+            self.first_at = Some(event.at.clone());
+        }
+        self.last_at = Some(event.at.clone());
+        if !self.operators.contains(&event.by) {
+            self.operators.push(event.by.clone());
+        }
+        if let Some(index) = checklist.index_of(&event.item) {
+            self.items[index].apply(event);
+            return Some(index);
+        }
+        let orphan = self.orphans.entry(event.item.clone()).or_insert_with(|| Orphan {
+            id: event.item.clone(),
+            title: None,
+            events: 0,
+            state: ItemState::default(),
+        });
+        orphan.events += 1;
+        if event.title.is_some() {
+            orphan.title.clone_from(&event.title);
+        }
+        orphan.state.apply(event);
+        None
+    }
+
+    pub fn item(&self, index: usize) -> &ItemState {
+        &self.items[index]
+    }
+
+    /// Progress of every section, phase and the whole checklist in this run.
+    pub fn tally(&self, checklist: &Checklist) -> Tally {
+        Tally::of(checklist, |i| &self.items[i].status)
+    }
+
+    /// Events about items the checklist does not have, by item id.
+    pub fn orphans(&self) -> impl Iterator<Item = &Orphan> {
+        self.orphans.values()
+    }
+
+    /// Everyone who recorded an event, in order of first appearance.
+    pub fn operators(&self) -> &[String] {
+        &self.operators
+    }
+
+    /// When the first event was recorded.
+    pub fn started(&self) -> Option<&str> {
+        self.first_at.as_deref()
+    }
+
+    /// When the last event was recorded.
+    pub fn last_changed(&self) -> Option<&str> {
+        self.last_at.as_deref()
+    }
+
+    /// How many events were applied, orphans included.
+    pub fn event_count(&self) -> usize {
+        self.events
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,145 @@
+//! Replay: statuses, skips with reasons, unticks, notes, orphans.
+
+use super::*;
+use crate::checklist::ChecklistBuilder;
+
+fn checklist(titles: &[&str]) -> Checklist {
+    let mut b = ChecklistBuilder::new("T".into(), None);
+    b.phase(None, "P".into(), None).unwrap();
+    b.section(None, "S".into()).unwrap();
+    for title in titles {
+        b.item(None, (*title).into(), None).unwrap();
+    }
+    b.finish()
+}
+
+fn event(at: &str, by: &str, item: &str, change: Change) -> Event {
+    Event {
+        at: at.into(),
+        by: by.into(),
+        item: format!("p/s/{item}"),
+        title: Some(item.to_uppercase()),
+        change,
+    }
+}
+
+fn done() -> Change {
+    Change::Status(Status::Done)
+}
+
+fn skipped(reason: &str) -> Change {
+    Change::Status(Status::Skipped {
+        reason: Some(reason.into()),
+    })
+}
+
+#[test]
+fn a_fresh_run_has_every_item_todo() {
+    let list = checklist(&["a", "b"]);
+    let run = RunState::new(&list);
+    assert_eq!(run.item(1), &ItemState::default());
+    assert_eq!(run.tally(&list).overall.done, 0);
+    assert_eq!(run.started(), None);
+}
+
+#[test]
+fn the_last_status_event_wins_and_records_who_and_when() {
+    let list = checklist(&["a", "b"]);
+    let events = [
+        event("t1", "alice", "a", done()),
+        event("t2", "bob", "b", skipped("no cache here")),
+        event("t3", "bob", "a", Change::Status(Status::Todo)),
+        event("t4", "carol", "a", done()),
+    ];
+    let run = RunState::replay(&list, &events);
+    assert_eq!(run.item(0).status, Status::Done);
+    assert_eq!(
+        (run.item(0).at.as_deref(), run.item(0).by.as_deref()),
+        (Some("t4"), Some("carol"))
+    );
+    assert_eq!(
+        run.item(1).status,
+        Status::Skipped {
+            reason: Some("no cache here".into())
+        }
+    );
+    let tally = run.tally(&list);
+    assert_eq!(
+        (tally.overall.done, tally.overall.skipped, tally.overall.percent()),
+        (1, 1, 100)
+    );
+    assert_eq!(run.operators(), ["alice", "bob", "carol"]);
+    assert_eq!((run.started(), run.last_changed()), (Some("t1"), Some("t4")));
+}
+
+#[test]
+fn unticking_returns_an_item_to_todo() {
+    let list = checklist(&["a"]);
+    let events = [
+        event("t1", "a", "a", done()),
+        event("t2", "a", "a", Change::Status(Status::Todo)),
+    ];
+    let run = RunState::replay(&list, &events);
+    assert_eq!(run.item(0).status, Status::Todo);
+    assert_eq!(run.tally(&list).overall.done, 0);
+}
+
+#[test]
+fn notes_are_set_replaced_and_cleared_independently_of_status() {
+    let list = checklist(&["a"]);
+    let mut run = RunState::new(&list);
+    run.apply(&list, &event("t1", "a", "a", Change::Note(Some("first".into()))));
+    run.apply(&list, &event("t2", "a", "a", done()));
+    assert_eq!(run.item(0).note.as_deref(), Some("first"));
+    run.apply(&list, &event("t3", "a", "a", Change::Note(Some("second".into()))));
+    assert_eq!(run.item(0).note.as_deref(), Some("second"));
+    assert_eq!(run.item(0).at.as_deref(), Some("t2"), "a note is not a status change");
+    run.apply(&list, &event("t4", "a", "a", Change::Note(None)));
+    assert_eq!(run.item(0).note, None);
+    assert_eq!(run.item(0).status, Status::Done);
+}
+
+#[test]
+fn events_for_missing_items_are_kept_as_orphans() {
+    let list = checklist(&["a"]);
+    let events = [
+        event("t1", "a", "gone", done()),
+        event("t2", "a", "gone", Change::Note(Some("n".into()))),
+        event("t3", "a", "a", done()),
+    ];
+    let run = RunState::replay(&list, &events);
+    let orphans: Vec<_> = run.orphans().collect();
+    assert_eq!(orphans.len(), 1);
+    assert_eq!(orphans[0].id, "p/s/gone");
+    assert_eq!(orphans[0].title.as_deref(), Some("GONE"));
+    assert_eq!(orphans[0].events, 2);
+    assert_eq!(orphans[0].state.status, Status::Done);
+    assert_eq!(run.tally(&list).overall.done, 1);
+    assert_eq!(run.event_count(), 3);
+}
+
+#[test]
+fn an_item_that_comes_back_counts_again() {
+    let events = [event("t1", "a", "b", done())];
+    let without = RunState::replay(&checklist(&["a"]), &events);
+    assert_eq!(without.orphans().count(), 1);
+    let list = checklist(&["a", "b"]);
+    let with = RunState::replay(&list, &events);
+    assert_eq!(with.orphans().count(), 0);
+    assert_eq!(with.item(1).status, Status::Done);
+}
+
+#[test]
+fn unchanged_by_tells_what_would_only_add_noise() {
+    let mut state = ItemState::default();
+    assert!(state.unchanged_by(&Change::Status(Status::Todo)));
+    assert!(!state.unchanged_by(&done()));
+    state.status = Status::Done;
+    assert!(state.unchanged_by(&done()));
+    state.status = Status::Skipped {
+        reason: Some("x".into()),
+    };
+    assert!(!state.unchanged_by(&skipped("y")), "a new reason is news");
+    assert!(state.unchanged_by(&Change::Note(None)));
+    assert!(!state.unchanged_by(&Change::Note(Some("n".into()))));
+}
