@@ -1,0 +1,351 @@
+//! The run log: one JSON Lines file per (checklist, run), append-only.
+//!
+//! Its first line names the checklist and the run; every other line is one event.
+//! A tick is one append of one line, made with a single write while holding an
+//! exclusive lock on a sibling `.lock` file, then flushed to disk: concurrent
+//! writers never interleave, an acknowledged tick survives a crash, and the cost
+//! does not grow with the log. A crash can at worst leave a torn last line, which
+//! readers report and skip, and which the next writer, holding the lock, cuts off:
+//! its bytes were never acknowledged. Reading never changes the file.
+
+mod line;
+pub mod place;
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+pub use line::Header;
+
+use crate::run::Event;
+use crate::text::escape_for_terminal;
+
+/// A run log file, and what it must belong to.
+#[derive(Debug, Clone)]
+pub struct RunLog {
+    path: PathBuf,
+    /// Written as the first line of a new log; its checklist title is checked
+    /// against the first line of an existing one.
+    identity: Header,
+}
+
+/// A line of the log that was skipped, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub line: usize,
+    pub message: String,
+}
+
+/// What a read found.
+#[derive(Debug, Clone, Default)]
+pub struct Contents {
+    pub header: Option<Header>,
+    pub events: Vec<Event>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A run log that cannot be used: its message says why, its hint what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunLogError {
+    path: String,
+    message: String,
+    hint: String,
+}
+
+impl fmt::Display for RunLogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "run log {}: {}\n  hint: {}", self.path, self.message, self.hint)
+    }
+}
+
+impl std::error::Error for RunLogError {}
+
+/// The start of every header line as preflight writes it: a file that holds only
+/// a piece of it is a log whose creation was interrupted.
+const HEADER_START: &[u8] = b"{\"preflight\":\"run log\"";
+
+/// The longest first line read when checking a header before an append.
+const MAX_HEADER_BYTES: u64 = 64 * 1024;
+
+impl RunLog {
+    pub fn new(path: PathBuf, identity: Header) -> RunLog {
+        RunLog { path, identity }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        let mut name = self.path.file_name().unwrap_or_default().to_os_string();
+        name.push(".lock");
+        self.path.with_file_name(name)
+    }
+
+    fn error(&self, message: impl Into<String>, hint: impl Into<String>) -> RunLogError {
+        RunLogError {
+            path: escape_for_terminal(&self.path.display().to_string()),
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    fn io_error(&self, doing: &str, err: &io::Error) -> RunLogError {
+        let (what, hint) = match err.kind() {
+            io::ErrorKind::PermissionDenied => (
+                "permission denied".to_owned(),
+                "check the permissions of the file and its folder, or keep the run elsewhere with --state FILE",
+            ),
+            io::ErrorKind::IsADirectory => (
+                "is a directory, not a run log".to_owned(),
+                "--state takes a file name, for example --state deploy.run.jsonl",
+            ),
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => (
+                "the disk is full".to_owned(),
+                "free some space and try again; nothing was recorded",
+            ),
+            io::ErrorKind::ReadOnlyFilesystem => (
+                "the file system is read-only".to_owned(),
+                "keep the run on a writable disk with --state FILE",
+            ),
+            _ => (err.to_string(), "check that the path is a writable file"),
+        };
+        self.error(format!("cannot {doing}: {what}"), hint)
+    }
+
+    fn check_belongs(&self, header: &Header) -> Result<(), RunLogError> {
+        if header.checklist == self.identity.checklist {
+            return Ok(());
+        }
+        Err(self.error(
+            format!(
+                "belongs to the checklist \"{}\" ({}), not to \"{}\"",
+                header.checklist, header.file, self.identity.checklist
+            ),
+            "name the checklist this run is for, or choose another run with --run NAME or --state FILE",
+        ))
+    }
+
+    /// Reads the whole log. A log that does not exist yet is an empty run.
+    pub fn read(&self) -> Result<Contents, RunLogError> {
+        match fs::metadata(&self.path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Contents::default()),
+            Err(e) => return Err(self.io_error("read it", &e)),
+            Ok(meta) if meta.is_dir() => {
+                return Err(self.io_error("read it", &io::Error::from(io::ErrorKind::IsADirectory)));
+            }
+            Ok(_) => {}
+        }
+        // A shared lock keeps a writer from being seen halfway through its line.
+        let _lock = File::open(self.lock_path())
+            .ok()
+            .filter(|lock| lock.lock_shared().is_ok());
+        let bytes = fs::read(&self.path).map_err(|e| self.io_error("read it", &e))?;
+        self.parse(&bytes)
+    }
+
+    fn parse(&self, bytes: &[u8]) -> Result<Contents, RunLogError> {
+        let mut contents = Contents::default();
+        if bytes.is_empty() || is_torn_creation(bytes) {
+            if !bytes.is_empty() {
+                contents.warnings.push(Warning {
+                    line: 1,
+                    message: "the log's creation was interrupted; it holds no event".to_owned(),
+                });
+            }
+            return Ok(contents);
+        }
+        let terminated = bytes.ends_with(b"\n");
+        let mut lines = bytes.split(|&b| b == b'\n').enumerate().peekable();
+        while let Some((index, raw)) = lines.next() {
+            let is_last = lines.peek().is_none();
+            if is_last && terminated {
+                break;
+            }
+            let number = index + 1;
+            let text = std::str::from_utf8(raw).map_err(|_| ());
+            if index == 0 {
+                let header = text.ok().and_then(line::parse_header).ok_or_else(|| {
+                    self.error(
+                        "is not a preflight run log: its first line is not a run log header",
+                        "--state names the run log file itself; preflight will not write to this file",
+                    )
+                })?;
+                self.check_belongs(&header)?;
+                contents.header = Some(header);
+                continue;
+            }
+            if raw.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match text
+                .map_err(|()| "the line is not UTF-8".to_owned())
+                .and_then(line::parse_event)
+            {
+                Ok(event) => contents.events.push(event),
+                Err(_) if is_last => contents.warnings.push(Warning {
+                    line: number,
+                    message: "the last line is incomplete (a write was interrupted); skipped".to_owned(),
+                }),
+                Err(why) => contents.warnings.push(Warning {
+                    line: number,
+                    message: format!("skipped an invalid line: {why}"),
+                }),
+            }
+        }
+        Ok(contents)
+    }
+
+    /// Appends events with one write under an exclusive lock and flushes them to
+    /// disk. On failure the file is cut back to its old length: what the log held
+    /// before is never changed.
+    pub fn append(&self, events: &[Event]) -> Result<(), RunLogError> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            create_private_dir(parent).map_err(|e| self.io_error("create its folder", &e))?;
+        }
+        let lock = private_file(
+            OpenOptions::new().create(true).truncate(false).write(true),
+            &self.lock_path(),
+        )
+        .map_err(|e| self.io_error("create its lock file", &e))?;
+        lock.lock().map_err(|e| self.io_error("lock it", &e))?;
+        let mut file = private_file(OpenOptions::new().create(true).read(true).append(true), &self.path)
+            .map_err(|e| self.io_error("open it for writing", &e))?;
+        let mut old_len = file.metadata().map_err(|e| self.io_error("read it", &e))?.len();
+        let mut text = String::new();
+        let fresh = old_len == 0 || self.is_torn(&mut file, old_len)?;
+        if fresh {
+            file.set_len(0).map_err(|e| self.io_error("write it", &e))?;
+            text.push_str(&line::header_line(&self.identity));
+        } else {
+            self.check_header(&mut file)?;
+            match tail(&mut file, old_len).map_err(|e| self.io_error("read it", &e))? {
+                Tail::Terminated => {}
+                Tail::Unterminated => text.push('\n'),
+                Tail::TornWrite { keep } => {
+                    // A writer died mid-line: those bytes were never acknowledged.
+                    file.set_len(keep).map_err(|e| self.io_error("write it", &e))?;
+                    old_len = keep;
+                }
+            }
+        }
+        for event in events {
+            text.push_str(&line::event_line(event));
+        }
+        if let Err(e) = file.write_all(text.as_bytes()).and_then(|()| file.sync_data()) {
+            let _ = file.set_len(if fresh { 0 } else { old_len });
+            return Err(self.io_error("write it", &e));
+        }
+        if old_len == 0
+            && let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty())
+        {
+            // Make the new file's name durable too, not only its contents.
+            let _ = File::open(parent).and_then(|dir| dir.sync_all());
+        }
+        Ok(())
+    }
+
+    fn is_torn(&self, file: &mut File, len: u64) -> Result<bool, RunLogError> {
+        if len > MAX_HEADER_BYTES {
+            return Ok(false);
+        }
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(0))
+            .and_then(|_| file.read_to_end(&mut bytes))
+            .map_err(|e| self.io_error("read it", &e))?;
+        Ok(is_torn_creation(&bytes))
+    }
+
+    fn check_header(&self, file: &mut File) -> Result<(), RunLogError> {
+        let mut first = Vec::new();
+        file.seek(SeekFrom::Start(0))
+            .and_then(|_| file.take(MAX_HEADER_BYTES).read_to_end(&mut first))
+            .map_err(|e| self.io_error("read it", &e))?;
+        let end = first.iter().position(|&b| b == b'\n').unwrap_or(first.len());
+        let header = std::str::from_utf8(&first[..end])
+            .ok()
+            .and_then(line::parse_header)
+            .ok_or_else(|| {
+                self.error(
+                    "is not a preflight run log: its first line is not a run log header",
+                    "--state names the run log file itself; preflight will not write to this file",
+                )
+            })?;
+        self.check_belongs(&header)
+    }
+}
+
+/// A file that holds nothing but the beginning of a header: its first write was
+/// cut short, so it holds no event and may be started afresh.
+fn is_torn_creation(bytes: &[u8]) -> bool {
+    !bytes.contains(&b'\n') && (HEADER_START.starts_with(bytes) || bytes.starts_with(HEADER_START))
+}
+
+/// How the log ends, which decides what an append must do first.
+enum Tail {
+    /// With a newline: append as is.
+    Terminated,
+    /// With a complete line that lacks its newline (a hand edit): add one.
+    Unterminated,
+    /// With the beginning of an event that a writer never finished: cut it off at
+    /// `keep` bytes, so the log holds no torn line once writing resumes.
+    TornWrite { keep: u64 },
+}
+
+/// How much of the end of the log is read to find its last line.
+const TAIL_WINDOW: u64 = 1 << 20;
+
+/// How every event line preflight writes begins.
+const EVENT_START: &[u8] = b"{\"at\":\"";
+
+fn tail(file: &mut File, len: u64) -> io::Result<Tail> {
+    let start = len.saturating_sub(TAIL_WINDOW);
+    let mut bytes = Vec::new();
+    file.seek(SeekFrom::Start(start))?;
+    file.take(TAIL_WINDOW).read_to_end(&mut bytes)?;
+    if bytes.ends_with(b"\n") {
+        return Ok(Tail::Terminated);
+    }
+    let Some(newline) = bytes.iter().rposition(|&b| b == b'\n') else {
+        return Ok(Tail::Unterminated);
+    };
+    let last = &bytes[newline + 1..];
+    let complete = std::str::from_utf8(last).is_ok_and(|text| line::parse_event(text).is_ok());
+    let ours = last.starts_with(EVENT_START) || EVENT_START.starts_with(last);
+    Ok(if !complete && ours {
+        Tail::TornWrite {
+            keep: start + newline as u64 + 1,
+        }
+    } else {
+        Tail::Unterminated
+    })
+}
+
+#[cfg(unix)]
+fn private_file(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    options.mode(0o600).open(path)
+}
+
+#[cfg(not(unix))]
+fn private_file(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
+    options.open(path)
+}
+
+#[cfg(unix)]
+fn create_private_dir(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(path)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(path: &Path) -> io::Result<()> {
+    fs::create_dir_all(path)
+}
+
+#[cfg(test)]
+mod tests;

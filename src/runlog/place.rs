@@ -1,0 +1,115 @@
+//! Where run logs live: a folder per checklist under the platform's data directory
+//! (`$XDG_DATA_HOME/preflight/` on Linux), one `<run>.jsonl` file per run.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::slug::slugify;
+
+/// The extension of run log files.
+pub const EXTENSION: &str = "jsonl";
+
+/// preflight's data directory, if the platform has one for this user.
+pub fn data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "preflight").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// A 64-bit FNV-1a hash: tiny, and stable across Rust versions and platforms,
+/// which `std`'s hasher does not promise. Folder names must never change.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The folder name of a checklist file's runs: its title, readable, and a hash of
+/// its canonical path, so that two files with the same title never share runs.
+pub fn file_key(title: &str, canonical_path: &Path) -> String {
+    let mut readable = slugify(title);
+    readable.truncate(40);
+    let readable = readable.trim_end_matches('-');
+    let hash = fnv1a(canonical_path.as_os_str().as_encoded_bytes());
+    if readable.is_empty() {
+        format!("{hash:016x}")
+    } else {
+        format!("{readable}-{hash:016x}")
+    }
+}
+
+/// The folder name of a bundled checklist's runs: stable across installs.
+pub fn bundled_key(file_name: &str) -> String {
+    let stem = file_name.strip_suffix(".yaml").unwrap_or(file_name);
+    format!("bundled-{}", slugify(stem))
+}
+
+/// Why a run name was refused.
+pub fn check_run_name(run: &str) -> Result<(), String> {
+    if run.trim().is_empty() {
+        return Err("a run name cannot be empty".to_owned());
+    }
+    if run.chars().count() > 100 {
+        return Err("a run name has at most 100 characters".to_owned());
+    }
+    if run.chars().any(char::is_control) {
+        return Err("a run name cannot hold control characters".to_owned());
+    }
+    Ok(())
+}
+
+/// The file name of a run: the name itself where it is safe in a file name, with
+/// every other byte percent-encoded, so that names stay readable and distinct
+/// names never share a file ("a b" and "a-b" differ).
+pub fn run_file_name(run: &str) -> String {
+    let mut name = String::with_capacity(run.len() + 6);
+    for (i, byte) in run.bytes().enumerate() {
+        let safe = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_') || (byte == b'.' && i > 0);
+        if safe {
+            name.push(char::from(byte));
+        } else {
+            let _ = write!(name, "%{byte:02X}");
+        }
+    }
+    name.push('.');
+    name.push_str(EXTENSION);
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_file_names_are_safe_readable_and_distinct() {
+        assert_eq!(run_file_name("default"), "default.jsonl");
+        assert_eq!(run_file_name("v2.3.0 release"), "v2.3.0%20release.jsonl");
+        assert_eq!(run_file_name("../etc/passwd"), "%2E.%2Fetc%2Fpasswd.jsonl");
+        assert_ne!(run_file_name("a b"), run_file_name("a-b"));
+        assert_eq!(run_file_name("é"), "%C3%A9.jsonl");
+    }
+
+    #[test]
+    fn run_names_are_checked() {
+        assert!(check_run_name("2026-11-29 hotfix").is_ok());
+        assert!(check_run_name(" ").is_err());
+        assert!(check_run_name("a\nb").is_err());
+        assert!(check_run_name(&"x".repeat(101)).is_err());
+    }
+
+    #[test]
+    fn keys_separate_files_with_the_same_title_and_stay_stable() {
+        let a = file_key("Deploy", Path::new("/srv/a/deploy.yaml"));
+        let b = file_key("Deploy", Path::new("/srv/b/deploy.yaml"));
+        assert_ne!(a, b);
+        assert!(a.starts_with("deploy-"));
+        assert_eq!(
+            file_key("Deploy", Path::new("/x")),
+            "deploy-07d64e07b49caeb2",
+            "must never change"
+        );
+        assert_eq!(
+            bundled_key("production-deployment.yaml"),
+            "bundled-production-deployment"
+        );
+        assert_eq!(file_key("🚀", Path::new("/x")), "07d64e07b49caeb2");
+    }
+}

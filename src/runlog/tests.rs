@@ -1,0 +1,192 @@
+//! The run log file: appends, reads, torn lines, foreign files and errors.
+
+use super::*;
+use crate::checklist::Status;
+use crate::run::Change;
+
+fn identity(checklist: &str) -> Header {
+    Header {
+        checklist: checklist.into(),
+        file: "deploy.yaml".into(),
+        run: "default".into(),
+        created: "2026-11-29T10:00:00Z".into(),
+    }
+}
+
+fn tick(item: &str) -> Event {
+    Event {
+        at: "2026-11-29T10:02:11Z".into(),
+        by: "alice".into(),
+        item: item.into(),
+        title: None,
+        change: Change::Status(Status::Done),
+    }
+}
+
+fn log_in(dir: &tempfile::TempDir) -> RunLog {
+    RunLog::new(dir.path().join("runs/default.jsonl"), identity("Deploy"))
+}
+
+#[test]
+fn a_missing_log_is_an_empty_run_and_reading_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    let contents = log.read().unwrap();
+    assert!(contents.header.is_none() && contents.events.is_empty());
+    assert!(!dir.path().join("runs").exists());
+}
+
+#[test]
+fn the_first_append_writes_the_header_then_events_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    log.append(&[tick("p/s/b"), tick("p/s/c")]).unwrap();
+    let text = fs::read_to_string(log.path()).unwrap();
+    assert_eq!(text.lines().count(), 4);
+    assert!(
+        text.starts_with("{\"preflight\":\"run log\",\"version\":1,\"checklist\":\"Deploy\""),
+        "{text}"
+    );
+    let contents = log.read().unwrap();
+    assert_eq!(contents.header, Some(identity("Deploy")));
+    let items: Vec<_> = contents.events.iter().map(|e| e.item.as_str()).collect();
+    assert_eq!(items, ["p/s/a", "p/s/b", "p/s/c"]);
+    assert!(contents.warnings.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn files_and_folders_are_private_to_their_owner() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(log.path()), 0o600);
+    assert_eq!(mode(&log.lock_path()), 0o600);
+    assert_eq!(mode(&dir.path().join("runs")), 0o700);
+}
+
+#[test]
+fn a_garbage_line_is_reported_by_number_and_the_file_is_not_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let mut bytes = fs::read(log.path()).unwrap();
+    bytes.extend_from_slice(b"this is not json\n");
+    bytes.extend_from_slice(line::event_line(&tick("p/s/b")).as_bytes());
+    fs::write(log.path(), &bytes).unwrap();
+    let contents = log.read().unwrap();
+    assert_eq!(contents.events.len(), 2);
+    assert_eq!(contents.warnings.len(), 1);
+    assert_eq!(contents.warnings[0].line, 3);
+    assert!(contents.warnings[0].message.starts_with("skipped an invalid line"));
+    assert_eq!(fs::read(log.path()).unwrap(), bytes);
+}
+
+#[test]
+fn a_torn_last_line_is_skipped_and_the_next_append_steps_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
+    file.write_all(b"{\"at\":\"2026-11-29T10:0").unwrap();
+    let contents = log.read().unwrap();
+    assert_eq!(contents.events.len(), 1);
+    assert_eq!(contents.warnings[0].line, 3);
+    assert!(contents.warnings[0].message.contains("incomplete"));
+    log.append(&[tick("p/s/b")]).unwrap();
+    let contents = log.read().unwrap();
+    let items: Vec<_> = contents.events.iter().map(|e| e.item.as_str()).collect();
+    assert_eq!(items, ["p/s/a", "p/s/b"], "the new tick is intact");
+    assert!(
+        contents.warnings.is_empty(),
+        "the torn bytes were cut off: {:?}",
+        contents.warnings
+    );
+}
+
+#[test]
+fn a_hand_written_last_line_without_newline_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
+    file.write_all(line::event_line(&tick("p/s/b")).trim_end().as_bytes())
+        .unwrap();
+    log.append(&[tick("p/s/c")]).unwrap();
+    let items: Vec<_> = log.read().unwrap().events.iter().map(|e| e.item.clone()).collect();
+    assert_eq!(items, ["p/s/a", "p/s/b", "p/s/c"]);
+
+    let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
+    file.write_all(b"# a comment someone typed").unwrap();
+    log.append(&[tick("p/s/d")]).unwrap();
+    let text = fs::read_to_string(log.path()).unwrap();
+    assert!(
+        text.contains("# a comment someone typed\n"),
+        "kept on a line of its own"
+    );
+    assert_eq!(log.read().unwrap().events.len(), 4);
+}
+
+#[test]
+fn an_interrupted_creation_holds_no_event_and_is_started_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    fs::create_dir_all(log.path().parent().unwrap()).unwrap();
+    fs::write(log.path(), b"{\"preflight\":\"run lo").unwrap();
+    let contents = log.read().unwrap();
+    assert!(contents.events.is_empty());
+    assert_eq!(contents.warnings.len(), 1);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let contents = log.read().unwrap();
+    assert_eq!(contents.events.len(), 1);
+    assert!(contents.warnings.is_empty());
+}
+
+#[test]
+fn a_log_of_another_checklist_is_refused_for_reading_and_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    log_in(&dir).append(&[tick("p/s/a")]).unwrap();
+    let other = RunLog::new(dir.path().join("runs/default.jsonl"), identity("Release"));
+    let before = fs::read(other.path()).unwrap();
+    let err = other.read().unwrap_err().to_string();
+    assert!(
+        err.contains("belongs to the checklist \"Deploy\" (deploy.yaml), not to \"Release\""),
+        "{err}"
+    );
+    assert!(other.append(&[tick("p/s/b")]).is_err());
+    assert_eq!(fs::read(other.path()).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_run_log_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deploy.yaml");
+    fs::write(&path, "title: Deploy\nphases: []\n").unwrap();
+    let log = RunLog::new(path.clone(), identity("Deploy"));
+    let err = log.read().unwrap_err().to_string();
+    assert!(err.contains("is not a preflight run log"), "{err}");
+    let err = log.append(&[tick("p/s/a")]).unwrap_err().to_string();
+    assert!(err.contains("will not write to this file"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), "title: Deploy\nphases: []\n");
+}
+
+#[test]
+fn a_directory_in_place_of_the_log_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = RunLog::new(dir.path().to_path_buf(), identity("Deploy"));
+    assert!(
+        log.read()
+            .unwrap_err()
+            .to_string()
+            .contains("is a directory, not a run log")
+    );
+    assert!(
+        log.append(&[tick("p/s/a")])
+            .unwrap_err()
+            .to_string()
+            .contains("is a directory")
+    );
+}
