@@ -1,86 +1,187 @@
-//! The command line: clap definitions, and one function per command that loads
-//! what it needs, does its work through the library and reports an exit status.
+//! The command line: clap definitions, and dispatch to one module per command.
 
+mod history;
+mod mark;
 mod output;
+mod session;
+mod source;
 mod status;
 mod validate;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
-use crate::bundled::PRODUCTION_DEPLOYMENT;
-use crate::checklist::Checklist;
-use crate::format;
+use crate::checklist::Status;
+use crate::run::Change;
+use session::Session;
+use source::Source;
 
 /// The exit statuses scripts can rely on.
 pub mod exit {
     pub const OK: u8 = 0;
     pub const ERROR: u8 = 1;
     pub const USAGE: u8 = 2;
+    /// `status --require-complete` found open items.
+    pub const INCOMPLETE: u8 = 3;
 }
 
-const EXIT_CODES: &str = "\
+const AFTER_HELP: &str = "\
+CHECKLIST is a YAML file, or the name of a bundled checklist (production-deployment).
+Without one, commands use the bundled Production Deployment Checklist.
+ITEM is an item's full id (pre-deployment/infrastructure-setup/cloud-on-premise-environment)
+or any unique end of it at a `/` (cloud-on-premise-environment).
+
+Run logs live in $XDG_DATA_HOME/preflight/ (usually ~/.local/share/preflight/),
+one folder per checklist, one <run>.jsonl file per run.
+
+Environment:
+  PREFLIGHT_USER  who is recording, when --by is not given (else the login name)
+  XDG_DATA_HOME   where run logs are kept
+
 Exit status:
   0  success
-  1  error: a checklist or run log could not be read or written
-  2  usage: unknown command or bad arguments";
+  1  error: a checklist or run log could not be read or written, or an ITEM is unknown
+  2  usage: unknown command or bad arguments
+  3  status --require-complete: items are still open";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "preflight",
     version,
     about = "A terminal checklist runner for deployments, releases, incidents and reviews",
-    long_about = "A terminal checklist runner for deployments, releases, incidents and reviews.\n\n\
-        A checklist is a YAML file of phases, sections and items. Without a CHECKLIST, \
-        commands use the bundled Production Deployment Checklist.",
-    after_help = EXIT_CODES,
+    after_help = AFTER_HELP,
     arg_required_else_help = true,
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub globals: Globals,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct Globals {
+    /// The run to read or record (default: "default")
+    #[arg(long, global = true, value_name = "NAME")]
+    pub run: Option<String>,
+    /// Use FILE as the run log, for example one kept in git next to the checklist
+    #[arg(long, global = true, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Who is recording (default: `$PREFLIGHT_USER`, else the login name)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check checklist files and report what is wrong, with line and column
-    #[command(
-        after_help = "Examples:\n  preflight validate\n  preflight validate deploy.yaml release.yaml"
-    )]
+    #[command(after_help = "Examples:\n  preflight validate\n  preflight validate deploy.yaml release.yaml")]
     Validate {
         /// Checklist files to check (default: the bundled checklist)
         checklists: Vec<PathBuf>,
     },
     /// Show progress per phase and overall
     #[command(
-        after_help = "Examples:\n  preflight status\n  preflight status deploy.yaml --json | jq .percent"
+        after_help = "Examples:\n  preflight status\n  preflight status deploy.yaml --run \"v2.3.0 release\"\n  \
+        preflight status deploy.yaml --json | jq .percent\n  preflight status deploy.yaml --require-complete   # a CI gate: exit 3 while items are open"
     )]
     Status {
-        /// The checklist (default: the bundled one)
         checklist: Option<PathBuf>,
         /// Print the whole tree as JSON, for scripts
         #[arg(long)]
         json: bool,
+        /// Exit with status 3 while any item is neither done nor skipped
+        #[arg(long)]
+        require_complete: bool,
     },
+    /// Mark items done
+    #[command(
+        after_help = "Examples:\n  preflight check deploy.yaml cloud-on-premise-environment\n  \
+        preflight check production-deployment ssl-certificates domain-dns --run \"v2.3.0 release\""
+    )]
+    Check {
+        checklist: PathBuf,
+        #[arg(required = true)]
+        items: Vec<String>,
+    },
+    /// Mark items not done again
+    #[command(after_help = "Example:\n  preflight uncheck deploy.yaml cloud-on-premise-environment")]
+    Uncheck {
+        checklist: PathBuf,
+        #[arg(required = true)]
+        items: Vec<String>,
+    },
+    /// Mark items as not applicable to this run
+    #[command(after_help = "Example:\n  preflight skip deploy.yaml redis-cache --reason \"no cache in this service\"")]
+    Skip {
+        checklist: PathBuf,
+        #[arg(required = true)]
+        items: Vec<String>,
+        /// Why the items do not apply
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+    /// Set an item's note; an empty TEXT clears it
+    #[command(
+        after_help = "Examples:\n  preflight note deploy.yaml ssl-certificates \"renewed, expires 2027-03-01\"\n  \
+        preflight note deploy.yaml ssl-certificates \"\""
+    )]
+    Note {
+        checklist: PathBuf,
+        item: String,
+        text: String,
+    },
+    /// List the runs of a checklist with their progress and last activity
+    #[command(after_help = "Example:\n  preflight runs deploy.yaml")]
+    Runs { checklist: Option<PathBuf> },
+    /// Print a run's history, oldest first: when, who, what
+    #[command(after_help = "Example:\n  preflight log deploy.yaml --run \"v2.3.0 release\"")]
+    Log { checklist: Option<PathBuf> },
+}
+
+fn nonempty(text: &str) -> Option<String> {
+    let text = crate::text::clean_paragraph(text);
+    (!text.is_empty()).then_some(text)
 }
 
 /// Runs a parsed command line. Errors are returned for `main` to print.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Validate { checklists } => validate::run(&checklists),
-        Command::Status { checklist, json } => {
-            let checklist = load(checklist.as_deref())?;
-            status::run(&checklist, json)
+pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let globals = &cli.globals;
+    let open = |checklist: Option<&PathBuf>| Session::open(&Source::resolve(checklist.map(PathBuf::as_path)), globals);
+    let by = || session::operator(globals);
+    match &cli.command {
+        Command::Validate { checklists } => validate::run(checklists),
+        Command::Status {
+            checklist,
+            json,
+            require_complete,
+        } => status::run(&open(checklist.as_ref())?, *json, *require_complete),
+        Command::Check { checklist, items } => {
+            mark::run(&open(Some(checklist))?, items, &Change::Status(Status::Done), &by())
         }
+        Command::Uncheck { checklist, items } => {
+            mark::run(&open(Some(checklist))?, items, &Change::Status(Status::Todo), &by())
+        }
+        Command::Skip {
+            checklist,
+            items,
+            reason,
+        } => {
+            let change = Change::Status(Status::Skipped {
+                reason: reason.as_deref().and_then(nonempty),
+            });
+            mark::run(&open(Some(checklist))?, items, &change, &by())
+        }
+        Command::Note { checklist, item, text } => mark::run(
+            &open(Some(checklist))?,
+            std::slice::from_ref(item),
+            &Change::Note(nonempty(text)),
+            &by(),
+        ),
+        Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref())),
+        Command::Log { checklist } => history::log(&open(checklist.as_ref())?),
     }
-}
-
-/// Loads the named checklist, or the bundled one.
-fn load(path: Option<&Path>) -> anyhow::Result<Checklist> {
-    Ok(match path {
-        Some(path) => format::load_file(path)?,
-        None => PRODUCTION_DEPLOYMENT.load()?,
-    })
 }

@@ -8,7 +8,7 @@ use preflight::cli::{self, Cli, exit};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli::run(cli) {
+    match cli::run(&cli) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err:#}");

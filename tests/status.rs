@@ -1,19 +1,14 @@
 //! `preflight status` and `preflight validate` on good checklists.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Sandbox;
 use serde_json::Value;
 
+/// Runs preflight in a fresh sandbox: no runs recorded.
 fn preflight(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("preflight")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    let ran = Sandbox::new().run(args);
+    (ran.code, ran.stdout, ran.stderr)
 }
 
 #[test]
@@ -40,6 +35,7 @@ fn status_json_has_the_documented_shape() {
             "done",
             "percent",
             "phases",
+            "run",
             "skipped",
             "title",
             "total"
@@ -47,29 +43,20 @@ fn status_json_has_the_documented_shape() {
     );
     assert_eq!(root["title"], "Production Deployment Checklist");
     assert_eq!(
-        (
-            root["done"].as_u64(),
-            root["total"].as_u64(),
-            root["percent"].as_u64()
-        ),
+        (root["done"].as_u64(), root["total"].as_u64(), root["percent"].as_u64()),
         (Some(0), Some(132), Some(0))
     );
     let phases = root["phases"].as_array().unwrap();
     assert_eq!(phases.len(), 6);
     assert_eq!(
         keys(&phases[0]),
-        [
-            "done", "icon", "id", "name", "percent", "sections", "skipped", "total"
-        ]
+        ["done", "icon", "id", "name", "percent", "sections", "skipped", "total"]
     );
     assert_eq!(
         (phases[0]["id"].as_str(), phases[0]["icon"].as_str()),
         (Some("pre-deployment"), Some("🚀"))
     );
-    let totals: Vec<u64> = phases
-        .iter()
-        .map(|p| p["total"].as_u64().unwrap())
-        .collect();
+    let totals: Vec<u64> = phases.iter().map(|p| p["total"].as_u64().unwrap()).collect();
     assert_eq!(totals, [26, 20, 24, 24, 24, 14]);
     let section = &phases[0]["sections"][0];
     assert_eq!(
@@ -78,25 +65,31 @@ fn status_json_has_the_documented_shape() {
     );
     assert_eq!(section["id"], "infrastructure-setup");
     let item = &section["items"][0];
-    assert_eq!(keys(item), ["detail", "id", "status", "title"]);
+    assert_eq!(
+        keys(item),
+        ["at", "by", "detail", "id", "note", "reason", "status", "title"]
+    );
+    assert_eq!(root["run"], "default");
+    for unset in ["at", "by", "note", "reason"] {
+        assert!(item[unset].is_null(), "{unset} is null when unset");
+    }
     assert_eq!(
         item["id"],
         "pre-deployment/infrastructure-setup/cloud-on-premise-environment"
     );
     assert_eq!(item["status"], "todo");
-    let all_items: usize = phases
-        .iter()
-        .flat_map(|p| p["sections"].as_array().unwrap())
-        .map(|s| s["items"].as_array().unwrap().len())
-        .sum();
-    assert_eq!(all_items, 132);
+    assert_eq!(common::json_items(&root).len(), 132);
 }
 
 #[test]
 fn status_of_a_named_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mini.yaml");
-    std::fs::write(&path, "title: Mini\nphases:\n  - name: Only\n    sections:\n      - name: S\n        items: [a, b, c]\n").unwrap();
+    std::fs::write(
+        &path,
+        "title: Mini\nphases:\n  - name: Only\n    sections:\n      - name: S\n        items: [a, b, c]\n",
+    )
+    .unwrap();
     let (code, stdout, _) = preflight(&["status", path.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(stdout.starts_with("Mini\n"), "{stdout}");
@@ -112,10 +105,7 @@ fn status_of_a_bad_file_fails_with_the_load_error() {
     let (code, stdout, stderr) = preflight(&["status", "no-such.yaml"]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
-    assert!(
-        stderr.starts_with("error: no-such.yaml: no such file"),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("error: no-such.yaml: no such file"), "{stderr}");
 }
 
 #[test]
@@ -144,8 +134,5 @@ fn help_shows_examples_and_version_is_printed() {
 fn usage_errors_exit_with_status_2() {
     let (code, _, stderr) = preflight(&["stauts"]);
     assert_eq!(code, 2);
-    assert!(
-        stderr.contains("status"),
-        "suggests the right command: {stderr}"
-    );
+    assert!(stderr.contains("status"), "suggests the right command: {stderr}");
 }

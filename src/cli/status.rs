@@ -6,22 +6,25 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::session::Session;
 use super::{exit, output};
 use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
+use crate::run::{ItemState, RunState};
 
-pub fn run(checklist: &Checklist, json: bool) -> anyhow::Result<ExitCode> {
-    let statuses = vec![Status::Todo; checklist.items().len()];
-    let tally = Tally::of(checklist, |i| &statuses[i]);
+pub fn run(session: &Session, json: bool, require_complete: bool) -> anyhow::Result<ExitCode> {
+    let tally = session.state.tally(&session.checklist);
     let text = if json {
-        let mut text = serde_json::to_string_pretty(&json_tree(checklist, &tally, &statuses))?;
+        let tree = json_tree(&session.checklist, &session.run, &tally, &session.state);
+        let mut text = serde_json::to_string_pretty(&tree)?;
         text.push('\n');
         text
     } else {
-        render_text(checklist, &tally)
+        render_text(&session.checklist, &session.run, &tally)
     };
     output::print(&text)?;
-    Ok(ExitCode::from(exit::OK))
+    let incomplete = require_complete && !tally.overall.is_complete();
+    Ok(ExitCode::from(if incomplete { exit::INCOMPLETE } else { exit::OK }))
 }
 
 fn completed(p: &Progress) -> String {
@@ -33,26 +36,17 @@ fn completed(p: &Progress) -> String {
 }
 
 /// The human summary: a line per phase, then the overall percentage.
-pub fn render_text(checklist: &Checklist, tally: &Tally) -> String {
+pub fn render_text(checklist: &Checklist, run: &str, tally: &Tally) -> String {
     let mut out = String::new();
     let _ = write!(out, "{}", checklist.title);
     if let Some(description) = &checklist.description {
         let _ = write!(out, " — {description}");
     }
-    out.push_str("\n\n");
+    let _ = write!(out, "\nRun: {run}\n\n");
     for (phase, progress) in checklist.phases().iter().zip(&tally.phases) {
         let mark = if progress.is_complete() { "[x]" } else { "[ ]" };
-        let icon = phase
-            .icon
-            .as_deref()
-            .map(|i| format!("{i} "))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {mark} {icon}{}: {}",
-            phase.name,
-            completed(progress)
-        );
+        let icon = phase.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+        let _ = writeln!(out, "  {mark} {icon}{}: {}", phase.name, completed(progress));
     }
     let overall = &tally.overall;
     let _ = writeln!(
@@ -87,6 +81,7 @@ impl From<&Progress> for Counts {
 struct JsonChecklist<'a> {
     title: &'a str,
     description: Option<&'a str>,
+    run: &'a str,
     #[serde(flatten)]
     counts: Counts,
     phases: Vec<JsonPhase<'a>>,
@@ -117,51 +112,57 @@ struct JsonItem<'a> {
     title: &'a str,
     detail: Option<&'a str>,
     status: &'static str,
+    at: Option<&'a str>,
+    by: Option<&'a str>,
+    reason: Option<&'a str>,
+    note: Option<&'a str>,
 }
 
-fn json_tree<'a>(
-    checklist: &'a Checklist,
-    tally: &Tally,
-    statuses: &[Status],
-) -> JsonChecklist<'a> {
-    let phases = checklist
-        .phases()
-        .iter()
-        .enumerate()
-        .map(|(p, phase)| JsonPhase {
-            id: &phase.id,
-            name: &phase.name,
-            icon: phase.icon.as_deref(),
-            counts: Counts::from(&tally.phases[p]),
-            sections: phase
-                .sections
+impl<'a> JsonItem<'a> {
+    fn new(checklist: &'a Checklist, index: usize, state: &'a ItemState) -> JsonItem<'a> {
+        let item = &checklist.items()[index];
+        let reason = match &state.status {
+            Status::Skipped { reason } => reason.as_deref(),
+            Status::Todo | Status::Done => None,
+        };
+        JsonItem {
+            id: item.id.as_str(),
+            title: &item.title,
+            detail: item.detail.as_deref(),
+            status: state.status.as_str(),
+            at: state.at.as_deref(),
+            by: state.by.as_deref(),
+            reason,
+            note: state.note.as_deref(),
+        }
+    }
+}
+
+fn json_tree<'a>(checklist: &'a Checklist, run: &'a str, tally: &Tally, state: &'a RunState) -> JsonChecklist<'a> {
+    let section = |s: usize| {
+        let section = &checklist.sections()[s];
+        JsonSection {
+            id: &section.id,
+            name: &section.name,
+            counts: Counts::from(&tally.sections[s]),
+            items: section
+                .items
                 .clone()
-                .map(|s| {
-                    let section = &checklist.sections()[s];
-                    JsonSection {
-                        id: &section.id,
-                        name: &section.name,
-                        counts: Counts::from(&tally.sections[s]),
-                        items: section
-                            .items
-                            .clone()
-                            .map(|i| {
-                                let item = &checklist.items()[i];
-                                JsonItem {
-                                    id: item.id.as_str(),
-                                    title: &item.title,
-                                    detail: item.detail.as_deref(),
-                                    status: statuses[i].as_str(),
-                                }
-                            })
-                            .collect(),
-                    }
-                })
+                .map(|i| JsonItem::new(checklist, i, state.item(i)))
                 .collect(),
-        });
+        }
+    };
+    let phases = checklist.phases().iter().enumerate().map(|(p, phase)| JsonPhase {
+        id: &phase.id,
+        name: &phase.name,
+        icon: phase.icon.as_deref(),
+        counts: Counts::from(&tally.phases[p]),
+        sections: phase.sections.clone().map(section).collect(),
+    });
     JsonChecklist {
         title: &checklist.title,
         description: checklist.description.as_deref(),
+        run,
         counts: Counts::from(&tally.overall),
         phases: phases.collect(),
     }

@@ -1,0 +1,114 @@
+//! `runs` and `log`: what runs a checklist has, and what happened in one.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io;
+use std::process::ExitCode;
+
+use super::session::Session;
+use super::source::Source;
+use super::{exit, output};
+use crate::checklist::Status;
+use crate::run::{Change, Event, RunState};
+use crate::runlog::{Header, RunLog, place};
+use crate::text::escape_for_terminal;
+
+/// `2026-11-29T10:02:11Z` as `2026-11-29 10:02:11 UTC`; anything else as it is.
+pub fn human_time(at: &str) -> String {
+    match at.strip_suffix('Z').and_then(|t| t.split_once('T')) {
+        Some((date, time)) => format!("{date} {time} UTC"),
+        None => at.to_owned(),
+    }
+}
+
+/// `preflight runs`: every run of the checklist with its progress and last activity.
+pub fn runs(source: &Source) -> anyhow::Result<ExitCode> {
+    let checklist = source.load()?;
+    let dir = source.runs_dir(&checklist)?;
+    let mut files: Vec<_> = match fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|ext| ext == place::EXTENSION))
+            .collect(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => anyhow::bail!("cannot list the runs in {}: {e}", dir.display()),
+    };
+    files.sort();
+    let mut text = String::new();
+    if files.is_empty() {
+        let _ = writeln!(
+            text,
+            "No runs of \"{}\" yet. Record one with `preflight check`.",
+            checklist.title
+        );
+        output::print(&text)?;
+        return Ok(ExitCode::from(exit::OK));
+    }
+    let _ = writeln!(text, "{:<24}  {:>11}  {:>4}  LAST ACTIVITY", "RUN", "DONE", "%");
+    for path in files {
+        let identity = Header {
+            checklist: checklist.title.clone(),
+            file: source.file_name(),
+            run: String::new(),
+            created: String::new(),
+        };
+        let log = RunLog::new(path.clone(), identity);
+        match log.read() {
+            Ok(contents) => {
+                let state = RunState::replay(&checklist, &contents.events);
+                let overall = state.tally(&checklist).overall;
+                let name = contents.header.map(|h| h.run).unwrap_or_default();
+                let last = contents.events.last().map_or_else(
+                    || "no events".to_owned(),
+                    |e| format!("{} by {}", human_time(&e.at), e.by),
+                );
+                let done = format!("{}/{}", overall.done, overall.applicable());
+                let _ = writeln!(text, "{name:<24}  {done:>11}  {:>4}  {last}", overall.percent());
+            }
+            Err(err) => eprintln!("warning: {err}"),
+        }
+    }
+    output::print(&text)?;
+    Ok(ExitCode::from(exit::OK))
+}
+
+fn describe(event: &Event) -> (String, String) {
+    match &event.change {
+        Change::Status(Status::Done) => ("done".into(), String::new()),
+        Change::Status(Status::Todo) => ("unchecked".into(), String::new()),
+        Change::Status(Status::Skipped { reason }) => (
+            "skipped".into(),
+            reason.as_deref().map(|r| format!("  (N/A: {r})")).unwrap_or_default(),
+        ),
+        Change::Note(Some(note)) => ("note".into(), format!("  \"{note}\"")),
+        Change::Note(None) => ("note".into(), "  (cleared)".into()),
+    }
+}
+
+/// `preflight log`: the run's history, oldest first.
+pub fn log(session: &Session) -> anyhow::Result<ExitCode> {
+    let mut text = String::new();
+    let _ = writeln!(
+        text,
+        "Run \"{}\" of \"{}\" ({})",
+        session.run,
+        session.checklist.title,
+        escape_for_terminal(&session.log.path().display().to_string())
+    );
+    if session.events.is_empty() {
+        text.push_str("Nothing recorded yet.\n");
+    }
+    for event in &session.events {
+        let (what, extra) = describe(event);
+        let _ = writeln!(
+            text,
+            "{}  {:<12}  {what:<9}  {}{extra}",
+            human_time(&event.at),
+            event.by,
+            event.item
+        );
+    }
+    output::print(&text)?;
+    Ok(ExitCode::from(exit::OK))
+}

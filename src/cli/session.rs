@@ -1,0 +1,92 @@
+//! What every run-aware command starts with: the checklist loaded, the run log
+//! located and replayed, its warnings reported once on stderr.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use super::Globals;
+use super::source::Source;
+use crate::checklist::Checklist;
+use crate::run::{Event, RunState};
+use crate::runlog::{Header, RunLog, place};
+use crate::text::{clean_line, escape_for_terminal};
+
+/// A checklist with one of its runs, ready to read or record.
+pub struct Session {
+    pub checklist: Checklist,
+    pub run: String,
+    pub log: RunLog,
+    pub state: RunState,
+    /// The run's events, oldest first, as read when the session opened.
+    pub events: Vec<Event>,
+}
+
+/// The current time as the run log records it.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+}
+
+/// Who is recording: `--by`, else `PREFLIGHT_USER`, else the login name (asked of
+/// the system through `whoami`, since `$USER` is often unset in containers and CI).
+pub fn operator(globals: &Globals) -> String {
+    let from_env = || std::env::var("PREFLIGHT_USER").ok().filter(|v| !v.trim().is_empty());
+    globals
+        .by
+        .clone()
+        .or_else(from_env)
+        .or_else(|| whoami::username().ok())
+        .and_then(|name| clean_line(&name).ok())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// Prints the run log's skipped lines and orphaned items, once per command.
+fn report(log: &RunLog, warnings: &[crate::runlog::Warning], state: &RunState) {
+    let path = escape_for_terminal(&log.path().display().to_string());
+    for warning in warnings {
+        eprintln!("warning: {path}:{}: {}", warning.line, warning.message);
+    }
+    let orphans: Vec<_> = state.orphans().collect();
+    if !orphans.is_empty() {
+        eprintln!(
+            "warning: {} item(s) in this run are no longer in the checklist; their events are kept and count again if the item comes back:",
+            orphans.len()
+        );
+        for orphan in orphans {
+            let title = orphan.title.as_deref().map(|t| format!(" \"{t}\"")).unwrap_or_default();
+            eprintln!("  {}{title} ({})", orphan.id, orphan.state.status.as_str());
+        }
+    }
+}
+
+impl Session {
+    /// Loads the checklist and its run, printing the run log's warnings.
+    pub fn open(source: &Source, globals: &Globals) -> anyhow::Result<Session> {
+        let checklist = source.load()?;
+        let run = globals.run.clone().unwrap_or_else(|| "default".to_owned());
+        place::check_run_name(&run)
+            .map_err(|why| anyhow::anyhow!("invalid run name: {why}\n  hint: for example --run \"v2.3.0 release\""))?;
+        let path: PathBuf = match &globals.state {
+            Some(path) => path.clone(),
+            None => source.runs_dir(&checklist)?.join(place::run_file_name(&run)),
+        };
+        let identity = Header {
+            checklist: checklist.title.clone(),
+            file: source.file_name(),
+            run: run.clone(),
+            created: now(),
+        };
+        let log = RunLog::new(path, identity);
+        let contents = log.read()?;
+        let state = RunState::replay(&checklist, &contents.events);
+        report(&log, &contents.warnings, &state);
+        let run = contents.header.map_or(run, |header| header.run);
+        Ok(Session {
+            checklist,
+            run,
+            log,
+            state,
+            events: contents.events,
+        })
+    }
+}

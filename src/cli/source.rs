@@ -1,0 +1,73 @@
+//! Which checklist a command works on: a file, or one of the bundled checklists,
+//! named by its file name (`production-deployment.yaml`) or its stem.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::bundled::{Bundled, PRODUCTION_DEPLOYMENT};
+use crate::checklist::Checklist;
+use crate::format;
+use crate::runlog::place;
+
+/// Every checklist compiled into the binary.
+pub const BUNDLED: &[Bundled] = &[PRODUCTION_DEPLOYMENT];
+
+#[derive(Debug, Clone)]
+pub enum Source {
+    Bundled(Bundled),
+    File(PathBuf),
+}
+
+impl Source {
+    /// A path that exists is a file; otherwise a bundled checklist's name is
+    /// accepted; anything else is taken as a path, so that loading it says what
+    /// is wrong. No argument means the bundled Production Deployment checklist.
+    pub fn resolve(arg: Option<&Path>) -> Source {
+        let Some(path) = arg else {
+            return Source::Bundled(PRODUCTION_DEPLOYMENT);
+        };
+        if path.exists() {
+            return Source::File(path.to_path_buf());
+        }
+        let name = path.to_string_lossy();
+        BUNDLED
+            .iter()
+            .find(|b| b.file_name == name || b.file_name.strip_suffix(".yaml") == Some(&*name))
+            .map_or_else(|| Source::File(path.to_path_buf()), |b| Source::Bundled(*b))
+    }
+
+    pub fn load(&self) -> anyhow::Result<Checklist> {
+        Ok(match self {
+            Source::Bundled(bundled) => bundled.load()?,
+            Source::File(path) => format::load_file(path)?,
+        })
+    }
+
+    /// The checklist's file name, as a run log's first line records it.
+    pub fn file_name(&self) -> String {
+        match self {
+            Source::Bundled(bundled) => bundled.file_name.to_owned(),
+            Source::File(path) => path
+                .file_name()
+                .unwrap_or(path.as_os_str())
+                .to_string_lossy()
+                .into_owned(),
+        }
+    }
+
+    /// The folder that holds this checklist's runs.
+    pub fn runs_dir(&self, checklist: &Checklist) -> anyhow::Result<PathBuf> {
+        let data = place::data_dir().context(
+            "cannot find a data directory for run logs\n  hint: set XDG_DATA_HOME or HOME, or name a run log with --state FILE",
+        )?;
+        let key = match self {
+            Source::Bundled(bundled) => place::bundled_key(bundled.file_name),
+            Source::File(path) => {
+                let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+                place::file_key(&checklist.title, &canonical)
+            }
+        };
+        Ok(data.join(key))
+    }
+}

@@ -1,0 +1,110 @@
+//! Running the real binary in a sandbox: its own data directory and operator name,
+//! so tests never see each other's runs or the developer's.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// A sandbox for one test.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+/// What a command did.
+pub struct Ran {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Ran {
+    fn from(output: Output) -> Ran {
+        Ran {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).unwrap(),
+            stderr: String::from_utf8(output.stderr).unwrap(),
+        }
+    }
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Where run logs go in this sandbox.
+    pub fn data_home(&self) -> PathBuf {
+        self.path("data")
+    }
+
+    /// Writes a file into the sandbox and returns its path.
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    pub fn command(&self) -> Command {
+        let mut command = Command::cargo_bin("preflight").unwrap();
+        command
+            .env("XDG_DATA_HOME", self.data_home())
+            .env("PREFLIGHT_USER", "tester")
+            .env_remove("RUST_BACKTRACE")
+            .current_dir(self.dir.path());
+        command
+    }
+
+    pub fn run(&self, args: &[&str]) -> Ran {
+        self.command().args(args).output().unwrap().into()
+    }
+
+    /// Runs a command that must succeed and returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let ran = self.run(args);
+        assert_eq!(ran.code, 0, "{args:?} failed: {}", ran.stderr);
+        ran.stdout
+    }
+
+    /// The run log files under the sandbox's data directory.
+    pub fn run_logs(&self) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let root = self.data_home().join("preflight");
+        for dir in std::fs::read_dir(root).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+                if file.path().extension().is_some_and(|e| e == "jsonl") {
+                    found.push(file.path());
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+}
+
+pub fn as_str(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// A three-item checklist in one phase.
+pub const MINI: &str = "title: Mini\nphases:\n  - name: Only\n    sections:\n      - name: Steps\n        items:\n          - First step\n          - Second step\n          - title: Third step\n            detail: with care\n";
+
+/// Every item of a `status --json` tree, in checklist order.
+pub fn json_items(status: &Value) -> Vec<Value> {
+    status["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["sections"].as_array().unwrap().clone())
+        .flat_map(|s| s["items"].as_array().unwrap().clone())
+        .collect()
+}

@@ -1,0 +1,117 @@
+//! The run log under stress: many writers at once, and writers killed mid-write.
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use common::{Sandbox, json_items};
+use serde_json::Value;
+
+/// The ids of the bundled checklist, in order.
+fn bundled_ids(sandbox: &Sandbox) -> Vec<String> {
+    let status: Value = serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
+    json_items(&status)
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn spawn_check(sandbox: &Sandbox, state: &str, item: &str) -> Child {
+    Command::new(assert_cmd::cargo::cargo_bin("preflight"))
+        .args(["check", "production-deployment", item, "--state", state])
+        .env("XDG_DATA_HOME", sandbox.data_home())
+        .env("PREFLIGHT_USER", "tester")
+        .current_dir(sandbox.dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Status of the run in `state`: the ids done, and what was printed on stderr.
+fn done_ids(sandbox: &Sandbox, state: &str) -> (Vec<String>, String) {
+    let ran = sandbox.run(&["status", "--json", "--state", state]);
+    assert_eq!(ran.code, 0, "the log always loads: {}", ran.stderr);
+    let status: Value = serde_json::from_str(&ran.stdout).unwrap();
+    let done = json_items(&status)
+        .iter()
+        .filter(|i| i["status"] == "done")
+        .map(|i| i["id"].as_str().unwrap().to_owned())
+        .collect();
+    (done, ran.stderr)
+}
+
+#[test]
+fn sixteen_processes_checking_at_once_lose_no_tick() {
+    let sandbox = Sandbox::new();
+    let ids = bundled_ids(&sandbox);
+    for round in 0..4 {
+        let state = format!("round-{round}.jsonl");
+        let mine: Vec<&String> = ids.iter().skip(round * 16).take(16).collect();
+        let children: Vec<Child> = mine.iter().map(|id| spawn_check(&sandbox, &state, id)).collect();
+        for mut child in children {
+            assert!(child.wait().unwrap().success());
+        }
+        let (mut done, stderr) = done_ids(&sandbox, &state);
+        assert!(stderr.is_empty(), "no warnings: {stderr}");
+        done.sort();
+        let mut expected: Vec<String> = mine.into_iter().cloned().collect();
+        expected.sort();
+        assert_eq!(done, expected, "round {round}");
+        let lines = std::fs::read_to_string(sandbox.path(&state)).unwrap().lines().count();
+        assert_eq!(lines, 17, "one header and sixteen events, none interleaved");
+    }
+}
+
+/// A small xorshift generator: the test needs varied timings, not a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+#[test]
+fn writers_killed_at_random_moments_never_lose_an_acknowledged_tick() {
+    let sandbox = Sandbox::new();
+    let ids = bundled_ids(&sandbox);
+    let seed = u64::from(SystemTime::now().duration_since(UNIX_EPOCH).unwrap().subsec_nanos()) | 1;
+    let mut rng = Rng(seed);
+    let state = "killed.jsonl";
+    let mut acknowledged = Vec::new();
+    let mut killed = 0;
+    for (n, id) in ids.iter().enumerate().take(60) {
+        let mut child = spawn_check(&sandbox, state, id);
+        std::thread::sleep(Duration::from_micros(rng.below(20_000)));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if status.success() {
+            acknowledged.push(id.clone());
+        } else {
+            killed += 1;
+        }
+        if sandbox.path(state).exists() {
+            let (done, stderr) = done_ids(&sandbox, state);
+            let warnings: Vec<&str> = stderr.lines().collect();
+            assert!(
+                warnings.len() <= 1
+                    && warnings
+                        .iter()
+                        .all(|w| w.contains("incomplete") || w.contains("interrupted")),
+                "seed {seed}, round {n}: at most a torn last line is reported: {stderr}"
+            );
+            for tick in &acknowledged {
+                assert!(done.contains(tick), "seed {seed}: acknowledged tick {tick} is missing");
+            }
+        }
+    }
+    assert!(
+        killed > 0 || !acknowledged.is_empty(),
+        "seed {seed}: the test exercised something"
+    );
+}
