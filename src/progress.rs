@@ -33,6 +33,16 @@ impl Progress {
         }
     }
 
+    /// Forgets one item, as it was counted: the inverse of [`Progress::add`].
+    pub fn remove(&mut self, status: &Status) {
+        self.total -= 1;
+        match status {
+            Status::Todo => {}
+            Status::Done => self.done -= 1,
+            Status::Skipped { .. } => self.skipped -= 1,
+        }
+    }
+
     /// Items that still apply to the run: the denominator of progress.
     pub fn applicable(&self) -> usize {
         self.total - self.skipped

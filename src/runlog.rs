@@ -43,6 +43,10 @@ pub struct Contents {
     pub header: Option<Header>,
     pub events: Vec<Event>,
     pub warnings: Vec<Warning>,
+    /// The offset just past the last complete line read: where to tail from.
+    pub end: u64,
+    /// How many lines were read, so that a tail can number its warnings.
+    pub lines: usize,
 }
 
 /// A run log that cannot be used: its message says why, its hint what to do.
@@ -67,6 +71,11 @@ const HEADER_START: &[u8] = b"{\"preflight\":\"run log\"";
 
 /// The longest first line read when checking a header before an append.
 const MAX_HEADER_BYTES: u64 = 64 * 1024;
+
+/// The current time as the run log records it: RFC 3339, UTC, whole seconds.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
 
 impl RunLog {
     pub fn new(path: PathBuf, identity: Header) -> RunLog {
@@ -145,8 +154,56 @@ impl RunLog {
         self.parse(&bytes)
     }
 
+    /// Reads the events appended since `from` (an offset from an earlier read that
+    /// ended after line `lines`), taking only complete lines, so a writer caught
+    /// mid-line is read next time. `None` when the file shrank or vanished: it was
+    /// replaced, and must be read again whole.
+    pub fn read_from(&self, from: u64, lines: usize) -> Result<Option<Contents>, RunLogError> {
+        let mut file = match File::open(&self.path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((from == 0).then(Contents::default)),
+            Err(e) => return Err(self.io_error("read it", &e)),
+        };
+        let len = file.metadata().map_err(|e| self.io_error("read it", &e))?.len();
+        if len < from {
+            return Ok(None);
+        }
+        if from == 0 {
+            return self.read().map(Some);
+        }
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(from))
+            .and_then(|_| file.read_to_end(&mut bytes))
+            .map_err(|e| self.io_error("read it", &e))?;
+        let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let mut contents = Contents {
+            end: from + complete as u64,
+            lines,
+            ..Contents::default()
+        };
+        for raw in bytes[..complete].split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+            contents.lines += 1;
+            match std::str::from_utf8(raw)
+                .map_err(|_| "the line is not UTF-8".to_owned())
+                .and_then(line::parse_event)
+            {
+                Ok(event) => contents.events.push(event),
+                Err(why) => contents.warnings.push(Warning {
+                    line: contents.lines,
+                    message: format!("skipped an invalid line: {why}"),
+                }),
+            }
+        }
+        Ok(Some(contents))
+    }
+
     fn parse(&self, bytes: &[u8]) -> Result<Contents, RunLogError> {
         let mut contents = Contents::default();
+        contents.end = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i as u64 + 1);
+        contents.lines = bytes[..usize::try_from(contents.end).unwrap_or(0)]
+            .split(|&b| b == b'\n')
+            .count()
+            - 1;
         if bytes.is_empty() || is_torn_creation(bytes) {
             if !bytes.is_empty() {
                 contents.warnings.push(Warning {

@@ -12,14 +12,7 @@ use crate::checklist::Status;
 use crate::run::{Change, Event, RunState};
 use crate::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;
-
-/// `2026-11-29T10:02:11Z` as `2026-11-29 10:02:11 UTC`; anything else as it is.
-pub fn human_time(at: &str) -> String {
-    match at.strip_suffix('Z').and_then(|t| t.split_once('T')) {
-        Some((date, time)) => format!("{date} {time} UTC"),
-        None => at.to_owned(),
-    }
-}
+use crate::timestamp;
 
 /// `preflight runs`: every run of the checklist with its progress and last activity.
 pub fn runs(source: &Source) -> anyhow::Result<ExitCode> {
@@ -61,7 +54,7 @@ pub fn runs(source: &Source) -> anyhow::Result<ExitCode> {
                 let name = contents.header.map(|h| h.run).unwrap_or_default();
                 let last = contents.events.last().map_or_else(
                     || "no events".to_owned(),
-                    |e| format!("{} by {}", human_time(&e.at), e.by),
+                    |e| format!("{} by {}", timestamp::human(&e.at), e.by),
                 );
                 let done = format!("{}/{}", overall.done, overall.applicable());
                 let _ = writeln!(text, "{name:<24}  {done:>11}  {:>4}  {last}", overall.percent());
@@ -104,7 +97,7 @@ pub fn log(session: &Session) -> anyhow::Result<ExitCode> {
         let _ = writeln!(
             text,
             "{}  {:<12}  {what:<9}  {}{extra}",
-            human_time(&event.at),
+            timestamp::human(&event.at),
             event.by,
             event.item
         );

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::session::{Session, now};
+use super::session::Session;
 use super::{exit, output};
 use crate::checklist::Status;
 use crate::lookup::{self, LookupError};
@@ -69,7 +69,7 @@ fn resolve(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> 
 /// Records `change` for each of `queries` and reports what happened.
 pub fn run(session: &Session, queries: &[String], change: &Change, by: &str) -> anyhow::Result<ExitCode> {
     let indexes = resolve(session, queries)?;
-    let at = now();
+    let at = crate::runlog::now();
     let mut events = Vec::new();
     let mut report = String::new();
     for &index in &indexes {

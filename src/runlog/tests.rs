@@ -190,3 +190,35 @@ fn a_directory_in_place_of_the_log_is_a_clear_error() {
             .contains("is a directory")
     );
 }
+
+#[test]
+fn tailing_reads_only_new_complete_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let first = log.read().unwrap();
+    assert_eq!(first.end, fs::metadata(log.path()).unwrap().len());
+    assert_eq!(first.lines, 2);
+    let nothing = log.read_from(first.end, first.lines).unwrap().unwrap();
+    assert!(nothing.events.is_empty());
+    assert_eq!(nothing.end, first.end);
+
+    log.append(&[tick("p/s/b")]).unwrap();
+    let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
+    file.write_all(b"{\"at\":\"2026").unwrap();
+    let next = log.read_from(first.end, first.lines).unwrap().unwrap();
+    let items: Vec<_> = next.events.iter().map(|e| e.item.as_str()).collect();
+    assert_eq!(items, ["p/s/b"], "the half-written line waits");
+    assert_eq!(next.lines, 3);
+    assert!(next.end < fs::metadata(log.path()).unwrap().len());
+}
+
+#[test]
+fn a_log_that_shrank_must_be_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a"), tick("p/s/b")]).unwrap();
+    let contents = log.read().unwrap();
+    fs::write(log.path(), b"").unwrap();
+    assert!(log.read_from(contents.end, contents.lines).unwrap().is_none());
+}
