@@ -1,0 +1,381 @@
+//! The view's behaviour, driven by Actions: no terminal involved.
+
+use super::*;
+use crate::format::parse;
+use crate::ui::tree::Filter;
+
+const YAML: &str = "title: Deploy
+phases:
+  - name: Prepare
+    sections:
+      - name: Infra
+        items:
+          - Cloud environment
+          - title: Database
+            detail: provisioned and **secured**
+      - name: Security
+        items: [Secrets, Audit logging]
+  - name: Ship
+    sections:
+      - name: Rollout
+        items: [Canary, Full rollout]
+";
+
+fn app() -> App {
+    let checklist = parse(YAML, "deploy.yaml").unwrap();
+    let state = RunState::new(&checklist);
+    let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
+    update(&mut app, Action::Resize { width: 80, height: 24 });
+    app
+}
+
+/// Does what the loop does with an Effect, with a fixed clock; returns it.
+fn act(app: &mut App, action: Action) -> Effect {
+    let effect = update(app, action);
+    if let Effect::Record(edits) = &effect {
+        let events: Vec<Event> = edits
+            .iter()
+            .map(|edit| Event {
+                at: "2026-11-29T10:00:00Z".into(),
+                by: "me".into(),
+                item: app.checklist.items()[edit.index].id.to_string(),
+                title: None,
+                change: edit.after.clone(),
+            })
+            .collect();
+        app.recorded(edits.clone(), &events);
+    }
+    effect
+}
+
+fn acts(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        act(app, action);
+    }
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Input).collect()
+}
+
+fn rows(app: &App) -> Vec<String> {
+    app.tree
+        .rows()
+        .iter()
+        .map(|row| match *row {
+            Row::Phase(p) => format!("P {}", app.checklist.phases()[p].name),
+            Row::Section(s) => format!("S {}", app.checklist.sections()[s].name),
+            Row::Item(i) => format!("I {}", app.checklist.items()[i].title),
+        })
+        .collect()
+}
+
+fn selected(app: &App) -> String {
+    rows(app)[app.tree.cursor()].clone()
+}
+
+fn status(app: &App, title: &str) -> Status {
+    let index = app.checklist.items().iter().position(|i| i.title == title).unwrap();
+    app.state.item(index).status.clone()
+}
+
+#[test]
+fn the_tree_starts_fully_expanded_on_the_first_phase() {
+    let app = app();
+    assert_eq!(
+        rows(&app),
+        [
+            "P Prepare",
+            "S Infra",
+            "I Cloud environment",
+            "I Database",
+            "S Security",
+            "I Secrets",
+            "I Audit logging",
+            "P Ship",
+            "S Rollout",
+            "I Canary",
+            "I Full rollout"
+        ]
+    );
+    assert_eq!(selected(&app), "P Prepare");
+}
+
+#[test]
+fn moving_stops_at_the_ends() {
+    let mut app = app();
+    acts(&mut app, [Action::Up, Action::Down, Action::Down]);
+    assert_eq!(selected(&app), "I Cloud environment");
+    act(&mut app, Action::Bottom);
+    assert_eq!(selected(&app), "I Full rollout");
+    act(&mut app, Action::Down);
+    assert_eq!(selected(&app), "I Full rollout");
+    act(&mut app, Action::Top);
+    assert_eq!(selected(&app), "P Prepare");
+    act(&mut app, Action::PageDown);
+    assert_eq!(selected(&app), "I Full rollout", "a page is longer than this checklist");
+}
+
+#[test]
+fn collapse_hides_children_and_expand_shows_them() {
+    let mut app = app();
+    act(&mut app, Action::Collapse);
+    assert_eq!(rows(&app)[..3], ["P Prepare", "P Ship", "S Rollout"]);
+    act(&mut app, Action::Expand);
+    assert_eq!(rows(&app).len(), 11);
+    act(&mut app, Action::Expand);
+    assert_eq!(
+        selected(&app),
+        "S Infra",
+        "expand on an open header goes to its first child"
+    );
+    acts(&mut app, [Action::Down, Action::Collapse]);
+    assert_eq!(selected(&app), "S Infra", "collapse on an item goes to its section");
+    act(&mut app, Action::Collapse);
+    assert_eq!(rows(&app)[..3], ["P Prepare", "S Infra", "S Security"]);
+    act(&mut app, Action::Toggle);
+    assert_eq!(
+        rows(&app)[2],
+        "I Cloud environment",
+        "Space on a header folds and unfolds it"
+    );
+}
+
+#[test]
+fn toggle_ticks_and_unticks_and_updates_progress() {
+    let mut app = app();
+    acts(&mut app, [Action::Down, Action::Down]);
+    let effect = act(&mut app, Action::Toggle);
+    assert!(matches!(effect, Effect::Record(ref edits) if edits.len() == 1));
+    assert_eq!(status(&app, "Cloud environment"), Status::Done);
+    assert_eq!(
+        (
+            app.tally.overall.done,
+            app.tally.phases[0].done,
+            app.tally.sections[0].done
+        ),
+        (1, 1, 1)
+    );
+    act(&mut app, Action::Toggle);
+    assert_eq!(status(&app, "Cloud environment"), Status::Todo);
+    assert_eq!(app.tally.overall.done, 0);
+}
+
+#[test]
+fn skip_asks_for_a_reason_and_escape_cancels() {
+    let mut app = app();
+    acts(&mut app, [Action::Down, Action::Down, Action::Skip]);
+    assert!(matches!(app.mode, Mode::Prompt(_)));
+    acts(&mut app, typed("nope"));
+    act(&mut app, Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(status(&app, "Cloud environment"), Status::Todo);
+
+    act(&mut app, Action::Skip);
+    acts(&mut app, typed("on-prem only  x"));
+    acts(&mut app, [Action::DeleteWord, Action::Backspace, Action::Confirm]);
+    assert_eq!(
+        status(&app, "Cloud environment"),
+        Status::Skipped {
+            reason: Some("on-prem only".into())
+        }
+    );
+    assert_eq!((app.tally.overall.skipped, app.tally.overall.applicable()), (1, 5));
+    act(&mut app, Action::Skip);
+    assert_eq!(status(&app, "Cloud environment"), Status::Todo, "s again unskips");
+}
+
+#[test]
+fn notes_are_edited_in_a_prefilled_prompt() {
+    let mut app = app();
+    acts(&mut app, [Action::Down, Action::Down, Action::EditNote]);
+    acts(&mut app, typed("checked with ops"));
+    act(&mut app, Action::Confirm);
+    assert_eq!(app.state.item(0).note.as_deref(), Some("checked with ops"));
+    act(&mut app, Action::EditNote);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt(Prompt {
+            purpose: Purpose::Note(0),
+            text: "checked with ops".into()
+        })
+    );
+    for _ in 0.."checked with ops".len() {
+        act(&mut app, Action::Backspace);
+    }
+    act(&mut app, Action::Confirm);
+    assert_eq!(app.state.item(0).note, None, "an empty note clears it");
+}
+
+#[test]
+fn undo_and_redo_work_across_items() {
+    let mut app = app();
+    acts(
+        &mut app,
+        [Action::Down, Action::Down, Action::Toggle, Action::Down, Action::Toggle],
+    );
+    assert_eq!(app.tally.overall.done, 2);
+    act(&mut app, Action::Undo);
+    assert_eq!(status(&app, "Database"), Status::Todo);
+    act(&mut app, Action::Undo);
+    assert_eq!(status(&app, "Cloud environment"), Status::Todo);
+    assert_eq!(selected(&app), "I Cloud environment", "undo shows what it undid");
+    act(&mut app, Action::Undo);
+    assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
+    act(&mut app, Action::Redo);
+    assert_eq!(status(&app, "Cloud environment"), Status::Done);
+    act(&mut app, Action::Redo);
+    assert_eq!(status(&app, "Database"), Status::Done);
+    act(&mut app, Action::Undo);
+    acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
+    act(&mut app, Action::Redo);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "nothing to redo",
+        "a new change ends the redo history"
+    );
+}
+
+#[test]
+fn search_narrows_as_you_type_and_n_walks_the_matches() {
+    let mut app = app();
+    act(&mut app, Action::StartSearch);
+    acts(&mut app, typed("SEC"));
+    assert_eq!(
+        rows(&app),
+        ["P Prepare", "S Infra", "I Database", "S Security", "I Secrets"]
+    );
+    assert_eq!(
+        selected(&app),
+        "I Database",
+        "matches the detail too, case-insensitively"
+    );
+    act(&mut app, Action::Input('u'));
+    assert_eq!(rows(&app), ["P Prepare", "S Infra", "I Database"]);
+    act(&mut app, Action::Backspace);
+    assert_eq!(rows(&app).len(), 5);
+    act(&mut app, Action::Confirm);
+    assert_eq!(app.mode, Mode::Normal);
+    act(&mut app, Action::EditNote);
+    assert_eq!(selected(&app), "I Secrets", "n moves to the next match during a search");
+    act(&mut app, Action::PreviousMatch);
+    assert_eq!(selected(&app), "I Database");
+    act(&mut app, Action::Cancel);
+    assert_eq!(rows(&app).len(), 11);
+    assert_eq!(selected(&app), "I Database", "clearing keeps the cursor's item");
+}
+
+#[test]
+fn the_filter_cycles_all_open_done() {
+    let mut app = app();
+    acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
+    act(&mut app, Action::CycleFilter);
+    assert_eq!(app.tree.filter, Filter::Open);
+    assert!(!rows(&app).contains(&"I Cloud environment".to_owned()));
+    act(&mut app, Action::CycleFilter);
+    assert_eq!(rows(&app), ["P Prepare", "S Infra", "I Cloud environment"]);
+    act(&mut app, Action::CycleFilter);
+    assert_eq!(app.tree.filter, Filter::All);
+    assert_eq!(rows(&app).len(), 11);
+}
+
+#[test]
+fn ticking_under_the_open_filter_moves_on_to_the_next_item() {
+    let mut app = app();
+    act(&mut app, Action::CycleFilter);
+    acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
+    assert_eq!(selected(&app), "I Database");
+}
+
+#[test]
+fn brackets_find_open_items_and_digits_jump_to_phases() {
+    let mut app = app();
+    acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
+    act(&mut app, Action::NextOpen);
+    assert_eq!(selected(&app), "I Database");
+    act(&mut app, Action::PreviousOpen);
+    assert_eq!(selected(&app), "I Full rollout", "wraps around");
+    act(&mut app, Action::JumpToPhase(2));
+    assert_eq!(selected(&app), "P Ship");
+    act(&mut app, Action::JumpToPhase(7));
+    assert!(app.message.as_ref().unwrap().error);
+}
+
+#[test]
+fn clicks_select_rows_and_ticking_the_box_toggles() {
+    let mut app = app();
+    let rows_area = app.areas().unwrap().tree_rows.unwrap();
+    act(
+        &mut app,
+        Action::Click {
+            column: 20,
+            row: rows_area.y + 3,
+        },
+    );
+    assert_eq!(selected(&app), "I Database");
+    assert_eq!(status(&app, "Database"), Status::Todo);
+    act(
+        &mut app,
+        Action::Click {
+            column: rows_area.x + 5,
+            row: rows_area.y + 3,
+        },
+    );
+    assert_eq!(status(&app, "Database"), Status::Done);
+    act(&mut app, Action::Click { column: 0, row: 0 });
+    assert_eq!(selected(&app), "I Database", "clicks outside the tree do nothing");
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = app();
+    act(&mut app, Action::ToggleHelp);
+    assert_eq!(app.mode, Mode::Help);
+    act(&mut app, Action::Down);
+    assert_eq!(selected(&app), "P Prepare", "keys do nothing else while help is open");
+    act(&mut app, Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(act(&mut app, Action::Quit), Effect::Quit);
+}
+
+#[test]
+fn changes_by_others_are_applied_and_announced() {
+    let mut app = app();
+    let event = |item: &str, by: &str| Event {
+        at: "2026-11-29T10:00:00Z".into(),
+        by: by.into(),
+        item: item.into(),
+        title: Some("Canary".into()),
+        change: Change::Status(Status::Done),
+    };
+    app.external(&[event("ship/rollout/canary", "bob")]);
+    assert_eq!(status(&app, "Canary"), Status::Done);
+    assert_eq!(app.tally.phases[1].done, 1);
+    assert_eq!(app.message.as_ref().unwrap().text, "Canary checked by bob");
+    app.message = None;
+    app.external(&[event("ship/rollout/full-rollout", "me")]);
+    assert!(app.message.is_none(), "my own changes are not announced");
+    app.external(&[event("gone/away/item", "bob")]);
+    assert_eq!(app.state.orphans().count(), 1);
+}
+
+#[test]
+fn the_cursor_stays_on_screen() {
+    let mut app = app();
+    update(&mut app, Action::Resize { width: 40, height: 12 });
+    let height = usize::from(app.tree_height());
+    act(&mut app, Action::Bottom);
+    assert!(app.tree.cursor() >= app.tree.offset() && app.tree.cursor() < app.tree.offset() + height);
+    act(&mut app, Action::Top);
+    assert_eq!(app.tree.offset(), 0);
+}
+
+#[test]
+fn the_bundled_checklist_is_not_editable() {
+    let mut app = app();
+    app.editable = false;
+    assert_eq!(act(&mut app, Action::EditChecklist), Effect::None);
+    assert!(app.message.as_ref().unwrap().error);
+    app.editable = true;
+    assert_eq!(act(&mut app, Action::EditChecklist), Effect::EditChecklist);
+}

@@ -1,0 +1,298 @@
+//! The tree as the terminal view shows it: which rows are visible given what is
+//! collapsed, the status filter and the search, and where the cursor is.
+//!
+//! Plain data, no terminal: rows are rebuilt only when collapse, filter or search
+//! change (or a status change under a filter), and a frame draws just the window
+//! of rows on screen, so the per-frame cost does not grow with the checklist.
+
+use crate::checklist::{Checklist, Status};
+use crate::run::RunState;
+
+/// One line of the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Phase(usize),
+    Section(usize),
+    Item(usize),
+}
+
+/// Which items the tree shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    /// Items still to do.
+    Open,
+    /// Items done or skipped.
+    Done,
+}
+
+impl Filter {
+    #[must_use]
+    pub fn next(self) -> Filter {
+        match self {
+            Filter::All => Filter::Open,
+            Filter::Open => Filter::Done,
+            Filter::Done => Filter::All,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::Open => "open",
+            Filter::Done => "done",
+        }
+    }
+
+    fn admits(self, status: &Status) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Open => matches!(status, Status::Todo),
+            Filter::Done => !matches!(status, Status::Todo),
+        }
+    }
+}
+
+/// Lowercased title and detail of every item, built once, so that each search
+/// keystroke is a scan of plain bytes.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    haystacks: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(checklist: &Checklist) -> SearchIndex {
+        let haystacks = checklist
+            .items()
+            .iter()
+            .map(|item| {
+                let mut text = item.title.to_lowercase();
+                if let Some(detail) = &item.detail {
+                    text.push('\n');
+                    text.push_str(&detail.to_lowercase());
+                }
+                text
+            })
+            .collect();
+        SearchIndex { haystacks }
+    }
+}
+
+/// An active search: the query and the items that match it, in order.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<usize>,
+}
+
+impl Search {
+    /// Narrows to `query`. When it extends the previous query only the previous
+    /// matches are scanned again, so typing narrows ever faster.
+    pub fn update(&mut self, index: &SearchIndex, query: &str) {
+        let needle = query.to_lowercase();
+        let previous = self.query.to_lowercase();
+        let narrowing = !self.query.is_empty() && needle.starts_with(&previous);
+        self.matches = if needle.is_empty() {
+            Vec::new()
+        } else if narrowing {
+            self.matches
+                .iter()
+                .copied()
+                .filter(|&i| index.haystacks[i].contains(&needle))
+                .collect()
+        } else {
+            (0..index.haystacks.len())
+                .filter(|&i| index.haystacks[i].contains(&needle))
+                .collect()
+        };
+        query.clone_into(&mut self.query);
+    }
+
+    fn admits(&self, item: usize) -> bool {
+        self.matches.binary_search(&item).is_ok()
+    }
+}
+
+/// The visible rows and the cursor.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    collapsed_phases: Vec<bool>,
+    collapsed_sections: Vec<bool>,
+    pub filter: Filter,
+    /// While searching, only matching items (and their headers) show, whatever
+    /// is collapsed.
+    pub search: Option<Search>,
+    rows: Vec<Row>,
+    cursor: usize,
+    /// The first row on screen.
+    offset: usize,
+}
+
+/// Orders rows as the checklist does, so that the cursor can find its place again
+/// after the rows change.
+fn order(checklist: &Checklist, row: Row) -> (usize, u8) {
+    match row {
+        Row::Phase(p) => (checklist.item_range_of(&checklist.phases()[p]).start, 0),
+        Row::Section(s) => (checklist.sections()[s].items.start, 1),
+        Row::Item(i) => (i, 2),
+    }
+}
+
+impl Tree {
+    pub fn new(checklist: &Checklist, state: &RunState) -> Tree {
+        let mut tree = Tree {
+            collapsed_phases: vec![false; checklist.phases().len()],
+            collapsed_sections: vec![false; checklist.sections().len()],
+            filter: Filter::All,
+            search: None,
+            rows: Vec::new(),
+            cursor: 0,
+            offset: 0,
+        };
+        tree.rebuild(checklist, state);
+        tree
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    pub fn selected(&self) -> Option<Row> {
+        self.rows.get(self.cursor).copied()
+    }
+
+    pub fn is_collapsed(&self, row: Row) -> bool {
+        match row {
+            Row::Phase(p) => self.collapsed_phases[p],
+            Row::Section(s) => self.collapsed_sections[s],
+            Row::Item(_) => false,
+        }
+    }
+
+    /// Whether rows depend on item statuses, so a status change must rebuild them.
+    pub fn filters_by_status(&self) -> bool {
+        self.filter != Filter::All
+    }
+
+    /// Recomputes the visible rows, keeping the cursor on the same row or, if that
+    /// row is gone, on the one that now stands in its place.
+    pub fn rebuild(&mut self, checklist: &Checklist, state: &RunState) {
+        let anchor = self.selected().map(|row| order(checklist, row));
+        self.rows.clear();
+        let searching = self.search.is_some();
+        for (p, phase) in checklist.phases().iter().enumerate() {
+            let phase_at = self.rows.len();
+            self.rows.push(Row::Phase(p));
+            let mut phase_has_items = false;
+            for s in phase.sections.clone() {
+                let section_at = self.rows.len();
+                self.rows.push(Row::Section(s));
+                let mut section_has_items = false;
+                let show_items = searching || !(self.collapsed_phases[p] || self.collapsed_sections[s]);
+                for i in checklist.sections()[s].items.clone() {
+                    let visible = self.filter.admits(&state.item(i).status)
+                        && self.search.as_ref().is_none_or(|search| search.admits(i));
+                    if visible {
+                        section_has_items = true;
+                        if show_items {
+                            self.rows.push(Row::Item(i));
+                        }
+                    }
+                }
+                phase_has_items |= section_has_items;
+                let narrowed = searching || self.filter != Filter::All;
+                if (narrowed && !section_has_items) || (self.collapsed_phases[p] && !searching) {
+                    self.rows.truncate(section_at);
+                }
+            }
+            if (searching || self.filter != Filter::All) && !phase_has_items {
+                self.rows.truncate(phase_at);
+            }
+        }
+        self.cursor = match anchor {
+            Some(key) => self
+                .rows
+                .partition_point(|&row| order(checklist, row) < key)
+                .min(self.rows.len().saturating_sub(1)),
+            None => 0,
+        };
+    }
+
+    /// Moves the cursor to `row` if it is visible.
+    pub fn select(&mut self, row: Row) -> bool {
+        match self.rows.iter().position(|&r| r == row) {
+            Some(at) => {
+                self.cursor = at;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves the cursor by `delta` rows, stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.rows.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn move_to(&mut self, at: usize) {
+        self.cursor = at.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// Keeps the cursor inside a window of `height` rows.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + height {
+            self.offset = self.cursor + 1 - height;
+        }
+        self.offset = self.offset.min(self.rows.len().saturating_sub(height));
+    }
+
+    /// Collapses or expands a phase or section; items cannot be.
+    pub fn set_collapsed(&mut self, checklist: &Checklist, state: &RunState, row: Row, collapsed: bool) {
+        match row {
+            Row::Phase(p) => self.collapsed_phases[p] = collapsed,
+            Row::Section(s) => self.collapsed_sections[s] = collapsed,
+            Row::Item(_) => return,
+        }
+        self.rebuild(checklist, state);
+    }
+
+    /// The row that holds `row`: an item's section, a section's phase.
+    pub fn parent(checklist: &Checklist, row: Row) -> Option<Row> {
+        match row {
+            Row::Phase(_) => None,
+            Row::Section(s) => Some(Row::Phase(checklist.sections()[s].phase)),
+            Row::Item(i) => Some(Row::Section(checklist.items()[i].section)),
+        }
+    }
+
+    /// The index of the first visible row after (or, backwards, before) the cursor
+    /// that satisfies `wanted`, wrapping around.
+    pub fn find_from_cursor(&self, forward: bool, wanted: impl Fn(Row) -> bool) -> Option<usize> {
+        let n = self.rows.len();
+        (1..=n)
+            .map(|step| {
+                if forward {
+                    (self.cursor + step) % n
+                } else {
+                    (self.cursor + n * 2 - step) % n
+                }
+            })
+            .find(|&at| wanted(self.rows[at]))
+    }
+}
+
+#[cfg(test)]
+mod tests;
