@@ -1,0 +1,106 @@
+//! Where each part of the screen goes, for a given terminal size. Shared by the
+//! view (to draw) and by `update` (to scroll and to hit-test mouse clicks), so
+//! both always agree.
+
+use std::ops::Range;
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::tree::Row;
+
+/// Below this size the view shows a one-line notice instead of a broken screen.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// From this width on, the detail pane stands beside the tree instead of below.
+const SIDE_BY_SIDE: u16 = 100;
+
+/// From this height on, each phase gets a line of its own with a bar.
+const TALL: u16 = 30;
+
+/// The detail pane's height when it stands below the tree.
+const DETAIL_BELOW: u16 = 7;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub phases: Rect,
+    /// The tree pane, its title line included.
+    pub tree: Rect,
+    /// The rows of the tree, below its title line.
+    pub tree_rows: Option<Rect>,
+    pub detail: Rect,
+    pub footer: Rect,
+}
+
+/// Lines the phase overview takes: one per phase on a tall screen, else one.
+pub fn phase_lines(height: u16, phases: usize) -> u16 {
+    if height >= TALL {
+        u16::try_from(phases.min(9)).unwrap_or(9)
+    } else {
+        1
+    }
+}
+
+/// The layout of a `width` × `height` screen for a checklist of `phases` phases,
+/// or `None` when the screen is too small.
+pub fn areas(width: u16, height: u16, phases: usize) -> Option<Areas> {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return None;
+    }
+    let screen = Rect::new(0, 0, width, height);
+    let [header, phases, body, footer] = screen.layout(&Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(phase_lines(height, phases)),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let (tree, detail) = if width >= SIDE_BY_SIDE {
+        let [tree, detail] =
+            body.layout(&Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).spacing(2));
+        (tree, detail)
+    } else {
+        let detail_height = if body.height >= DETAIL_BELOW * 2 {
+            DETAIL_BELOW
+        } else {
+            0
+        };
+        let [tree, detail] = body.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(detail_height),
+        ]));
+        (tree, detail)
+    };
+    let tree_rows = (tree.height > 1).then(|| Rect {
+        y: tree.y + 1,
+        height: tree.height - 1,
+        ..tree
+    });
+    Some(Areas {
+        header,
+        phases,
+        tree,
+        tree_rows,
+        detail,
+        footer,
+    })
+}
+
+/// How far a row is indented.
+pub fn indent(row: Row) -> u16 {
+    match row {
+        Row::Phase(_) => 0,
+        Row::Section(_) => 2,
+        Row::Item(_) => 4,
+    }
+}
+
+/// The columns, from the tree's left edge, of a row's marker: the fold arrow of a
+/// header, the `[ ]` box of an item. A click there toggles.
+pub fn box_columns(row: Row) -> Range<u16> {
+    let start = indent(row);
+    match row {
+        Row::Phase(_) | Row::Section(_) => start..start + 1,
+        Row::Item(_) => start..start + 3,
+    }
+}

@@ -1,0 +1,188 @@
+//! Inline Markdown (`code`, **bold**, *italic*, ~~strike~~, [links](url)) as
+//! styled spans for the terminal, and cutting spans to a width with `…`.
+//!
+//! The text was cleaned at load, so no control character reaches here; parsing
+//! only decides styles.
+
+use std::borrow::Cow;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+
+/// Escapes what would make a line parse as a block (a heading, a quote, a list
+/// item, a rule, a fence): a title is inline text, so `1. Deploy` keeps its `1.`.
+fn inline_only(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let first = bytes.first().copied().unwrap_or(b' ');
+    let rule = |c: u8| text.bytes().all(|b| b == c || b == b' ');
+    let followed_by_space = bytes.get(1).is_none_or(|&b| b == b' ');
+    let escape_first = match first {
+        b'#' | b'>' => true,
+        b'-' | b'+' | b'*' => followed_by_space || rule(first),
+        b'_' => rule(first),
+        b'`' | b'~' => text.starts_with("```") || text.starts_with("~~~"),
+        _ => false,
+    };
+    if escape_first {
+        return Cow::Owned(format!("\\{text}"));
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')')) && bytes.get(digits + 1).is_none_or(|&b| b == b' ')
+    {
+        return Cow::Owned(format!("{}\\{}", &text[..digits], &text[digits..]));
+    }
+    Cow::Borrowed(text)
+}
+
+/// Renders one line of inline Markdown. Links show their text, then the URL.
+pub fn spans(text: &str, base: Style, theme: &Theme) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut styles = vec![base];
+    let mut links = Vec::new();
+    for event in Parser::new_ext(&inline_only(text), Options::ENABLE_STRIKETHROUGH) {
+        let style = *styles.last().unwrap_or(&base);
+        match event {
+            Event::Start(tag) => {
+                let added = match &tag {
+                    Tag::Strong => style.add_modifier(Modifier::BOLD),
+                    Tag::Emphasis => style.add_modifier(Modifier::ITALIC),
+                    Tag::Strikethrough => style.add_modifier(Modifier::CROSSED_OUT),
+                    Tag::Link { dest_url, .. } => {
+                        links.push(dest_url.to_string());
+                        style.patch(theme.link)
+                    }
+                    _ => style,
+                };
+                styles.push(added);
+            }
+            Event::End(end) => {
+                styles.pop();
+                if matches!(end, TagEnd::Link)
+                    && let Some(url) = links.pop().filter(|u| !u.is_empty())
+                {
+                    out.push(Span::styled(format!(" ({url})"), base.patch(theme.dim)));
+                }
+            }
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => out.push(Span::styled(t.into_string(), style)),
+            Event::Code(t) => out.push(Span::styled(t.into_string(), style.patch(theme.code))),
+            Event::SoftBreak | Event::HardBreak => out.push(Span::styled(" ", style)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text of spans without styles, for width and search.
+pub fn plain(spans: &[Span<'_>]) -> String {
+    spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// Cuts spans to at most `width` columns, ending with `…` when something was cut.
+/// Wide characters (CJK, emoji) count as two columns and are never split.
+pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(|s| s.content.width()).sum();
+    if total <= width {
+        return spans;
+    }
+    let budget = width.saturating_sub(1);
+    let mut used = 0;
+    let mut out = Vec::new();
+    let mut last_style = Style::new();
+    for span in spans {
+        last_style = span.style;
+        let w = span.content.width();
+        if used + w <= budget {
+            used += w;
+            out.push(span);
+            continue;
+        }
+        let mut cut = String::new();
+        for c in span.content.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw > budget {
+                break;
+            }
+            used += cw;
+            cut.push(c);
+        }
+        if !cut.is_empty() {
+            out.push(Span::styled(cut, span.style));
+        }
+        break;
+    }
+    if width > 0 {
+        out.push(Span::styled("…", last_style));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styled(text: &str) -> Vec<(String, Style)> {
+        spans(text, Style::new(), &Theme::COLOR)
+            .into_iter()
+            .map(|s| (s.content.into_owned(), s.style))
+            .collect()
+    }
+
+    #[test]
+    fn inline_markup_becomes_styles() {
+        let out = styled("run `make` **now**, *carefully*, ~~never~~");
+        let text: String = out.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(text, "run make now, carefully, never");
+        let style_of = |word: &str| out.iter().find(|(t, _)| t == word).unwrap().1;
+        assert_eq!(style_of("make"), Theme::COLOR.code);
+        assert!(style_of("now").add_modifier.contains(Modifier::BOLD));
+        assert!(style_of("carefully").add_modifier.contains(Modifier::ITALIC));
+        assert!(style_of("never").add_modifier.contains(Modifier::CROSSED_OUT));
+    }
+
+    #[test]
+    fn block_markers_at_the_start_stay_as_written() {
+        for text in [
+            "1. Deploy",
+            "# not a heading",
+            "> not a quote",
+            "- not a list",
+            "+ plus",
+            "* star",
+            "---",
+            "___",
+            "```fence",
+            "2) two",
+        ] {
+            assert_eq!(plain(&spans(text, Style::new(), &Theme::COLOR)), text);
+        }
+        assert_eq!(
+            plain(&spans("*italic* start", Style::new(), &Theme::COLOR)),
+            "italic start"
+        );
+        assert_eq!(plain(&spans("`code` start", Style::new(), &Theme::COLOR)), "code start");
+    }
+
+    #[test]
+    fn links_show_their_text_then_the_url() {
+        let text = plain(&spans(
+            "see [the runbook](https://example.com/rb)",
+            Style::new(),
+            &Theme::COLOR,
+        ));
+        assert_eq!(text, "see the runbook (https://example.com/rb)");
+    }
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_and_respects_wide_characters() {
+        let line = vec![Span::raw("Deploy "), Span::raw("日本語のテキスト")];
+        let cut = fit(line.clone(), 12);
+        assert_eq!(plain(&cut), "Deploy 日本…");
+        assert!(plain(&cut).width() <= 12);
+        assert_eq!(plain(&fit(line.clone(), 100)), "Deploy 日本語のテキスト");
+        assert_eq!(plain(&fit(vec![Span::raw("🚀🚀🚀")], 4)), "🚀…");
+    }
+}

@@ -1,0 +1,97 @@
+//! The detail pane: the selected item in full, or a header's summary.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::checklist::Status;
+use crate::timestamp;
+use crate::ui::app::{App, Focus};
+use crate::ui::markdown;
+use crate::ui::tree::Row;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let theme = &app.theme;
+    let border = if app.focus == Focus::Detail {
+        theme.title
+    } else {
+        theme.dim
+    };
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(" Detail ")
+        .border_style(border);
+    let lines = match app.tree.selected() {
+        Some(Row::Item(i)) => item_lines(app, i),
+        Some(Row::Section(s)) => {
+            let section = &app.checklist.sections()[s];
+            let progress = &app.tally.sections[s];
+            vec![
+                Line::from(markdown::spans(&section.name, theme.title, theme)),
+                Line::from(format!(
+                    "{} of {} items done, {} skipped",
+                    progress.done, progress.total, progress.skipped
+                )),
+            ]
+        }
+        Some(Row::Phase(p)) => {
+            let phase = &app.checklist.phases()[p];
+            let progress = app.phase_progress(p);
+            vec![
+                Line::from(markdown::spans(&phase.name, theme.title, theme)),
+                Line::from(format!(
+                    "{} of {} items done, {} skipped, {}% complete",
+                    progress.done,
+                    progress.total,
+                    progress.skipped,
+                    progress.percent()
+                )),
+                Line::from(format!("{} sections", phase.sections.len())),
+            ]
+        }
+        None => Vec::new(),
+    };
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((app.detail_scroll, 0));
+    frame.render_widget(paragraph, area);
+}
+
+fn item_lines(app: &App, index: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let item = &app.checklist.items()[index];
+    let state = app.item_state(index);
+    let mut lines = vec![Line::from(markdown::spans(&item.title, theme.title, theme))];
+    if let Some(detail) = &item.detail {
+        lines.push(Line::from(markdown::spans(detail, ratatui::style::Style::new(), theme)));
+    }
+    lines.push(Line::from(""));
+    let (status, style) = match &state.status {
+        Status::Todo => ("to do", theme.todo),
+        Status::Done => ("done", theme.done),
+        Status::Skipped { .. } => ("skipped (N/A)", theme.skipped),
+    };
+    let mut status_line = vec![Span::styled("Status: ", theme.key), Span::styled(status, style)];
+    if let (Some(by), Some(at)) = (&state.by, &state.at) {
+        status_line.push(Span::styled(format!(" — {by}, {}", timestamp::human(at)), theme.dim));
+    }
+    lines.push(Line::from(status_line));
+    if let Status::Skipped { reason: Some(reason) } = &state.status {
+        lines.push(Line::from(vec![
+            Span::styled("Reason: ", theme.key),
+            Span::raw(reason.clone()),
+        ]));
+    }
+    if let Some(note) = &state.note {
+        let mut spans = vec![Span::styled("Note: ", theme.key)];
+        spans.extend(markdown::spans(note, ratatui::style::Style::new(), theme));
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(Span::styled(format!("Id: {}", item.id), theme.dim)));
+    lines
+}

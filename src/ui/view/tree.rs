@@ -1,0 +1,141 @@
+//! The tree pane: only the rows on screen are built, whatever the checklist's size.
+
+use std::fmt::Write as _;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
+use unicode_width::UnicodeWidthStr;
+
+use crate::checklist::Status;
+use crate::ui::app::{App, Focus};
+use crate::ui::layout;
+use crate::ui::markdown;
+use crate::ui::tree::{Filter, Row};
+
+fn title(app: &App) -> String {
+    let mut title = String::from(" Checklist ");
+    if app.tree.filter != Filter::All {
+        let _ = write!(title, "· {} items ", app.tree.filter.label());
+    }
+    if let Some(search) = &app.tree.search
+        && !search.query.is_empty()
+    {
+        let _ = write!(title, "· /{} ({}) ", search.query, search.matches.len());
+    }
+    title
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let border = if app.focus == Focus::Tree {
+        theme.title
+    } else {
+        theme.dim
+    };
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(title(app))
+        .border_style(border);
+    frame.render_widget(block, area);
+    let Some(rows_area) = (area.height > 1).then(|| Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    }) else {
+        return;
+    };
+    let rows = app.tree.rows();
+    if rows.is_empty() {
+        let what = if app.tree.search.is_some() {
+            "Nothing matches the search."
+        } else {
+            "No items under this filter."
+        };
+        frame.render_widget(Line::from(Span::styled(what, theme.dim)), rows_area);
+        return;
+    }
+    let offset = app.tree.offset();
+    let visible = rows.iter().enumerate().skip(offset).take(usize::from(rows_area.height));
+    for (y, (at, row)) in (rows_area.y..).zip(visible) {
+        let line_area = Rect {
+            y,
+            height: 1,
+            ..rows_area
+        };
+        let mut line = row_line(app, *row, usize::from(line_area.width));
+        if at == app.tree.cursor() {
+            line = line.patch_style(theme.selected);
+            frame.render_widget(
+                Line::from(" ".repeat(usize::from(line_area.width))).style(theme.selected),
+                line_area,
+            );
+        }
+        frame.render_widget(line, line_area);
+    }
+}
+
+/// One row, cut to `width` columns: marker, name or title, and for headers their
+/// counts at the right edge.
+fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let indent = " ".repeat(usize::from(layout::indent(row)));
+    let fold = if app.tree.is_collapsed(row) { "▸ " } else { "▾ " };
+    let (mut left, right, style) = match row {
+        Row::Phase(p) => {
+            let phase = &app.checklist.phases()[p];
+            let progress = app.phase_progress(p);
+            let icon = phase.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+            let style = if progress.is_complete() {
+                theme.phase.patch(theme.done)
+            } else {
+                theme.phase
+            };
+            let mut spans = vec![Span::styled(format!("{indent}{fold}{icon}"), style)];
+            spans.extend(markdown::spans(&phase.name, style, theme));
+            (spans, format!("{}/{}", progress.done, progress.applicable()), style)
+        }
+        Row::Section(s) => {
+            let section = &app.checklist.sections()[s];
+            let progress = &app.tally.sections[s];
+            let style = if progress.is_complete() {
+                theme.section.patch(theme.done)
+            } else {
+                theme.section
+            };
+            let mut spans = vec![Span::styled(format!("{indent}{fold}"), style)];
+            spans.extend(markdown::spans(&section.name, style, theme));
+            (spans, format!("{}/{}", progress.done, progress.applicable()), style)
+        }
+        Row::Item(i) => {
+            let state = app.item_state(i);
+            let (mark, style) = match state.status {
+                Status::Todo => ("[ ] ", theme.todo),
+                Status::Done => ("[x] ", theme.done),
+                Status::Skipped { .. } => ("[-] ", theme.skipped),
+            };
+            let mut spans = vec![Span::styled(format!("{indent}{mark}"), style)];
+            spans.extend(markdown::spans(&app.checklist.items()[i].title, style, theme));
+            let note = if state.note.is_some() {
+                "✎".to_owned()
+            } else {
+                String::new()
+            };
+            (spans, note, style)
+        }
+    };
+    let right_width = right.width();
+    let room = width.saturating_sub(if right_width > 0 { right_width + 1 } else { 0 });
+    left = markdown::fit(left, room);
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    if right_width > 0 && width > right_width {
+        left.push(Span::raw(" ".repeat(width.saturating_sub(used + right_width))));
+        left.push(Span::styled(
+            right,
+            style.patch(theme.dim).remove_modifier(ratatui::style::Modifier::BOLD),
+        ));
+    }
+    Line::from(left).style(Style::new())
+}

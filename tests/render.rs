@@ -1,0 +1,147 @@
+//! What the terminal view draws, as text snapshots of ratatui's `TestBackend`.
+
+use preflight::bundled::PRODUCTION_DEPLOYMENT;
+use preflight::checklist::Status;
+use preflight::run::{Change, Event, RunState};
+use preflight::ui::app::{Action, App, update};
+use preflight::ui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn event(item: &str, by: &str, change: Change) -> Event {
+    Event {
+        at: "2026-11-29T10:02:11Z".into(),
+        by: by.into(),
+        item: item.into(),
+        title: None,
+        change,
+    }
+}
+
+/// The bundled checklist with a few ticks, a skip and a note, at a fixed time.
+fn app(width: u16, height: u16) -> App {
+    let checklist = PRODUCTION_DEPLOYMENT.load().unwrap();
+    let infra = "pre-deployment/infrastructure-setup";
+    let events = [
+        event(
+            &format!("{infra}/cloud-on-premise-environment"),
+            "alice",
+            Change::Status(Status::Done),
+        ),
+        event(
+            &format!("{infra}/container-orchestration"),
+            "alice",
+            Change::Status(Status::Done),
+        ),
+        event(
+            &format!("{infra}/redis-cache"),
+            "bob",
+            Change::Status(Status::Skipped {
+                reason: Some("no cache in this service".into()),
+            }),
+        ),
+        event(
+            &format!("{infra}/ssl-certificates"),
+            "bob",
+            Change::Note(Some(
+                "renewed; expires **2027-03-01**, see [runbook](https://wiki.example/ssl)".into(),
+            )),
+        ),
+    ];
+    let state = RunState::replay(&checklist, &events);
+    let mut app = App::new(checklist, state, "v2.3.0 release".into(), "alice".into(), true);
+    update(&mut app, Action::Resize { width, height });
+    app
+}
+
+fn render(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn go(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        update(app, action);
+    }
+}
+
+#[test]
+fn start_at_80x24() {
+    insta::assert_snapshot!(render(&app(80, 24)));
+}
+
+#[test]
+fn start_at_120x40() {
+    insta::assert_snapshot!(render(&app(120, 40)));
+}
+
+#[test]
+fn an_item_with_a_note_selected() {
+    let mut app = app(80, 24);
+    go(&mut app, [Action::Down; 7]);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn a_skipped_item_selected_side_by_side() {
+    let mut app = app(120, 40);
+    go(&mut app, [Action::Down; 5]);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn help() {
+    let mut app = app(80, 24);
+    go(&mut app, [Action::ToggleHelp]);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn search() {
+    let mut app = app(80, 24);
+    go(&mut app, [Action::StartSearch]);
+    go(&mut app, "rollback".chars().map(Action::Input));
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn skip_prompt() {
+    let mut app = app(80, 24);
+    go(&mut app, [Action::Down, Action::Down, Action::Down, Action::Skip]);
+    go(&mut app, "staging only".chars().map(Action::Input));
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn a_terminal_too_small() {
+    insta::assert_snapshot!(render(&app(20, 5)));
+}
+
+#[test]
+fn tiny_and_zero_sizes_do_not_panic() {
+    for (width, height) in [(0, 0), (0, 10), (10, 0)] {
+        let app = app(width, height);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+    }
+    for (width, height) in [(1, 1), (39, 9), (40, 10), (41, 11), (300, 3), (3, 300), (100, 12)] {
+        let mut app = app(width, height);
+        go(&mut app, [Action::Bottom, Action::ToggleHelp]);
+        let text = render(&app);
+        assert_eq!(text.lines().count(), usize::from(height), "{width}×{height}");
+    }
+}
+
+#[test]
+fn wide_characters_and_long_titles_are_cut_with_an_ellipsis() {
+    let yaml = "title: 国際化チェックリスト\nphases:\n  - name: 準備\n    icon: \"🚀\"\n    sections:\n      - name: 基盤\n        items:\n          - データベースのバックアップを確認し、復元手順を検証して、結果を記録し、担当者に報告する\n          - An English title that is far too long to fit in the tree on an eighty column terminal at all\n";
+    let checklist = preflight::format::parse(yaml, "i18n.yaml").unwrap();
+    let state = RunState::new(&checklist);
+    let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
+    update(&mut app, Action::Resize { width: 80, height: 24 });
+    go(&mut app, [Action::Down, Action::Down]);
+    let screen = render(&app);
+    insta::assert_snapshot!(screen);
+    assert!(screen.contains('…'));
+}
