@@ -1,6 +1,7 @@
 //! The command line: clap definitions, and dispatch to one module per command.
 
 mod history;
+mod interactive;
 mod mark;
 mod output;
 mod session;
@@ -11,7 +12,7 @@ mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::checklist::Status;
 use crate::run::Change;
@@ -28,6 +29,10 @@ pub mod exit {
 }
 
 const AFTER_HELP: &str = "\
+Without a command, preflight opens CHECKLIST in the interactive view: move with
+j/k or the arrows, tick with Space, skip with s, note with n, search with /,
+and ? for every key. Every change is saved at once.
+
 CHECKLIST is a YAML file, or the name of a bundled checklist (production-deployment).
 Without one, commands use the bundled Production Deployment Checklist.
 ITEM is an item's full id (pre-deployment/infrastructure-setup/cloud-on-premise-environment)
@@ -52,11 +57,13 @@ Exit status:
     version,
     about = "A terminal checklist runner for deployments, releases, incidents and reviews",
     after_help = AFTER_HELP,
-    arg_required_else_help = true,
+    args_conflicts_with_subcommands = true,
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    /// The checklist to open in the interactive view (default: the bundled one)
+    pub checklist: Option<PathBuf>,
     #[command(flatten)]
     pub globals: Globals,
 }
@@ -142,6 +149,25 @@ pub enum Command {
     Log { checklist: Option<PathBuf> },
 }
 
+/// A CHECKLIST that is no file but looks like a misspelt command (`preflight
+/// stauts`) is a usage error with a suggestion, as clap gives for subcommands.
+fn misspelt_command(path: &std::path::Path) {
+    let Some(word) = path.to_str().filter(|w| !path.exists() && !w.contains(['/', '.'])) else {
+        return;
+    };
+    let command = Cli::command();
+    let closest = command
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .filter(|name| *name != "help")
+        .min_by_key(|name| strsim::levenshtein(name, word))
+        .filter(|name| strsim::levenshtein(name, word) <= 2);
+    if let Some(name) = closest {
+        let message = format!("unrecognized subcommand '{word}'\n\n  tip: a similar subcommand exists: '{name}'");
+        Cli::command().error(clap::error::ErrorKind::InvalidSubcommand, message).exit();
+    }
+}
+
 fn nonempty(text: &str) -> Option<String> {
     let text = crate::text::clean_paragraph(text);
     (!text.is_empty()).then_some(text)
@@ -152,7 +178,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let globals = &cli.globals;
     let open = |checklist: Option<&PathBuf>| Session::open(&Source::resolve(checklist.map(PathBuf::as_path)), globals);
     let by = || session::operator(globals);
-    match &cli.command {
+    let Some(command) = &cli.command else {
+        if let Some(path) = &cli.checklist {
+            misspelt_command(path);
+        }
+        return interactive::run(&Source::resolve(cli.checklist.as_deref()), globals);
+    };
+    match command {
         Command::Validate { checklists } => validate::run(checklists),
         Command::Status {
             checklist,

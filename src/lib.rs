@@ -16,3 +16,5 @@ pub mod run;
 pub mod runlog;
 pub mod slug;
 pub mod text;
+pub mod timestamp;
+pub mod ui;

@@ -136,3 +136,12 @@ fn usage_errors_exit_with_status_2() {
     assert_eq!(code, 2);
     assert!(stderr.contains("status"), "suggests the right command: {stderr}");
 }
+
+#[test]
+fn the_interactive_view_without_a_terminal_points_to_status() {
+    let (code, stdout, stderr) = preflight(&[]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("needs a terminal") && stderr.contains("preflight status"), "{stderr}");
+}

@@ -2,7 +2,6 @@
 //! located and replayed, its warnings reported once on stderr.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
 
 use super::Globals;
 use super::source::Source;
@@ -19,11 +18,8 @@ pub struct Session {
     pub state: RunState,
     /// The run's events, oldest first, as read when the session opened.
     pub events: Vec<Event>,
-}
-
-/// The current time as the run log records it.
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+    /// Where that read ended (offset, lines), for the terminal view to tail from.
+    pub read_to: (u64, usize),
 }
 
 /// Who is recording: `--by`, else `PREFLIGHT_USER`, else the login name (asked of
@@ -74,7 +70,7 @@ impl Session {
             checklist: checklist.title.clone(),
             file: source.file_name(),
             run: run.clone(),
-            created: now(),
+            created: crate::runlog::now(),
         };
         let log = RunLog::new(path, identity);
         let contents = log.read()?;
@@ -87,6 +83,7 @@ impl Session {
             log,
             state,
             events: contents.events,
+            read_to: (contents.end, contents.lines),
         })
     }
 }

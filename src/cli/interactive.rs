@@ -1,0 +1,33 @@
+//! `preflight [CHECKLIST]`: the interactive view. Everything that can fail on
+//! loading fails here, on a normal screen, before the terminal is taken over.
+
+use std::process::ExitCode;
+
+use super::session::{Session, operator};
+use super::source::Source;
+use super::{Globals, exit};
+use crate::ui::{self, app::App, theme::Theme};
+
+pub fn run(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let session = Session::open(source, globals)?;
+    ui::require_terminal()?;
+    let file = match source {
+        Source::File(path) => Some(path.clone()),
+        Source::Bundled(_) => None,
+    };
+    let mut app = App::new(
+        session.checklist,
+        session.state,
+        session.run,
+        operator(globals),
+        file.is_some(),
+    );
+    app.theme = Theme::from_env();
+    let cx = ui::Context {
+        log: session.log,
+        file,
+        read_to: session.read_to,
+    };
+    ui::run(app, cx)?;
+    Ok(ExitCode::from(exit::OK))
+}

@@ -1,0 +1,195 @@
+//! The interactive terminal view, in The Elm Architecture: an [`app::App`] state,
+//! [`app::Action`]s from [`input`], [`app::update`] returning an [`app::Effect`],
+//! and [`view`] drawing `&App`. This module is the one synchronous loop: draw,
+//! wait for an event (with a timeout, to tail the run log), update, carry out the
+//! effect.
+
+pub mod app;
+pub mod input;
+pub mod layout;
+pub mod markdown;
+pub mod terminal;
+pub mod theme;
+pub mod tree;
+pub mod view;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use ratatui::crossterm::event;
+
+use crate::format;
+use crate::run::Event;
+use crate::runlog::{RunLog, now};
+use app::{Action, App, Edit, Effect, update};
+
+/// How long the loop waits for a key before looking at the run log again.
+const TICK: Duration = Duration::from_millis(250);
+
+/// What the view needs besides the App.
+pub struct Context {
+    pub log: RunLog,
+    /// The checklist file, when there is one to edit with `E`.
+    pub file: Option<PathBuf>,
+    /// Where the run log had been read up to, and how many lines that was.
+    pub read_to: (u64, usize),
+}
+
+/// Refuses to start without a terminal, with a pointer to the commands that don't need one.
+pub fn require_terminal() -> anyhow::Result<()> {
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "the interactive view needs a terminal; in scripts use `preflight status` (add --json for the whole tree)"
+    )
+}
+
+fn watch_signals() -> anyhow::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for signals")?;
+    }
+    Ok(stop)
+}
+
+/// Runs the view until the user quits or a signal asks it to stop.
+pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
+    let stop = watch_signals()?;
+    let mut session = terminal::Session::enter().context("cannot take over the terminal")?;
+    let size = session.terminal.size()?;
+    update(
+        &mut app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    while !stop.load(Ordering::Relaxed) {
+        session.terminal.draw(|frame| view::draw(frame, &app))?;
+        if event::poll(TICK)? {
+            // Take every event already waiting before drawing again.
+            loop {
+                let event = event::read()?;
+                if let Some(action) = input::action(&event, &app.mode)
+                    && !carry_out(update(&mut app, action), &mut app, &mut cx, &mut session)
+                {
+                    return Ok(());
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        tail(&mut app, &mut cx);
+    }
+    Ok(())
+}
+
+/// Carries out an Effect; `false` means quit.
+fn carry_out(effect: Effect, app: &mut App, cx: &mut Context, session: &mut terminal::Session) -> bool {
+    match effect {
+        Effect::None => {}
+        Effect::Quit => return false,
+        Effect::Record(edits) => record(app, &cx.log, edits),
+        Effect::EditChecklist => {
+            if let Some(file) = cx.file.clone() {
+                match session.suspend(|| open_editor(&file)) {
+                    Ok(Ok(())) => reload(app, cx, &file),
+                    Ok(Err(err)) => app.complain(err.to_string()),
+                    Err(err) => app.complain(format!("cannot take the terminal back: {err}")),
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Writes edits to the run log; only what was written changes the screen.
+pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
+    let at = now();
+    let events: Vec<Event> = edits
+        .iter()
+        .map(|edit| {
+            let item = &app.checklist.items()[edit.index];
+            Event {
+                at: at.clone(),
+                by: app.operator.clone(),
+                item: item.id.to_string(),
+                title: Some(item.title.clone()),
+                change: edit.after.clone(),
+            }
+        })
+        .collect();
+    match log.append(&events) {
+        Ok(()) => app.recorded(edits, &events),
+        Err(err) => app.record_failed(&err.to_string()),
+    }
+}
+
+/// Applies what other processes appended since the last look.
+fn tail(app: &mut App, cx: &mut Context) {
+    let (from, lines) = cx.read_to;
+    match cx.log.read_from(from, lines) {
+        Ok(Some(contents)) => {
+            cx.read_to = (contents.end, contents.lines);
+            if !contents.events.is_empty() {
+                app.external(&contents.events);
+            }
+        }
+        Ok(None) => match cx.log.read() {
+            Ok(contents) => {
+                cx.read_to = (contents.end, contents.lines);
+                let checklist = app.checklist.clone();
+                app.reload(checklist, &contents.events);
+                app.say("the run log was replaced; read it again");
+            }
+            Err(err) => app.complain(err.to_string().lines().next().unwrap_or_default().to_owned()),
+        },
+        Err(err) => app.complain(err.to_string().lines().next().unwrap_or_default().to_owned()),
+    }
+}
+
+fn open_editor(file: &std::path::Path) -> anyhow::Result<()> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_owned());
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = Command::new(program)
+        .args(words)
+        .arg(file)
+        .status()
+        .with_context(|| format!("cannot run the editor `{editor}`; set VISUAL or EDITOR"))?;
+    anyhow::ensure!(
+        status.success(),
+        "the editor `{editor}` failed ({status}); the checklist was not reloaded"
+    );
+    Ok(())
+}
+
+fn reload(app: &mut App, cx: &mut Context, file: &std::path::Path) {
+    match format::load_file(file) {
+        Ok(checklist) => match cx.log.read() {
+            Ok(contents) => {
+                cx.read_to = (contents.end, contents.lines);
+                app.reload(checklist, &contents.events);
+            }
+            Err(err) => app.complain(err.to_string().lines().next().unwrap_or_default().to_owned()),
+        },
+        Err(err) => {
+            let first = err.to_string().lines().next().unwrap_or_default().to_owned();
+            app.complain(format!("kept the previous version: {first}"));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Owning the terminal: raw mode, the alternate screen and mouse capture on the
+//! way in, and all of it undone on every way out — a normal quit, an error, a
+//! panic (through a panic hook) or a signal (the loop watches for those).
+
+use std::io::{self, Stdout};
+use std::sync::Once;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+
+/// Restores the terminal when dropped, however the view ends.
+pub struct Session {
+    pub terminal: Tui,
+}
+
+/// Puts the terminal back as the shell expects it. Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+impl Session {
+    /// Takes over the terminal.
+    pub fn enter() -> io::Result<Session> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let entered = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            Clear(ClearType::All),
+            Hide
+        )
+        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        match entered {
+            Ok(terminal) => Ok(Session { terminal }),
+            Err(err) => {
+                restore();
+                Err(err)
+            }
+        }
+    }
+
+    /// Gives the terminal back for a while (to run an editor), then takes it again.
+    pub fn suspend<R>(&mut self, f: impl FnOnce() -> R) -> io::Result<R> {
+        restore();
+        let result = f();
+        enable_raw_mode()?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            Clear(ClearType::All),
+            Hide
+        )?;
+        // A fresh terminal has no memory of the old screen, so the next frame is
+        // drawn whole. (`Terminal::clear` would ask the terminal where its cursor
+        // is, and not every terminal answers.)
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(result)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
