@@ -164,7 +164,9 @@ fn misspelt_command(path: &std::path::Path) {
         .filter(|name| strsim::levenshtein(name, word) <= 2);
     if let Some(name) = closest {
         let message = format!("unrecognized subcommand '{word}'\n\n  tip: a similar subcommand exists: '{name}'");
-        Cli::command().error(clap::error::ErrorKind::InvalidSubcommand, message).exit();
+        Cli::command()
+            .error(clap::error::ErrorKind::InvalidSubcommand, message)
+            .exit();
     }
 }
 

@@ -22,6 +22,12 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
+/// Whether a character must never be sent to a terminal as it is: a control
+/// character or a bidirectional override.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
 /// Cleans one character: `None` drops it, tabs become spaces.
 fn clean_char(c: char) -> Option<char> {
     if c == '\t' {

@@ -188,8 +188,11 @@ fn reload(app: &mut App, cx: &mut Context, file: &std::path::Path) {
             Err(err) => app.complain(err.to_string().lines().next().unwrap_or_default().to_owned()),
         },
         Err(err) => {
-            let first = err.to_string().lines().next().unwrap_or_default().to_owned();
-            app.complain(format!("kept the previous version: {first}"));
+            let place = err
+                .position()
+                .map(|p| format!("line {}:{}: ", p.line, p.column))
+                .unwrap_or_default();
+            app.complain(format!("kept the previous version: {place}{}", err.message()));
         }
     }
 }

@@ -143,5 +143,8 @@ fn the_interactive_view_without_a_terminal_points_to_status() {
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("needs a terminal") && stderr.contains("preflight status"), "{stderr}");
+    assert!(
+        stderr.contains("needs a terminal") && stderr.contains("preflight status"),
+        "{stderr}"
+    );
 }

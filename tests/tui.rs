@@ -30,6 +30,10 @@ fn size(n: u16) -> NonZeroU16 {
 
 impl Pty {
     fn spawn(sandbox: &Sandbox, args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_with(sandbox, args, cols, rows, &[])
+    }
+
+    fn spawn_with(sandbox: &Sandbox, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
         let mut command = Command::new(assert_cmd::cargo::cargo_bin("preflight"));
         command
             .args(args)
@@ -37,6 +41,9 @@ impl Pty {
             .env("PREFLIGHT_USER", "tester")
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
+            .env_remove("VISUAL")
+            .env_remove("EDITOR")
+            .envs(env.iter().copied())
             .current_dir(sandbox.dir.path());
         let mut session = Session::spawn(command).expect("spawn preflight in a pty");
         session.get_process_mut().set_window_size(cols, rows).unwrap();
@@ -219,4 +226,72 @@ fn a_bad_checklist_fails_on_a_normal_screen() {
         !pty.raw.windows(8).any(|w| w == b"\x1b[?1049h"),
         "never entered the alternate screen"
     );
+}
+
+#[test]
+fn e_edits_the_checklist_and_reloads_it() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write("deploy.yaml", common::MINI);
+    let list = path.to_str().unwrap();
+    // The "editor" renames an item, as a person would in vi.
+    let editor = sandbox.write(
+        "rename.sh",
+        "#!/bin/sh\nsed -i 's/Second step/Second step, revised/' \"$1\"\n",
+    );
+    let breaker = sandbox.write("break.sh", "#!/bin/sh\nprintf 'title: Mini\\nphases: []\\n' > \"$1\"\n");
+    for script in [&editor, &breaker] {
+        std::fs::set_permissions(script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    }
+    let command_env = |editor: &std::path::Path| {
+        let mut pty = Pty::spawn_with(&sandbox, &[list], 80, 24, &[("VISUAL", editor.to_str().unwrap())]);
+        pty.wait_for("[ ] First step");
+        pty
+    };
+    let mut pty = command_env(&editor);
+    pty.send("E");
+    pty.wait_for("Second step, revised");
+    pty.wait_for("checklist reloaded");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let mut pty = command_env(&breaker);
+    pty.send("E");
+    let screen = pty.wait_for("kept the previous version");
+    assert!(screen.contains("`phases` is empty"), "{screen}");
+    assert!(
+        screen.contains("Second step, revised"),
+        "the old version is still shown: {screen}"
+    );
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn no_color_means_no_colour_codes() {
+    let sandbox = Sandbox::new();
+    // A foreground or background colour: 30-37, 90-97, 40-47 or 256/true colour.
+    // (39 and 49, "default colour", are resets, not colours.)
+    let sgr_colours = |raw: &[u8]| {
+        let text = String::from_utf8_lossy(raw);
+        let basic = (0..8).any(|n| {
+            ["3", "9", "4"]
+                .iter()
+                .any(|base| text.contains(&format!("\x1b[{base}{n}m")))
+        });
+        basic
+            || ["38;5;", "38;2;", "48;5;", "48;2;"]
+                .iter()
+                .any(|code| text.contains(code))
+    };
+    let mut coloured = Pty::spawn(&sandbox, &[], 80, 24);
+    coloured.wait_for("[ ] Database");
+    coloured.send("q");
+    coloured.wait_exit();
+    assert!(sgr_colours(&coloured.raw), "colours are used by default");
+
+    let mut plain = Pty::spawn_with(&sandbox, &[], 80, 24, &[("NO_COLOR", "1")]);
+    plain.wait_for("[ ] Database");
+    plain.send("q");
+    plain.wait_exit();
+    assert!(!sgr_colours(&plain.raw), "NO_COLOR turns colours off");
 }

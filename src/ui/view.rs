@@ -57,6 +57,13 @@ fn ratio(progress: &Progress) -> f64 {
     }
 }
 
+/// A one-cell bar: how full a phase is, in eighths.
+fn level(progress: &Progress) -> char {
+    const EIGHTHS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let eighths = (progress.done * 8).checked_div(progress.applicable()).unwrap_or(8);
+    if eighths == 0 { '·' } else { EIGHTHS[eighths.min(8)] }
+}
+
 fn header(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.theme;
     let [top, gauge] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1)]));
@@ -125,7 +132,13 @@ fn phases(frame: &mut Frame, app: &App, area: Rect) {
         for (p, phase) in app.checklist.phases().iter().enumerate() {
             let progress = app.phase_progress(p);
             let icon = phase.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
-            let text = format!("{} {icon}{}/{}", p + 1, progress.done, progress.applicable());
+            let text = format!(
+                "{} {icon}{} {}/{}",
+                p + 1,
+                level(progress),
+                progress.done,
+                progress.applicable()
+            );
             if !spans.is_empty() {
                 spans.push(Span::styled("  ", theme.dim));
             }

@@ -379,3 +379,23 @@ fn the_bundled_checklist_is_not_editable() {
     app.editable = true;
     assert_eq!(act(&mut app, Action::EditChecklist), Effect::EditChecklist);
 }
+
+#[test]
+fn control_characters_typed_into_prompts_are_dropped() {
+    let mut app = app();
+    acts(&mut app, [Action::Down, Action::Down, Action::EditNote]);
+    acts(
+        &mut app,
+        [
+            Action::Input('a'),
+            Action::Input('\u{1b}'),
+            Action::Input('\u{202e}'),
+            Action::Input('b'),
+        ],
+    );
+    assert!(matches!(&app.mode, Mode::Prompt(p) if p.text == "ab"));
+    act(&mut app, Action::Cancel);
+    act(&mut app, Action::StartSearch);
+    acts(&mut app, [Action::Input('\u{7}'), Action::Input('d')]);
+    assert_eq!(app.tree.search.as_ref().unwrap().query, "d");
+}

@@ -266,6 +266,9 @@ fn next_open(app: &mut App, forward: bool) {
 }
 
 fn searching(app: &mut App, action: Action) -> Effect {
+    if matches!(action, Action::Input(c) if crate::text::is_unsafe(c)) {
+        return Effect::None;
+    }
     let mut query = app.tree.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
     match action {
         Action::Input(c) => query.push(c),
@@ -316,6 +319,7 @@ fn delete_word(text: &mut String) {
 
 fn prompting(app: &mut App, mut prompt: Prompt, action: Action) -> Effect {
     match action {
+        Action::Input(c) if crate::text::is_unsafe(c) => return Effect::None,
         Action::Input(c) => prompt.text.push(c),
         Action::Backspace => {
             prompt.text.pop();
