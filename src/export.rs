@@ -1,0 +1,134 @@
+//! A run as a GitHub Markdown task list, laid out like the seed checklist: a
+//! heading per phase and section, one task item per item with who ticked it and
+//! when, notes under their items, and a filled-in Completion Status.
+//!
+//! Pure: the text is built from the model and the run state. Every title, detail,
+//! note and name goes through [`inline::escape`], so nothing it holds can break
+//! the list, and `import` can read it back exactly.
+
+use std::fmt::Write as _;
+
+use crate::checklist::{Checklist, Item, Status};
+use crate::inline::{self, Place};
+use crate::progress::Progress;
+use crate::run::{ItemState, RunState};
+use crate::timestamp;
+
+/// The first line of every export: how `import` knows it reads its own format.
+pub const MARKER: &str = "<!-- preflight export";
+
+/// Marks the note line under an item.
+pub const NOTE: &str = "Note: ";
+
+/// Opens a skip reason after a skipped item.
+pub const NOT_APPLICABLE: &str = "(N/A";
+
+/// The heading of the summary at the end, as in the seed.
+pub const COMPLETION_STATUS: &str = "Completion Status";
+
+fn who_and_when(state: &ItemState) -> String {
+    match (&state.by, &state.at) {
+        (Some(by), Some(at)) => format!(
+            " — *{}, {}*",
+            inline::escape(by, Place::BoldTitle),
+            timestamp::human(at)
+        ),
+        _ => String::new(),
+    }
+}
+
+fn item_line(out: &mut String, item: &Item, state: &ItemState) {
+    let title = inline::escape(&item.title, Place::BoldTitle);
+    let detail = item
+        .detail
+        .as_deref()
+        .map(|d| format!(" {}", inline::escape(d, Place::Inline)))
+        .unwrap_or_default();
+    let _ = match &state.status {
+        Status::Todo => write!(out, "- [ ] **{title}**{detail}"),
+        Status::Done => write!(out, "- [x] **{title}**{detail}"),
+        Status::Skipped { reason } => {
+            let reason = reason
+                .as_deref()
+                .map(|r| format!(": {}", inline::escape(r, Place::Inline)))
+                .unwrap_or_default();
+            write!(out, "- [x] ~~**{title}**{detail}~~ {NOT_APPLICABLE}{reason})")
+        }
+    };
+    out.push_str(&who_and_when(state));
+    match &state.note {
+        Some(note) => {
+            let _ = writeln!(out, "\\\n  {NOTE}{}", inline::escape(note, Place::Inline));
+        }
+        None => out.push('\n'),
+    }
+}
+
+fn run_line(state: &RunState, run: &str) -> String {
+    let mut line = format!("**Run:** {}", inline::escape(run, Place::Inline));
+    if state.operators().is_empty() {
+        line.push_str(" · nothing recorded yet");
+        return line;
+    }
+    let operators: Vec<String> = state
+        .operators()
+        .iter()
+        .map(|o| inline::escape(o, Place::Inline))
+        .collect();
+    let _ = write!(line, " · **Operators:** {}", operators.join(", "));
+    if let (Some(started), Some(last)) = (state.started(), state.last_changed()) {
+        let _ = write!(
+            line,
+            " · **Started:** {} · **Last change:** {}",
+            timestamp::human(started),
+            timestamp::human(last)
+        );
+    }
+    line
+}
+
+fn completed(progress: &Progress) -> String {
+    let mut text = format!("{}/{} items completed", progress.done, progress.applicable());
+    if progress.skipped > 0 {
+        let _ = write!(text, ", {} N/A", progress.skipped);
+    }
+    text
+}
+
+/// The whole document for one run of a checklist.
+pub fn markdown(checklist: &Checklist, state: &RunState, run: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{MARKER}: run \"{}\" -->", run.replace("--", "—"));
+    let _ = writeln!(out, "# {}\n", inline::escape(&checklist.title, Place::Heading));
+    if let Some(description) = &checklist.description {
+        let _ = writeln!(out, "{}\n", inline::escape(description, Place::Inline));
+    }
+    let _ = writeln!(out, "{}\n", run_line(state, run));
+    let tally = state.tally(checklist);
+    for phase in checklist.phases() {
+        let icon = phase.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+        let _ = writeln!(out, "## {icon}{}\n", inline::escape(&phase.name, Place::Heading));
+        for section in checklist.sections_of(phase) {
+            let _ = writeln!(out, "### {}\n", inline::escape(&section.name, Place::Heading));
+            for index in section.items.clone() {
+                item_line(&mut out, &checklist.items()[index], state.item(index));
+            }
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(out, "---\n\n## ✅ {COMPLETION_STATUS}\n");
+    for (phase, progress) in checklist.phases().iter().zip(&tally.phases) {
+        let mark = if progress.is_complete() { 'x' } else { ' ' };
+        let name = inline::escape(&phase.name, Place::BoldTitle);
+        let _ = writeln!(out, "- [{mark}] **{name}**: {}", completed(progress));
+    }
+    let overall = &tally.overall;
+    let _ = writeln!(out, "\n**Overall Progress**: {}% Complete\\", overall.percent());
+    let status = if overall.is_complete() {
+        "✅ Complete".to_owned()
+    } else {
+        format!("🚧 In progress: {} items open", overall.open())
+    };
+    let _ = writeln!(out, "**Status**: {status}");
+    out
+}

@@ -1,0 +1,86 @@
+//! Markdown inline text in a generated document: what `export` escapes so that a
+//! title, a detail or a note cannot break the structure around it, and the exact
+//! inverse that `import` applies to read them back.
+//!
+//! Every backslash is doubled and a few characters get a backslash of their own,
+//! so unescaping (dropping one backslash before any character) restores the
+//! text exactly, whatever it held.
+
+/// Where a piece of text stands, which decides what must be escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Inside the `**…**` wrapper of an item: every `*` is escaped, so the
+    /// wrapper always pairs with itself.
+    BoldTitle,
+    /// After the title on the item's line, or a note or reason: every `~` is
+    /// escaped, so the `~~` around a skipped item is the only one on its line.
+    Inline,
+    /// A heading: `#` is escaped, so no closing sequence is mistaken for text.
+    Heading,
+}
+
+fn always(c: char) -> bool {
+    matches!(c, '\\' | '|' | '<' | '&')
+}
+
+/// Escapes `text` for its place in the document.
+pub fn escape(text: &str, place: Place) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        let escape = always(c)
+            || (place == Place::BoldTitle && c == '*')
+            || (place == Place::Inline && c == '~')
+            || (place == Place::Heading && c == '#');
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The inverse of [`escape`], for any place.
+pub fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(next) = chars.next() {
+                out.push(next);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_round_trips_in_every_place() {
+        for text in [
+            "plain",
+            r"back\slash \* already escaped",
+            "*stars* and **bold** and _under_ ~strike~",
+            "pipes | and <html> & entities &amp;",
+            "# heading? > quote? - dash 1. one [ ] box",
+            "`code` at the start and the end `x`",
+            "",
+        ] {
+            for place in [Place::BoldTitle, Place::Inline, Place::Heading] {
+                assert_eq!(unescape(&escape(text, place)), text, "{text:?} in {place:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn bold_titles_escape_every_star() {
+        assert_eq!(escape("a **b** c", Place::BoldTitle), r"a \*\*b\*\* c");
+        assert_eq!(escape("~x~", Place::Inline), r"\~x\~");
+        assert_eq!(escape("a *b* `c`", Place::Inline), "a *b* `c`");
+        assert_eq!(escape("Phase #2", Place::Heading), r"Phase \#2");
+    }
+}
