@@ -9,12 +9,14 @@ mod build;
 mod error;
 mod paths;
 mod raw;
+mod write;
 
 use std::fs;
 use std::io;
 use std::path::Path;
 
 pub use error::{LoadError, Position};
+pub use write::{outline_to_yaml, scalar};
 
 use crate::checklist::Checklist;
 

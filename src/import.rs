@@ -1,0 +1,328 @@
+//! Markdown checklists into preflight's model: `#` is the title, `##` headings
+//! are phases, `###` headings sections, and task items (`- [ ]`, `* [x]`,
+//! `1. [X]`, nested or not) are items. Everything else is left out and listed,
+//! and a Completion Status block is recognised as a summary, not items.
+//!
+//! Parsed with pulldown-cmark. Pure: text in, an [`Outline`] out; the YAML is
+//! written by `format`. Markdown that `export` wrote is read back exactly,
+//! with who ticked what and when, notes and skip reasons.
+
+mod item;
+mod mojibake;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::checklist::Status;
+use crate::export::{COMPLETION_STATUS, MARKER};
+use crate::text::{clean_line, clean_paragraph};
+
+/// A checklist as read from Markdown, with the run it carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    pub title: String,
+    pub description: Option<String>,
+    pub phases: Vec<OutlinePhase>,
+    /// What was not imported, with its line, in document order.
+    pub left_out: Vec<LeftOut>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutlinePhase {
+    pub name: String,
+    pub icon: Option<String>,
+    pub sections: Vec<OutlineSection>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutlineSection {
+    pub name: String,
+    pub items: Vec<OutlineItem>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutlineItem {
+    pub title: String,
+    pub detail: Option<String>,
+    pub status: Status,
+    pub note: Option<String>,
+    /// Who ticked or skipped it, and when (RFC 3339), when the export said so.
+    pub by: Option<String>,
+    pub at: Option<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeftOut {
+    pub line: usize,
+    pub what: &'static str,
+}
+
+impl Outline {
+    pub fn item_count(&self) -> usize {
+        self.phases
+            .iter()
+            .flat_map(|p| &p.sections)
+            .map(|s| s.items.len())
+            .sum()
+    }
+}
+
+/// Splits a leading emoji (or other symbol) off a heading, as its icon.
+fn split_icon(heading: &str) -> (Option<String>, String) {
+    let Some((first, rest)) = heading.split_once(' ') else {
+        return (None, heading.to_owned());
+    };
+    let symbolic = !first.is_empty() && first.chars().all(|c| !c.is_alphanumeric() && !c.is_ascii());
+    if symbolic && !rest.trim().is_empty() {
+        (Some(first.to_owned()), rest.trim().to_owned())
+    } else {
+        (None, heading.to_owned())
+    }
+}
+
+/// Where each line starts, to turn byte offsets into line numbers.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    fn of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+}
+
+/// What the parser is inside of.
+#[derive(Default)]
+struct Cursor {
+    heading: Option<(HeadingLevel, Range<usize>)>,
+    in_summary: bool,
+    seen_title: bool,
+    seen_phase: bool,
+    list_depth: usize,
+    /// List items being read, innermost last.
+    open_items: Vec<OpenItem>,
+}
+
+/// A list item being read: where it starts, and for a task item whether it is
+/// ticked and where its text starts. A task is taken when its text ends: at a
+/// nested list, or at the end of the item, so that it comes before its children.
+struct OpenItem {
+    start: usize,
+    task: Option<(bool, usize)>,
+    taken: bool,
+}
+
+impl Cursor {
+    /// Takes the innermost open task item whose text ends at `end`.
+    fn take_task(&mut self, markdown: &str, end: usize, exported: bool, lines: &Lines, outline: &mut Outline) {
+        let Some(open) = self.open_items.last_mut() else { return };
+        if open.taken || self.in_summary {
+            return;
+        }
+        open.taken = true;
+        let line = lines.of(open.start);
+        match open.task {
+            Some((checked, text_start)) => match item::read(&markdown[text_start..end], checked, exported) {
+                Some(mut found) => {
+                    found.line = line;
+                    current_section(outline, self).items.push(found);
+                }
+                None => outline.left_out.push(LeftOut {
+                    line,
+                    what: "empty task item",
+                }),
+            },
+            None => outline.left_out.push(LeftOut {
+                line,
+                what: "plain list item",
+            }),
+        }
+    }
+}
+
+/// Reads a Markdown checklist. `fallback_title` names it when it has no `#`.
+pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
+    let exported = markdown.trim_start().starts_with(MARKER);
+    let lines = Lines::new(markdown);
+    let mut outline = Outline::default();
+    let mut cx = Cursor::default();
+    let mut description = Vec::new();
+    let options = Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => cx.heading = Some((level, range)),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, range)) = cx.heading.take() {
+                    heading(&mut outline, &mut cx, level, &markdown[range], exported);
+                }
+            }
+            Event::Start(Tag::List(_)) => {
+                cx.take_task(markdown, range.start, exported, &lines, &mut outline);
+                cx.list_depth += 1;
+            }
+            Event::End(TagEnd::List(_)) => cx.list_depth -= 1,
+            Event::Start(Tag::Item) => cx.open_items.push(OpenItem {
+                start: range.start,
+                task: None,
+                taken: false,
+            }),
+            Event::TaskListMarker(checked) => {
+                if let Some(open) = cx.open_items.last_mut() {
+                    open.task = Some((checked, range.end));
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                cx.take_task(markdown, range.end, exported, &lines, &mut outline);
+                cx.open_items.pop();
+            }
+            Event::Start(Tag::Paragraph) if cx.list_depth == 0 && !cx.in_summary => {
+                let text = markdown[range.clone()].trim();
+                if cx.seen_title && !cx.seen_phase {
+                    if !(exported && text.starts_with("**Run:**")) {
+                        description.push(text.to_owned());
+                    }
+                } else {
+                    outline.left_out.push(LeftOut {
+                        line: lines.of(range.start),
+                        what: "paragraph",
+                    });
+                }
+            }
+            Event::Start(Tag::Table(_)) if !cx.in_summary => {
+                outline.left_out.push(LeftOut {
+                    line: lines.of(range.start),
+                    what: "table",
+                });
+            }
+            Event::Start(Tag::CodeBlock(_)) if !cx.in_summary => {
+                outline.left_out.push(LeftOut {
+                    line: lines.of(range.start),
+                    what: "code block",
+                });
+            }
+            Event::Start(Tag::BlockQuote(_)) if !cx.in_summary => {
+                outline.left_out.push(LeftOut {
+                    line: lines.of(range.start),
+                    what: "quote",
+                });
+            }
+            Event::Html(_) if !(cx.in_summary || exported && lines.of(range.start) == 1) => {
+                outline.left_out.push(LeftOut {
+                    line: lines.of(range.start),
+                    what: "HTML",
+                });
+            }
+            _ => {}
+        }
+    }
+    outline.title = if outline.title.is_empty() {
+        clean_line(fallback_title).unwrap_or_default()
+    } else {
+        outline.title
+    };
+    let description = description.join(" ");
+    let description = if exported {
+        crate::inline::unescape(&description)
+    } else {
+        mojibake::repair(&description)
+    };
+    let description = clean_paragraph(&description);
+    outline.description = (!description.is_empty()).then_some(description);
+    outline.phases.retain(|p| !p.sections.is_empty());
+    for phase in &mut outline.phases {
+        phase.sections.retain(|s| !s.items.is_empty());
+    }
+    outline.phases.retain(|p| !p.sections.is_empty());
+    outline.left_out.sort_by_key(|l| l.line);
+    outline.left_out.dedup();
+    outline
+}
+
+fn heading_text(source: &str, exported: bool) -> String {
+    let text = source.trim_start_matches('#').trim();
+    let text = text.trim_end_matches('#').trim_end();
+    let text = if exported {
+        crate::inline::unescape(text)
+    } else {
+        mojibake::repair(text)
+    };
+    clean_line(&text).unwrap_or_default()
+}
+
+fn heading(outline: &mut Outline, cx: &mut Cursor, level: HeadingLevel, source: &str, exported: bool) {
+    let text = heading_text(source.lines().next().unwrap_or_default(), exported);
+    match level {
+        HeadingLevel::H1 if !cx.seen_title => {
+            outline.title = text;
+            cx.seen_title = true;
+        }
+        HeadingLevel::H1 | HeadingLevel::H2 => {
+            let (icon, name) = split_icon(&text);
+            cx.in_summary = name.trim_end_matches(':') == COMPLETION_STATUS;
+            cx.seen_phase = true;
+            cx.seen_title = true;
+            if !cx.in_summary {
+                outline.phases.push(OutlinePhase {
+                    name,
+                    icon,
+                    sections: Vec::new(),
+                });
+            }
+        }
+        _ if cx.in_summary => {}
+        _ => {
+            cx.seen_phase = true;
+            if outline.phases.is_empty() {
+                outline.phases.push(OutlinePhase {
+                    name: outline.title.clone(),
+                    icon: None,
+                    sections: Vec::new(),
+                });
+            }
+            let (_, name) = split_icon(&text);
+            if let Some(phase) = outline.phases.last_mut() {
+                phase.sections.push(OutlineSection {
+                    name,
+                    items: Vec::new(),
+                });
+            }
+        }
+    }
+}
+
+/// The section items go into: the last one, or — for items directly under a
+/// phase heading, or before any heading — a new one named after its phase.
+fn current_section<'a>(outline: &'a mut Outline, cx: &mut Cursor) -> &'a mut OutlineSection {
+    cx.seen_phase = true;
+    if outline.phases.is_empty() {
+        let name = if outline.title.is_empty() {
+            "Checklist".to_owned()
+        } else {
+            outline.title.clone()
+        };
+        outline.phases.push(OutlinePhase {
+            name,
+            icon: None,
+            sections: Vec::new(),
+        });
+    }
+    let phase = outline.phases.last_mut().expect("a phase was just ensured");
+    if phase.sections.is_empty() {
+        phase.sections.push(OutlineSection {
+            name: phase.name.clone(),
+            items: Vec::new(),
+        });
+    }
+    phase.sections.last_mut().expect("a section was just ensured")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,134 @@
+//! Markdown checklists in the shapes people write them.
+
+use super::*;
+
+fn titles(outline: &Outline) -> Vec<(String, String, Vec<String>)> {
+    outline
+        .phases
+        .iter()
+        .flat_map(|p| {
+            p.sections.iter().map(|s| {
+                (
+                    p.name.clone(),
+                    s.name.clone(),
+                    s.items.iter().map(|i| i.title.clone()).collect(),
+                )
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn headings_become_phases_and_sections_and_task_items_items() {
+    let md = "# Release\n\nShip it safely.\n\n## 🚀 Prepare\n\n### Code\n\n- [ ] **Freeze** the branch\n- [x] Tag `v1.2`\n\n## Ship\n\n### Rollout\n\n- [ ] Canary\n";
+    let outline = parse(md, "release.md");
+    assert_eq!(outline.title, "Release");
+    assert_eq!(outline.description.as_deref(), Some("Ship it safely."));
+    assert_eq!(outline.phases[0].icon.as_deref(), Some("🚀"));
+    assert_eq!(
+        titles(&outline),
+        [
+            (
+                "Prepare".into(),
+                "Code".into(),
+                vec!["Freeze".into(), "Tag `v1.2`".into()]
+            ),
+            ("Ship".into(), "Rollout".into(), vec!["Canary".into()]),
+        ]
+    );
+    let freeze = &outline.phases[0].sections[0].items[0];
+    assert_eq!(freeze.detail.as_deref(), Some("the branch"));
+    assert_eq!((freeze.status.clone(), freeze.line), (Status::Todo, 9));
+    assert_eq!(outline.phases[0].sections[0].items[1].status, Status::Done);
+}
+
+#[test]
+fn every_list_shape_and_nested_items_in_order() {
+    let md = "# T\n## P\n### S\n* [ ] star\n+ [X] plus upper X\n1. [ ] ordered\n2. [x] ordered done\n- [ ] parent\n  - [ ] child\n    - [x] grandchild\n- [ ] after\n";
+    let outline = parse(md, "t.md");
+    let items = &outline.phases[0].sections[0].items;
+    let got: Vec<(&str, bool)> = items
+        .iter()
+        .map(|i| (i.title.as_str(), i.status == Status::Done))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("star", false),
+            ("plus upper X", true),
+            ("ordered", false),
+            ("ordered done", true),
+            ("parent", false),
+            ("child", false),
+            ("grandchild", true),
+            ("after", false)
+        ]
+    );
+}
+
+#[test]
+fn items_directly_under_a_phase_form_a_section_of_their_own() {
+    let md = "# T\n## Launch\n- [ ] first\n### Later\n- [ ] second\n";
+    let outline = parse(md, "t.md");
+    assert_eq!(
+        titles(&outline),
+        [
+            ("Launch".into(), "Launch".into(), vec!["first".into()]),
+            ("Launch".into(), "Later".into(), vec!["second".into()])
+        ]
+    );
+}
+
+#[test]
+fn what_is_not_a_task_is_left_out_with_its_line() {
+    let md = "# T\n\nIntro.\n\n## P\n\nA stray paragraph.\n\n- plain bullet\n- [ ] task\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n";
+    let outline = parse(md, "t.md");
+    assert_eq!(outline.item_count(), 1);
+    let left: Vec<(usize, &str)> = outline.left_out.iter().map(|l| (l.line, l.what)).collect();
+    assert_eq!(
+        left,
+        [
+            (7, "paragraph"),
+            (9, "plain list item"),
+            (12, "table"),
+            (16, "code block")
+        ]
+    );
+}
+
+#[test]
+fn the_completion_status_block_is_a_summary_not_items() {
+    let md = "# T\n## P\n### S\n- [ ] real\n---\n## ✅ Completion Status\n- [ ] **P**: _**/**_ items completed\n**Overall Progress**: ___% Complete\n";
+    let outline = parse(md, "t.md");
+    assert_eq!(outline.item_count(), 1);
+    assert_eq!(outline.phases.len(), 1);
+    assert!(outline.left_out.is_empty(), "{:?}", outline.left_out);
+}
+
+#[test]
+fn without_a_title_heading_the_file_name_is_the_title() {
+    let outline = parse("## P\n- [ ] a\n", "ops-review");
+    assert_eq!(outline.title, "ops-review");
+}
+
+#[test]
+fn the_seed_imports_whole() {
+    let seed = include_str!("../../tests/fixtures/markdown/seed-production-deployment.md");
+    let outline = parse(seed, "production-deployment-checklist.md");
+    assert_eq!(outline.title, "Production Deployment Checklist - Phase 4");
+    let icons: Vec<&str> = outline.phases.iter().map(|p| p.icon.as_deref().unwrap_or("")).collect();
+    assert_eq!(icons, ["🚀", "🔧", "📊", "🔄", "📈", "🚨"]);
+    assert_eq!(outline.phases.len(), 6);
+    assert_eq!(outline.phases.iter().map(|p| p.sections.len()).sum::<usize>(), 17);
+    let per_phase: Vec<usize> = outline
+        .phases
+        .iter()
+        .map(|p| p.sections.iter().map(|s| s.items.len()).sum())
+        .collect();
+    assert_eq!(per_phase, [26, 20, 24, 24, 24, 14]);
+    let first = &outline.phases[0].sections[0].items[0];
+    assert_eq!(
+        (first.title.as_str(), first.detail.as_deref()),
+        ("Cloud/On-premise environment", Some("configured and tested"))
+    );
+}
