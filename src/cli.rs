@@ -3,6 +3,7 @@
 mod history;
 mod interactive;
 mod mark;
+mod markdown;
 mod output;
 mod session;
 mod source;
@@ -144,6 +145,25 @@ pub enum Command {
     /// List the runs of a checklist with their progress and last activity
     #[command(after_help = "Example:\n  preflight runs deploy.yaml")]
     Runs { checklist: Option<PathBuf> },
+    /// Write a run's progress as a GitHub Markdown task list
+    #[command(after_help = "Examples:\n  preflight export > progress.md\n  \
+        preflight export deploy.yaml --run \"v2.3.0 release\" -o release-checklist.md")]
+    Export {
+        checklist: Option<PathBuf>,
+        /// Write to FILE (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Turn a Markdown checklist into preflight YAML, with its ticks if --run is given
+    #[command(after_help = "Examples:\n  preflight import runbook.md > runbook.yaml\n  \
+        preflight import release-checklist.md -o release.yaml --run \"v2.3.0 release\"")]
+    Import {
+        /// The Markdown file
+        markdown: PathBuf,
+        /// Write the checklist to FILE (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print a run's history, oldest first: when, who, what
     #[command(after_help = "Example:\n  preflight log deploy.yaml --run \"v2.3.0 release\"")]
     Log { checklist: Option<PathBuf> },
@@ -217,5 +237,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         ),
         Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref())),
         Command::Log { checklist } => history::log(&open(checklist.as_ref())?),
+        Command::Export { checklist, output } => markdown::export(&open(checklist.as_ref())?, output.as_deref()),
+        Command::Import {
+            markdown: input,
+            output,
+        } => markdown::import(input, output.as_ref(), globals),
     }
 }

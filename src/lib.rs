@@ -9,7 +9,10 @@
 pub mod bundled;
 pub mod checklist;
 pub mod cli;
+pub mod export;
 pub mod format;
+pub mod import;
+pub mod inline;
 pub mod lookup;
 pub mod progress;
 pub mod run;

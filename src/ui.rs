@@ -46,7 +46,7 @@ pub fn require_terminal() -> anyhow::Result<()> {
         return Ok(());
     }
     anyhow::bail!(
-        "the interactive view needs a terminal; in scripts use `preflight status` (add --json for the whole tree)"
+        "the interactive view needs a terminal; in scripts use `preflight status` (add --json for the whole tree) or `preflight export`"
     )
 }
 
