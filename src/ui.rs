@@ -12,12 +12,11 @@ pub mod terminal;
 pub mod theme;
 pub mod tree;
 pub mod view;
+mod watchdog;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::Command;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -50,21 +49,9 @@ pub fn require_terminal() -> anyhow::Result<()> {
     )
 }
 
-fn watch_signals() -> anyhow::Result<Arc<AtomicBool>> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for signals")?;
-    }
-    Ok(stop)
-}
-
 /// Runs the view until the user quits or a signal asks it to stop.
 pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
-    let stop = watch_signals()?;
+    let watchdog = watchdog::Watchdog::start()?;
     let mut session = terminal::Session::enter().context("cannot take over the terminal")?;
     let size = session.terminal.size()?;
     update(
@@ -74,14 +61,14 @@ pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
             height: size.height,
         },
     );
-    while !stop.load(Ordering::Relaxed) {
+    while !watchdog.stopping() {
         session.terminal.draw(|frame| view::draw(frame, &app))?;
         if event::poll(TICK)? {
             // Take every event already waiting before drawing again.
             loop {
                 let event = event::read()?;
                 if let Some(action) = input::action(&event, &app.mode)
-                    && !carry_out(update(&mut app, action), &mut app, &mut cx, &mut session)
+                    && !carry_out(update(&mut app, action), &mut app, &mut cx, &mut session, &watchdog)
                 {
                     return Ok(());
                 }
@@ -96,11 +83,20 @@ pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
 }
 
 /// Carries out an Effect; `false` means quit.
-fn carry_out(effect: Effect, app: &mut App, cx: &mut Context, session: &mut terminal::Session) -> bool {
+fn carry_out(
+    effect: Effect,
+    app: &mut App,
+    cx: &mut Context,
+    session: &mut terminal::Session,
+    watchdog: &watchdog::Watchdog,
+) -> bool {
     match effect {
         Effect::None => {}
         Effect::Quit => return false,
-        Effect::Record(edits) => record(app, &cx.log, edits),
+        Effect::Record(edits) => {
+            let _writing = watchdog.writing();
+            record(app, &cx.log, edits);
+        }
         Effect::EditChecklist => {
             if let Some(file) = cx.file.clone() {
                 match session.suspend(|| open_editor(&file)) {
