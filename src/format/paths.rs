@@ -141,17 +141,34 @@ fn expansion_units(len: usize) -> usize {
     len.saturating_mul(16).saturating_add(1 << 20)
 }
 
+/// Parses the raw checklist. The fast path tracks no paths; only when it fails
+/// is the file parsed again with `serde_path_to_error`, to say where (tracking
+/// paths costs about a third of the parse, and errors are the rare case).
 pub(super) fn deserialize(source: &str, file: &str) -> Result<RawChecklist, LoadError> {
+    let units = expansion_units(source.len());
+    let fast = raw::with_expansion_budget(units, || {
+        serde_saphyr::from_str_with_options::<RawChecklist>(source, options_for(source.len()))
+    });
+    let first_error = match fast {
+        Ok(raw) => return Ok(raw),
+        Err(err) => err,
+    };
     let mut failed_at = None;
-    let result = raw::with_expansion_budget(expansion_units(source.len()), || {
+    let tracked = raw::with_expansion_budget(units, || {
         serde_saphyr::with_deserializer_from_str_with_options(source, options_for(source.len()), |de| {
-            serde_path_to_error::deserialize(de).map_err(|e| {
+            serde_path_to_error::deserialize::<_, RawChecklist>(de).map_err(|e| {
                 failed_at = Some(e.path().clone());
                 e.into_inner()
             })
         })
     });
-    result.map_err(|err| explain(&err, failed_at.as_ref(), source, file))
+    let err = match tracked {
+        Err(err) => err,
+        // Both parses see the same bytes under the same budget; should they ever
+        // disagree, the first error still explains the refusal.
+        Ok(_) => first_error,
+    };
+    Err(explain(&err, failed_at.as_ref(), source, file))
 }
 
 /// The error's own words, without the location serde-saphyr appends (we show it
