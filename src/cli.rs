@@ -164,6 +164,19 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Write a large checklist and run log, to measure preflight at scale
+    #[command(hide = true)]
+    Generate {
+        /// How many items the checklist has
+        #[arg(long, default_value_t = 100_000)]
+        items: usize,
+        /// How many events the run log holds
+        #[arg(long, default_value_t = 100_000)]
+        events: usize,
+        /// Where to write checklist.yaml and run.jsonl
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
     /// Print a run's history, oldest first: when, who, what
     #[command(after_help = "Example:\n  preflight log deploy.yaml --run \"v2.3.0 release\"")]
     Log { checklist: Option<PathBuf> },
@@ -188,6 +201,28 @@ fn misspelt_command(path: &std::path::Path) {
             .error(clap::error::ErrorKind::InvalidSubcommand, message)
             .exit();
     }
+}
+
+/// `preflight generate`: a checklist and a run log of the asked sizes.
+fn generate(items: usize, events: usize, dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    use anyhow::Context as _;
+    let yaml = crate::generate::checklist_yaml(items);
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join("checklist.yaml");
+    std::fs::write(&path, &yaml).with_context(|| format!("cannot write {}", path.display()))?;
+    let checklist = crate::format::parse(&yaml, "checklist.yaml")?;
+    let log_path = dir.join("run.jsonl");
+    let _ = std::fs::remove_file(&log_path);
+    let identity = crate::runlog::Header {
+        checklist: checklist.title.clone(),
+        file: "checklist.yaml".into(),
+        run: "default".into(),
+        created: crate::runlog::now(),
+    };
+    let log = crate::runlog::RunLog::new(log_path, identity);
+    log.append(&crate::generate::run_events(&checklist, events))?;
+    eprintln!("wrote {items} items and {events} events to {}", dir.display());
+    Ok(ExitCode::from(exit::OK))
 }
 
 fn nonempty(text: &str) -> Option<String> {
@@ -242,5 +277,6 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             markdown: input,
             output,
         } => markdown::import(input, output.as_ref(), globals),
+        Command::Generate { items, events, dir } => generate(*items, *events, dir),
     }
 }

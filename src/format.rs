@@ -100,6 +100,13 @@ pub fn parse(source: &str, file: &str) -> Result<Checklist, LoadError> {
         return Err(LoadError::file(file, "is empty")
             .with_hint("a checklist needs at least `title:` and `phases:`; README.md shows the format"));
     }
+    // Most files are fine: parse them without recording where things stand.
+    // Only when that fails is the file parsed again with locations, to say where.
+    if let Some(raw) = paths::deserialize_plain(source)
+        && let Ok(checklist) = build::build(raw, source, file)
+    {
+        return Ok(checklist);
+    }
     let raw = paths::deserialize(source, file)?;
     build::build(raw, source, file)
 }

@@ -11,6 +11,7 @@ pub mod checklist;
 pub mod cli;
 pub mod export;
 pub mod format;
+pub mod generate;
 pub mod import;
 pub mod inline;
 pub mod lookup;

@@ -1,12 +1,15 @@
 //! From the raw YAML shape to the core model: texts cleaned, nothing empty, ids
 //! valid and unique among siblings, each refusal pointing at its line.
+//!
+//! Generic over whether locations were recorded: a plain parse that builds
+//! fine needs none, and one that fails is built again with them, to point.
 
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Location;
 
 use super::error::{LoadError, Position};
-use super::raw::{RawChecklist, RawFullItem, RawItem, Text};
+use super::raw::{At, RawChecklist, RawFullItem, RawItem, Spans, Text};
 use crate::checklist::{Checklist, ChecklistBuilder, IdError};
-use crate::text::{TextError, clean_line, clean_paragraph};
+use crate::text::{TextError, clean_line, clean_line_owned, clean_paragraph_owned};
 
 /// What the builder needs to point at lines while it works.
 struct Context<'a> {
@@ -30,22 +33,25 @@ fn example(field: &str) -> &'static str {
 }
 
 impl Context<'_> {
-    fn error(&self, loc: &Location, message: String) -> LoadError {
-        LoadError::at(self.file, self.source, position(loc), message)
+    fn error(&self, loc: Option<&Location>, message: String) -> LoadError {
+        match loc {
+            Some(loc) => LoadError::at(self.file, self.source, position(loc), message),
+            None => LoadError::file(self.file, message),
+        }
     }
 
     /// A one-line text that must not be empty: a title or a name.
-    fn required_line(&self, text: &Spanned<Text>, field: &str, path: &str) -> Result<String, LoadError> {
-        match clean_line(&text.value.0) {
+    fn required_line(&self, text: At<Text>, field: &str, path: Where) -> Result<String, LoadError> {
+        match clean_line_owned(text.value.0) {
             Ok(clean) if clean.is_empty() => Err(self
-                .error(&text.referenced, format!("{path}: `{field}` is empty"))
+                .error(text.loc.as_ref(), format!("{path}: `{field}` is empty"))
                 .with_hint(format!(
                     "write the {field} as text, for example `{field}: {}`",
                     example(field)
                 ))),
             Ok(clean) => Ok(clean),
             Err(TextError::Newline) => Err(self
-                .error(&text.referenced, format!("{path}: `{field}` spans several lines"))
+                .error(text.loc.as_ref(), format!("{path}: `{field}` spans several lines"))
                 .with_hint(match field {
                     "title" => "keep the title to one line and put the rest in `detail:`",
                     _ => "keep it to one line",
@@ -53,22 +59,18 @@ impl Context<'_> {
         }
     }
 
-    fn nonempty<T>(&self, list: &Spanned<Vec<T>>, field: &str, path: &str, example: &str) -> Result<(), LoadError> {
+    fn nonempty<T>(&self, list: &At<Vec<T>>, field: &str, path: Where, example: &str) -> Result<(), LoadError> {
         if list.value.is_empty() {
-            let whose = if path.is_empty() {
-                "the checklist".to_owned()
-            } else {
-                path.to_owned()
-            };
+            let whose = path;
             return Err(self
-                .error(&list.referenced, format!("{whose}: `{field}` is empty"))
+                .error(list.loc.as_ref(), format!("{whose}: `{field}` is empty"))
                 .with_hint(format!("add at least one entry: {example}")));
         }
         Ok(())
     }
 
-    fn explicit_id(id: Option<&Spanned<Text>>) -> (Option<&str>, Option<Location>) {
-        (id.map(|id| id.value.0.trim()), id.map(|id| id.referenced))
+    fn explicit_id(id: Option<&At<Text>>) -> (Option<&str>, Option<Location>) {
+        (id.map(|id| id.value.0.trim()), id.and_then(|id| id.loc))
     }
 
     /// Explains an id refusal. `own` is where the offending node (or its `id:`)
@@ -77,9 +79,9 @@ impl Context<'_> {
         &self,
         err: IdError,
         kind: &str,
-        path: &str,
-        own: &Location,
-        earlier: impl Fn(usize) -> Location,
+        path: Where,
+        own: Option<Location>,
+        earlier: impl Fn(usize) -> Option<Location>,
     ) -> LoadError {
         match err {
             IdError::Invalid { id, suggestion } => {
@@ -89,7 +91,7 @@ impl Context<'_> {
                     format!("use `id: {suggestion}`")
                 };
                 self.error(
-                    own,
+                    own.as_ref(),
                     format!(
                         "{path}: invalid id `{id}`: an id is lowercase ASCII letters and digits joined by single dashes"
                     ),
@@ -97,13 +99,13 @@ impl Context<'_> {
                 .with_hint(hint)
             }
             IdError::Duplicate { id, earlier: index } => {
-                let first = earlier(index);
+                let line = |loc: Option<Location>| loc.map_or_else(|| "?".to_owned(), |l| l.line().to_string());
                 self.error(
-                    own,
+                    own.as_ref(),
                     format!(
                         "{path}: duplicate {kind} id `{id}`: the {kind}s at line {} and line {} both have it",
-                        first.line(),
-                        own.line()
+                        line(earlier(index)),
+                        line(own)
                     ),
                 )
                 .with_note("ids are derived from names; two siblings named alike need an explicit id")
@@ -113,60 +115,91 @@ impl Context<'_> {
     }
 }
 
-pub(super) fn build(raw: RawChecklist, source: &str, file: &str) -> Result<Checklist, LoadError> {
+/// Where in the checklist a node is, as `phases[0].sections[2].items[4]`; built
+/// into text only for an error message.
+#[derive(Debug, Clone, Copy, Default)]
+struct Where {
+    phase: Option<usize>,
+    section: Option<usize>,
+    item: Option<usize>,
+}
+
+impl std::fmt::Display for Where {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.phase {
+            None => f.write_str("the checklist")?,
+            Some(p) => write!(f, "phases[{p}]")?,
+        }
+        if let Some(s) = self.section {
+            write!(f, ".sections[{s}]")?;
+        }
+        if let Some(i) = self.item {
+            write!(f, ".items[{i}]")?;
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) -> Result<Checklist, LoadError> {
     let cx = Context { source, file };
-    let title = cx.required_line(&raw.title, "title", "the checklist")?;
-    let description = raw.description.map(|d| clean_paragraph(&d.0)).filter(|d| !d.is_empty());
-    cx.nonempty(&raw.phases, "phases", "", "`- name: Pre-Deployment` with `sections:`")?;
+    let top = Where::default();
+    let title = cx.required_line(S::open(raw.title), "title", top)?;
+    let description = raw
+        .description
+        .map(|d| clean_paragraph_owned(d.0))
+        .filter(|d| !d.is_empty());
+    let phases = S::open(raw.phases);
+    cx.nonempty(&phases, "phases", top, "`- name: Pre-Deployment` with `sections:`")?;
     let mut builder = ChecklistBuilder::new(title, description);
     let mut phase_locs = Vec::new();
     let mut section_locs = Vec::new();
     let mut item_locs = Vec::new();
-    for (p, phase) in raw.phases.value.into_iter().enumerate() {
-        let path = format!("phases[{p}]");
-        let loc = phase.referenced;
-        let phase = phase.value;
-        let name = cx.required_line(&phase.name, "name", &path)?;
+    for (p, phase) in phases.value.into_iter().enumerate() {
+        let path = Where { phase: Some(p), ..top };
+        let At { value: phase, loc } = S::open(phase);
+        let name = cx.required_line(S::open(phase.name), "name", path)?;
         let icon = phase.icon.and_then(|i| clean_line(&i.0).ok()).filter(|i| !i.is_empty());
-        let (id, id_loc) = Context::explicit_id(phase.id.as_ref());
+        let id = phase.id.map(S::open);
+        let (id, id_loc) = Context::explicit_id(id.as_ref());
         builder
             .phase(id, name, icon)
-            .map_err(|e| cx.id_error(e, "phase", &path, &id_loc.unwrap_or(loc), |i| phase_locs[i]))?;
+            .map_err(|e| cx.id_error(e, "phase", path, id_loc.or(loc), |i| phase_locs[i]))?;
         phase_locs.push(loc);
+        let sections = S::open(phase.sections);
         cx.nonempty(
-            &phase.sections,
+            &sections,
             "sections",
-            &path,
+            path,
             "`- name: Infrastructure Setup` with `items:`",
         )?;
-        for (s, section) in phase.sections.value.into_iter().enumerate() {
-            let path = format!("{path}.sections[{s}]");
-            let loc = section.referenced;
-            let section = section.value;
-            let name = cx.required_line(&section.name, "name", &path)?;
-            let (id, id_loc) = Context::explicit_id(section.id.as_ref());
+        for (s, section) in sections.value.into_iter().enumerate() {
+            let path = Where {
+                section: Some(s),
+                ..path
+            };
+            let At { value: section, loc } = S::open(section);
+            let name = cx.required_line(S::open(section.name), "name", path)?;
+            let id = section.id.map(S::open);
+            let (id, id_loc) = Context::explicit_id(id.as_ref());
             builder
                 .section(id, name)
-                .map_err(|e| cx.id_error(e, "section", &path, &id_loc.unwrap_or(loc), |i| section_locs[i]))?;
+                .map_err(|e| cx.id_error(e, "section", path, id_loc.or(loc), |i| section_locs[i]))?;
             section_locs.push(loc);
-            cx.nonempty(&section.items, "items", &path, "`- Backups verified`")?;
-            for (i, item) in section.items.value.into_iter().enumerate() {
-                let path = format!("{path}.items[{i}]");
-                let loc = item.referenced;
-                let RawFullItem { title, detail, id } = match item.value {
-                    RawItem::Short(title) => RawFullItem {
-                        title: Spanned::new(title, loc, item.defined),
-                        detail: None,
-                        id: None,
-                    },
-                    RawItem::Full(full) => full,
+            let items = S::open(section.items);
+            cx.nonempty(&items, "items", path, "`- Backups verified`")?;
+            for (i, item) in items.value.into_iter().enumerate() {
+                let path = Where { item: Some(i), ..path };
+                let At { value: item, loc } = S::open(item);
+                let (title, detail, id) = match item {
+                    RawItem::Short(title) => (At { value: title, loc }, None, None),
+                    RawItem::Full(RawFullItem { title, detail, id }) => (S::open(title), detail, id.map(S::open)),
                 };
-                let title = cx.required_line(&title, "title", &path)?;
-                let detail = detail.map(|d| clean_paragraph(&d.0)).filter(|d| !d.is_empty());
+                let title = cx.required_line(title, "title", path)?;
+                let detail = detail.map(|d| clean_paragraph_owned(d.0)).filter(|d| !d.is_empty());
                 let (id, id_loc) = Context::explicit_id(id.as_ref());
                 builder
                     .item(id, title, detail)
-                    .map_err(|e| cx.id_error(e, "item", &path, &id_loc.unwrap_or(loc), |i| item_locs[i]))?;
+                    .map_err(|e| cx.id_error(e, "item", path, id_loc.or(loc), |i| item_locs[i]))?;
                 item_locs.push(loc);
             }
         }

@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use serde_path_to_error::Segment;
 
 use super::error::{LoadError, Position};
-use super::raw::{self, CHECKLIST_FIELDS, EXPANSION_EXCEEDED, ITEM_FIELDS, PHASE_FIELDS, RawChecklist, SECTION_FIELDS};
+use super::raw::{
+    self, CHECKLIST_FIELDS, EXPANSION_EXCEEDED, ITEM_FIELDS, Located, PHASE_FIELDS, Plain, RawChecklist, SECTION_FIELDS,
+};
 
 /// The kind of node a path leads to, which decides the fields it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,13 +143,23 @@ fn expansion_units(len: usize) -> usize {
     len.saturating_mul(16).saturating_add(1 << 20)
 }
 
-/// Parses the raw checklist. The fast path tracks no paths; only when it fails
-/// is the file parsed again with `serde_path_to_error`, to say where (tracking
-/// paths costs about a third of the parse, and errors are the rare case).
-pub(super) fn deserialize(source: &str, file: &str) -> Result<RawChecklist, LoadError> {
+/// Parses without recording where nodes stand, nor paths: the fast path, for
+/// files that turn out fine. `None` means something is wrong; [`deserialize`]
+/// then says what and where.
+pub(super) fn deserialize_plain(source: &str) -> Option<RawChecklist<Plain>> {
+    raw::with_expansion_budget(expansion_units(source.len()), || {
+        serde_saphyr::from_str_with_options::<RawChecklist<Plain>>(source, options_for(source.len()))
+    })
+    .ok()
+}
+
+/// Parses recording where every node stands. Paths are tracked only if that
+/// fails, by parsing once more with `serde_path_to_error`, to say where (it
+/// costs about a third of a parse).
+pub(super) fn deserialize(source: &str, file: &str) -> Result<RawChecklist<Located>, LoadError> {
     let units = expansion_units(source.len());
     let fast = raw::with_expansion_budget(units, || {
-        serde_saphyr::from_str_with_options::<RawChecklist>(source, options_for(source.len()))
+        serde_saphyr::from_str_with_options::<RawChecklist<Located>>(source, options_for(source.len()))
     });
     let first_error = match fast {
         Ok(raw) => return Ok(raw),
@@ -156,7 +168,7 @@ pub(super) fn deserialize(source: &str, file: &str) -> Result<RawChecklist, Load
     let mut failed_at = None;
     let tracked = raw::with_expansion_budget(units, || {
         serde_saphyr::with_deserializer_from_str_with_options(source, options_for(source.len()), |de| {
-            serde_path_to_error::deserialize::<_, RawChecklist>(de).map_err(|e| {
+            serde_path_to_error::deserialize::<_, RawChecklist<Located>>(de).map_err(|e| {
                 failed_at = Some(e.path().clone());
                 e.into_inner()
             })

@@ -8,9 +8,10 @@ use std::cell::Cell;
 use std::fmt;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 
 /// The fields each kind of mapping accepts, for "did you mean" hints.
 pub(super) const CHECKLIST_FIELDS: &[&str] = &["title", "description", "phases"];
@@ -18,49 +19,84 @@ pub(super) const PHASE_FIELDS: &[&str] = &["name", "icon", "id", "sections"];
 pub(super) const SECTION_FIELDS: &[&str] = &["name", "id", "items"];
 pub(super) const ITEM_FIELDS: &[&str] = &["title", "detail", "id"];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawChecklist {
-    pub title: Spanned<Text>,
-    #[serde(default)]
-    pub description: Option<Text>,
-    pub phases: Spanned<Vec<Spanned<RawPhase>>>,
+/// Whether the raw types record where each node stands. Recording costs about
+/// half of a parse, so a load first parses [`Plain`]ly, and only when something
+/// is wrong parses again [`Located`], to say where.
+pub(super) trait Spans {
+    type W<T: DeserializeOwned>: DeserializeOwned;
+    fn open<T: DeserializeOwned>(wrapped: Self::W<T>) -> At<T>;
+}
+
+/// A value and, when recorded, where it stands.
+pub(super) struct At<T> {
+    pub value: T,
+    pub loc: Option<Location>,
+}
+
+pub(super) enum Plain {}
+
+impl Spans for Plain {
+    type W<T: DeserializeOwned> = T;
+    fn open<T: DeserializeOwned>(value: T) -> At<T> {
+        At { value, loc: None }
+    }
+}
+
+pub(super) enum Located {}
+
+impl Spans for Located {
+    type W<T: DeserializeOwned> = Spanned<T>;
+    fn open<T: DeserializeOwned>(spanned: Spanned<T>) -> At<T> {
+        At {
+            value: spanned.value,
+            loc: Some(spanned.referenced),
+        }
+    }
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawPhase {
-    pub name: Spanned<Text>,
+#[serde(deny_unknown_fields, bound = "")]
+pub(super) struct RawChecklist<S: Spans> {
+    pub title: S::W<Text>,
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub phases: S::W<Vec<S::W<RawPhase<S>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, bound = "")]
+pub(super) struct RawPhase<S: Spans> {
+    pub name: S::W<Text>,
     #[serde(default)]
     pub icon: Option<Text>,
     #[serde(default)]
-    pub id: Option<Spanned<Text>>,
-    pub sections: Spanned<Vec<Spanned<RawSection>>>,
+    pub id: Option<S::W<Text>>,
+    pub sections: S::W<Vec<S::W<RawSection<S>>>>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawSection {
-    pub name: Spanned<Text>,
+#[serde(deny_unknown_fields, bound = "")]
+pub(super) struct RawSection<S: Spans> {
+    pub name: S::W<Text>,
     #[serde(default)]
-    pub id: Option<Spanned<Text>>,
-    pub items: Spanned<Vec<Spanned<RawItem>>>,
+    pub id: Option<S::W<Text>>,
+    pub items: S::W<Vec<S::W<RawItem<S>>>>,
 }
 
 /// An item: either a plain string (its title) or a mapping.
-pub(super) enum RawItem {
+pub(super) enum RawItem<S: Spans> {
     Short(Text),
-    Full(RawFullItem),
+    Full(RawFullItem<S>),
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawFullItem {
-    pub title: Spanned<Text>,
+#[serde(deny_unknown_fields, bound = "")]
+pub(super) struct RawFullItem<S: Spans> {
+    pub title: S::W<Text>,
     #[serde(default)]
     pub detail: Option<Text>,
     #[serde(default)]
-    pub id: Option<Spanned<Text>>,
+    pub id: Option<S::W<Text>>,
 }
 
 thread_local! {
@@ -115,43 +151,43 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-struct RawItemVisitor;
+struct RawItemVisitor<S>(std::marker::PhantomData<S>);
 
-impl<'de> Visitor<'de> for RawItemVisitor {
-    type Value = RawItem;
+impl<'de, S: Spans> Visitor<'de> for RawItemVisitor<S> {
+    type Value = RawItem<S>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an item: its title as text, or a mapping with `title` and optional `detail` and `id`")
     }
 
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<RawItem, E> {
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<RawItem<S>, E> {
         charge(value.len())?;
         Ok(RawItem::Short(Text(value.to_owned())))
     }
 
-    fn visit_bool<E: de::Error>(self, value: bool) -> Result<RawItem, E> {
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<RawItem<S>, E> {
         self.visit_str(&value.to_string())
     }
 
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<RawItem, E> {
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<RawItem<S>, E> {
         self.visit_str(&value.to_string())
     }
 
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<RawItem, E> {
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<RawItem<S>, E> {
         self.visit_str(&value.to_string())
     }
 
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<RawItem, E> {
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<RawItem<S>, E> {
         self.visit_str(&value.to_string())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawItem, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawItem<S>, A::Error> {
         RawFullItem::deserialize(MapAccessDeserializer::new(map)).map(RawItem::Full)
     }
 }
 
-impl<'de> Deserialize<'de> for RawItem {
+impl<'de, S: Spans> Deserialize<'de> for RawItem<S> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RawItemVisitor)
+        deserializer.deserialize_any(RawItemVisitor(std::marker::PhantomData))
     }
 }

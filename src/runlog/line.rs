@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checklist::Status;
 use crate::run::{Change, Event};
-use crate::text::{clean_line, clean_paragraph};
+use crate::text::{clean_line, clean_line_owned, clean_paragraph, clean_paragraph_owned};
 
 /// What the first line's `preflight` field says.
 const MAGIC: &str = "run log";
@@ -101,7 +101,7 @@ pub fn event_line(event: &Event) -> String {
 }
 
 fn nonempty(text: Option<String>) -> Option<String> {
-    text.map(|t| clean_paragraph(&t)).filter(|t| !t.is_empty())
+    text.map(clean_paragraph_owned).filter(|t| !t.is_empty())
 }
 
 /// Reads an event line, or says why it is not one.
@@ -117,18 +117,21 @@ pub fn parse_event(line: &str) -> Result<Event, String> {
         (None, Some(note)) => Change::Note(nonempty(Some(note))),
         (None, None) => return Err("an event sets neither a status nor a note".to_owned()),
     };
-    let item = clean_line(&raw.item).map_err(|_| "the item id spans several lines".to_owned())?;
+    let item = clean_line_owned(raw.item).map_err(|_| "the item id spans several lines".to_owned())?;
     if item.is_empty() {
         return Err("the event names no item".to_owned());
     }
     Ok(Event {
-        at: clean_line(&raw.at).unwrap_or_default(),
-        by: clean_line(&raw.by)
+        at: clean_line_owned(raw.at).unwrap_or_default(),
+        by: clean_line_owned(raw.by)
             .ok()
             .filter(|b| !b.is_empty())
             .unwrap_or_else(|| "unknown".to_owned()),
         item,
-        title: raw.title.and_then(|t| clean_line(&t).ok()).filter(|t| !t.is_empty()),
+        title: raw
+            .title
+            .and_then(|t| clean_line_owned(t).ok())
+            .filter(|t| !t.is_empty()),
         change,
     })
 }

@@ -1,0 +1,103 @@
+//! Large checklists and run logs made to measure, for benchmarks and for trying
+//! preflight at scale (`preflight generate`, hidden from help).
+//!
+//! Deterministic: the same size gives the same text, so measurements repeat.
+
+use std::fmt::Write as _;
+
+use crate::checklist::{Checklist, Status};
+use crate::run::{Change, Event};
+
+/// Items per section and sections per phase of a generated checklist.
+const ITEMS_PER_SECTION: usize = 100;
+const SECTIONS_PER_PHASE: usize = 100;
+
+/// A checklist of `items` items as YAML, about 200 bytes an item, shaped like
+/// real ones: phases of sections of items, each with a title and a detail that
+/// use inline Markdown.
+pub fn checklist_yaml(items: usize) -> String {
+    let mut out = String::with_capacity(items * 200 + 256);
+    let _ = writeln!(
+        out,
+        "title: Generated checklist of {items} items\ndescription: Made by preflight generate\nphases:"
+    );
+    let mut made = 0;
+    let mut phase = 0;
+    while made < items {
+        phase += 1;
+        let _ = writeln!(out, "  - name: Phase {phase}\n    icon: \"🚀\"\n    sections:");
+        for section in 1..=SECTIONS_PER_PHASE {
+            if made >= items {
+                break;
+            }
+            let _ = writeln!(out, "      - name: Section {phase}.{section}\n        items:");
+            for item in 1..=ITEMS_PER_SECTION {
+                if made >= items {
+                    break;
+                }
+                made += 1;
+                let _ = writeln!(
+                    out,
+                    "          - title: Verify component {phase}.{section}.{item} is configured\n            detail: \"checked against the **runbook**, see `svc-{made}` and [the dashboard](https://example.com/d/{made})\""
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `events` events over the items of `checklist`, cycling through them: mostly
+/// ticks, some unticks, skips with reasons and notes, by a few operators.
+pub fn run_events(checklist: &Checklist, events: usize) -> Vec<Event> {
+    let items = checklist.items();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let operators = ["alice", "bob", "carol", "dave"];
+    (0..events)
+        .map(|n| {
+            let item = &items[(n * 7919) % items.len()];
+            let change = match n % 10 {
+                0 => Change::Status(Status::Todo),
+                1 => Change::Status(Status::Skipped {
+                    reason: Some(format!("not in scope for change {n}")),
+                }),
+                2 => Change::Note(Some(format!("checked with the on-call engineer, ticket OPS-{n}"))),
+                _ => Change::Status(Status::Done),
+            };
+            let seconds = n % 60;
+            let minutes = (n / 60) % 60;
+            let hours = (n / 3600) % 24;
+            Event {
+                at: format!("2026-11-29T{hours:02}:{minutes:02}:{seconds:02}Z"),
+                by: operators[n % operators.len()].to_owned(),
+                item: item.id.to_string(),
+                title: Some(item.title.clone()),
+                change,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::parse;
+
+    #[test]
+    fn generated_checklists_load_with_the_asked_size() {
+        for items in [1, 99, 100, 1_001] {
+            let list = parse(&checklist_yaml(items), "generated.yaml").unwrap();
+            assert_eq!(list.items().len(), items);
+        }
+    }
+
+    #[test]
+    fn generated_events_name_real_items() {
+        let list = parse(&checklist_yaml(250), "generated.yaml").unwrap();
+        let events = run_events(&list, 1_000);
+        assert_eq!(events.len(), 1_000);
+        assert!(events.iter().all(|e| list.index_of(&e.item).is_some()));
+        assert_eq!(run_events(&list, 10), run_events(&list, 10), "deterministic");
+    }
+}
