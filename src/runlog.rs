@@ -138,6 +138,23 @@ impl RunLog {
 
     /// Reads the whole log. A log that does not exist yet is an empty run.
     pub fn read(&self) -> Result<Contents, RunLogError> {
+        let contents = self.read_unverified()?;
+        self.verify(&contents)?;
+        Ok(contents)
+    }
+
+    /// Checks that what was read belongs to this log's checklist.
+    pub fn verify(&self, contents: &Contents) -> Result<(), RunLogError> {
+        contents
+            .header
+            .as_ref()
+            .map_or(Ok(()), |header| self.check_belongs(header))
+    }
+
+    /// Reads the whole log without checking which checklist it belongs to, so
+    /// that it can be read before the checklist is known; [`RunLog::verify`]
+    /// checks afterwards.
+    pub fn read_unverified(&self) -> Result<Contents, RunLogError> {
         match fs::metadata(&self.path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Contents::default()),
             Err(e) => return Err(self.io_error("read it", &e)),
@@ -229,7 +246,6 @@ impl RunLog {
                         "--state names the run log file itself; preflight will not write to this file",
                     )
                 })?;
-                self.check_belongs(&header)?;
                 contents.header = Some(header);
                 continue;
             }

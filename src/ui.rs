@@ -17,7 +17,7 @@ mod watchdog;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use ratatui::crossterm::event;
@@ -61,23 +61,34 @@ pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
             height: size.height,
         },
     );
+    let mut dirty = true;
+    let mut tailed = Instant::now();
     while !watchdog.stopping() {
-        session.terminal.draw(|frame| view::draw(frame, &app))?;
-        if event::poll(TICK)? {
+        if dirty {
+            session.terminal.draw(|frame| view::draw(frame, &app))?;
+            dirty = false;
+        }
+        // Keys are answered first; the run log is looked at between them, at
+        // least once a tick.
+        if tailed.elapsed() >= TICK {
+            dirty |= tail(&mut app, &mut cx);
+            tailed = Instant::now();
+        }
+        if event::poll(TICK.saturating_sub(tailed.elapsed()))? {
             // Take every event already waiting before drawing again.
             loop {
                 let event = event::read()?;
-                if let Some(action) = input::action(&event, &app.mode)
-                    && !carry_out(update(&mut app, action), &mut app, &mut cx, &mut session, &watchdog)
-                {
-                    return Ok(());
+                if let Some(action) = input::action(&event, &app.mode) {
+                    dirty = true;
+                    if !carry_out(update(&mut app, action), &mut app, &mut cx, &mut session, &watchdog) {
+                        return Ok(());
+                    }
                 }
                 if !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
-        tail(&mut app, &mut cx);
     }
     Ok(())
 }
@@ -132,15 +143,17 @@ pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
     }
 }
 
-/// Applies what other processes appended since the last look.
-fn tail(app: &mut App, cx: &mut Context) {
+/// Applies what other processes appended since the last look; `true` when the
+/// screen must be drawn again.
+fn tail(app: &mut App, cx: &mut Context) -> bool {
     let (from, lines) = cx.read_to;
     match cx.log.read_from(from, lines) {
         Ok(Some(contents)) => {
             cx.read_to = (contents.end, contents.lines);
-            if !contents.events.is_empty() {
-                app.external(&contents.events);
+            if contents.events.is_empty() {
+                return false;
             }
+            app.external(&contents.events);
         }
         Ok(None) => match cx.log.read() {
             Ok(contents) => {
@@ -153,6 +166,7 @@ fn tail(app: &mut App, cx: &mut Context) {
         },
         Err(err) => app.complain(err.to_string().lines().next().unwrap_or_default().to_owned()),
     }
+    true
 }
 
 fn open_editor(file: &std::path::Path) -> anyhow::Result<()> {

@@ -17,7 +17,7 @@ use crate::timestamp;
 /// `preflight runs`: every run of the checklist with its progress and last activity.
 pub fn runs(source: &Source) -> anyhow::Result<ExitCode> {
     let checklist = source.load()?;
-    let dir = source.runs_dir(&checklist)?;
+    let dir = source.runs_dir()?;
     let mut files: Vec<_> = match fs::read_dir(&dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)

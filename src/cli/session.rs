@@ -10,6 +10,9 @@ use crate::run::{Event, RunState};
 use crate::runlog::{Header, RunLog, place};
 use crate::text::{clean_line, escape_for_terminal};
 
+/// From this size on, a run log is read in parallel with parsing the checklist.
+const PARALLEL_FROM: u64 = 256 * 1024;
+
 /// A checklist with one of its runs, ready to read or record.
 pub struct Session {
     pub checklist: Checklist,
@@ -58,14 +61,29 @@ fn report(log: &RunLog, warnings: &[crate::runlog::Warning], state: &RunState) {
 impl Session {
     /// Loads the checklist and its run, printing the run log's warnings.
     pub fn open(source: &Source, globals: &Globals) -> anyhow::Result<Session> {
-        let checklist = source.load()?;
         let run = globals.run.clone().unwrap_or_else(|| "default".to_owned());
         place::check_run_name(&run)
             .map_err(|why| anyhow::anyhow!("invalid run name: {why}\n  hint: for example --run \"v2.3.0 release\""))?;
         let path: PathBuf = match &globals.state {
             Some(path) => path.clone(),
-            None => source.runs_dir(&checklist)?.join(place::run_file_name(&run)),
+            None => source.runs_dir()?.join(place::run_file_name(&run)),
         };
+        // A large run log is read on a second core while the checklist is
+        // parsed (a thread costs more than it saves on small ones); which
+        // checklist it belongs to is checked once both are in.
+        let reader = RunLog::new(path.clone(), Header::default());
+        let large = std::fs::metadata(&path).is_ok_and(|m| m.len() > PARALLEL_FROM);
+        let (checklist, contents) = if large {
+            std::thread::scope(|scope| {
+                let reading = scope.spawn(|| reader.read_unverified());
+                let checklist = source.load();
+                let contents = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (checklist, contents)
+            })
+        } else {
+            (source.load(), reader.read_unverified())
+        };
+        let checklist = checklist?;
         let identity = Header {
             checklist: checklist.title.clone(),
             file: source.file_name(),
@@ -73,7 +91,8 @@ impl Session {
             created: crate::runlog::now(),
         };
         let log = RunLog::new(path, identity);
-        let contents = log.read()?;
+        let contents = contents?;
+        log.verify(&contents)?;
         let state = RunState::replay(&checklist, &contents.events);
         report(&log, &contents.warnings, &state);
         let run = contents.header.map_or(run, |header| header.run);

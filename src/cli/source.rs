@@ -57,7 +57,7 @@ impl Source {
     }
 
     /// The folder that holds this checklist's runs.
-    pub fn runs_dir(&self, checklist: &Checklist) -> anyhow::Result<PathBuf> {
+    pub fn runs_dir(&self) -> anyhow::Result<PathBuf> {
         let data = place::data_dir().context(
             "cannot find a data directory for run logs\n  hint: set XDG_DATA_HOME or HOME, or name a run log with --state FILE",
         )?;
@@ -65,7 +65,7 @@ impl Source {
             Source::Bundled(bundled) => place::bundled_key(bundled.file_name),
             Source::File(path) => {
                 let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
-                place::file_key(&checklist.title, &canonical)
+                place::file_key(&canonical)
             }
         };
         Ok(data.join(key))

@@ -15,7 +15,7 @@ const MAGIC: &str = "run log";
 const VERSION: u32 = 1;
 
 /// The first line: which checklist and which run the log belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Header {
     pub checklist: String,
     pub file: String,

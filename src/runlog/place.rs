@@ -22,10 +22,13 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The folder name of a checklist file's runs: its title, readable, and a hash of
-/// its canonical path, so that two files with the same title never share runs.
-pub fn file_key(title: &str, canonical_path: &Path) -> String {
-    let mut readable = slugify(title);
+/// The folder name of a checklist file's runs: its file name, readable, and a
+/// hash of its canonical path, so that two files with the same title (or name)
+/// never share runs. It does not depend on the file's contents, so the run log
+/// can be found, and read, while the checklist is still being parsed.
+pub fn file_key(canonical_path: &Path) -> String {
+    let stem = canonical_path.file_stem().unwrap_or_default().to_string_lossy();
+    let mut readable = slugify(&stem);
     readable.truncate(40);
     let readable = readable.trim_end_matches('-');
     let hash = fnv1a(canonical_path.as_os_str().as_encoded_bytes());
@@ -97,19 +100,19 @@ mod tests {
 
     #[test]
     fn keys_separate_files_with_the_same_title_and_stay_stable() {
-        let a = file_key("Deploy", Path::new("/srv/a/deploy.yaml"));
-        let b = file_key("Deploy", Path::new("/srv/b/deploy.yaml"));
+        let a = file_key(Path::new("/srv/a/deploy.yaml"));
+        let b = file_key(Path::new("/srv/b/deploy.yaml"));
         assert_ne!(a, b);
         assert!(a.starts_with("deploy-"));
         assert_eq!(
-            file_key("Deploy", Path::new("/x")),
-            "deploy-07d64e07b49caeb2",
+            file_key(Path::new("/x/Deploy")),
+            "deploy-cc122c33e32dc10c",
             "must never change"
         );
         assert_eq!(
             bundled_key("production-deployment.yaml"),
             "bundled-production-deployment"
         );
-        assert_eq!(file_key("🚀", Path::new("/x")), "07d64e07b49caeb2");
+        assert_eq!(file_key(Path::new("/🚀.yaml")), "9df118a6a77822b2");
     }
 }

@@ -152,7 +152,9 @@ pub struct App {
     /// Whether `E` may open the checklist in an editor (bundled ones are not files).
     pub editable: bool,
     pub tree: Tree,
-    pub search_index: SearchIndex,
+    /// Built on the first search, not at start: most sessions never search, and
+    /// at 100,000 items it is a noticeable part of opening.
+    pub search_index: Option<SearchIndex>,
     pub mode: Mode,
     pub focus: Focus,
     pub detail_scroll: u16,
@@ -167,7 +169,6 @@ impl App {
     pub fn new(checklist: Checklist, state: RunState, run: String, operator: String, editable: bool) -> App {
         let tally = state.tally(&checklist);
         let tree = Tree::new(&checklist, &state);
-        let search_index = SearchIndex::new(&checklist);
         let orphans = state.orphans().count();
         let message = (orphans > 0).then(|| Message {
             text: format!(
@@ -183,7 +184,7 @@ impl App {
             operator,
             editable,
             tree,
-            search_index,
+            search_index: None,
             mode: Mode::Normal,
             focus: Focus::Tree,
             detail_scroll: 0,
@@ -301,7 +302,7 @@ impl App {
         let selected_id = self.selected_item().map(|i| self.checklist.items()[i].id.clone());
         self.tally = state.tally(&checklist);
         self.tree = Tree::new(&checklist, &state);
-        self.search_index = SearchIndex::new(&checklist);
+        self.search_index = None;
         if let Some(index) = selected_id.and_then(|id| checklist.index_of(id.as_str())) {
             self.tree.select(Row::Item(index));
         }

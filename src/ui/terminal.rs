@@ -2,7 +2,7 @@
 //! way in, and all of it undone on every way out — a normal quit, an error, a
 //! panic (through a panic hook) or a signal (the loop watches for those).
 
-use std::io::{self, Stdout};
+use std::io::{self, BufWriter, Stdout};
 use std::sync::Once;
 
 use ratatui::Terminal;
@@ -14,7 +14,13 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+/// Frames are written through a buffer large enough for a whole screen, so a
+/// frame goes out in one write rather than many small ones.
+pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+fn backend() -> CrosstermBackend<BufWriter<Stdout>> {
+    CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()))
+}
 
 /// Restores the terminal when dropped, however the view ends.
 pub struct Session {
@@ -50,7 +56,7 @@ impl Session {
             Clear(ClearType::All),
             Hide
         )
-        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        .and_then(|()| Terminal::new(backend()));
         match entered {
             Ok(terminal) => Ok(Session { terminal }),
             Err(err) => {
@@ -75,7 +81,7 @@ impl Session {
         // A fresh terminal has no memory of the old screen, so the next frame is
         // drawn whole. (`Terminal::clear` would ask the terminal where its cursor
         // is, and not every terminal answers.)
-        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        self.terminal = Terminal::new(backend())?;
         Ok(result)
     }
 }

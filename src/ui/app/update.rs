@@ -4,7 +4,7 @@ use super::{Action, App, Edit, EditKind, Effect, Focus, Mode, Prompt, Purpose};
 use crate::checklist::Status;
 use crate::run::Change;
 use crate::ui::layout;
-use crate::ui::tree::{Row, Search, Tree};
+use crate::ui::tree::{Row, Search, SearchIndex, Tree};
 
 /// Applies one Action and says what the loop must do next.
 pub fn update(app: &mut App, action: Action) -> Effect {
@@ -302,7 +302,8 @@ fn searching(app: &mut App, action: Action) -> Effect {
         _ => return Effect::None,
     }
     let search = app.tree.search.get_or_insert_with(Search::default);
-    search.update(&app.search_index, &query);
+    let index = app.search_index.get_or_insert_with(|| SearchIndex::new(&app.checklist));
+    search.update(index, &query);
     app.tree.rebuild(&app.checklist, &app.state);
     if let Some(first) = app.tree.rows().iter().position(|r| matches!(r, Row::Item(_))) {
         app.tree.move_to(first);
