@@ -8,6 +8,7 @@
 //! readers report and skip, and which the next writer, holding the lock, cuts off:
 //! its bytes were never acknowledged. Reading never changes the file.
 
+mod disk;
 mod line;
 pub mod place;
 
@@ -20,6 +21,7 @@ pub use line::Header;
 
 use crate::run::Event;
 use crate::text::escape_for_terminal;
+use disk::{Tail, create_private_dir, is_torn_creation, private_file, tail};
 
 /// A run log file, and what it must belong to.
 #[derive(Debug, Clone)]
@@ -64,10 +66,6 @@ impl fmt::Display for RunLogError {
 }
 
 impl std::error::Error for RunLogError {}
-
-/// The start of every header line as preflight writes it: a file that holds only
-/// a piece of it is a log whose creation was interrupted.
-const HEADER_START: &[u8] = b"{\"preflight\":\"run log\"";
 
 /// The longest first line read when checking a header before an append.
 const MAX_HEADER_BYTES: u64 = 64 * 1024;
@@ -350,74 +348,6 @@ impl RunLog {
             })?;
         self.check_belongs(&header)
     }
-}
-
-/// A file that holds nothing but the beginning of a header: its first write was
-/// cut short, so it holds no event and may be started afresh.
-fn is_torn_creation(bytes: &[u8]) -> bool {
-    !bytes.contains(&b'\n') && (HEADER_START.starts_with(bytes) || bytes.starts_with(HEADER_START))
-}
-
-/// How the log ends, which decides what an append must do first.
-enum Tail {
-    /// With a newline: append as is.
-    Terminated,
-    /// With a complete line that lacks its newline (a hand edit): add one.
-    Unterminated,
-    /// With the beginning of an event that a writer never finished: cut it off at
-    /// `keep` bytes, so the log holds no torn line once writing resumes.
-    TornWrite { keep: u64 },
-}
-
-/// How much of the end of the log is read to find its last line.
-const TAIL_WINDOW: u64 = 1 << 20;
-
-/// How every event line preflight writes begins.
-const EVENT_START: &[u8] = b"{\"at\":\"";
-
-fn tail(file: &mut File, len: u64) -> io::Result<Tail> {
-    let start = len.saturating_sub(TAIL_WINDOW);
-    let mut bytes = Vec::new();
-    file.seek(SeekFrom::Start(start))?;
-    file.take(TAIL_WINDOW).read_to_end(&mut bytes)?;
-    if bytes.ends_with(b"\n") {
-        return Ok(Tail::Terminated);
-    }
-    let Some(newline) = bytes.iter().rposition(|&b| b == b'\n') else {
-        return Ok(Tail::Unterminated);
-    };
-    let last = &bytes[newline + 1..];
-    let complete = std::str::from_utf8(last).is_ok_and(|text| line::parse_event(text).is_ok());
-    let ours = last.starts_with(EVENT_START) || EVENT_START.starts_with(last);
-    Ok(if !complete && ours {
-        Tail::TornWrite {
-            keep: start + newline as u64 + 1,
-        }
-    } else {
-        Tail::Unterminated
-    })
-}
-
-#[cfg(unix)]
-fn private_file(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    options.mode(0o600).open(path)
-}
-
-#[cfg(not(unix))]
-fn private_file(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
-    options.open(path)
-}
-
-#[cfg(unix)]
-fn create_private_dir(path: &Path) -> io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(path)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(path: &Path) -> io::Result<()> {
-    fs::create_dir_all(path)
 }
 
 #[cfg(test)]
