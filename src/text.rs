@@ -39,14 +39,27 @@ fn clean_char(c: char) -> Option<char> {
     }
 }
 
-/// Whether a text has nothing to clean: no control or bidirectional character
-/// (all of which need a byte below 0x20, 0x7F, or a lead byte 0xC2, 0xD8 or
-/// 0xE2) and no white space at its ends. Checked byte by byte, it makes the
-/// common case of loading a large checklist allocation-free.
+/// Whether a text has nothing to clean: no control character, no bidirectional
+/// control and no line separator, and no white space at its ends. Checked on
+/// the UTF-8 bytes, precisely (an em dash or a curly quote is fine), so that the
+/// common case of loading a large checklist copies nothing.
 fn already_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let suspicious = |b: &u8| *b < 0x20 || matches!(*b, 0x7f | 0xc2 | 0xd8 | 0xe2);
-    !bytes.iter().any(suspicious) && text.trim().len() == text.len()
+    let unsafe_at = |i: usize| match bytes[i] {
+        b if b < 0x20 || b == 0x7f => true,
+        // C1 controls, U+0080–U+009F.
+        0xc2 => bytes.get(i + 1).is_some_and(|&n| (0x80..=0x9f).contains(&n)),
+        // U+061C, the Arabic letter mark.
+        0xd8 => bytes.get(i + 1) == Some(&0x9c),
+        // U+200E/F, U+2028/9, U+202A–E, U+2066–9.
+        0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0x80), Some(&n)) => matches!(n, 0x8e | 0x8f | 0xa8..=0xae),
+            (Some(0x81), Some(&n)) => (0xa6..=0xa9).contains(&n),
+            _ => false,
+        },
+        _ => false,
+    };
+    !(0..bytes.len()).any(unsafe_at) && text.trim().len() == text.len()
 }
 
 /// [`clean_line`] for a text that is owned already: when there is nothing to
@@ -155,9 +168,11 @@ mod tests {
             "plain",
             " padded ",
             "tab\there",
-            "é — “quoted” 日本 🚀",
+            "é — “quoted” 日本 🚀 … ‘x’",
             "\u{202e}x",
+            "\u{200e}\u{200f}\u{2028}\u{2029}\u{2066}\u{2069}\u{061c}",
             "a\u{85}b",
+            "a\u{9f}b",
             "del\u{7f}",
             "two\nlines",
         ] {

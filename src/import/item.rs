@@ -6,7 +6,7 @@ use super::mojibake;
 use crate::checklist::Status;
 use crate::export::{NOT_APPLICABLE, NOTE};
 use crate::inline::unescape;
-use crate::text::{clean_line, clean_paragraph};
+use crate::text::{clean_line, clean_line_owned, clean_paragraph_owned};
 
 /// Whether the character at byte `at` is escaped by the backslashes before it.
 fn escaped(text: &str, at: usize) -> bool {
@@ -66,8 +66,8 @@ fn split_who_and_when(line: &str) -> (&str, Option<(String, String)>) {
     }
 }
 
-fn cleaned(text: &str) -> Option<String> {
-    let text = clean_paragraph(text);
+fn cleaned(text: String) -> Option<String> {
+    let text = clean_paragraph_owned(text);
     (!text.is_empty()).then_some(text)
 }
 
@@ -91,7 +91,7 @@ fn exported(first: &str, note: Option<&str>, checked: bool) -> Option<OutlineIte
         (
             &rest[..end],
             Status::Skipped {
-                reason: reason.as_deref().and_then(cleaned),
+                reason: reason.and_then(cleaned),
             },
         )
     } else {
@@ -99,11 +99,11 @@ fn exported(first: &str, note: Option<&str>, checked: bool) -> Option<OutlineIte
     };
     let (by, at) = who.map_or((None, None), |(by, at)| (Some(by), Some(at)));
     Some(OutlineItem {
-        title: clean_line(&unescape(title)).ok().filter(|t| !t.is_empty())?,
-        detail: cleaned(&unescape(detail.trim_start())),
+        title: clean_line_owned(unescape(title)).ok().filter(|t| !t.is_empty())?,
+        detail: cleaned(unescape(detail.trim_start())),
         status,
-        note: note.and_then(|n| cleaned(&unescape(n))),
-        by: by.and_then(|b| clean_line(&b).ok()),
+        note: note.and_then(|n| cleaned(unescape(n))),
+        by: by.and_then(|b| clean_line_owned(b).ok()),
         at,
         line: 0,
     })
@@ -123,7 +123,7 @@ fn plain(text: &str, checked: bool) -> Option<OutlineItem> {
         .unwrap_or((text, ""));
     Some(OutlineItem {
         title: clean_line(&mojibake::repair(title)).ok().filter(|t| !t.is_empty())?,
-        detail: cleaned(&mojibake::repair(detail)),
+        detail: cleaned(mojibake::repair(detail)),
         status: if checked { Status::Done } else { Status::Todo },
         ..OutlineItem::default()
     })
