@@ -2,6 +2,7 @@
 
 mod history;
 mod interactive;
+mod manual;
 mod mark;
 mod markdown;
 mod output;
@@ -97,6 +98,7 @@ pub enum Command {
         preflight status deploy.yaml --json | jq .percent\n  preflight status deploy.yaml --require-complete   # a CI gate: exit 3 while items are open"
     )]
     Status {
+        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
         /// Print the whole tree as JSON, for scripts
         #[arg(long)]
@@ -111,21 +113,27 @@ pub enum Command {
         preflight check production-deployment ssl-certificates domain-dns --run \"v2.3.0 release\""
     )]
     Check {
+        /// The checklist: a YAML file or a bundled checklist's name
         checklist: PathBuf,
+        /// The items: full ids or unique ends of them
         #[arg(required = true)]
         items: Vec<String>,
     },
     /// Mark items not done again
     #[command(after_help = "Example:\n  preflight uncheck deploy.yaml cloud-on-premise-environment")]
     Uncheck {
+        /// The checklist: a YAML file or a bundled checklist's name
         checklist: PathBuf,
+        /// The items: full ids or unique ends of them
         #[arg(required = true)]
         items: Vec<String>,
     },
     /// Mark items as not applicable to this run
     #[command(after_help = "Example:\n  preflight skip deploy.yaml redis-cache --reason \"no cache in this service\"")]
     Skip {
+        /// The checklist: a YAML file or a bundled checklist's name
         checklist: PathBuf,
+        /// The items: full ids or unique ends of them
         #[arg(required = true)]
         items: Vec<String>,
         /// Why the items do not apply
@@ -144,11 +152,15 @@ pub enum Command {
     },
     /// List the runs of a checklist with their progress and last activity
     #[command(after_help = "Example:\n  preflight runs deploy.yaml")]
-    Runs { checklist: Option<PathBuf> },
+    Runs {
+        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
+        checklist: Option<PathBuf>,
+    },
     /// Write a run's progress as a GitHub Markdown task list
     #[command(after_help = "Examples:\n  preflight export > progress.md\n  \
         preflight export deploy.yaml --run \"v2.3.0 release\" -o release-checklist.md")]
     Export {
+        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
         /// Write to FILE (atomically) instead of standard output
         #[arg(short, long, value_name = "FILE")]
@@ -164,6 +176,18 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  preflight completions bash > ~/.local/share/bash-completion/completions/preflight\n  \
+        preflight completions zsh > ~/.zfunc/_preflight\n  preflight completions fish > ~/.config/fish/completions/preflight.fish"
+    )]
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`
+    #[command(after_help = "Example:\n  preflight man > ~/.local/share/man/man1/preflight.1")]
+    Man,
     /// Write a large checklist and run log, to measure preflight at scale
     #[command(hide = true)]
     Generate {
@@ -179,7 +203,10 @@ pub enum Command {
     },
     /// Print a run's history, oldest first: when, who, what
     #[command(after_help = "Example:\n  preflight log deploy.yaml --run \"v2.3.0 release\"")]
-    Log { checklist: Option<PathBuf> },
+    Log {
+        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
+        checklist: Option<PathBuf>,
+    },
 }
 
 /// A CHECKLIST that is no file but looks like a misspelt command (`preflight
@@ -278,5 +305,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             output,
         } => markdown::import(input, output.as_ref(), globals),
         Command::Generate { items, events, dir } => generate(*items, *events, dir),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "preflight", &mut script);
+            output::print(&String::from_utf8_lossy(&script))?;
+            Ok(ExitCode::from(exit::OK))
+        }
+        Command::Man => {
+            output::print(&manual::page()?)?;
+            Ok(ExitCode::from(exit::OK))
+        }
     }
 }

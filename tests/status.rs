@@ -148,3 +148,60 @@ fn the_interactive_view_without_a_terminal_points_to_status() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_man_page_documents_every_command_flag_exit_code_and_variable() {
+    let (code, page, _) = preflight(&["man"]);
+    assert_eq!(code, 0);
+    for command in [
+        "validate",
+        "status",
+        "check",
+        "uncheck",
+        "skip",
+        "note",
+        "runs",
+        "log",
+        "export",
+        "import",
+        "completions",
+    ] {
+        assert!(page.contains(&format!(".SS \"preflight {command}\"")), "{command}");
+    }
+    for flag in [
+        "\\-\\-run",
+        "\\-\\-state",
+        "\\-\\-by",
+        "\\-\\-json",
+        "\\-\\-require\\-complete",
+        "\\-\\-reason",
+        "\\-\\-output",
+    ] {
+        assert!(page.contains(flag), "{flag}");
+    }
+    for text in [
+        "Exit status",
+        "PREFLIGHT_USER",
+        "XDG_DATA_HOME",
+        "3  status \\-\\-require\\-complete",
+    ] {
+        assert!(page.contains(text), "{text}");
+    }
+    assert!(!page.contains("generate"), "the hidden generator stays hidden");
+}
+
+#[test]
+fn completions_are_printed_for_every_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef preflight"),
+        ("fish", "complete -c preflight"),
+        ("elvish", "preflight"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let (code, script, stderr) = preflight(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {stderr}");
+        assert!(script.contains(marker), "{shell}");
+        assert!(script.contains("require-complete"), "{shell} completes flags");
+    }
+}

@@ -399,3 +399,25 @@ fn control_characters_typed_into_prompts_are_dropped() {
     acts(&mut app, [Action::Input('\u{7}'), Action::Input('d')]);
     assert_eq!(app.tree.search.as_ref().unwrap().query, "d");
 }
+
+#[test]
+fn tab_moves_the_keys_to_the_detail_pane_and_the_wheel_scrolls() {
+    let mut app = app();
+    acts(&mut app, [Action::Down, Action::Down, Action::Down]);
+    assert_eq!(selected(&app), "I Database");
+    act(&mut app, Action::SwitchPane);
+    assert_eq!(app.focus, Focus::Detail);
+    acts(&mut app, [Action::Down, Action::Down, Action::ScrollDown]);
+    assert_eq!(app.detail_scroll, 3, "keys scroll the detail");
+    assert_eq!(selected(&app), "I Database", "and leave the cursor");
+    act(&mut app, Action::Up);
+    assert_eq!(app.detail_scroll, 2);
+    act(&mut app, Action::SwitchPane);
+    act(&mut app, Action::ScrollDown);
+    assert_eq!(
+        selected(&app),
+        "I Audit logging",
+        "the wheel moves three rows in the tree"
+    );
+    assert_eq!(app.detail_scroll, 0, "a new item's detail starts at the top");
+}

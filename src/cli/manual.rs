@@ -1,0 +1,65 @@
+//! `preflight man`: the manual page, from the same clap definitions as `--help`,
+//! with a section for every command and its arguments, so nothing is left to a
+//! separate page that would not be installed.
+
+use std::fmt::Write as _;
+
+use clap::CommandFactory as _;
+
+use super::Cli;
+
+/// Escapes text for roff: backslashes, and a leading dot or quote.
+fn roff(text: &str) -> String {
+    let text = text.replace('\\', "\\\\").replace('-', "\\-");
+    if text.starts_with(['.', '\'']) {
+        format!("\\&{text}")
+    } else {
+        text
+    }
+}
+
+fn argument(arg: &clap::Arg) -> String {
+    let mut name = match (arg.get_short(), arg.get_long()) {
+        (Some(short), Some(long)) => format!("\\fB\\-{short}\\fR, \\fB\\-\\-{}\\fR", roff(long)),
+        (None, Some(long)) => format!("\\fB\\-\\-{}\\fR", roff(long)),
+        (Some(short), None) => format!("\\fB\\-{short}\\fR"),
+        (None, None) => format!("\\fI{}\\fR", roff(arg.get_id().as_str()).to_uppercase()),
+    };
+    if arg.get_long().is_some()
+        && arg.get_action().takes_values()
+        && let Some(values) = arg.get_value_names()
+    {
+        for value in values {
+            let _ = write!(name, " \\fI{}\\fR", roff(value));
+        }
+    }
+    name
+}
+
+/// The whole page, as roff.
+pub fn page() -> std::io::Result<String> {
+    let command = Cli::command();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut out)?;
+    let mut page = String::from_utf8_lossy(&out).into_owned();
+    page.push_str(".SH COMMANDS\n");
+    for sub in command
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
+        let _ = writeln!(page, ".SS \"preflight {}\"", sub.get_name());
+        if let Some(about) = sub.get_about() {
+            let _ = writeln!(page, "{}", roff(&about.to_string()));
+        }
+        for arg in sub.get_arguments().filter(|a| !a.is_hide_set() && a.get_id() != "help") {
+            let _ = writeln!(page, ".TP\n{}", argument(arg));
+            if let Some(help) = arg.get_help() {
+                let _ = writeln!(page, "{}", roff(&help.to_string()));
+            }
+        }
+        if let Some(after) = sub.get_after_help() {
+            let _ = writeln!(page, ".PP\n.nf\n{}\n.fi", roff(&after.to_string()));
+        }
+    }
+    Ok(page)
+}
