@@ -18,7 +18,56 @@ pub const PRODUCTION_DEPLOYMENT: Bundled = Bundled {
     source: include_str!("../checklists/production-deployment.yaml"),
 };
 
+/// The software release checklist.
+pub const SOFTWARE_RELEASE: Bundled = Bundled {
+    file_name: "software-release.yaml",
+    source: include_str!("../checklists/software-release.yaml"),
+};
+
+/// The incident response checklist.
+pub const INCIDENT_RESPONSE: Bundled = Bundled {
+    file_name: "incident-response.yaml",
+    source: include_str!("../checklists/incident-response.yaml"),
+};
+
+/// Every checklist compiled into the binary, which `preflight templates` lists.
+pub const ALL: &[Bundled] = &[PRODUCTION_DEPLOYMENT, SOFTWARE_RELEASE, INCIDENT_RESPONSE];
+
+/// What `preflight new` writes without `--from`: a short example that shows
+/// every field, with comments that say what they do.
+pub const STARTER: &str = "# A preflight checklist: phases > sections > items. `preflight validate FILE`
+# checks it; `preflight FILE` opens it. README.md documents every field.
+# For completion in editors: `preflight schema > checklist.schema.json`, then
+# make the first line `# yaml-language-server: $schema=./checklist.schema.json`.
+title: My checklist
+description: What this checklist is for, in a sentence.
+phases:
+  - name: Prepare
+    icon: \"📋\"
+    sections:
+      - name: Before you start
+        items:
+          # An item is its title...
+          - Access to the production console confirmed
+          # ...or a mapping with a title, a detail (Markdown) and an optional id.
+          - title: Backups verified
+            detail: the last **nightly** backup restored to staging
+            id: backups
+  - name: Do
+    sections:
+      - name: Change
+        items:
+          - Change applied
+          - title: Result checked
+            detail: dashboards back to the baseline for 15 minutes
+";
+
 impl Bundled {
+    /// The name people type: the file name without `.yaml`.
+    pub fn name(&self) -> &'static str {
+        self.file_name.strip_suffix(".yaml").unwrap_or(self.file_name)
+    }
+
     /// Parses the shipped text. The tests load every bundled checklist, so an
     /// error here means a broken build, yet it is reported rather than panicking.
     pub fn load(&self) -> Result<Checklist, LoadError> {

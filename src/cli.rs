@@ -6,6 +6,7 @@ mod manual;
 mod mark;
 mod markdown;
 mod output;
+mod scaffold;
 mod session;
 mod source;
 mod status;
@@ -176,6 +177,23 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Write a new checklist: a short example, or a copy of a shipped one
+    #[command(
+        after_help = "Examples:\n  preflight new deploy.yaml\n  preflight new release.yaml --from software-release\n  preflight templates"
+    )]
+    New {
+        /// Where to write it (an existing file is never replaced)
+        file: PathBuf,
+        /// Start from a shipped checklist (see `preflight templates`)
+        #[arg(long, value_name = "TEMPLATE")]
+        from: Option<String>,
+    },
+    /// List the shipped checklists that `new --from` can copy
+    Templates,
+    /// Print the JSON Schema of the checklist format, for editors
+    #[command(after_help = "Example:\n  preflight schema > checklist.schema.json\n  \
+        # then start the checklist with: # yaml-language-server: $schema=./checklist.schema.json")]
+    Schema,
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  preflight completions bash > ~/.local/share/bash-completion/completions/preflight\n  \
@@ -311,6 +329,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             output::print(&String::from_utf8_lossy(&script))?;
             Ok(ExitCode::from(exit::OK))
         }
+        Command::New { file, from } => scaffold::new(file, from.as_deref()),
+        Command::Templates => scaffold::templates(),
+        Command::Schema => scaffold::schema(),
         Command::Man => {
             output::print(&manual::page()?)?;
             Ok(ExitCode::from(exit::OK))

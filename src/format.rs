@@ -9,6 +9,7 @@ mod build;
 mod error;
 mod paths;
 mod raw;
+mod schema;
 mod write;
 
 use std::fs;
@@ -16,7 +17,16 @@ use std::io;
 use std::path::Path;
 
 pub use error::{LoadError, Position};
+pub use schema::json_schema;
 pub use write::{outline_to_yaml, scalar};
+
+/// The fields each kind of mapping accepts, as the loader checks them.
+pub const FIELDS: [(&str, &[&str]); 4] = [
+    ("checklist", raw::CHECKLIST_FIELDS),
+    ("phase", raw::PHASE_FIELDS),
+    ("section", raw::SECTION_FIELDS),
+    ("item", raw::ITEM_FIELDS),
+];
 
 use crate::checklist::Checklist;
 

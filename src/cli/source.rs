@@ -5,13 +5,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::bundled::{Bundled, PRODUCTION_DEPLOYMENT};
+use crate::bundled::{self, Bundled, PRODUCTION_DEPLOYMENT};
 use crate::checklist::Checklist;
 use crate::format;
 use crate::runlog::place;
-
-/// Every checklist compiled into the binary.
-pub const BUNDLED: &[Bundled] = &[PRODUCTION_DEPLOYMENT];
 
 #[derive(Debug, Clone)]
 pub enum Source {
@@ -31,9 +28,9 @@ impl Source {
             return Source::File(path.to_path_buf());
         }
         let name = path.to_string_lossy();
-        BUNDLED
+        bundled::ALL
             .iter()
-            .find(|b| b.file_name == name || b.file_name.strip_suffix(".yaml") == Some(&*name))
+            .find(|b| b.file_name == name || b.name() == name)
             .map_or_else(|| Source::File(path.to_path_buf()), |b| Source::Bundled(*b))
     }
 

@@ -1,0 +1,82 @@
+//! A JSON Schema of the checklist format, for editors: with the YAML language
+//! server, a checklist that names it gets completion and checking as you type.
+//!
+//! Built from the same field lists the loader checks against, so that a field
+//! the loader refuses (`itmes`) is refused by the schema too.
+
+use serde_json::{Map, Value, json};
+
+use super::raw::{CHECKLIST_FIELDS, ITEM_FIELDS, PHASE_FIELDS, SECTION_FIELDS};
+
+fn described(fields: &[&str], describe: impl Fn(&str) -> Value) -> Value {
+    let properties: Map<String, Value> = fields.iter().map(|f| ((*f).to_owned(), describe(f))).collect();
+    Value::Object(properties)
+}
+
+fn text(description: &str) -> Value {
+    json!({ "type": "string", "description": description })
+}
+
+fn line(description: &str) -> Value {
+    json!({ "type": "string", "pattern": "\\S", "description": description })
+}
+
+fn id() -> Value {
+    json!({ "$ref": "#/$defs/id" })
+}
+
+fn list_of(definition: &str, description: &str) -> Value {
+    json!({ "type": "array", "minItems": 1, "items": { "$ref": format!("#/$defs/{definition}") }, "description": description })
+}
+
+/// The schema, as pretty JSON with a final newline.
+pub fn json_schema() -> String {
+    let checklist = described(CHECKLIST_FIELDS, |f| match f {
+        "title" => line("The checklist's name, one line."),
+        "description" => text("A sentence or paragraph under the title."),
+        _ => list_of("phase", "The phases, in order; at least one."),
+    });
+    let phase = described(PHASE_FIELDS, |f| match f {
+        "name" => line("The phase's name, one line."),
+        "icon" => text("An emoji or short symbol shown before the name."),
+        "id" => id(),
+        _ => list_of("section", "The sections, in order; at least one."),
+    });
+    let section = described(SECTION_FIELDS, |f| match f {
+        "name" => line("The section's name, one line."),
+        "id" => id(),
+        _ => list_of("item", "The items, in order; at least one: a title, or a mapping."),
+    });
+    let item = described(ITEM_FIELDS, |f| match f {
+        "title" => line("What must be true, one line of Markdown inline text."),
+        "detail" => text("How, or in what sense: Markdown inline text."),
+        _ => id(),
+    });
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "preflight checklist",
+        "description": "A checklist for preflight: phases > sections > items.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["title", "phases"],
+        "properties": checklist,
+        "$defs": {
+            "id": {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "description": "Lowercase ASCII letters and digits joined by single dashes. Without it, the id is derived from the name or title."
+            },
+            "phase": { "type": "object", "additionalProperties": false, "required": ["name", "sections"], "properties": phase },
+            "section": { "type": "object", "additionalProperties": false, "required": ["name", "items"], "properties": section },
+            "item": {
+                "oneOf": [
+                    { "type": "string", "pattern": "\\S", "description": "Shorthand: the item's title." },
+                    { "type": "object", "additionalProperties": false, "required": ["title"], "properties": item }
+                ]
+            }
+        }
+    });
+    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    out.push('\n');
+    out
+}
