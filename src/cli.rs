@@ -6,6 +6,7 @@ mod manual;
 mod mark;
 mod markdown;
 mod output;
+pub mod paint;
 mod scaffold;
 mod session;
 mod source;
@@ -47,6 +48,8 @@ one folder per checklist, one <run>.jsonl file per run.
 Environment:
   PREFLIGHT_USER  who is recording, when --by is not given (else the login name)
   XDG_DATA_HOME   where run logs are kept
+  NO_COLOR        no colour, unless --color always
+  VISUAL, EDITOR  the editor E opens in the interactive view
 
 Exit status:
   0  success
@@ -83,6 +86,9 @@ pub struct Globals {
     /// Who is recording (default: `$PREFLIGHT_USER`, else the login name)
     #[arg(long, global = true, value_name = "NAME")]
     pub by: Option<String>,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: paint::ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -287,12 +293,17 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         return interactive::run(&Source::resolve(cli.checklist.as_deref()), globals);
     };
     match command {
-        Command::Validate { checklists } => validate::run(checklists),
+        Command::Validate { checklists } => validate::run(checklists, globals),
         Command::Status {
             checklist,
             json,
             require_complete,
-        } => status::run(&open(checklist.as_ref())?, *json, *require_complete),
+        } => status::run(
+            &open(checklist.as_ref())?,
+            *json,
+            *require_complete,
+            paint::Paint::stdout(globals.color),
+        ),
         Command::Check { checklist, items } => {
             mark::run(&open(Some(checklist))?, items, &Change::Status(Status::Done), &by())
         }
@@ -315,7 +326,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             &Change::Note(nonempty(text)),
             &by(),
         ),
-        Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref())),
+        Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref()), globals),
         Command::Log { checklist } => history::log(&open(checklist.as_ref())?),
         Command::Export { checklist, output } => markdown::export(&open(checklist.as_ref())?, output.as_deref()),
         Command::Import {

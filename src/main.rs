@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     match cli::run(&cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{} {err:#}", cli::paint::Paint::stderr(cli.globals.color).error());
             ExitCode::from(exit::ERROR)
         }
     }

@@ -205,3 +205,36 @@ fn completions_are_printed_for_every_shell() {
         assert!(script.contains("require-complete"), "{shell} completes flags");
     }
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let sandbox = Sandbox::new();
+    let piped = sandbox.run(&["status"]);
+    assert!(!piped.stdout.contains('\u{1b}'), "no escape codes into a pipe");
+    let forced = sandbox.run(&["status", "--color", "always"]);
+    assert!(forced.stdout.contains("\u{1b}["), "{}", forced.stdout);
+    let never = sandbox.command().args(["status", "--color", "never"]).output().unwrap();
+    assert!(!String::from_utf8(never.stdout).unwrap().contains('\u{1b}'));
+    let despite = sandbox
+        .command()
+        .args(["status", "--color", "always"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(despite.stdout).unwrap().contains("\u{1b}["),
+        "--color always wins over NO_COLOR"
+    );
+    let error = sandbox.run(&["validate", "missing.yaml", "--color", "always"]);
+    assert!(
+        error.stderr.contains("\u{1b}[") && error.stderr.contains("error:"),
+        "{}",
+        error.stderr
+    );
+    let plain_error = sandbox.run(&["validate", "missing.yaml"]);
+    assert!(
+        plain_error.stderr.starts_with("error: missing.yaml"),
+        "{}",
+        plain_error.stderr
+    );
+}

@@ -5,9 +5,10 @@ use std::fs;
 use std::io;
 use std::process::ExitCode;
 
+use super::paint::Paint;
 use super::session::Session;
 use super::source::Source;
-use super::{exit, output};
+use super::{Globals, exit, output};
 use crate::checklist::Status;
 use crate::run::{Change, Event, RunState};
 use crate::runlog::{Header, RunLog, place};
@@ -15,7 +16,7 @@ use crate::text::escape_for_terminal;
 use crate::timestamp;
 
 /// `preflight runs`: every run of the checklist with its progress and last activity.
-pub fn runs(source: &Source) -> anyhow::Result<ExitCode> {
+pub fn runs(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
     let checklist = source.load()?;
     let dir = source.runs_dir()?;
     let mut files: Vec<_> = match fs::read_dir(&dir) {
@@ -59,7 +60,7 @@ pub fn runs(source: &Source) -> anyhow::Result<ExitCode> {
                 let done = format!("{}/{}", overall.done, overall.applicable());
                 let _ = writeln!(text, "{name:<24}  {done:>11}  {:>4}  {last}", overall.percent());
             }
-            Err(err) => eprintln!("warning: {err}"),
+            Err(err) => eprintln!("{} {err}", Paint::stderr(globals.color).warning()),
         }
     }
     output::print(&text)?;

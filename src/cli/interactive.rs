@@ -3,6 +3,7 @@
 
 use std::process::ExitCode;
 
+use super::paint::ColorChoice;
 use super::session::{Session, operator};
 use super::source::Source;
 use super::{Globals, exit};
@@ -22,7 +23,11 @@ pub fn run(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
         operator(globals),
         file.is_some(),
     );
-    app.theme = Theme::from_env();
+    app.theme = match globals.color {
+        ColorChoice::Auto => Theme::from_env(),
+        ColorChoice::Always => Theme::COLOR,
+        ColorChoice::Never => Theme::PLAIN,
+    };
     let cx = ui::Context {
         log: session.log,
         file,

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::Globals;
+use super::paint::Paint;
 use super::source::Source;
 use crate::checklist::Checklist;
 use crate::run::{Event, RunState};
@@ -40,15 +41,16 @@ pub fn operator(globals: &Globals) -> String {
 }
 
 /// Prints the run log's skipped lines and orphaned items, once per command.
-fn report(log: &RunLog, warnings: &[crate::runlog::Warning], state: &RunState) {
+fn report(log: &RunLog, warnings: &[crate::runlog::Warning], state: &RunState, paint: Paint) {
     let path = escape_for_terminal(&log.path().display().to_string());
     for warning in warnings {
-        eprintln!("warning: {path}:{}: {}", warning.line, warning.message);
+        eprintln!("{} {path}:{}: {}", paint.warning(), warning.line, warning.message);
     }
     let orphans: Vec<_> = state.orphans().collect();
     if !orphans.is_empty() {
         eprintln!(
-            "warning: {} item(s) in this run are no longer in the checklist; their events are kept and count again if the item comes back:",
+            "{} {} item(s) in this run are no longer in the checklist; their events are kept and count again if the item comes back:",
+            paint.warning(),
             orphans.len()
         );
         for orphan in orphans {
@@ -94,7 +96,7 @@ impl Session {
         let contents = contents?;
         log.verify(&contents)?;
         let state = RunState::replay(&checklist, &contents.events);
-        report(&log, &contents.warnings, &state);
+        report(&log, &contents.warnings, &state, Paint::stderr(globals.color));
         let run = contents.header.map_or(run, |header| header.run);
         Ok(Session {
             checklist,

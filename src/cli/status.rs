@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::paint::Paint;
 use super::session::Session;
 use super::{exit, output};
 use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
 use crate::run::{ItemState, RunState};
 
-pub fn run(session: &Session, json: bool, require_complete: bool) -> anyhow::Result<ExitCode> {
+pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
     let tally = session.state.tally(&session.checklist);
     let text = if json {
         let tree = json_tree(&session.checklist, &session.run, &tally, &session.state);
@@ -20,7 +21,7 @@ pub fn run(session: &Session, json: bool, require_complete: bool) -> anyhow::Res
         text.push('\n');
         text
     } else {
-        render_text(&session.checklist, &session.run, &tally)
+        render_text(&session.checklist, &session.run, &tally, paint)
     };
     output::print(&text)?;
     let incomplete = require_complete && !tally.overall.is_complete();
@@ -36,25 +37,25 @@ fn completed(p: &Progress) -> String {
 }
 
 /// The human summary: a line per phase, then the overall percentage.
-pub fn render_text(checklist: &Checklist, run: &str, tally: &Tally) -> String {
+pub fn render_text(checklist: &Checklist, run: &str, tally: &Tally, paint: Paint) -> String {
     let mut out = String::new();
-    let _ = write!(out, "{}", checklist.title);
+    let _ = write!(out, "{}", paint.bold(&checklist.title));
     if let Some(description) = &checklist.description {
         let _ = write!(out, " — {description}");
     }
-    let _ = write!(out, "\nRun: {run}\n\n");
+    let _ = write!(out, "\n{}\n\n", paint.dim(&format!("Run: {run}")));
     for (phase, progress) in checklist.phases().iter().zip(&tally.phases) {
-        let mark = if progress.is_complete() { "[x]" } else { "[ ]" };
+        let mark = if progress.is_complete() {
+            paint.done("[x]")
+        } else {
+            "[ ]".to_owned()
+        };
         let icon = phase.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
         let _ = writeln!(out, "  {mark} {icon}{}: {}", phase.name, completed(progress));
     }
     let overall = &tally.overall;
-    let _ = writeln!(
-        out,
-        "\nOverall Progress: {}% Complete ({})",
-        overall.percent(),
-        completed(overall)
-    );
+    let headline = format!("Overall Progress: {}% Complete", overall.percent());
+    let _ = writeln!(out, "\n{} ({})", paint.bold(&headline), completed(overall));
     out
 }
 

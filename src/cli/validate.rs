@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{exit, output};
+use super::paint::Paint;
+use super::{Globals, exit, output};
 use crate::bundled::PRODUCTION_DEPLOYMENT;
 use crate::checklist::Checklist;
 use crate::format;
@@ -19,7 +20,8 @@ fn summary(name: &str, checklist: &Checklist) -> String {
     )
 }
 
-pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &[PathBuf], globals: &Globals) -> anyhow::Result<ExitCode> {
+    let paint = Paint::stderr(globals.color);
     let mut report = String::new();
     let mut failed = false;
     if paths.is_empty() {
@@ -35,7 +37,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
             }
             Err(err) => {
                 failed = true;
-                eprintln!("error: {err}");
+                eprintln!("{} {err}", paint.error());
             }
         }
     }

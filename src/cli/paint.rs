@@ -1,0 +1,83 @@
+//! Colour on the command line: `--color auto|always|never` and `NO_COLOR`, decided
+//! in one place. `auto` colours only a terminal, and only without `NO_COLOR`, so
+//! pipes and files never get escape codes.
+
+use std::io::IsTerminal;
+
+use clap::ValueEnum;
+use ratatui::crossterm::style::Stylize;
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set
+    #[default]
+    Auto,
+    /// Always, even into a pipe or with `NO_COLOR` set
+    Always,
+    /// Never
+    Never,
+}
+
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream that is (or is not) a terminal.
+    pub fn enabled(self, terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color(),
+        }
+    }
+}
+
+/// Styles text for one output stream, or leaves it plain.
+#[derive(Debug, Clone, Copy)]
+pub struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    pub fn stdout(choice: ColorChoice) -> Paint {
+        Paint {
+            on: choice.enabled(std::io::stdout().is_terminal()),
+        }
+    }
+
+    pub fn stderr(choice: ColorChoice) -> Paint {
+        Paint {
+            on: choice.enabled(std::io::stderr().is_terminal()),
+        }
+    }
+
+    pub fn is_on(self) -> bool {
+        self.on
+    }
+
+    fn styled(self, text: &str, style: impl Fn(&str) -> String) -> String {
+        if self.on { style(text) } else { text.to_owned() }
+    }
+
+    pub fn error(self) -> String {
+        self.styled("error:", |t| t.red().bold().to_string())
+    }
+
+    pub fn warning(self) -> String {
+        self.styled("warning:", |t| t.yellow().bold().to_string())
+    }
+
+    pub fn bold(self, text: &str) -> String {
+        self.styled(text, |t| t.bold().to_string())
+    }
+
+    pub fn done(self, text: &str) -> String {
+        self.styled(text, |t| t.green().to_string())
+    }
+
+    pub fn dim(self, text: &str) -> String {
+        self.styled(text, |t| t.dim().to_string())
+    }
+}
