@@ -195,6 +195,7 @@ pub enum Command {
         from: Option<String>,
     },
     /// List the shipped checklists that `new --from` can copy
+    #[command(after_help = "Example:\n  preflight templates\n  preflight new incident.yaml --from incident-response")]
     Templates,
     /// Print the JSON Schema of the checklist format, for editors
     #[command(after_help = "Example:\n  preflight schema > checklist.schema.json\n  \

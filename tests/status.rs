@@ -120,10 +120,27 @@ fn validate_without_arguments_checks_the_bundled_checklist() {
 
 #[test]
 fn help_shows_examples_and_version_is_printed() {
-    for command in ["validate", "status"] {
+    let commands = [
+        "validate",
+        "status",
+        "check",
+        "uncheck",
+        "skip",
+        "note",
+        "runs",
+        "log",
+        "export",
+        "import",
+        "new",
+        "templates",
+        "schema",
+        "completions",
+        "man",
+    ];
+    for command in commands {
         let (code, stdout, _) = preflight(&[command, "--help"]);
         assert_eq!(code, 0);
-        assert!(stdout.contains("Examples:"), "{command}: {stdout}");
+        assert!(stdout.contains("Example"), "{command}: {stdout}");
     }
     let (code, stdout, _) = preflight(&["--version"]);
     assert_eq!(code, 0);
