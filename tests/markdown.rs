@@ -22,36 +22,8 @@ fn event(item: &str, by: &str, change: Change) -> Event {
     }
 }
 
-/// The bundled checklist with two ticks, a skip and a note, at a fixed time.
 fn worked_run() -> (Checklist, RunState) {
-    let checklist = PRODUCTION_DEPLOYMENT.load().unwrap();
-    let infra = "pre-deployment/infrastructure-setup";
-    let events = [
-        event(
-            &format!("{infra}/cloud-on-premise-environment"),
-            "alice",
-            Change::Status(Status::Done),
-        ),
-        event(
-            "deployment/ci-cd-pipeline/build-pipeline",
-            "alice",
-            Change::Status(Status::Done),
-        ),
-        event(
-            &format!("{infra}/redis-cache"),
-            "bob",
-            Change::Status(Status::Skipped {
-                reason: Some("no cache in this service".into()),
-            }),
-        ),
-        event(
-            &format!("{infra}/ssl-certificates"),
-            "bob",
-            Change::Note(Some("renewed; expires 2027-03-01".into())),
-        ),
-    ];
-    let state = RunState::replay(&checklist, &events);
-    (checklist, state)
+    common::worked_run()
 }
 
 /// The task items of a document outside its Completion Status, as pulldown-cmark

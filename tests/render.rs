@@ -1,54 +1,16 @@
 //! What the terminal view draws, as text snapshots of ratatui's `TestBackend`.
 
-use preflight::bundled::PRODUCTION_DEPLOYMENT;
-use preflight::checklist::Status;
-use preflight::run::{Change, Event, RunState};
+mod common;
+
+use preflight::run::RunState;
 use preflight::ui::app::{Action, App, update};
 use preflight::ui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn event(item: &str, by: &str, change: Change) -> Event {
-    Event {
-        at: "2026-11-29T10:02:11Z".into(),
-        by: by.into(),
-        item: item.into(),
-        title: None,
-        change,
-    }
-}
-
-/// The bundled checklist with a few ticks, a skip and a note, at a fixed time.
+/// The worked run of the bundled checklist, on a screen of the given size.
 fn app(width: u16, height: u16) -> App {
-    let checklist = PRODUCTION_DEPLOYMENT.load().unwrap();
-    let infra = "pre-deployment/infrastructure-setup";
-    let events = [
-        event(
-            &format!("{infra}/cloud-on-premise-environment"),
-            "alice",
-            Change::Status(Status::Done),
-        ),
-        event(
-            &format!("{infra}/container-orchestration"),
-            "alice",
-            Change::Status(Status::Done),
-        ),
-        event(
-            &format!("{infra}/redis-cache"),
-            "bob",
-            Change::Status(Status::Skipped {
-                reason: Some("no cache in this service".into()),
-            }),
-        ),
-        event(
-            &format!("{infra}/ssl-certificates"),
-            "bob",
-            Change::Note(Some(
-                "renewed; expires **2027-03-01**, see [runbook](https://wiki.example/ssl)".into(),
-            )),
-        ),
-    ];
-    let state = RunState::replay(&checklist, &events);
+    let (checklist, state) = common::worked_run();
     let mut app = App::new(checklist, state, "v2.3.0 release".into(), "alice".into(), true);
     update(&mut app, Action::Resize { width, height });
     app

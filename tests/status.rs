@@ -5,6 +5,25 @@ mod common;
 use common::Sandbox;
 use serde_json::Value;
 
+/// Every command a user can see.
+const COMMANDS: &[&str] = &[
+    "validate",
+    "status",
+    "check",
+    "uncheck",
+    "skip",
+    "note",
+    "runs",
+    "log",
+    "export",
+    "import",
+    "new",
+    "templates",
+    "schema",
+    "completions",
+    "man",
+];
+
 /// Runs preflight in a fresh sandbox: no runs recorded.
 fn preflight(args: &[&str]) -> (i32, String, String) {
     let ran = Sandbox::new().run(args);
@@ -120,24 +139,7 @@ fn validate_without_arguments_checks_the_bundled_checklist() {
 
 #[test]
 fn help_shows_examples_and_version_is_printed() {
-    let commands = [
-        "validate",
-        "status",
-        "check",
-        "uncheck",
-        "skip",
-        "note",
-        "runs",
-        "log",
-        "export",
-        "import",
-        "new",
-        "templates",
-        "schema",
-        "completions",
-        "man",
-    ];
-    for command in commands {
+    for command in COMMANDS {
         let (code, stdout, _) = preflight(&[command, "--help"]);
         assert_eq!(code, 0);
         assert!(stdout.contains("Example"), "{command}: {stdout}");
@@ -170,19 +172,7 @@ fn the_interactive_view_without_a_terminal_points_to_status() {
 fn the_man_page_documents_every_command_flag_exit_code_and_variable() {
     let (code, page, _) = preflight(&["man"]);
     assert_eq!(code, 0);
-    for command in [
-        "validate",
-        "status",
-        "check",
-        "uncheck",
-        "skip",
-        "note",
-        "runs",
-        "log",
-        "export",
-        "import",
-        "completions",
-    ] {
+    for command in COMMANDS {
         assert!(page.contains(&format!(".SS \"preflight {command}\"")), "{command}");
     }
     for flag in [

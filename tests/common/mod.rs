@@ -108,3 +108,30 @@ pub fn json_items(status: &Value) -> Vec<Value> {
         .flat_map(|s| s["items"].as_array().unwrap().clone())
         .collect()
 }
+
+/// The bundled checklist in a run with two ticks, a skip with a reason and a
+/// note, all at a fixed time, as render and export snapshots show it.
+pub fn worked_run() -> (preflight::checklist::Checklist, preflight::run::RunState) {
+    use preflight::checklist::Status;
+    use preflight::run::{Change, Event, RunState};
+    let checklist = preflight::bundled::PRODUCTION_DEPLOYMENT.load().unwrap();
+    let event = |item: &str, by: &str, change: Change| Event {
+        at: "2026-11-29T10:02:11Z".into(),
+        by: by.into(),
+        item: format!("pre-deployment/infrastructure-setup/{item}"),
+        title: None,
+        change,
+    };
+    let skip = Status::Skipped {
+        reason: Some("no cache in this service".into()),
+    };
+    let note = "renewed; expires **2027-03-01**, see [runbook](https://wiki.example/ssl)";
+    let events = [
+        event("cloud-on-premise-environment", "alice", Change::Status(Status::Done)),
+        event("container-orchestration", "alice", Change::Status(Status::Done)),
+        event("redis-cache", "bob", Change::Status(skip)),
+        event("ssl-certificates", "bob", Change::Note(Some(note.into()))),
+    ];
+    let state = RunState::replay(&checklist, &events);
+    (checklist, state)
+}

@@ -142,101 +142,6 @@ fn collapse_hides_children_and_expand_shows_them() {
 }
 
 #[test]
-fn toggle_ticks_and_unticks_and_updates_progress() {
-    let mut app = app();
-    acts(&mut app, [Action::Down, Action::Down]);
-    let effect = act(&mut app, Action::Toggle);
-    assert!(matches!(effect, Effect::Record(ref edits) if edits.len() == 1));
-    assert_eq!(status(&app, "Cloud environment"), Status::Done);
-    assert_eq!(
-        (
-            app.tally.overall.done,
-            app.tally.phases[0].done,
-            app.tally.sections[0].done
-        ),
-        (1, 1, 1)
-    );
-    act(&mut app, Action::Toggle);
-    assert_eq!(status(&app, "Cloud environment"), Status::Todo);
-    assert_eq!(app.tally.overall.done, 0);
-}
-
-#[test]
-fn skip_asks_for_a_reason_and_escape_cancels() {
-    let mut app = app();
-    acts(&mut app, [Action::Down, Action::Down, Action::Skip]);
-    assert!(matches!(app.mode, Mode::Prompt(_)));
-    acts(&mut app, typed("nope"));
-    act(&mut app, Action::Cancel);
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(status(&app, "Cloud environment"), Status::Todo);
-
-    act(&mut app, Action::Skip);
-    acts(&mut app, typed("on-prem only  x"));
-    acts(&mut app, [Action::DeleteWord, Action::Backspace, Action::Confirm]);
-    assert_eq!(
-        status(&app, "Cloud environment"),
-        Status::Skipped {
-            reason: Some("on-prem only".into())
-        }
-    );
-    assert_eq!((app.tally.overall.skipped, app.tally.overall.applicable()), (1, 5));
-    act(&mut app, Action::Skip);
-    assert_eq!(status(&app, "Cloud environment"), Status::Todo, "s again unskips");
-}
-
-#[test]
-fn notes_are_edited_in_a_prefilled_prompt() {
-    let mut app = app();
-    acts(&mut app, [Action::Down, Action::Down, Action::EditNote]);
-    acts(&mut app, typed("checked with ops"));
-    act(&mut app, Action::Confirm);
-    assert_eq!(app.state.item(0).note.as_deref(), Some("checked with ops"));
-    act(&mut app, Action::EditNote);
-    assert_eq!(
-        app.mode,
-        Mode::Prompt(Prompt {
-            purpose: Purpose::Note(0),
-            text: "checked with ops".into()
-        })
-    );
-    for _ in 0.."checked with ops".len() {
-        act(&mut app, Action::Backspace);
-    }
-    act(&mut app, Action::Confirm);
-    assert_eq!(app.state.item(0).note, None, "an empty note clears it");
-}
-
-#[test]
-fn undo_and_redo_work_across_items() {
-    let mut app = app();
-    acts(
-        &mut app,
-        [Action::Down, Action::Down, Action::Toggle, Action::Down, Action::Toggle],
-    );
-    assert_eq!(app.tally.overall.done, 2);
-    act(&mut app, Action::Undo);
-    assert_eq!(status(&app, "Database"), Status::Todo);
-    act(&mut app, Action::Undo);
-    assert_eq!(status(&app, "Cloud environment"), Status::Todo);
-    assert_eq!(selected(&app), "I Cloud environment", "undo shows what it undid");
-    act(&mut app, Action::Undo);
-    assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
-    act(&mut app, Action::Redo);
-    assert_eq!(status(&app, "Cloud environment"), Status::Done);
-    act(&mut app, Action::Redo);
-    assert_eq!(status(&app, "Database"), Status::Done);
-    act(&mut app, Action::Undo);
-    acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
-    act(&mut app, Action::Redo);
-    assert_eq!(
-        app.message.as_ref().unwrap().text,
-        "nothing to redo",
-        "a new change ends the redo history"
-    );
-}
-
-#[test]
 fn search_narrows_as_you_type_and_n_walks_the_matches() {
     let mut app = app();
     act(&mut app, Action::StartSearch);
@@ -277,14 +182,6 @@ fn the_filter_cycles_all_open_done() {
     act(&mut app, Action::CycleFilter);
     assert_eq!(app.tree.filter, Filter::All);
     assert_eq!(rows(&app).len(), 11);
-}
-
-#[test]
-fn ticking_under_the_open_filter_moves_on_to_the_next_item() {
-    let mut app = app();
-    act(&mut app, Action::CycleFilter);
-    acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
-    assert_eq!(selected(&app), "I Database");
 }
 
 #[test]
@@ -339,27 +236,6 @@ fn help_opens_and_closes() {
 }
 
 #[test]
-fn changes_by_others_are_applied_and_announced() {
-    let mut app = app();
-    let event = |item: &str, by: &str| Event {
-        at: "2026-11-29T10:00:00Z".into(),
-        by: by.into(),
-        item: item.into(),
-        title: Some("Canary".into()),
-        change: Change::Status(Status::Done),
-    };
-    app.external(&[event("ship/rollout/canary", "bob")]);
-    assert_eq!(status(&app, "Canary"), Status::Done);
-    assert_eq!(app.tally.phases[1].done, 1);
-    assert_eq!(app.message.as_ref().unwrap().text, "Canary checked by bob");
-    app.message = None;
-    app.external(&[event("ship/rollout/full-rollout", "me")]);
-    assert!(app.message.is_none(), "my own changes are not announced");
-    app.external(&[event("gone/away/item", "bob")]);
-    assert_eq!(app.state.orphans().count(), 1);
-}
-
-#[test]
 fn the_cursor_stays_on_screen() {
     let mut app = app();
     update(&mut app, Action::Resize { width: 40, height: 12 });
@@ -368,36 +244,6 @@ fn the_cursor_stays_on_screen() {
     assert!(app.tree.cursor() >= app.tree.offset() && app.tree.cursor() < app.tree.offset() + height);
     act(&mut app, Action::Top);
     assert_eq!(app.tree.offset(), 0);
-}
-
-#[test]
-fn the_bundled_checklist_is_not_editable() {
-    let mut app = app();
-    app.editable = false;
-    assert_eq!(act(&mut app, Action::EditChecklist), Effect::None);
-    assert!(app.message.as_ref().unwrap().error);
-    app.editable = true;
-    assert_eq!(act(&mut app, Action::EditChecklist), Effect::EditChecklist);
-}
-
-#[test]
-fn control_characters_typed_into_prompts_are_dropped() {
-    let mut app = app();
-    acts(&mut app, [Action::Down, Action::Down, Action::EditNote]);
-    acts(
-        &mut app,
-        [
-            Action::Input('a'),
-            Action::Input('\u{1b}'),
-            Action::Input('\u{202e}'),
-            Action::Input('b'),
-        ],
-    );
-    assert!(matches!(&app.mode, Mode::Prompt(p) if p.text == "ab"));
-    act(&mut app, Action::Cancel);
-    act(&mut app, Action::StartSearch);
-    acts(&mut app, [Action::Input('\u{7}'), Action::Input('d')]);
-    assert_eq!(app.tree.search.as_ref().unwrap().query, "d");
 }
 
 #[test]
@@ -421,3 +267,5 @@ fn tab_moves_the_keys_to_the_detail_pane_and_the_wheel_scrolls() {
     );
     assert_eq!(app.detail_scroll, 0, "a new item's detail starts at the top");
 }
+
+mod editing;
