@@ -255,28 +255,6 @@ fn misspelt_command(path: &std::path::Path) {
     }
 }
 
-/// `preflight generate`: a checklist and a run log of the asked sizes.
-fn generate(items: usize, events: usize, dir: &std::path::Path) -> anyhow::Result<ExitCode> {
-    use anyhow::Context as _;
-    let yaml = crate::generate::checklist_yaml(items);
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let path = dir.join("checklist.yaml");
-    std::fs::write(&path, &yaml).with_context(|| format!("cannot write {}", path.display()))?;
-    let checklist = crate::format::parse(&yaml, "checklist.yaml")?;
-    let log_path = dir.join("run.jsonl");
-    let _ = std::fs::remove_file(&log_path);
-    let identity = crate::runlog::Header {
-        checklist: checklist.title.clone(),
-        file: "checklist.yaml".into(),
-        run: "default".into(),
-        created: crate::runlog::now(),
-    };
-    let log = crate::runlog::RunLog::new(log_path, identity);
-    log.append(&crate::generate::run_events(&checklist, events))?;
-    eprintln!("wrote {items} items and {events} events to {}", dir.display());
-    Ok(ExitCode::from(exit::OK))
-}
-
 fn nonempty(text: &str) -> Option<String> {
     let text = crate::text::clean_paragraph(text);
     (!text.is_empty()).then_some(text)
@@ -334,7 +312,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             markdown: input,
             output,
         } => markdown::import(input, output.as_ref(), globals),
-        Command::Generate { items, events, dir } => generate(*items, *events, dir),
+        Command::Generate { items, events, dir } => scaffold::generate(*items, *events, dir),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "preflight", &mut script);

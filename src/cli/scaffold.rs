@@ -1,9 +1,12 @@
-//! `new`, `templates` and `schema`: starting a checklist of your own.
+//! `new`, `templates` and `schema`: starting a checklist of your own; and the
+//! hidden `generate`, which makes large ones to measure with.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
+
+use anyhow::Context as _;
 
 use super::{exit, output};
 use crate::bundled::{self, STARTER};
@@ -62,5 +65,26 @@ pub fn new(path: &Path, from: Option<&str>) -> anyhow::Result<ExitCode> {
 /// `preflight schema`: the JSON Schema of the checklist format.
 pub fn schema() -> anyhow::Result<ExitCode> {
     output::print(&format::json_schema())?;
+    Ok(ExitCode::from(exit::OK))
+}
+
+/// `preflight generate`: a checklist and a run log of the asked sizes.
+pub fn generate(items: usize, events: usize, dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let yaml = crate::generate::checklist_yaml(items);
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join("checklist.yaml");
+    std::fs::write(&path, &yaml).with_context(|| format!("cannot write {}", path.display()))?;
+    let checklist = crate::format::parse(&yaml, "checklist.yaml")?;
+    let log_path = dir.join("run.jsonl");
+    let _ = std::fs::remove_file(&log_path);
+    let identity = crate::runlog::Header {
+        checklist: checklist.title.clone(),
+        file: "checklist.yaml".into(),
+        run: "default".into(),
+        created: crate::runlog::now(),
+    };
+    let log = crate::runlog::RunLog::new(log_path, identity);
+    log.append(&crate::generate::run_events(&checklist, events))?;
+    eprintln!("wrote {items} items and {events} events to {}", dir.display());
     Ok(ExitCode::from(exit::OK))
 }
