@@ -223,11 +223,30 @@ pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
             _ => {}
         }
     }
-    outline.title = if outline.title.is_empty() {
-        clean_line(fallback_title).unwrap_or_default()
-    } else {
-        outline.title
-    };
+    finish(outline, fallback_title, &description, exported)
+}
+
+/// Fills in what the document left out (a title, empty names), cleans the
+/// description, and drops phases and sections that ended up with no items.
+fn finish(mut outline: Outline, fallback_title: &str, description: &[String], exported: bool) -> Outline {
+    if outline.title.is_empty() {
+        outline.title = clean_line(fallback_title)
+            .ok()
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "Checklist".to_owned());
+    }
+    // Headings with no text, or items before any heading, leave names empty:
+    // a phase is then named after the checklist, a section after its phase.
+    for phase in &mut outline.phases {
+        if phase.name.is_empty() {
+            phase.name.clone_from(&outline.title);
+        }
+        for section in &mut phase.sections {
+            if section.name.is_empty() {
+                section.name.clone_from(&phase.name);
+            }
+        }
+    }
     let description = description.join(" ");
     let description = if exported {
         crate::inline::unescape(&description)

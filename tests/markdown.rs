@@ -213,8 +213,54 @@ fn status() -> impl Strategy<Value = (u8, Option<String>, Option<String>)> {
     (0u8..3, prop::option::of(text()), prop::option::of(text()))
 }
 
+/// Markdown made of the pieces checklists are made of, in any order.
+fn markdown_soup() -> impl Strategy<Value = String> {
+    let pieces = vec![
+        "# ",
+        "## ",
+        "### ",
+        "- [ ] ",
+        "- [x] ",
+        "* [X] ",
+        "1. [ ] ",
+        "- ",
+        "**",
+        "~~",
+        "\\",
+        "\n",
+        "  ",
+        "text",
+        "`",
+        "[l](u)",
+        "<!-- preflight export: run \"x\" -->\n",
+        " — *a, 2026-11-29 10:02:11 UTC*",
+        "(N/A: r)",
+        "Note: ",
+        "|",
+        "🚀",
+        "ðŸš€",
+        "Ã©",
+        "\u{202e}",
+        ">",
+        "---\n",
+        "## ✅ Completion Status\n",
+    ];
+    prop::collection::vec(prop::sample::select(pieces), 1..60).prop_map(|p| p.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_markdown_imports_to_a_valid_checklist_or_to_nothing(markdown in markdown_soup()) {
+        let outline = import::parse(&markdown, "soup.md");
+        if outline.item_count() > 0 {
+            let yaml = format::outline_to_yaml(&outline, "soup.md");
+            let parsed = format::parse(&yaml, "soup.yaml");
+            prop_assert!(parsed.is_ok(), "{}\n{}", yaml, parsed.unwrap_err());
+            prop_assert_eq!(parsed.unwrap().items().len(), outline.item_count());
+        }
+    }
 
     #[test]
     fn any_run_survives_export_and_import(items in prop::collection::vec((text(), prop::option::of(text()), status()), 1..8)) {

@@ -132,3 +132,14 @@ fn the_seed_imports_whole() {
         ("Cloud/On-premise environment", Some("configured and tested"))
     );
 }
+
+#[test]
+fn empty_headings_and_untitled_files_still_name_everything() {
+    let outline = parse("- [ ] first\n### \n- [ ] second\n## \n- [ ] third\n", "");
+    assert_eq!(outline.title, "Checklist");
+    for phase in &outline.phases {
+        assert!(!phase.name.is_empty());
+        assert!(phase.sections.iter().all(|s| !s.name.is_empty()), "{outline:?}");
+    }
+    assert_eq!(outline.item_count(), 3);
+}
