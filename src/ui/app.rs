@@ -245,6 +245,8 @@ impl App {
             }
             if self.tree.filters_by_status() {
                 self.tree.rebuild(&self.checklist, &self.state);
+                let height = usize::from(self.tree_height());
+                self.tree.scroll_into_view(height);
             }
         }
         Some(index)

@@ -269,3 +269,67 @@ fn tab_moves_the_keys_to_the_detail_pane_and_the_wheel_scrolls() {
 }
 
 mod editing;
+
+mod random {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            prop::sample::select(vec![
+                Action::Up,
+                Action::Down,
+                Action::Top,
+                Action::Bottom,
+                Action::PageUp,
+                Action::PageDown,
+                Action::Collapse,
+                Action::Expand,
+                Action::SwitchPane,
+                Action::Toggle,
+                Action::Skip,
+                Action::EditNote,
+                Action::Undo,
+                Action::Redo,
+                Action::StartSearch,
+                Action::NextMatch,
+                Action::PreviousMatch,
+                Action::CycleFilter,
+                Action::NextOpen,
+                Action::PreviousOpen,
+                Action::ToggleHelp,
+                Action::Backspace,
+                Action::DeleteWord,
+                Action::Confirm,
+                Action::Cancel,
+                Action::ScrollUp,
+                Action::ScrollDown,
+            ]),
+            (0usize..12).prop_map(Action::JumpToPhase),
+            prop::sample::select(vec!['a', 'e', 's', ' ', '🚀', '\u{1b}']).prop_map(Action::Input),
+            (0u16..100, 0u16..30).prop_map(|(column, row)| Action::Click { column, row }),
+            (0u16..130, 0u16..45).prop_map(|(width, height)| Action::Resize { width, height }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever is pressed, nothing panics, the cursor stays on a row, the
+        /// screen shows the cursor, and the live tallies equal a recount.
+        #[test]
+        fn any_sequence_of_actions_keeps_the_view_consistent(actions in prop::collection::vec(action(), 1..80)) {
+            let mut app = app();
+            for action in actions {
+                act(&mut app, action);
+                let rows = app.tree.rows().len();
+                prop_assert!(rows == 0 || app.tree.cursor() < rows);
+                prop_assert!(app.tree.offset() <= app.tree.cursor() || rows == 0);
+                prop_assert_eq!(&app.tally, &app.state.tally(&app.checklist));
+            }
+            let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+            terminal.draw(|frame| crate::ui::view::draw(frame, &app)).unwrap();
+        }
+    }
+}
