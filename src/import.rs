@@ -196,34 +196,29 @@ pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
                     });
                 }
             }
-            Event::Start(Tag::Table(_)) if !cx.in_summary => {
-                outline.left_out.push(LeftOut {
-                    line: lines.of(range.start),
-                    what: "table",
-                });
+            event => {
+                let export_marker = exported && lines.of(range.start) == 1;
+                if let Some(what) = left_out_block(&event).filter(|_| !cx.in_summary && !export_marker) {
+                    outline.left_out.push(LeftOut {
+                        line: lines.of(range.start),
+                        what,
+                    });
+                }
             }
-            Event::Start(Tag::CodeBlock(_)) if !cx.in_summary => {
-                outline.left_out.push(LeftOut {
-                    line: lines.of(range.start),
-                    what: "code block",
-                });
-            }
-            Event::Start(Tag::BlockQuote(_)) if !cx.in_summary => {
-                outline.left_out.push(LeftOut {
-                    line: lines.of(range.start),
-                    what: "quote",
-                });
-            }
-            Event::Html(_) if !(cx.in_summary || exported && lines.of(range.start) == 1) => {
-                outline.left_out.push(LeftOut {
-                    line: lines.of(range.start),
-                    what: "HTML",
-                });
-            }
-            _ => {}
         }
     }
     finish(outline, fallback_title, &description, exported)
+}
+
+/// What a block that is never imported is called in the left-out summary.
+fn left_out_block(event: &Event) -> Option<&'static str> {
+    match event {
+        Event::Start(Tag::Table(_)) => Some("table"),
+        Event::Start(Tag::CodeBlock(_)) => Some("code block"),
+        Event::Start(Tag::BlockQuote(_)) => Some("quote"),
+        Event::Html(_) => Some("HTML"),
+        _ => None,
+    }
 }
 
 /// Fills in what the document left out (a title, empty names), cleans the
