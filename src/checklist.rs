@@ -91,6 +91,13 @@ pub struct Item {
     pub section: usize,
 }
 
+impl Phase {
+    /// The icon and a space, ready to stand before the name; empty without one.
+    pub fn icon_prefix(&self) -> String {
+        self.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default()
+    }
+}
+
 impl Checklist {
     pub fn phases(&self) -> &[Phase] {
         &self.phases

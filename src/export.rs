@@ -106,7 +106,7 @@ pub fn markdown(checklist: &Checklist, state: &RunState, run: &str) -> String {
     let _ = writeln!(out, "{}\n", run_line(state, run));
     let tally = state.tally(checklist);
     for phase in checklist.phases() {
-        let icon = phase.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+        let icon = phase.icon_prefix();
         let _ = writeln!(out, "## {icon}{}\n", inline::escape(&phase.name, Place::Heading));
         for section in checklist.sections_of(phase) {
             let _ = writeln!(out, "### {}\n", inline::escape(&section.name, Place::Heading));

@@ -50,7 +50,7 @@ pub fn render_text(checklist: &Checklist, run: &str, tally: &Tally, paint: Paint
         } else {
             "[ ]".to_owned()
         };
-        let icon = phase.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+        let icon = phase.icon_prefix();
         let _ = writeln!(out, "  {mark} {icon}{}: {}", phase.name, completed(progress));
     }
     let overall = &tally.overall;

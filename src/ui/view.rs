@@ -131,7 +131,7 @@ fn phases(frame: &mut Frame, app: &App, area: Rect) {
         let mut spans = Vec::new();
         for (p, phase) in app.checklist.phases().iter().enumerate() {
             let progress = app.phase_progress(p);
-            let icon = phase.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+            let icon = phase.icon_prefix();
             let text = format!(
                 "{} {icon}{} {}/{}",
                 p + 1,
@@ -155,7 +155,7 @@ fn phases(frame: &mut Frame, app: &App, area: Rect) {
             Constraint::Fill(1),
         ]));
         let progress = app.phase_progress(p);
-        let icon = phase.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+        let icon = phase.icon_prefix();
         let name = vec![Span::styled(
             format!("{} {icon}{}", p + 1, phase.name),
             style_of(p, progress),

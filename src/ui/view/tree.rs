@@ -87,7 +87,7 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
         Row::Phase(p) => {
             let phase = &app.checklist.phases()[p];
             let progress = app.phase_progress(p);
-            let icon = phase.icon.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+            let icon = phase.icon_prefix();
             let style = if progress.is_complete() {
                 theme.phase.patch(theme.done)
             } else {
