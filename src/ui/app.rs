@@ -222,8 +222,9 @@ impl App {
         });
     }
 
-    /// Applies one event to the state, the progress and, under a filter, the rows.
-    fn apply(&mut self, event: &Event) -> Option<usize> {
+    /// Applies one event to the state and the progress; `Some(changed)` for an
+    /// item of the checklist, saying whether its status changed.
+    fn apply(&mut self, event: &Event) -> Option<bool> {
         let Some(index) = self.checklist.index_of(&event.item) else {
             self.state.apply(&self.checklist, event);
             return None;
@@ -243,21 +244,34 @@ impl App {
                 progress.remove(&before);
                 progress.add(after);
             }
-            if self.tree.filters_by_status() {
-                self.tree.rebuild(&self.checklist, &self.state);
-                let height = usize::from(self.tree_height());
-                self.tree.scroll_into_view(height);
+        }
+        Some(&before != after)
+    }
+
+    /// Applies a batch of events; under a status filter the rows are rebuilt
+    /// once for the batch, not once an event. Returns the events that were
+    /// about items of the checklist.
+    fn apply_all<'e>(&mut self, events: &'e [Event]) -> Vec<&'e Event> {
+        let mut applied = Vec::new();
+        let mut status_changed = false;
+        for event in events {
+            if let Some(changed) = self.apply(event) {
+                status_changed |= changed;
+                applied.push(event);
             }
         }
-        Some(index)
+        if status_changed && self.tree.filters_by_status() {
+            self.tree.rebuild(&self.checklist, &self.state);
+            let height = usize::from(self.tree_height());
+            self.tree.scroll_into_view(height);
+        }
+        applied
     }
 
     /// The loop wrote these edits to the run log as `events`: apply them and keep
     /// the undo history.
     pub fn recorded(&mut self, edits: Vec<Edit>, events: &[Event]) {
-        for event in events {
-            self.apply(event);
-        }
+        self.apply_all(events);
         for edit in edits {
             match edit.kind {
                 EditKind::New => {
@@ -278,12 +292,12 @@ impl App {
 
     /// Events another process appended to the run: apply them and say who did what.
     pub fn external(&mut self, events: &[Event]) {
-        let mut others = Vec::new();
-        for event in events {
-            if self.apply(event).is_some() && event.by != self.operator {
-                others.push(event);
-            }
-        }
+        let operator = self.operator.clone();
+        let others: Vec<&Event> = self
+            .apply_all(events)
+            .into_iter()
+            .filter(|e| e.by != operator)
+            .collect();
         if let [only] = others.as_slice() {
             let what = match &only.change {
                 Change::Status(Status::Done) => "checked",
