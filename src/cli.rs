@@ -5,7 +5,7 @@ mod interactive;
 mod manual;
 mod mark;
 mod markdown;
-mod output;
+pub mod output;
 pub mod paint;
 mod scaffold;
 mod session;
@@ -169,9 +169,14 @@ pub enum Command {
     Export {
         /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
-        /// Write to FILE (atomically) instead of standard output
+        /// Write to FILE (atomically) instead of standard output. An existing
+        /// FILE is replaced only when it is an earlier export, or with --force
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace FILE even when it is not an earlier export (never a symlink,
+        /// a device or a FIFO)
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Turn a Markdown checklist into preflight YAML, with its ticks if --run is given
     #[command(after_help = "Examples:\n  preflight import runbook.md > runbook.yaml\n  \
@@ -179,9 +184,14 @@ pub enum Command {
     Import {
         /// The Markdown file
         markdown: PathBuf,
-        /// Write the checklist to FILE (atomically) instead of standard output
+        /// Write the checklist to FILE (atomically) instead of standard output;
+        /// an existing FILE is replaced only with --force
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace an existing FILE (only a regular file: never a symlink, a
+        /// device or a FIFO)
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Write a new checklist: a short example, or a copy of a shipped one
     #[command(
@@ -307,11 +317,16 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         ),
         Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref()), globals),
         Command::Log { checklist } => history::log(&open(checklist.as_ref())?),
-        Command::Export { checklist, output } => markdown::export(&open(checklist.as_ref())?, output.as_deref()),
+        Command::Export {
+            checklist,
+            output,
+            force,
+        } => markdown::export(&open(checklist.as_ref())?, output.as_deref(), *force),
         Command::Import {
             markdown: input,
             output,
-        } => markdown::import(input, output.as_ref(), globals),
+            force,
+        } => markdown::import(input, output.as_deref(), *force, globals),
         Command::Generate { items, events, dir } => scaffold::generate(*items, *events, dir),
         Command::Completions { shell } => {
             let mut script = Vec::new();

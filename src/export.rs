@@ -12,7 +12,6 @@ use crate::checklist::{Checklist, Item, Status};
 use crate::inline::{self, Place};
 use crate::progress::Progress;
 use crate::run::{ItemState, RunState};
-use crate::timestamp;
 
 /// The first line of every export: how `import` knows it reads its own format.
 pub const MARKER: &str = "<!-- preflight export";
@@ -28,11 +27,7 @@ pub const COMPLETION_STATUS: &str = "Completion Status";
 
 fn who_and_when(state: &ItemState) -> String {
     match (&state.by, &state.at) {
-        (Some(by), Some(at)) => format!(
-            " — *{}, {}*",
-            inline::escape(by, Place::BoldTitle),
-            timestamp::human(at)
-        ),
+        (Some(by), Some(at)) => format!(" — *{}, {}*", inline::escape(by, Place::BoldTitle), at.human()),
         _ => String::new(),
     }
 }
@@ -80,8 +75,8 @@ fn run_line(state: &RunState, run: &str) -> String {
         let _ = write!(
             line,
             " · **Started:** {} · **Last change:** {}",
-            timestamp::human(started),
-            timestamp::human(last)
+            started.human(),
+            last.human()
         );
     }
     line

@@ -12,9 +12,10 @@ mod raw;
 mod schema;
 mod write;
 
-use std::fs;
 use std::io;
 use std::path::Path;
+
+use crate::files::{self, FileError};
 
 pub use error::{LoadError, Position};
 pub use schema::json_schema;
@@ -34,39 +35,33 @@ use crate::checklist::Checklist;
 /// comes close (100,000 items take about 20 MB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Reads and parses a checklist file.
+/// Reads and parses a checklist file. Only a regular file is read: a FIFO, a
+/// device or a directory is refused before a byte is read.
 pub fn load_file(path: &Path) -> Result<Checklist, LoadError> {
     let name = path.display().to_string();
-    let meta = fs::metadata(path).map_err(|e| io_error(&name, &e))?;
-    if meta.is_dir() {
-        return Err(LoadError::file(&name, "is a directory, not a checklist file")
-            .with_hint("name a YAML file, for example checklists/production-deployment.yaml"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::file(
-            &name,
-            format!(
-                "is {} MB, larger than the {} MB a checklist may be",
-                meta.len() >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-        )
-        .with_hint("split it into several checklists"));
-    }
-    let bytes = fs::read(path).map_err(|e| io_error(&name, &e))?;
+    let bytes = files::read_regular(path, MAX_FILE_BYTES).map_err(|e| read_error(&name, &e))?;
     parse_bytes(&bytes, &name)
 }
 
-fn io_error(name: &str, err: &io::Error) -> LoadError {
-    let (message, hint) = match err.kind() {
-        io::ErrorKind::NotFound => (
+fn read_error(name: &str, err: &FileError) -> LoadError {
+    let (message, hint) = match err {
+        FileError::NotFound => (
             "no such file".to_owned(),
             "check the path; `preflight validate` with no file checks the bundled checklist",
         ),
-        io::ErrorKind::PermissionDenied => ("permission denied".to_owned(), "check the file's permissions"),
-        io::ErrorKind::IsADirectory => ("is a directory, not a checklist file".to_owned(), "name a YAML file"),
-        _ => (
-            format!("cannot be read: {err}"),
+        FileError::NotRegular(what) => (
+            format!("is {what}, not a checklist file"),
+            "name a YAML file, for example checklists/production-deployment.yaml",
+        ),
+        FileError::TooLarge { limit } => (
+            format!("is larger than the {} MB a checklist may be", limit >> 20),
+            "split it into several checklists",
+        ),
+        FileError::Io(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            ("permission denied".to_owned(), "check the file's permissions")
+        }
+        other => (
+            format!("cannot be read: {other}"),
             "check that the path names a readable file",
         ),
     };

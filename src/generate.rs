@@ -4,9 +4,11 @@
 //! Deterministic: the same size gives the same text, so measurements repeat.
 
 use std::fmt::Write as _;
+use std::time::{Duration, UNIX_EPOCH};
 
 use crate::checklist::{Checklist, Status};
 use crate::run::{Change, Event};
+use crate::timestamp::Timestamp;
 
 /// Items per section and sections per phase of a generated checklist.
 const ITEMS_PER_SECTION: usize = 100;
@@ -65,11 +67,10 @@ pub fn run_events(checklist: &Checklist, events: usize) -> Vec<Event> {
                 2 => Change::Note(Some(format!("checked with the on-call engineer, ticket OPS-{n}"))),
                 _ => Change::Status(Status::Done),
             };
-            let seconds = n % 60;
-            let minutes = (n / 60) % 60;
-            let hours = (n / 3600) % 24;
+            // A second apart from 2026-11-29T00:00:00Z, wrapping at midnight.
+            let second_of_day = (n % 86_400) as u64;
             Event {
-                at: format!("2026-11-29T{hours:02}:{minutes:02}:{seconds:02}Z"),
+                at: Timestamp::from_system(UNIX_EPOCH + Duration::from_secs(1_795_910_400 + second_of_day)),
                 by: operators[n % operators.len()].to_owned(),
                 item: item.id.to_string(),
                 title: Some(item.title.clone()),

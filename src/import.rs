@@ -16,7 +16,8 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::checklist::Status;
 use crate::export::{COMPLETION_STATUS, MARKER};
-use crate::text::{clean_line, clean_paragraph};
+use crate::text::{MAX_LINE_CHARS, clean_line, clean_paragraph, shortened};
+use crate::timestamp::Timestamp;
 
 /// A checklist as read from Markdown, with the run it carries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,9 +48,9 @@ pub struct OutlineItem {
     pub detail: Option<String>,
     pub status: Status,
     pub note: Option<String>,
-    /// Who ticked or skipped it, and when (RFC 3339), when the export said so.
+    /// Who ticked or skipped it, and when, when the export said so.
     pub by: Option<String>,
-    pub at: Option<String>,
+    pub at: Option<Timestamp>,
     pub line: usize,
 }
 
@@ -221,6 +222,32 @@ fn left_out_block(event: &Event) -> Option<&'static str> {
     }
 }
 
+/// Cuts titles and names to what a checklist accepts; an item whose title was
+/// cut keeps its whole text at the start of its detail, so nothing is lost.
+fn fit_lines(outline: &mut Outline) {
+    let fit = |text: &mut String| {
+        if let Some(short) = shortened(text, MAX_LINE_CHARS) {
+            *text = short;
+        }
+    };
+    fit(&mut outline.title);
+    for phase in &mut outline.phases {
+        fit(&mut phase.name);
+        for section in &mut phase.sections {
+            fit(&mut section.name);
+            for item in &mut section.items {
+                if let Some(short) = shortened(&item.title, MAX_LINE_CHARS) {
+                    let whole = std::mem::replace(&mut item.title, short);
+                    item.detail = Some(match item.detail.take() {
+                        Some(detail) => format!("{whole} {detail}"),
+                        None => whole,
+                    });
+                }
+            }
+        }
+    }
+}
+
 /// Fills in what the document left out (a title, empty names), cleans the
 /// description, and drops phases and sections that ended up with no items.
 fn finish(mut outline: Outline, fallback_title: &str, description: &[String], exported: bool) -> Outline {
@@ -242,6 +269,7 @@ fn finish(mut outline: Outline, fallback_title: &str, description: &[String], ex
             }
         }
     }
+    fit_lines(&mut outline);
     let description = description.join(" ");
     let description = if exported {
         crate::inline::unescape(&description)

@@ -10,6 +10,7 @@ pub mod bundled;
 pub mod checklist;
 pub mod cli;
 pub mod export;
+pub mod files;
 pub mod format;
 pub mod generate;
 pub mod import;

@@ -4,14 +4,15 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use preflight::cli::{self, Cli, exit};
+use preflight::cli::paint::Paint;
+use preflight::cli::{self, Cli, exit, output};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli::run(&cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("{} {err:#}", cli::paint::Paint::stderr(cli.globals.color).error());
+            output::error(Paint::stderr(cli.globals.color), &format!("{err:#}"));
             ExitCode::from(exit::ERROR)
         }
     }

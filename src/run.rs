@@ -10,12 +10,13 @@ use std::collections::BTreeMap;
 
 use crate::checklist::{Checklist, Status};
 use crate::progress::Tally;
+use crate::timestamp::Timestamp;
 
 /// One change to one item, as recorded in a run log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
-    /// When, as an RFC 3339 UTC timestamp (`2026-11-29T10:02:11Z`).
-    pub at: String,
+    /// When it was recorded.
+    pub at: Timestamp,
     /// Who: an operator name.
     pub by: String,
     /// The item's full id.
@@ -38,7 +39,7 @@ pub enum Change {
 pub struct ItemState {
     pub status: Status,
     /// When and by whom the status last changed.
-    pub at: Option<String>,
+    pub at: Option<Timestamp>,
     pub by: Option<String>,
     pub note: Option<String>,
 }
@@ -48,7 +49,7 @@ impl ItemState {
         match &event.change {
             Change::Status(status) => {
                 self.status = status.clone();
-                self.at = Some(event.at.clone());
+                self.at = Some(event.at);
                 self.by = Some(event.by.clone());
             }
             Change::Note(note) => self.note.clone_from(note),
@@ -82,8 +83,8 @@ pub struct RunState {
     items: Vec<ItemState>,
     orphans: BTreeMap<String, Orphan>,
     operators: Vec<String>,
-    first_at: Option<String>,
-    last_at: Option<String>,
+    first_at: Option<Timestamp>,
+    last_at: Option<Timestamp>,
     events: usize,
 }
 
@@ -114,9 +115,9 @@ impl RunState {
     pub fn apply(&mut self, checklist: &Checklist, event: &Event) -> Option<usize> {
         self.events += 1;
         if self.first_at.is_none() {
-            self.first_at = Some(event.at.clone());
+            self.first_at = Some(event.at);
         }
-        self.last_at = Some(event.at.clone());
+        self.last_at = Some(event.at);
         if !self.operators.contains(&event.by) {
             self.operators.push(event.by.clone());
         }
@@ -158,13 +159,13 @@ impl RunState {
     }
 
     /// When the first event was recorded.
-    pub fn started(&self) -> Option<&str> {
-        self.first_at.as_deref()
+    pub fn started(&self) -> Option<Timestamp> {
+        self.first_at
     }
 
     /// When the last event was recorded.
-    pub fn last_changed(&self) -> Option<&str> {
-        self.last_at.as_deref()
+    pub fn last_changed(&self) -> Option<Timestamp> {
+        self.last_at
     }
 
     /// How many events were applied, orphans included.

@@ -13,14 +13,16 @@ mod line;
 pub mod place;
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 pub use line::Header;
 
+use crate::files::{self, FileError};
 use crate::run::Event;
 use crate::text::escape_for_terminal;
+use crate::timestamp::Timestamp;
 use disk::{Tail, create_private_dir, is_torn_creation, private_file, tail};
 
 /// A run log file, and what it must belong to.
@@ -51,12 +53,45 @@ pub struct Contents {
     pub lines: usize,
 }
 
-/// A run log that cannot be used: its message says why, its hint what to do.
+/// What kind of trouble a run log is in, for callers that act on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The path is a FIFO, a device, a directory…: nothing is read or created.
+    NotAFile,
+    /// The file is not a preflight run log; it is never written to.
+    NotARunLog,
+    /// The log belongs to another checklist.
+    OtherChecklist,
+    /// Reading or writing failed (permissions, a full disk…).
+    Io,
+    /// An event could not be encoded; nothing was written.
+    Encoding,
+}
+
+/// A run log that cannot be used: its kind, a message that says why, and a
+/// hint of what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunLogError {
+    kind: ErrorKind,
     path: String,
     message: String,
     hint: String,
+}
+
+impl RunLogError {
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// What is wrong, on one line, without the path or the hint: for a status
+    /// line.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    pub fn hint(&self) -> &str {
+        &self.hint
+    }
 }
 
 impl fmt::Display for RunLogError {
@@ -70,9 +105,9 @@ impl std::error::Error for RunLogError {}
 /// The longest first line read when checking a header before an append.
 const MAX_HEADER_BYTES: u64 = 64 * 1024;
 
-/// The current time as the run log records it: RFC 3339, UTC, whole seconds.
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+/// The current time as the run log records it.
+pub fn now() -> Timestamp {
+    Timestamp::from_system(std::time::SystemTime::now())
 }
 
 impl RunLog {
@@ -90,8 +125,9 @@ impl RunLog {
         self.path.with_file_name(name)
     }
 
-    fn error(&self, message: impl Into<String>, hint: impl Into<String>) -> RunLogError {
+    fn error(&self, kind: ErrorKind, message: impl Into<String>, hint: impl Into<String>) -> RunLogError {
         RunLogError {
+            kind,
             path: escape_for_terminal(&self.path.display().to_string()),
             message: message.into(),
             hint: hint.into(),
@@ -118,7 +154,33 @@ impl RunLog {
             ),
             _ => (err.to_string(), "check that the path is a writable file"),
         };
-        self.error(format!("cannot {doing}: {what}"), hint)
+        self.error(ErrorKind::Io, format!("cannot {doing}: {what}"), hint)
+    }
+
+    fn file_error(&self, doing: &str, err: FileError) -> RunLogError {
+        match err {
+            FileError::NotRegular(what) => self.error(
+                ErrorKind::NotAFile,
+                format!("is {what}, not a run log file"),
+                "--state takes the name of a regular file (it is created when missing), for example --state deploy.run.jsonl",
+            ),
+            FileError::Io(err) => self.io_error(doing, &err),
+            other => self.io_error(doing, &io::Error::other(other.to_string())),
+        }
+    }
+
+    /// Refuses anything but a regular file, or nothing yet, before a byte is
+    /// read or a lock file created. `Ok(false)` when the log does not exist.
+    fn check_file(&self, doing: &str) -> Result<bool, RunLogError> {
+        files::check_regular_or_absent(&self.path).map_err(|e| self.file_error(doing, e))
+    }
+
+    fn not_a_run_log(&self) -> RunLogError {
+        self.error(
+            ErrorKind::NotARunLog,
+            "is not a preflight run log: its first line is not a run log header",
+            "--state names the run log file itself; preflight will not write to this file",
+        )
     }
 
     fn check_belongs(&self, header: &Header) -> Result<(), RunLogError> {
@@ -126,6 +188,7 @@ impl RunLog {
             return Ok(());
         }
         Err(self.error(
+            ErrorKind::OtherChecklist,
             format!(
                 "belongs to the checklist \"{}\" ({}), not to \"{}\"",
                 header.checklist, header.file, self.identity.checklist
@@ -153,19 +216,17 @@ impl RunLog {
     /// that it can be read before the checklist is known; [`RunLog::verify`]
     /// checks afterwards.
     pub fn read_unverified(&self) -> Result<Contents, RunLogError> {
-        match fs::metadata(&self.path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Contents::default()),
-            Err(e) => return Err(self.io_error("read it", &e)),
-            Ok(meta) if meta.is_dir() => {
-                return Err(self.io_error("read it", &io::Error::from(io::ErrorKind::IsADirectory)));
-            }
-            Ok(_) => {}
+        if !self.check_file("read it")? {
+            return Ok(Contents::default());
         }
         // A shared lock keeps a writer from being seen halfway through its line.
         let _lock = File::open(self.lock_path())
             .ok()
             .filter(|lock| lock.lock_shared().is_ok());
-        let bytes = fs::read(&self.path).map_err(|e| self.io_error("read it", &e))?;
+        let bytes = match files::read_regular(&self.path, u64::MAX) {
+            Err(FileError::NotFound) => return Ok(Contents::default()),
+            other => other.map_err(|e| self.file_error("read it", e))?,
+        };
         self.parse(&bytes)
     }
 
@@ -174,10 +235,10 @@ impl RunLog {
     /// mid-line is read next time. `None` when the file shrank or vanished: it was
     /// replaced, and must be read again whole.
     pub fn read_from(&self, from: u64, lines: usize) -> Result<Option<Contents>, RunLogError> {
-        let mut file = match File::open(&self.path) {
+        let mut file = match files::open_regular(&self.path) {
             Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((from == 0).then(Contents::default)),
-            Err(e) => return Err(self.io_error("read it", &e)),
+            Err(FileError::NotFound) => return Ok((from == 0).then(Contents::default)),
+            Err(e) => return Err(self.file_error("read it", e)),
         };
         let len = file.metadata().map_err(|e| self.io_error("read it", &e))?.len();
         if len < from {
@@ -238,12 +299,10 @@ impl RunLog {
             let number = index + 1;
             let text = std::str::from_utf8(raw).map_err(|_| ());
             if index == 0 {
-                let header = text.ok().and_then(line::parse_header).ok_or_else(|| {
-                    self.error(
-                        "is not a preflight run log: its first line is not a run log header",
-                        "--state names the run log file itself; preflight will not write to this file",
-                    )
-                })?;
+                let header = text
+                    .ok()
+                    .and_then(line::parse_header)
+                    .ok_or_else(|| self.not_a_run_log())?;
                 contents.header = Some(header);
                 continue;
             }
@@ -275,6 +334,14 @@ impl RunLog {
         if events.is_empty() {
             return Ok(());
         }
+        // Everything that can be checked is checked before anything is created.
+        let mut lines = String::new();
+        for event in events {
+            let line = line::event_line(event).map_err(|e| self.encoding_error(&e))?;
+            lines.push_str(&line);
+        }
+        let header = line::header_line(&self.identity).map_err(|e| self.encoding_error(&e))?;
+        self.check_file("write it")?;
         if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
             create_private_dir(parent).map_err(|e| self.io_error("create its folder", &e))?;
         }
@@ -291,7 +358,7 @@ impl RunLog {
         let fresh = old_len == 0 || self.is_torn(&mut file, old_len)?;
         if fresh {
             file.set_len(0).map_err(|e| self.io_error("write it", &e))?;
-            text.push_str(&line::header_line(&self.identity));
+            text.push_str(&header);
         } else {
             self.check_header(&mut file)?;
             match tail(&mut file, old_len).map_err(|e| self.io_error("read it", &e))? {
@@ -304,9 +371,7 @@ impl RunLog {
                 }
             }
         }
-        for event in events {
-            text.push_str(&line::event_line(event));
-        }
+        text.push_str(&lines);
         if let Err(e) = file.write_all(text.as_bytes()).and_then(|()| file.sync_data()) {
             let _ = file.set_len(if fresh { 0 } else { old_len });
             return Err(self.io_error("write it", &e));
@@ -318,6 +383,14 @@ impl RunLog {
             let _ = File::open(parent).and_then(|dir| dir.sync_all());
         }
         Ok(())
+    }
+
+    fn encoding_error(&self, err: &serde_json::Error) -> RunLogError {
+        self.error(
+            ErrorKind::Encoding,
+            format!("cannot encode the change: {err}"),
+            "nothing was recorded; please report this as a bug",
+        )
     }
 
     fn is_torn(&self, file: &mut File, len: u64) -> Result<bool, RunLogError> {
@@ -340,12 +413,7 @@ impl RunLog {
         let header = std::str::from_utf8(&first[..end])
             .ok()
             .and_then(line::parse_header)
-            .ok_or_else(|| {
-                self.error(
-                    "is not a preflight run log: its first line is not a run log header",
-                    "--state names the run log file itself; preflight will not write to this file",
-                )
-            })?;
+            .ok_or_else(|| self.not_a_run_log())?;
         self.check_belongs(&header)
     }
 }

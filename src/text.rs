@@ -5,6 +5,19 @@
 //! and bidirectional overrides are removed, tabs become spaces, and the ends are
 //! trimmed. Nothing downstream has to remember to do it.
 
+/// The longest title, name or id a checklist may have, in characters. A title
+/// is one line; this is generous, and it keeps every line of a run log (which
+/// repeats titles and ids) a size any reader takes.
+pub const MAX_LINE_CHARS: usize = 1000;
+
+/// `text` cut to at most `max` characters, ending in `…` when cut; `None`
+/// when it fits as it is.
+pub fn shortened(text: &str, max: usize) -> Option<String> {
+    let (cut, _) = text.char_indices().nth(max)?;
+    let keep = text[..cut].char_indices().nth(max - 1).map_or(cut, |(i, _)| i);
+    Some(format!("{}…", text[..keep].trim_end()))
+}
+
 /// Why a piece of text was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextError {
@@ -28,11 +41,19 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
+/// Noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last two of every
+/// plane): not meant for interchange, and U+FFFE/U+FFFF cannot be held by a YAML
+/// file at all, so a text that carries them could not be written back.
+fn is_noncharacter(c: char) -> bool {
+    let code = u32::from(c);
+    (0xfdd0..=0xfdef).contains(&code) || code & 0xfffe == 0xfffe
+}
+
 /// Cleans one character: `None` drops it, tabs become spaces.
 fn clean_char(c: char) -> Option<char> {
     if c == '\t' {
         Some(' ')
-    } else if c.is_control() || is_bidi_control(c) {
+    } else if c.is_control() || is_bidi_control(c) || is_noncharacter(c) {
         None
     } else {
         Some(c)
@@ -51,6 +72,18 @@ fn already_clean(text: &str) -> bool {
         0xc2 => bytes.get(i + 1).is_some_and(|&n| (0x80..=0x9f).contains(&n)),
         // U+061C, the Arabic letter mark.
         0xd8 => bytes.get(i + 1) == Some(&0x9c),
+        // U+FDD0–U+FDEF and U+FFFE/F, noncharacters.
+        0xef => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0xb7), Some(&n)) => (0x90..=0xaf).contains(&n),
+            (Some(0xbf), Some(&n)) => matches!(n, 0xbe | 0xbf),
+            _ => false,
+        },
+        // U+xFFFE/F of the other planes: the last two bytes are BF BE/BF.
+        0xf0..=0xf4 => {
+            bytes.get(i + 1).is_some_and(|&n| n & 0x0f == 0x0f)
+                && bytes.get(i + 2) == Some(&0xbf)
+                && matches!(bytes.get(i + 3), Some(0xbe | 0xbf))
+        }
         // U+200E/F, U+2028/9, U+202A–E, U+2066–9.
         0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
             (Some(0x80), Some(&n)) => matches!(n, 0x8e | 0x8f | 0xa8..=0xae),
@@ -103,13 +136,50 @@ pub fn clean_paragraph(raw: &str) -> String {
         .join(" ")
 }
 
-/// Makes untrusted text safe to print in an error message: controls are shown
-/// escaped rather than sent to the terminal.
-pub fn escape_for_terminal(raw: &str) -> String {
+/// Text pasted into a one-line prompt: each line break (`\r\n` too) and tab
+/// becomes one space, and every other control or bidirectional character is
+/// dropped; the spaces at its ends are kept, as typed text keeps them.
+pub fn clean_pasted(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
+    let mut after_break = false;
     for c in raw.chars() {
-        if c.is_control() || is_bidi_control(c) {
-            out.extend(c.escape_default());
+        let breaks = is_line_break(c) || c == '\r';
+        if breaks && after_break {
+            continue;
+        }
+        after_break = breaks;
+        if breaks || c == '\t' {
+            out.push(' ');
+        } else if let Some(c) = clean_char(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Makes untrusted text safe to print as one value (a path, a name): every
+/// control character, C1 control and bidirectional control is shown escaped
+/// (`\u{1b}`) rather than sent to the terminal. Line breaks are escaped too, so
+/// the value stays on its line.
+pub fn escape_for_terminal(raw: &str) -> String {
+    escape(raw, |_| false)
+}
+
+/// Makes a whole message safe to print: as [`escape_for_terminal`], but line
+/// breaks and tabs, which a message lays itself out with, are kept. Every line
+/// the command line prints leaves through this function (see `cli::output`).
+pub fn escape_message(raw: &str) -> String {
+    escape(raw, |c| matches!(c, '\n' | '\t'))
+}
+
+fn escape(raw: &str, keep: impl Fn(char) -> bool) -> String {
+    if !raw.chars().any(|c| is_unsafe(c) && !keep(c)) {
+        return raw.to_owned();
+    }
+    let mut out = String::with_capacity(raw.len() + 16);
+    for c in raw.chars() {
+        if is_unsafe(c) && !keep(c) {
+            out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
@@ -188,5 +258,53 @@ mod tests {
     #[test]
     fn escape_for_terminal_shows_controls_instead_of_sending_them() {
         assert_eq!(escape_for_terminal("a\u{1b}b\u{202e}c"), "a\\u{1b}b\\u{202e}c");
+        assert_eq!(escape_for_terminal("a\nb\u{9b}"), "a\\u{a}b\\u{9b}");
+    }
+
+    #[test]
+    fn escape_message_keeps_line_breaks_and_escapes_everything_else() {
+        assert_eq!(
+            escape_message("line\n\tnext \u{7}\u{85}\u{2066}"),
+            "line\n\tnext \\u{7}\\u{85}\\u{2066}"
+        );
+        assert_eq!(escape_message("🚀 — plain"), "🚀 — plain");
+    }
+
+    #[test]
+    fn pasted_text_is_one_line_with_each_break_one_space() {
+        assert_eq!(clean_pasted("a\r\nb\n\nc\td\u{1b}[2J\u{202e}"), "a b c d[2J");
+        assert_eq!(clean_pasted(" keep ends "), " keep ends ");
+    }
+
+    #[test]
+    fn shortened_cuts_at_a_character_and_marks_the_cut() {
+        assert_eq!(shortened("abc", 3), None);
+        assert_eq!(shortened("abcd", 3).as_deref(), Some("ab…"));
+        assert_eq!(shortened("日本語テキスト", 4).as_deref(), Some("日本語…"));
+        assert_eq!(
+            shortened(&"x".repeat(2000), MAX_LINE_CHARS).unwrap().chars().count(),
+            MAX_LINE_CHARS
+        );
+    }
+
+    #[test]
+    fn noncharacters_are_removed_like_controls() {
+        for c in [
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fdd0}',
+            '\u{fdef}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+        ] {
+            let text = format!("a{c}b");
+            assert_eq!(clean_line(&text).unwrap(), "ab", "{c:?}");
+            assert_eq!(clean_line_owned(text.clone()).unwrap(), "ab", "{c:?}");
+            assert_eq!(clean_paragraph_owned(text), "ab", "{c:?}");
+        }
+        assert_eq!(
+            clean_line("\u{fdcf}\u{fdf0}\u{fffd}\u{1fffd}").unwrap(),
+            "\u{fdcf}\u{fdf0}\u{fffd}\u{1fffd}"
+        );
     }
 }

@@ -1,19 +1,168 @@
-//! Timestamps as people read them. Events carry RFC 3339 UTC stamps
-//! (`2026-11-29T10:02:11Z`); screens and reports show `2026-11-29 10:02:11 UTC`.
+//! When an event happened: a point in time, parsed and checked when a run log is
+//! read, so that nothing downstream handles a date as loose text.
+//!
+//! Run logs hold RFC 3339 stamps (`2026-11-29T10:02:11Z`, fractions of a second
+//! and offsets such as `+02:00` accepted on reading); screens and reports show
+//! them as `2026-11-29 10:02:11 UTC`. Pure: the clock is read by the caller.
 
-/// `2026-11-29T10:02:11Z` as `2026-11-29 10:02:11 UTC`; anything else as it is.
-pub fn human(at: &str) -> String {
-    match at.strip_suffix('Z').and_then(|t| t.split_once('T')) {
-        Some((date, time)) => format!("{date} {time} UTC"),
-        None => at.to_owned(),
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A point in time, UTC, to the nanosecond it was recorded with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(SystemTime);
+
+/// Why a text is not a timestamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidTimestamp;
+
+impl fmt::Display for InvalidTimestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not an RFC 3339 timestamp such as 2026-11-29T10:02:11Z")
+    }
+}
+
+impl std::error::Error for InvalidTimestamp {}
+
+/// An offset such as `+02:00` at the end of `text`: the text before it, and
+/// the offset in seconds east of UTC.
+fn split_offset(text: &str) -> Option<(&str, i64)> {
+    let at = text.len().checked_sub(6)?;
+    let (time, offset) = (text.get(..at)?, text.get(at..)?.as_bytes());
+    let sign = match offset[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits = |a: u8, b: u8| {
+        (a.is_ascii_digit() && b.is_ascii_digit()).then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
+    };
+    let hours = digits(offset[1], offset[2]).filter(|h| *h < 24)?;
+    let minutes = digits(offset[4], offset[5]).filter(|m| *m < 60)?;
+    (offset[3] == b':').then_some((time, sign * (hours * 3600 + minutes * 60)))
+}
+
+impl Timestamp {
+    /// The time `system` stands for, to the whole second: what a new event
+    /// records.
+    pub fn from_system(system: SystemTime) -> Timestamp {
+        let since = system.duration_since(UNIX_EPOCH).unwrap_or_default();
+        Timestamp(UNIX_EPOCH + Duration::from_secs(since.as_secs()))
+    }
+
+    /// Reads an RFC 3339 timestamp: `2026-11-29T10:02:11Z`, with or without a
+    /// fraction of a second, in UTC (`Z`) or with an offset (`+02:00`).
+    pub fn parse(text: &str) -> Result<Timestamp, InvalidTimestamp> {
+        if let Some(utc) = text.strip_suffix(['Z', 'z']) {
+            return Self::parse_utc(utc);
+        }
+        let (time, offset) = split_offset(text).ok_or(InvalidTimestamp)?;
+        let utc = Self::parse_utc(time)?;
+        let shift = Duration::from_secs(offset.unsigned_abs());
+        let shifted = if offset >= 0 {
+            utc.0.checked_sub(shift)
+        } else {
+            utc.0.checked_add(shift)
+        };
+        shifted.map(Timestamp).ok_or(InvalidTimestamp)
+    }
+
+    /// `2026-11-29T10:02:11` (with an optional fraction) read as UTC.
+    fn parse_utc(text: &str) -> Result<Timestamp, InvalidTimestamp> {
+        let bytes = text.as_bytes();
+        if bytes.len() < 19 || !matches!(bytes[10], b'T' | b't') {
+            return Err(InvalidTimestamp);
+        }
+        humantime::parse_rfc3339(&format!("{}T{}Z", &text[..10], &text[11..]))
+            .map(Timestamp)
+            .map_err(|_| InvalidTimestamp)
+    }
+
+    /// Reads a timestamp as [`Timestamp::human`] writes it.
+    pub fn parse_human(text: &str) -> Result<Timestamp, InvalidTimestamp> {
+        let utc = text.strip_suffix(" UTC").ok_or(InvalidTimestamp)?;
+        let (date, time) = utc.split_once(' ').ok_or(InvalidTimestamp)?;
+        Self::parse(&format!("{date}T{time}Z"))
+    }
+
+    /// As people read it: `2026-11-29 10:02:11 UTC`.
+    pub fn human(&self) -> String {
+        self.to_string().replacen('T', " ", 1).replace('Z', " UTC")
+    }
+
+    pub fn as_system(&self) -> SystemTime {
+        self.0
+    }
+}
+
+/// RFC 3339 in UTC, to the second, or to the millisecond when it has a fraction.
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let nanos = self.0.duration_since(UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        if nanos == 0 {
+            write!(f, "{}", humantime::format_rfc3339_seconds(self.0))
+        } else if nanos.is_multiple_of(1_000_000) {
+            write!(f, "{}", humantime::format_rfc3339_millis(self.0))
+        } else {
+            write!(f, "{}", humantime::format_rfc3339_nanos(self.0))
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn ts(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
     #[test]
-    fn rfc3339_reads_as_date_time_utc() {
-        assert_eq!(super::human("2026-11-29T10:02:11Z"), "2026-11-29 10:02:11 UTC");
-        assert_eq!(super::human("yesterday"), "yesterday");
+    fn rfc3339_reads_and_writes_back_the_same() {
+        for text in [
+            "2026-11-29T10:02:11Z",
+            "2026-11-29T10:02:11.250Z",
+            "1999-12-31T23:59:59Z",
+        ] {
+            assert_eq!(ts(text).to_string(), text);
+        }
+    }
+
+    #[test]
+    fn offsets_and_lower_case_are_read_as_the_same_instant() {
+        assert_eq!(ts("2026-11-29T12:02:11+02:00"), ts("2026-11-29T10:02:11Z"));
+        assert_eq!(ts("2026-11-29T05:32:11-04:30"), ts("2026-11-29T10:02:11Z"));
+        assert_eq!(ts("2026-11-29t10:02:11z"), ts("2026-11-29T10:02:11Z"));
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        for text in [
+            "",
+            "yesterday",
+            "2026-11-29",
+            "2026-11-29 10:02:11",
+            "2026-11-29T10:02:11",
+            "2026-13-29T10:02:11Z",
+            "2026-11-29T10:02:11+25:00",
+            "2026-11-29T10:02:11Z) [click](https://evil)",
+            "2026-11-29T10:02:11Z\u{1b}[2J",
+        ] {
+            assert_eq!(Timestamp::parse(text), Err(InvalidTimestamp), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn human_form_reads_back() {
+        let at = ts("2026-11-29T10:02:11Z");
+        assert_eq!(at.human(), "2026-11-29 10:02:11 UTC");
+        assert_eq!(Timestamp::parse_human(&at.human()), Ok(at));
+        assert_eq!(Timestamp::parse_human("2026-11-29 10:02:11"), Err(InvalidTimestamp));
+    }
+
+    #[test]
+    fn a_new_stamp_is_to_the_whole_second() {
+        let at = Timestamp::from_system(UNIX_EPOCH + Duration::from_millis(1_764_410_531_789));
+        assert_eq!(at.to_string(), "2025-11-29T10:02:11Z");
     }
 }

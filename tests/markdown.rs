@@ -14,7 +14,7 @@ use serde_json::Value;
 
 fn event(item: &str, by: &str, change: Change) -> Event {
     Event {
-        at: "2026-11-29T10:02:11Z".into(),
+        at: preflight::timestamp::Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
         by: by.into(),
         item: item.into(),
         title: None,

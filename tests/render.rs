@@ -41,14 +41,14 @@ fn start_at_120x40() {
 #[test]
 fn an_item_with_a_note_selected() {
     let mut app = app(80, 24);
-    go(&mut app, [Action::Down; 7]);
+    go(&mut app, [const { Action::Down }; 7]);
     insta::assert_snapshot!(render(&app));
 }
 
 #[test]
 fn a_skipped_item_selected_side_by_side() {
     let mut app = app(120, 40);
-    go(&mut app, [Action::Down; 5]);
+    go(&mut app, [const { Action::Down }; 5]);
     insta::assert_snapshot!(render(&app));
 }
 

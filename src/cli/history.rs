@@ -13,7 +13,6 @@ use crate::checklist::Status;
 use crate::run::{Change, Event, RunState};
 use crate::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;
-use crate::timestamp;
 
 /// `preflight runs`: every run of the checklist with its progress and last activity.
 pub fn runs(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
@@ -53,14 +52,14 @@ pub fn runs(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
                 let state = RunState::replay(&checklist, &contents.events);
                 let overall = state.tally(&checklist).overall;
                 let name = contents.header.map(|h| h.run).unwrap_or_default();
-                let last = contents.events.last().map_or_else(
-                    || "no events".to_owned(),
-                    |e| format!("{} by {}", timestamp::human(&e.at), e.by),
-                );
+                let last = contents
+                    .events
+                    .last()
+                    .map_or_else(|| "no events".to_owned(), |e| format!("{} by {}", e.at.human(), e.by));
                 let done = format!("{}/{}", overall.done, overall.applicable());
                 let _ = writeln!(text, "{name:<24}  {done:>11}  {:>4}  {last}", overall.percent());
             }
-            Err(err) => eprintln!("{} {err}", Paint::stderr(globals.color).warning()),
+            Err(err) => output::warning(Paint::stderr(globals.color), &err.to_string()),
         }
     }
     output::print(&text)?;
@@ -98,7 +97,7 @@ pub fn log(session: &Session) -> anyhow::Result<ExitCode> {
         let _ = writeln!(
             text,
             "{}  {:<12}  {what:<9}  {}{extra}",
-            timestamp::human(&event.at),
+            event.at.human(),
             event.by,
             event.item
         );

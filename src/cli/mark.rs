@@ -80,7 +80,7 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str) -> 
             continue;
         }
         events.push(Event {
-            at: at.clone(),
+            at,
             by: by.to_owned(),
             item: item.id.to_string(),
             title: Some(item.title.clone()),

@@ -2,47 +2,75 @@
 //! checklist as preflight YAML (with its ticks, into a run).
 
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::CommandFactory as _;
 
-use super::session::{Session, operator};
+use super::session::{Session, operator, run_and_log_path};
 use super::source::Source;
 use super::{Cli, Globals, exit, output};
-use crate::checklist::Status;
+use crate::checklist::{Checklist, Status};
 use crate::export;
+use crate::files::{self, FileError, Replace, Target};
 use crate::format;
 use crate::import::{self, LeftOut, Outline};
 use crate::run::{Change, Event};
-use crate::runlog::now;
+use crate::runlog::{Header, RunLog, now};
 use crate::text::escape_for_terminal;
 
-/// Writes `text` to `path` through a temporary file in the same folder and a
-/// rename, so that a reader never sees half a file and a failure leaves the old
-/// file as it was.
-fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+/// Whether a file begins as an export of preflight's does: regenerating a
+/// progress report may replace it without `--force`.
+fn is_export(head: &[u8]) -> bool {
+    head.starts_with(export::MARKER.as_bytes())
+}
+
+/// Checks that `path` may be written, saying why not and what to do.
+fn check_output<'a>(path: &'a Path, replace: Replace, what: &str) -> anyhow::Result<Target<'a>> {
     let shown = escape_for_terminal(&path.display().to_string());
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.as_file().sync_all())
-        .with_context(|| format!("cannot write {shown}"))?;
-    file.persist(path).with_context(|| format!("cannot write {shown}"))?;
-    Ok(())
+    Target::check(path, replace).map_err(|err| {
+        let hint = match err {
+            FileError::Exists if matches!(replace, Replace::IfOwn(_)) => {
+                "it is not an earlier export; --force replaces it, or choose another name"
+            }
+            FileError::Exists => "--force replaces it, or choose another name",
+            FileError::Symlink => "write to the file it points to, or leave out -o and redirect standard output",
+            FileError::NotRegular(_) => "to send the output there, leave out -o and redirect standard output",
+            _ => "check that the folder exists and is writable",
+        };
+        anyhow::anyhow!("{shown}: {err}; the {what} was not written\n  hint: {hint}")
+    })
+}
+
+fn write_output(target: &Target<'_>, path: &Path, text: &str) -> anyhow::Result<()> {
+    target.write(text).with_context(|| {
+        format!(
+            "cannot write {}\n  hint: check that the folder exists and is writable",
+            escape_for_terminal(&path.display().to_string())
+        )
+    })
 }
 
 /// `preflight export`.
-pub fn export(session: &Session, out: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Result<ExitCode> {
+    let target = out
+        .map(|path| {
+            check_output(
+                path,
+                if force {
+                    Replace::Always
+                } else {
+                    Replace::IfOwn(is_export)
+                },
+                "export",
+            )
+        })
+        .transpose()?;
     let text = export::markdown(&session.checklist, &session.state, &session.run);
-    match out {
-        Some(path) => write_atomically(path, &text)?,
-        None => output::print(&text)?,
+    match (out, target) {
+        (Some(path), Some(target)) => write_output(&target, path, &text)?,
+        _ => output::print(&text)?,
     }
     Ok(ExitCode::from(exit::OK))
 }
@@ -75,10 +103,10 @@ fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
 
 fn read_markdown(path: &Path) -> anyhow::Result<String> {
     let shown = escape_for_terminal(&path.display().to_string());
-    if path.is_dir() {
-        anyhow::bail!("{shown}: is a directory, not a Markdown file\n  hint: name a .md file");
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("{shown}: cannot be read\n  hint: check the path"))?;
+    let bytes = files::read_regular(path, format::MAX_FILE_BYTES).map_err(|err| match err {
+        FileError::NotRegular(_) => anyhow::anyhow!("{shown}: {err}\n  hint: name a Markdown (.md) file"),
+        _ => anyhow::anyhow!("{shown}: cannot be read: {err}\n  hint: check the path"),
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{shown}: is not valid UTF-8 (at byte {})\n  hint: save the file as UTF-8",
@@ -88,13 +116,13 @@ fn read_markdown(path: &Path) -> anyhow::Result<String> {
 }
 
 /// The events that carry an imported item's status and note into a run.
-fn events_of(outline: &Outline, checklist: &crate::checklist::Checklist, by: &str) -> Vec<Event> {
+fn events_of(outline: &Outline, checklist: &Checklist, by: &str) -> Vec<Event> {
     let at = now();
     let items = outline.phases.iter().flat_map(|p| &p.sections).flat_map(|s| &s.items);
     let mut events = Vec::new();
     for (found, item) in items.zip(checklist.items()) {
         let event = |change: Change| Event {
-            at: found.at.clone().unwrap_or_else(|| at.clone()),
+            at: found.at.unwrap_or(at),
             by: found.by.clone().unwrap_or_else(|| by.to_owned()),
             item: item.id.to_string(),
             title: Some(item.title.clone()),
@@ -110,8 +138,36 @@ fn events_of(outline: &Outline, checklist: &crate::checklist::Checklist, by: &st
     events
 }
 
-/// `preflight import`.
-pub fn import(input: &Path, out: Option<&PathBuf>, globals: &Globals) -> anyhow::Result<ExitCode> {
+/// The run that `import --run` records into, checked before anything is
+/// written: the log must be a regular file (or none yet), belong to this
+/// checklist, and hold no event, since importing again would rewrite what the
+/// team recorded since.
+fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow::Result<(String, RunLog)> {
+    let source = Source::File(path.to_path_buf());
+    let (run, log_path) = run_and_log_path(&source, globals)?;
+    let identity = Header {
+        checklist: checklist.title.clone(),
+        file: source.file_name(),
+        run: run.clone(),
+        created: now().to_string(),
+    };
+    let log = RunLog::new(log_path, identity);
+    let contents = log.read()?;
+    if !contents.events.is_empty() {
+        anyhow::bail!(
+            "run \"{run}\" of {} has {} recorded changes already; importing into it would rewrite them, so nothing was written\n  \
+             hint: import into a new run: --run \"{run} (imported)\"",
+            escape_for_terminal(&path.display().to_string()),
+            contents.events.len()
+        );
+    }
+    Ok((run, log))
+}
+
+/// `preflight import`. Everything is checked before anything is written: the
+/// YAML is loaded back, the output file may be written, and the run (with
+/// `--run`) is new; only then is the file written, then the run recorded.
+pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) -> anyhow::Result<ExitCode> {
     if globals.run.is_some() && out.is_none() {
         Cli::command()
             .error(
@@ -134,11 +190,23 @@ pub fn import(input: &Path, out: Option<&PathBuf>, globals: &Globals) -> anyhow:
     let file_name = input
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-    // The YAML is valid by construction (tests parse back what the writer
-    // writes for any text); parsing it again here would double the cost.
     let yaml = format::outline_to_yaml(&outline, &escape_for_terminal(&file_name));
+    let written_name = out.map_or_else(|| "the imported checklist".to_owned(), |p| p.display().to_string());
+    let checklist = format::parse(&yaml, &written_name).map_err(|err| {
+        anyhow::anyhow!(
+            "{shown}: the checklist made of it would not load, so nothing was written: {}\n  \
+             hint: this is a bug in preflight; please report it with the Markdown file",
+            err.message()
+        )
+    })?;
+    let target = out.map(|path| check_output(path, if force { Replace::Always } else { Replace::Never }, "checklist"));
+    let target = target.transpose()?;
+    let run = match out {
+        Some(path) if globals.run.is_some() => Some(prepare_run(path, &checklist, globals)?),
+        _ => None,
+    };
     if let Some(summary) = left_out_summary(&outline.left_out) {
-        eprintln!("{summary}");
+        output::report(&summary);
     }
     let sections: usize = outline.phases.iter().map(|p| p.sections.len()).sum();
     let mut report = format!(
@@ -146,25 +214,30 @@ pub fn import(input: &Path, out: Option<&PathBuf>, globals: &Globals) -> anyhow:
         outline.item_count(),
         outline.phases.len(),
     );
-    match out {
-        None => output::print(&yaml)?,
-        Some(path) => {
-            write_atomically(path, &yaml)?;
-            let _ = write!(report, " into {}", escape_for_terminal(&path.display().to_string()));
-            if globals.run.is_some() {
-                let session = Session::open(&Source::File(path.clone()), globals)?;
-                let events = events_of(&outline, &session.checklist, &operator(globals));
-                session.log.append(&events)?;
-                let state = crate::run::RunState::replay(&session.checklist, &events);
-                let tally = state.tally(&session.checklist).overall;
-                let _ = write!(
-                    report,
-                    "; run \"{}\": {} done, {} skipped",
-                    session.run, tally.done, tally.skipped
-                );
+    let (Some(path), Some(target)) = (out, target) else {
+        output::print(&yaml)?;
+        output::report(&report);
+        return Ok(ExitCode::from(exit::OK));
+    };
+    write_output(&target, path, &yaml)?;
+    let _ = write!(report, " into {}", escape_for_terminal(&path.display().to_string()));
+    if let Some((run, log)) = run {
+        let events = events_of(&outline, &checklist, &operator(globals));
+        if let Err(err) = log.append(&events) {
+            // A new checklist without its run would be half an import.
+            if target.is_new() {
+                let _ = std::fs::remove_file(path);
             }
+            return Err(err.into());
         }
+        let state = crate::run::RunState::replay(&checklist, &events);
+        let tally = state.tally(&checklist).overall;
+        let _ = write!(
+            report,
+            "; run \"{run}\": {} done, {} skipped",
+            tally.done, tally.skipped
+        );
     }
-    eprintln!("{report}");
+    output::report(&report);
     Ok(ExitCode::from(exit::OK))
 }

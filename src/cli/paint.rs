@@ -34,23 +34,35 @@ impl ColorChoice {
     }
 }
 
-/// Styles text for one output stream, or leaves it plain.
+/// What a piece of output means, which decides how it is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Bold,
+    Dim,
+    Done,
+}
+
+/// Styles text for one output stream, or leaves it plain. It never escapes:
+/// text is escaped by `output` before it is styled.
 #[derive(Debug, Clone, Copy)]
 pub struct Paint {
     on: bool,
 }
 
 impl Paint {
-    pub fn stdout(choice: ColorChoice) -> Paint {
+    /// Paint for a stream that is (or is not) a terminal.
+    pub fn new(choice: ColorChoice, terminal: bool) -> Paint {
         Paint {
-            on: choice.enabled(std::io::stdout().is_terminal()),
+            on: choice.enabled(terminal),
         }
     }
 
+    pub fn stdout(choice: ColorChoice) -> Paint {
+        Paint::new(choice, std::io::stdout().is_terminal())
+    }
+
     pub fn stderr(choice: ColorChoice) -> Paint {
-        Paint {
-            on: choice.enabled(std::io::stderr().is_terminal()),
-        }
+        Paint::new(choice, std::io::stderr().is_terminal())
     }
 
     pub fn is_on(self) -> bool {
@@ -69,15 +81,12 @@ impl Paint {
         self.styled("warning:", |t| t.yellow().bold().to_string())
     }
 
-    pub fn bold(self, text: &str) -> String {
-        self.styled(text, |t| t.bold().to_string())
-    }
-
-    pub fn done(self, text: &str) -> String {
-        self.styled(text, |t| t.green().to_string())
-    }
-
-    pub fn dim(self, text: &str) -> String {
-        self.styled(text, |t| t.dim().to_string())
+    /// `text`, already escaped, in `style`.
+    pub fn apply(self, style: Style, text: &str) -> String {
+        match style {
+            Style::Bold => self.styled(text, |t| t.bold().to_string()),
+            Style::Dim => self.styled(text, |t| t.dim().to_string()),
+            Style::Done => self.styled(text, |t| t.green().to_string()),
+        }
     }
 }

@@ -2,7 +2,6 @@
 //! hidden `generate`, which makes large ones to measure with.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,6 +9,7 @@ use anyhow::Context as _;
 
 use super::{exit, output};
 use crate::bundled::{self, STARTER};
+use crate::files::{FileError, Replace, Target};
 use crate::format;
 use crate::text::escape_for_terminal;
 
@@ -50,15 +50,17 @@ pub fn new(path: &Path, from: Option<&str>) -> anyhow::Result<ExitCode> {
             template.source
         }
     };
-    let mut file = match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => anyhow::bail!(
+    let written = Target::check(path, Replace::Never).and_then(|target| target.write(text));
+    match written {
+        Ok(()) => {}
+        Err(FileError::Exists | FileError::Symlink | FileError::NotRegular(_)) => anyhow::bail!(
             "{shown} exists already; preflight new never overwrites a file\n  hint: choose another name, or remove the file first"
         ),
         Err(e) => anyhow::bail!("cannot create {shown}: {e}\n  hint: check that its folder exists and is writable"),
-    };
-    file.write_all(text.as_bytes()).and_then(|()| file.sync_all())?;
-    eprintln!("wrote {shown}; open it with `preflight {shown}`, check it with `preflight validate {shown}`");
+    }
+    output::report(&format!(
+        "wrote {shown}; open it with `preflight {shown}`, check it with `preflight validate {shown}`"
+    ));
     Ok(ExitCode::from(exit::OK))
 }
 
@@ -81,10 +83,10 @@ pub fn generate(items: usize, events: usize, dir: &std::path::Path) -> anyhow::R
         checklist: checklist.title.clone(),
         file: "checklist.yaml".into(),
         run: "default".into(),
-        created: crate::runlog::now(),
+        created: crate::runlog::now().to_string(),
     };
     let log = crate::runlog::RunLog::new(log_path, identity);
     log.append(&crate::generate::run_events(&checklist, events))?;
-    eprintln!("wrote {items} items and {events} events to {}", dir.display());
+    output::report(&format!("wrote {items} items and {events} events to {}", dir.display()));
     Ok(ExitCode::from(exit::OK))
 }

@@ -10,6 +10,23 @@ use crate::checklist::Checklist;
 use crate::format;
 use crate::runlog::place;
 
+/// The canonical path of a checklist file, also of one about to be written
+/// (`import -o`): its folder made canonical, and its name. Its runs are found
+/// under the same folder before and after the file exists.
+fn canonical(path: &Path) -> PathBuf {
+    if let Ok(canonical) = path.canonicalize() {
+        return canonical;
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Source {
     Bundled(Bundled),
@@ -60,10 +77,7 @@ impl Source {
         )?;
         let key = match self {
             Source::Bundled(bundled) => place::bundled_key(bundled.file_name),
-            Source::File(path) => {
-                let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
-                place::file_key(&canonical)
-            }
+            Source::File(path) => place::file_key(&canonical(path)),
         };
         Ok(data.join(key))
     }

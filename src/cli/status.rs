@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::paint::Paint;
+use super::output::Doc;
+use super::paint::{Paint, Style};
 use super::session::Session;
 use super::{exit, output};
 use crate::checklist::{Checklist, Status};
@@ -15,15 +16,14 @@ use crate::run::{ItemState, RunState};
 
 pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
     let tally = session.state.tally(&session.checklist);
-    let text = if json {
+    if json {
         let tree = json_tree(&session.checklist, &session.run, &tally, &session.state);
         let mut text = serde_json::to_string_pretty(&tree)?;
         text.push('\n');
-        text
+        output::print(&text)?;
     } else {
-        render_text(&session.checklist, &session.run, &tally, paint)
-    };
-    output::print(&text)?;
+        output::print_doc(&render_text(&session.checklist, &session.run, &tally), paint)?;
+    }
     let incomplete = require_complete && !tally.overall.is_complete();
     Ok(ExitCode::from(if incomplete { exit::INCOMPLETE } else { exit::OK }))
 }
@@ -37,25 +37,32 @@ fn completed(p: &Progress) -> String {
 }
 
 /// The human summary: a line per phase, then the overall percentage.
-pub fn render_text(checklist: &Checklist, run: &str, tally: &Tally, paint: Paint) -> String {
-    let mut out = String::new();
-    let _ = write!(out, "{}", paint.bold(&checklist.title));
+pub fn render_text(checklist: &Checklist, run: &str, tally: &Tally) -> Doc {
+    let mut out = Doc::new();
+    out.styled(Style::Bold, &checklist.title);
     if let Some(description) = &checklist.description {
         let _ = write!(out, " — {description}");
     }
-    let _ = write!(out, "\n{}\n\n", paint.dim(&format!("Run: {run}")));
+    out.push("\n");
+    out.styled(Style::Dim, &format!("Run: {run}"));
+    out.push("\n\n");
     for (phase, progress) in checklist.phases().iter().zip(&tally.phases) {
-        let mark = if progress.is_complete() {
-            paint.done("[x]")
+        out.push("  ");
+        if progress.is_complete() {
+            out.styled(Style::Done, "[x]");
         } else {
-            "[ ]".to_owned()
-        };
+            out.push("[ ]");
+        }
         let icon = phase.icon_prefix();
-        let _ = writeln!(out, "  {mark} {icon}{}: {}", phase.name, completed(progress));
+        let _ = writeln!(out, " {icon}{}: {}", phase.name, completed(progress));
     }
     let overall = &tally.overall;
-    let headline = format!("Overall Progress: {}% Complete", overall.percent());
-    let _ = writeln!(out, "\n{} ({})", paint.bold(&headline), completed(overall));
+    out.push("\n");
+    out.styled(
+        Style::Bold,
+        &format!("Overall Progress: {}% Complete", overall.percent()),
+    );
+    let _ = writeln!(out, " ({})", completed(overall));
     out
 }
 
@@ -113,7 +120,7 @@ struct JsonItem<'a> {
     title: &'a str,
     detail: Option<&'a str>,
     status: &'static str,
-    at: Option<&'a str>,
+    at: Option<String>,
     by: Option<&'a str>,
     reason: Option<&'a str>,
     note: Option<&'a str>,
@@ -131,7 +138,7 @@ impl<'a> JsonItem<'a> {
             title: &item.title,
             detail: item.detail.as_deref(),
             status: state.status.as_str(),
-            at: state.at.as_deref(),
+            at: state.at.map(|at| at.to_string()),
             by: state.by.as_deref(),
             reason,
             note: state.note.as_deref(),

@@ -37,7 +37,7 @@ pub fn run(paths: &[PathBuf], globals: &Globals) -> anyhow::Result<ExitCode> {
             }
             Err(err) => {
                 failed = true;
-                eprintln!("{} {err}", paint.error());
+                output::error(paint, &err.to_string());
             }
         }
     }

@@ -9,7 +9,7 @@ use serde_saphyr::Location;
 use super::error::{LoadError, Position};
 use super::raw::{At, RawChecklist, RawFullItem, RawItem, Spans, Text};
 use crate::checklist::{Checklist, ChecklistBuilder, IdError};
-use crate::text::{TextError, clean_line, clean_line_owned, clean_paragraph_owned};
+use crate::text::{MAX_LINE_CHARS, TextError, clean_line, clean_line_owned, clean_paragraph_owned};
 
 /// What the builder needs to point at lines while it works.
 struct Context<'a> {
@@ -49,6 +49,18 @@ impl Context<'_> {
                     "write the {field} as text, for example `{field}: {}`",
                     example(field)
                 ))),
+            Ok(clean) if clean.chars().count() > MAX_LINE_CHARS => Err(self
+                .error(
+                    text.loc.as_ref(),
+                    format!(
+                        "{path}: `{field}` is {} characters long; a {field} has at most {MAX_LINE_CHARS}",
+                        clean.chars().count()
+                    ),
+                )
+                .with_hint(match field {
+                    "title" => "keep the title short and put the rest in `detail:`",
+                    _ => "keep the name short",
+                })),
             Ok(clean) => Ok(clean),
             Err(TextError::Newline) => Err(self
                 .error(text.loc.as_ref(), format!("{path}: `{field}` spans several lines"))
@@ -69,8 +81,27 @@ impl Context<'_> {
         Ok(())
     }
 
-    fn explicit_id(id: Option<&At<Text>>) -> (Option<&str>, Option<Location>) {
-        (id.map(|id| id.value.0.trim()), id.and_then(|id| id.loc))
+    /// An explicit `id:` and where it stands, refused when longer than a title
+    /// may be (the id is derived from the title otherwise).
+    fn explicit_id<'t>(
+        &self,
+        id: Option<&'t At<Text>>,
+        path: Where,
+    ) -> Result<(Option<&'t str>, Option<Location>), LoadError> {
+        let text = id.map(|id| id.value.0.trim());
+        let loc = id.and_then(|id| id.loc);
+        if let Some(long) = text.filter(|t| t.chars().count() > MAX_LINE_CHARS) {
+            return Err(self
+                .error(
+                    loc.as_ref(),
+                    format!(
+                        "{path}: the id is {} characters long; an id has at most {MAX_LINE_CHARS}",
+                        long.chars().count()
+                    ),
+                )
+                .with_hint("use a short slug, for example `id: step-1`"));
+        }
+        Ok((text, loc))
     }
 
     /// Explains an id refusal. `own` is where the offending node (or its `id:`)
@@ -160,7 +191,7 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
         let name = cx.required_line(S::open(phase.name), "name", path)?;
         let icon = phase.icon.and_then(|i| clean_line(&i.0).ok()).filter(|i| !i.is_empty());
         let id = phase.id.map(S::open);
-        let (id, id_loc) = Context::explicit_id(id.as_ref());
+        let (id, id_loc) = cx.explicit_id(id.as_ref(), path)?;
         builder
             .phase(id, name, icon)
             .map_err(|e| cx.id_error(e, "phase", path, id_loc.or(loc), |i| phase_locs[i]))?;
@@ -180,7 +211,7 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
             let At { value: section, loc } = S::open(section);
             let name = cx.required_line(S::open(section.name), "name", path)?;
             let id = section.id.map(S::open);
-            let (id, id_loc) = Context::explicit_id(id.as_ref());
+            let (id, id_loc) = cx.explicit_id(id.as_ref(), path)?;
             builder
                 .section(id, name)
                 .map_err(|e| cx.id_error(e, "section", path, id_loc.or(loc), |i| section_locs[i]))?;
@@ -196,7 +227,7 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
                 };
                 let title = cx.required_line(title, "title", path)?;
                 let detail = detail.map(|d| clean_paragraph_owned(d.0)).filter(|d| !d.is_empty());
-                let (id, id_loc) = Context::explicit_id(id.as_ref());
+                let (id, id_loc) = cx.explicit_id(id.as_ref(), path)?;
                 builder
                     .item(id, title, detail)
                     .map_err(|e| cx.id_error(e, "item", path, id_loc.or(loc), |i| item_locs[i]))?;

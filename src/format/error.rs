@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use unicode_width::UnicodeWidthStr as _;
+
 use crate::text::escape_for_terminal;
 
 /// A line and column in the file, both 1-based.
@@ -30,6 +32,8 @@ struct Details {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Excerpt {
     text: String,
+    /// How many terminal columns the caret stands right of the excerpt's start:
+    /// a CJK character or an emoji takes two.
     caret: usize,
 }
 
@@ -53,7 +57,7 @@ impl Excerpt {
         }
         for (i, c) in chars[start..end].iter().enumerate() {
             if start + i == col {
-                caret = text.chars().count();
+                caret = text.width();
             }
             let shown = if *c == '\t' {
                 " ".to_owned()
@@ -63,7 +67,7 @@ impl Excerpt {
             text.push_str(&shown);
         }
         if start + (end - start) <= col {
-            caret = text.chars().count();
+            caret = text.width();
         }
         if end < chars.len() {
             text.push('…');
@@ -186,6 +190,17 @@ mod tests {
         assert!(excerpt.chars().count() < 140, "{excerpt}");
         let caret_line = shown.lines().nth(2).unwrap();
         assert_eq!(caret_line.find('^'), Some(" 1 | ".len() + 1 + EXCERPT_RADIUS));
+    }
+
+    #[test]
+    fn keeps_the_caret_under_its_character_after_wide_text() {
+        let err = LoadError::at("f", "- 日本語: x", Position { line: 1, column: 8 }, "here");
+        let lines: Vec<_> = err.to_string().lines().map(str::to_owned).collect();
+        assert_eq!(lines[1], " 1 | - 日本語: x");
+        assert_eq!(
+            lines[2], "   |           ^",
+            "under the `x`, after three double-width characters"
+        );
     }
 
     #[test]

@@ -214,6 +214,21 @@ fn explain(err: &serde_saphyr::Error, path: Option<&serde_path_to_error::Path>, 
     if let Some(refusal) = explain_budget(&message) {
         return refusal(&at);
     }
+    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        let key = key.rsplit_once(", set DuplicateKeyPolicy").map_or(key, |(key, _)| key);
+        let within = place.as_ref().filter(|p| !p.path.is_empty()).map_or_else(
+            || "at the top of the checklist".to_owned(),
+            |p| format!("in {}", p.path),
+        );
+        let first = err
+            .location()
+            .and_then(|loc| first_occurrence(source, key, loc.line(), loc.column()));
+        let message = match first {
+            Some(line) => format!("`{key}` appears twice {within}: at line {line} and here"),
+            None => format!("`{key}` appears twice {within}"),
+        };
+        return at(message).with_hint("a field is given once: keep one of them, or merge their lists");
+    }
     let missing = message
         .strip_prefix("missing field `")
         .and_then(|m| m.split('`').next());
@@ -287,11 +302,40 @@ fn explain_budget(message: &str) -> Option<impl FnOnce(&dyn Fn(String) -> LoadEr
     })
 }
 
-fn explain_syntax(message: &str, at: &dyn Fn(String) -> LoadError) -> LoadError {
-    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
-        let key = key.split(',').next().unwrap_or(key);
-        return at(format!("`{key}` appears twice in the same mapping")).with_hint("keep one of them");
+/// The line of the first `key:` of the block mapping whose repeat of it stands
+/// at `line`:`column`: the nearest line above at the same column, within the
+/// same mapping (no line above it starts further left).
+fn first_occurrence(source: &str, key: &str, line: u64, column: u64) -> Option<u64> {
+    let col = usize::try_from(column.checked_sub(1)?).ok()?;
+    let before = usize::try_from(line.checked_sub(1)?).ok()?;
+    let lines: Vec<&str> = source.lines().take(before).collect();
+    for (index, text) in lines.iter().enumerate().rev() {
+        let chars: Vec<char> = text.chars().collect();
+        let content = chars.iter().position(|c| *c != ' ' && *c != '-');
+        let Some(content) = content else { continue };
+        if chars[content] == '#' {
+            continue;
+        }
+        if content < col {
+            return None;
+        }
+        if content == col {
+            let rest: String = chars[col..].iter().collect();
+            let named = [key.to_owned(), format!("\"{key}\""), format!("'{key}'")]
+                .iter()
+                .any(|k| {
+                    rest.strip_prefix(k.as_str())
+                        .is_some_and(|r| r.trim_start().starts_with(':'))
+                });
+            if named {
+                return Some(index as u64 + 1);
+            }
+        }
     }
+    None
+}
+
+fn explain_syntax(message: &str, at: &dyn Fn(String) -> LoadError) -> LoadError {
     if message.contains("multiple YAML documents") {
         return at("the file holds more than one YAML document".to_owned())
             .with_hint("a checklist file holds one document: remove the `---` line and what follows, or move it to a file of its own");

@@ -3,7 +3,7 @@
 //! `- Title` for items without detail, and explicit `id:` only where names
 //! repeat among siblings.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::import::Outline;
@@ -64,17 +64,23 @@ fn explicit_ids<'a>(names: impl Iterator<Item = &'a str>, kind: &str) -> Vec<Opt
         .collect();
     let mut taken: HashSet<String> = HashSet::new();
     let mut all: HashSet<String> = derived.iter().cloned().collect();
+    // The next suffix to try for each repeated id: each id's suffixes are
+    // tried once in all, so many repeats of one title take linear time.
+    let mut next: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::with_capacity(derived.len());
     for id in &derived {
         if taken.insert(id.clone()) {
             out.push(None);
             continue;
         }
-        // Some suffix up to the sibling count is always free.
-        let fresh = (2..=derived.len() + 1)
-            .map(|n| format!("{id}-{n}"))
-            .find(|c| !all.contains(c) && !taken.contains(c))
-            .unwrap_or_else(|| id.clone());
+        let n = next.entry(id).or_insert(2);
+        let fresh = loop {
+            let candidate = format!("{id}-{n}");
+            *n += 1;
+            if !all.contains(&candidate) {
+                break candidate;
+            }
+        };
         taken.insert(fresh.clone());
         all.insert(fresh.clone());
         out.push(Some(fresh));

@@ -7,6 +7,7 @@ use crate::checklist::Status;
 use crate::export::{NOT_APPLICABLE, NOTE};
 use crate::inline::unescape;
 use crate::text::{clean_line, clean_line_owned, clean_paragraph_owned};
+use crate::timestamp::Timestamp;
 
 /// Whether the character at byte `at` is escaped by the backslashes before it.
 fn escaped(text: &str, at: usize) -> bool {
@@ -27,23 +28,8 @@ fn find_unescaped(text: &str, needle: &str, from: usize) -> Option<usize> {
 }
 
 /// `2026-11-29 10:02:11 UTC` back to `2026-11-29T10:02:11Z`.
-fn parse_when(text: &str) -> Option<String> {
-    let (date, time) = text.strip_suffix(" UTC")?.split_once(' ')?;
-    let digits = |s: &str, seps: &[usize]| {
-        s.char_indices().all(|(i, c)| {
-            if seps.contains(&i) {
-                c == '-' || c == ':'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-    };
-    (date.len() == 10 && time.len() == 8 && digits(date, &[4, 7]) && digits(time, &[2, 5]))
-        .then(|| format!("{date}T{time}Z"))
-}
-
 /// Splits ` — *alice, 2026-11-29 10:02:11 UTC*` off the end of a line.
-fn split_who_and_when(line: &str) -> (&str, Option<(String, String)>) {
+fn split_who_and_when(line: &str) -> (&str, Option<(String, Timestamp)>) {
     let none = (line, None);
     let Some(body) = line.strip_suffix('*').filter(|_| !escaped(line, line.len() - 1)) else {
         return none;
@@ -60,9 +46,9 @@ fn split_who_and_when(line: &str) -> (&str, Option<(String, String)>) {
     let Some((by, when)) = body[open + 1..].rsplit_once(", ") else {
         return none;
     };
-    match parse_when(when) {
-        Some(at) => (before, Some((unescape(by), at))),
-        None => none,
+    match Timestamp::parse_human(when) {
+        Ok(at) => (before, Some((unescape(by), at))),
+        Err(_) => none,
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::checklist::ChecklistBuilder;
+use crate::timestamp::Timestamp;
 
 fn checklist(titles: &[&str]) -> Checklist {
     let mut b = ChecklistBuilder::new("T".into(), None);
@@ -13,9 +14,15 @@ fn checklist(titles: &[&str]) -> Checklist {
     b.finish()
 }
 
+/// `t1`, `t2`… as timestamps a second apart, in that order.
+fn stamp(label: &str) -> Timestamp {
+    let second: u32 = label[1..].parse().unwrap();
+    Timestamp::parse(&format!("2026-11-29T10:00:{second:02}Z")).unwrap()
+}
+
 fn event(at: &str, by: &str, item: &str, change: Change) -> Event {
     Event {
-        at: at.into(),
+        at: stamp(at),
         by: by.into(),
         item: format!("p/s/{item}"),
         title: Some(item.to_uppercase()),
@@ -54,8 +61,8 @@ fn the_last_status_event_wins_and_records_who_and_when() {
     let run = RunState::replay(&list, &events);
     assert_eq!(run.item(0).status, Status::Done);
     assert_eq!(
-        (run.item(0).at.as_deref(), run.item(0).by.as_deref()),
-        (Some("t4"), Some("carol"))
+        (run.item(0).at, run.item(0).by.as_deref()),
+        (Some(stamp("t4")), Some("carol"))
     );
     assert_eq!(
         run.item(1).status,
@@ -69,7 +76,10 @@ fn the_last_status_event_wins_and_records_who_and_when() {
         (1, 1, 100)
     );
     assert_eq!(run.operators(), ["alice", "bob", "carol"]);
-    assert_eq!((run.started(), run.last_changed()), (Some("t1"), Some("t4")));
+    assert_eq!(
+        (run.started(), run.last_changed()),
+        (Some(stamp("t1")), Some(stamp("t4")))
+    );
 }
 
 #[test]
@@ -93,7 +103,7 @@ fn notes_are_set_replaced_and_cleared_independently_of_status() {
     assert_eq!(run.item(0).note.as_deref(), Some("first"));
     run.apply(&list, &event("t3", "a", "a", Change::Note(Some("second".into()))));
     assert_eq!(run.item(0).note.as_deref(), Some("second"));
-    assert_eq!(run.item(0).at.as_deref(), Some("t2"), "a note is not a status change");
+    assert_eq!(run.item(0).at, Some(stamp("t2")), "a note is not a status change");
     run.apply(&list, &event("t4", "a", "a", Change::Note(None)));
     assert_eq!(run.item(0).note, None);
     assert_eq!(run.item(0).status, Status::Done);

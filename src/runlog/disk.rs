@@ -28,32 +28,55 @@ pub(super) enum Tail {
     TornWrite { keep: u64 },
 }
 
-/// How much of the end of the log is read to find its last line.
-const TAIL_WINDOW: u64 = 1 << 20;
+/// How much of the log is read at a time, from its end, to find its last line.
+const TAIL_CHUNK: u64 = 1 << 20;
 
 /// How every event line preflight writes begins.
 const EVENT_START: &[u8] = b"{\"at\":\"";
 
+/// Where the last line of a log of `len` bytes begins: just past its last
+/// newline, found by reading backwards a chunk at a time, however long the line.
+fn last_line_start(file: &mut File, len: u64) -> io::Result<Option<u64>> {
+    let mut end = len;
+    let mut chunk = Vec::new();
+    while end > 0 {
+        let start = end.saturating_sub(TAIL_CHUNK);
+        chunk.clear();
+        file.seek(SeekFrom::Start(start))?;
+        file.by_ref().take(end - start).read_to_end(&mut chunk)?;
+        if let Some(newline) = chunk.iter().rposition(|&b| b == b'\n') {
+            return Ok(Some(start + newline as u64 + 1));
+        }
+        end = start;
+    }
+    Ok(None)
+}
+
 pub(super) fn tail(file: &mut File, len: u64) -> io::Result<Tail> {
-    let start = len.saturating_sub(TAIL_WINDOW);
-    let mut bytes = Vec::new();
-    file.seek(SeekFrom::Start(start))?;
-    file.take(TAIL_WINDOW).read_to_end(&mut bytes)?;
-    if bytes.ends_with(b"\n") {
+    let mut last_byte = [0];
+    file.seek(SeekFrom::Start(len.saturating_sub(1)))?;
+    if len == 0 || (file.read_exact(&mut last_byte).is_ok() && last_byte[0] == b'\n') {
         return Ok(Tail::Terminated);
     }
-    let Some(newline) = bytes.iter().rposition(|&b| b == b'\n') else {
+    let Some(keep) = last_line_start(file, len)? else {
         return Ok(Tail::Unterminated);
     };
-    let last = &bytes[newline + 1..];
-    let complete = std::str::from_utf8(last).is_ok_and(|text| line::parse_event(text).is_ok());
-    let ours = last.starts_with(EVENT_START) || EVENT_START.starts_with(last);
-    Ok(if !complete && ours {
-        Tail::TornWrite {
-            keep: start + newline as u64 + 1,
-        }
-    } else {
+    let mut head = Vec::new();
+    file.seek(SeekFrom::Start(keep))?;
+    file.by_ref().take(EVENT_START.len() as u64).read_to_end(&mut head)?;
+    let ours = head.starts_with(EVENT_START) || EVENT_START.starts_with(&head);
+    if !ours {
+        return Ok(Tail::Unterminated);
+    }
+    // One of ours that does not end in a newline: torn, unless it is whole.
+    let mut last = Vec::new();
+    file.seek(SeekFrom::Start(keep))?;
+    file.read_to_end(&mut last)?;
+    let complete = std::str::from_utf8(&last).is_ok_and(|text| line::parse_event(text).is_ok());
+    Ok(if complete {
         Tail::Unterminated
+    } else {
+        Tail::TornWrite { keep }
     })
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::checklist::Status;
 use crate::run::{Change, Event};
 use crate::text::{clean_line, clean_line_owned, clean_paragraph, clean_paragraph_owned};
+use crate::timestamp::Timestamp;
 
 /// What the first line's `preflight` field says.
 const MAGIC: &str = "run log";
@@ -49,7 +50,7 @@ struct EventLine {
 }
 
 /// The header as one JSON line, newline included.
-pub fn header_line(header: &Header) -> String {
+pub fn header_line(header: &Header) -> Result<String, serde_json::Error> {
     let line = HeaderLine {
         preflight: MAGIC.to_owned(),
         version: VERSION,
@@ -58,9 +59,9 @@ pub fn header_line(header: &Header) -> String {
         run: header.run.clone(),
         created: header.created.clone(),
     };
-    let mut text = serde_json::to_string(&line).unwrap_or_default();
+    let mut text = serde_json::to_string(&line)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// Reads a header line; `None` when the line is not one.
@@ -75,7 +76,7 @@ pub fn parse_header(line: &str) -> Option<Header> {
 }
 
 /// An event as one JSON line, newline included.
-pub fn event_line(event: &Event) -> String {
+pub fn event_line(event: &Event) -> Result<String, serde_json::Error> {
     let (status, reason, note) = match &event.change {
         Change::Status(status) => {
             let reason = match status {
@@ -87,7 +88,7 @@ pub fn event_line(event: &Event) -> String {
         Change::Note(note) => (None, None, Some(note.clone().unwrap_or_default())),
     };
     let line = EventLine {
-        at: event.at.clone(),
+        at: event.at.to_string(),
         by: event.by.clone(),
         item: event.item.clone(),
         title: event.title.clone(),
@@ -95,9 +96,9 @@ pub fn event_line(event: &Event) -> String {
         reason,
         note,
     };
-    let mut text = serde_json::to_string(&line).unwrap_or_default();
+    let mut text = serde_json::to_string(&line)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 fn nonempty(text: Option<String>) -> Option<String> {
@@ -121,8 +122,9 @@ pub fn parse_event(line: &str) -> Result<Event, String> {
     if item.is_empty() {
         return Err("the event names no item".to_owned());
     }
+    let at = Timestamp::parse(&raw.at).map_err(|_| "its `at` is not an RFC 3339 timestamp".to_owned())?;
     Ok(Event {
-        at: clean_line_owned(raw.at).unwrap_or_default(),
+        at,
         by: clean_line_owned(raw.by)
             .ok()
             .filter(|b| !b.is_empty())
@@ -142,7 +144,7 @@ mod tests {
 
     fn event(change: Change) -> Event {
         Event {
-            at: "2026-11-29T10:02:11Z".into(),
+            at: Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
             by: "alice".into(),
             item: "p/s/i".into(),
             title: Some("Item".into()),
@@ -153,14 +155,15 @@ mod tests {
     #[test]
     fn events_are_one_json_line_each_in_the_documented_shape() {
         assert_eq!(
-            event_line(&event(Change::Status(Status::Done))),
+            event_line(&event(Change::Status(Status::Done))).unwrap(),
             "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"alice\",\"item\":\"p/s/i\",\"title\":\"Item\",\"status\":\"done\"}\n"
         );
         let skip = event_line(&event(Change::Status(Status::Skipped {
             reason: Some("n/a".into()),
-        })));
+        })))
+        .unwrap();
         assert!(skip.ends_with("\"status\":\"skipped\",\"reason\":\"n/a\"}\n"), "{skip}");
-        let note = event_line(&event(Change::Note(Some("two\nlines".into()))));
+        let note = event_line(&event(Change::Note(Some("two\nlines".into())))).unwrap();
         assert_eq!(note.lines().count(), 1, "a newline in a note stays escaped: {note}");
     }
 
@@ -177,7 +180,7 @@ mod tests {
             Change::Note(None),
         ] {
             let original = event(change);
-            assert_eq!(parse_event(event_line(&original).trim_end()), Ok(original));
+            assert_eq!(parse_event(event_line(&original).unwrap().trim_end()), Ok(original));
         }
     }
 
@@ -189,9 +192,9 @@ mod tests {
             run: "v2.3.0 release".into(),
             created: "2026-11-29T10:00:00Z".into(),
         };
-        assert_eq!(parse_header(header_line(&header).trim_end()), Some(header));
+        assert_eq!(parse_header(header_line(&header).unwrap().trim_end()), Some(header));
         assert_eq!(
-            parse_header(event_line(&event(Change::Status(Status::Done))).trim_end()),
+            parse_header(event_line(&event(Change::Status(Status::Done))).unwrap().trim_end()),
             None
         );
         assert_eq!(parse_header("title: Deploy"), None);
@@ -218,7 +221,7 @@ mod tests {
 
     #[test]
     fn texts_read_back_are_cleaned() {
-        let line = "{\"at\":\"t\",\"by\":\"\\u001b[31mmallory\",\"item\":\"p/s/i\",\"note\":\"\\u202eevil\\u0007\",\"future\":1}";
+        let line = "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"\\u001b[31mmallory\",\"item\":\"p/s/i\",\"note\":\"\\u202eevil\\u0007\",\"future\":1}";
         let event = parse_event(line).unwrap();
         assert_eq!(event.by, "[31mmallory");
         assert_eq!(event.change, Change::Note(Some("evil".into())));

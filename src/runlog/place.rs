@@ -53,15 +53,25 @@ pub fn check_run_name(run: &str) -> Result<(), String> {
     if run.chars().count() > 100 {
         return Err("a run name has at most 100 characters".to_owned());
     }
-    if run.chars().any(char::is_control) {
-        return Err("a run name cannot hold control characters".to_owned());
+    if run.chars().any(crate::text::is_unsafe) {
+        return Err("a run name cannot hold control characters or bidirectional formatting characters".to_owned());
     }
     Ok(())
 }
 
+/// The longest encoded run name kept whole in a file name. With `.jsonl.lock`
+/// after it, the lock file's name stays well under the 255 bytes that file
+/// systems allow.
+const MAX_ENCODED: usize = 200;
+
+/// How much of a long encoded name is kept in front of its hash.
+const KEPT_OF_LONG: usize = 120;
+
 /// The file name of a run: the name itself where it is safe in a file name, with
 /// every other byte percent-encoded, so that names stay readable and distinct
-/// names never share a file ("a b" and "a-b" differ).
+/// names never share a file ("a b" and "a-b" differ). A name whose encoding is
+/// too long for a file name (100 CJK characters take 900 bytes) keeps its
+/// beginning, readable, and ends in a hash of the whole name.
 pub fn run_file_name(run: &str) -> String {
     let mut name = String::with_capacity(run.len() + 6);
     for (i, byte) in run.bytes().enumerate() {
@@ -71,6 +81,15 @@ pub fn run_file_name(run: &str) -> String {
         } else {
             let _ = write!(name, "%{byte:02X}");
         }
+    }
+    if name.len() > MAX_ENCODED {
+        // Cut between two encoded bytes, never inside a `%XX`.
+        let mut cut = KEPT_OF_LONG;
+        while name.as_bytes()[cut - 1] == b'%' || name.as_bytes()[cut - 2] == b'%' {
+            cut -= 1;
+        }
+        name.truncate(cut);
+        let _ = write!(name, "~{:016x}", fnv1a(run.as_bytes()));
     }
     name.push('.');
     name.push_str(EXTENSION);
@@ -91,10 +110,38 @@ mod tests {
     }
 
     #[test]
+    fn a_long_run_name_fits_a_file_name_and_stays_distinct() {
+        let cjk: String = "本番環境へのデプロイ".repeat(10);
+        assert_eq!(cjk.chars().count(), 100);
+        assert!(check_run_name(&cjk).is_ok());
+        let name = run_file_name(&cjk);
+        assert!(name.len() + ".lock".len() <= 255, "{} bytes", name.len());
+        assert!(name.starts_with("%E6%9C%AC"), "readable where possible: {name}");
+        let mut other = cjk.clone();
+        other.pop();
+        other.push('x');
+        assert_ne!(run_file_name(&other), name, "names that share a beginning stay apart");
+        assert_eq!(
+            run_file_name(&"a".repeat(100)),
+            format!("{}.jsonl", "a".repeat(100)),
+            "short names unchanged"
+        );
+        for n in 60..=100 {
+            let name = run_file_name(&"é%".repeat(n / 2));
+            assert!(
+                name.len() <= 255 && !name.contains("%~") && !name.contains("%E~"),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
     fn run_names_are_checked() {
         assert!(check_run_name("2026-11-29 hotfix").is_ok());
         assert!(check_run_name(" ").is_err());
         assert!(check_run_name("a\nb").is_err());
+        assert!(check_run_name("release\u{202e}").is_err());
+        assert!(check_run_name("\u{9b}2J").is_err());
         assert!(check_run_name(&"x".repeat(101)).is_err());
     }
 

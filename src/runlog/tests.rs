@@ -1,8 +1,11 @@
 //! The run log file: appends, reads, torn lines, foreign files and errors.
 
+use std::fs;
+
 use super::*;
 use crate::checklist::Status;
 use crate::run::Change;
+use crate::timestamp::Timestamp;
 
 fn identity(checklist: &str) -> Header {
     Header {
@@ -15,7 +18,7 @@ fn identity(checklist: &str) -> Header {
 
 fn tick(item: &str) -> Event {
     Event {
-        at: "2026-11-29T10:02:11Z".into(),
+        at: Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
         by: "alice".into(),
         item: item.into(),
         title: None,
@@ -75,7 +78,7 @@ fn a_garbage_line_is_reported_by_number_and_the_file_is_not_touched() {
     log.append(&[tick("p/s/a")]).unwrap();
     let mut bytes = fs::read(log.path()).unwrap();
     bytes.extend_from_slice(b"this is not json\n");
-    bytes.extend_from_slice(line::event_line(&tick("p/s/b")).as_bytes());
+    bytes.extend_from_slice(line::event_line(&tick("p/s/b")).unwrap().as_bytes());
     fs::write(log.path(), &bytes).unwrap();
     let contents = log.read().unwrap();
     assert_eq!(contents.events.len(), 2);
@@ -108,12 +111,38 @@ fn a_torn_last_line_is_skipped_and_the_next_append_steps_over_it() {
 }
 
 #[test]
+fn a_torn_last_line_longer_than_the_read_window_is_cut_off_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let good = fs::metadata(log.path()).unwrap().len();
+    let mut torn = Event {
+        change: Change::Note(Some("x".repeat(3 << 20))),
+        ..tick("p/s/b")
+    };
+    let line = line::event_line(&torn).unwrap();
+    let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
+    file.write_all(&line.as_bytes()[..line.len() - 10]).unwrap();
+    drop(file);
+    torn.change = Change::Status(Status::Done);
+    log.append(&[torn]).unwrap();
+    let bytes = fs::read(log.path()).unwrap();
+    assert!(
+        bytes.len() < usize::try_from(good).unwrap() + 200,
+        "the 3 MB torn line was cut off"
+    );
+    let contents = log.read().unwrap();
+    assert!(contents.warnings.is_empty(), "{:?}", contents.warnings);
+    assert_eq!(contents.events.len(), 2);
+}
+
+#[test]
 fn a_hand_written_last_line_without_newline_is_kept() {
     let dir = tempfile::tempdir().unwrap();
     let log = log_in(&dir);
     log.append(&[tick("p/s/a")]).unwrap();
     let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
-    file.write_all(line::event_line(&tick("p/s/b")).trim_end().as_bytes())
+    file.write_all(line::event_line(&tick("p/s/b")).unwrap().trim_end().as_bytes())
         .unwrap();
     log.append(&[tick("p/s/c")]).unwrap();
     let items: Vec<_> = log.read().unwrap().events.iter().map(|e| e.item.clone()).collect();

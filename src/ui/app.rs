@@ -11,13 +11,14 @@ pub use update::update;
 use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
 use crate::run::{Change, Event, ItemState, RunState};
+use crate::text::escape_for_terminal;
 
 use super::layout::{self, Areas};
 use super::theme::Theme;
 use super::tree::{Row, SearchIndex, Tree};
 
 /// What the user meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Up,
     Down,
@@ -49,6 +50,9 @@ pub enum Action {
     Quit,
     /// Typing into the search or a prompt.
     Input(char),
+    /// Text pasted at once (bracketed paste): typed into a prompt, ignored
+    /// elsewhere, never read as keys.
+    Paste(String),
     Backspace,
     /// Delete the word before the cursor of a prompt (Ctrl-w).
     DeleteWord,
@@ -208,16 +212,19 @@ impl App {
         self.state.item(index)
     }
 
+    /// Shows `text` in the status line; untrusted parts (titles, names, paths)
+    /// are escaped here, once for every message.
     pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
-            text: text.into(),
+            text: escape_for_terminal(&text.into()),
             error: false,
         });
     }
 
+    /// Shows `text` in the status line as an error, escaped as [`App::say`].
     pub fn complain(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
-            text: text.into(),
+            text: escape_for_terminal(&text.into()),
             error: true,
         });
     }
@@ -284,10 +291,11 @@ impl App {
         }
     }
 
-    /// Writing to the run log failed: nothing changed, and the user is told.
+    /// Writing to the run log failed: nothing changed, and the user is told
+    /// what is wrong (the hint is in the CLI's message; the status line has
+    /// room for one line).
     pub fn record_failed(&mut self, error: &str) {
-        let first = error.lines().next().unwrap_or(error);
-        self.complain(format!("not saved: {first}"));
+        self.complain(format!("not saved: {error}"));
     }
 
     /// Events another process appended to the run: apply them and say who did what.

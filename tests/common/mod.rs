@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -55,13 +58,28 @@ impl Sandbox {
     }
 
     pub fn command(&self) -> Command {
-        let mut command = Command::cargo_bin("preflight").unwrap();
+        Command::from_std(self.process())
+    }
+
+    /// The binary as a plain `std` command in this sandbox, for tests that
+    /// spawn it and watch it run.
+    pub fn process(&self) -> std::process::Command {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("preflight"));
         command
             .env("XDG_DATA_HOME", self.data_home())
             .env("PREFLIGHT_USER", "tester")
             .env_remove("RUST_BACKTRACE")
             .current_dir(self.dir.path());
         command
+    }
+
+    /// A FIFO (named pipe) in the sandbox: reading one that nobody writes to
+    /// would hang.
+    #[cfg(unix)]
+    pub fn fifo(&self, name: &str) -> PathBuf {
+        let path = self.path(name);
+        nix::unistd::mkfifo(&path, nix::sys::stat::Mode::S_IRWXU).unwrap();
+        path
     }
 
     pub fn run(&self, args: &[&str]) -> Ran {
@@ -116,7 +134,7 @@ pub fn worked_run() -> (preflight::checklist::Checklist, preflight::run::RunStat
     use preflight::run::{Change, Event, RunState};
     let checklist = preflight::bundled::PRODUCTION_DEPLOYMENT.load().unwrap();
     let event = |item: &str, by: &str, change: Change| Event {
-        at: "2026-11-29T10:02:11Z".into(),
+        at: preflight::timestamp::Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
         by: by.into(),
         item: format!("pre-deployment/infrastructure-setup/{item}"),
         title: None,

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::format::parse;
+use crate::timestamp::Timestamp;
 use crate::ui::tree::Filter;
 
 const YAML: &str = "title: Deploy
@@ -36,7 +37,7 @@ fn act(app: &mut App, action: Action) -> Effect {
         let events: Vec<Event> = edits
             .iter()
             .map(|edit| Event {
-                at: "2026-11-29T10:00:00Z".into(),
+                at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
                 by: "me".into(),
                 item: app.checklist.items()[edit.index].id.to_string(),
                 title: None,

@@ -17,7 +17,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Mode::Help => help(app, &action),
         Mode::Searching => searching(app, action),
         Mode::Prompt(prompt) => prompting(app, prompt, action),
-        Mode::Normal => normal(app, action),
+        Mode::Normal => normal(app, &action),
     };
     scroll(app);
     effect
@@ -40,7 +40,7 @@ fn page(app: &App) -> isize {
     isize::try_from(app.tree_height().max(2) - 1).unwrap_or(1)
 }
 
-fn normal(app: &mut App, action: Action) -> Effect {
+fn normal(app: &mut App, action: &Action) -> Effect {
     if app.message.as_ref().is_some_and(|m| !m.error) {
         app.message = None;
     }
@@ -75,7 +75,7 @@ fn normal(app: &mut App, action: Action) -> Effect {
                 Focus::Tree
             };
         }
-        Action::JumpToPhase(n) => jump_to_phase(app, n),
+        Action::JumpToPhase(n) => jump_to_phase(app, *n),
         Action::Toggle => return toggle(app),
         Action::Skip => return skip(app),
         Action::EditNote => {
@@ -118,8 +118,13 @@ fn normal(app: &mut App, action: Action) -> Effect {
             app.message = None;
         }
         Action::Quit => return Effect::Quit,
-        Action::Click { column, row } => return click(app, column, row),
-        Action::Input(_) | Action::Backspace | Action::DeleteWord | Action::Confirm | Action::Resize { .. } => {}
+        Action::Click { column, row } => return click(app, *column, *row),
+        Action::Input(_)
+        | Action::Paste(_)
+        | Action::Backspace
+        | Action::DeleteWord
+        | Action::Confirm
+        | Action::Resize { .. } => {}
     }
     Effect::None
 }
@@ -272,6 +277,7 @@ fn searching(app: &mut App, action: Action) -> Effect {
     let mut query = app.tree.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
     match action {
         Action::Input(c) => query.push(c),
+        Action::Paste(text) => query.push_str(&crate::text::clean_pasted(&text)),
         Action::Backspace => {
             query.pop();
         }
@@ -297,7 +303,7 @@ fn searching(app: &mut App, action: Action) -> Effect {
         }
         Action::Quit => return Effect::Quit,
         Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::ScrollUp | Action::ScrollDown => {
-            return normal(app, action);
+            return normal(app, &action);
         }
         _ => return Effect::None,
     }
@@ -322,6 +328,7 @@ fn prompting(app: &mut App, mut prompt: Prompt, action: Action) -> Effect {
     match action {
         Action::Input(c) if crate::text::is_unsafe(c) => return Effect::None,
         Action::Input(c) => prompt.text.push(c),
+        Action::Paste(text) => prompt.text.push_str(&crate::text::clean_pasted(&text)),
         Action::Backspace => {
             prompt.text.pop();
         }

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::checklist::Status;
-use crate::timestamp;
 use crate::ui::app::{App, Focus};
 use crate::ui::markdown;
 use crate::ui::tree::Row;
@@ -78,7 +77,7 @@ fn item_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     };
     let mut status_line = vec![Span::styled("Status: ", theme.key), Span::styled(status, style)];
     if let (Some(by), Some(at)) = (&state.by, &state.at) {
-        status_line.push(Span::styled(format!(" — {by}, {}", timestamp::human(at)), theme.dim));
+        status_line.push(Span::styled(format!(" — {by}, {}", at.human()), theme.dim));
     }
     lines.push(Line::from(status_line));
     if let Status::Skipped { reason: Some(reason) } = &state.status {

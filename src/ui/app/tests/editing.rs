@@ -110,7 +110,7 @@ fn ticking_under_the_open_filter_moves_on_to_the_next_item() {
 fn changes_by_others_are_applied_and_announced() {
     let mut app = app();
     let event = |item: &str, by: &str| Event {
-        at: "2026-11-29T10:00:00Z".into(),
+        at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
         by: by.into(),
         item: item.into(),
         title: Some("Canary".into()),

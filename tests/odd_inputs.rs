@@ -1,0 +1,202 @@
+#![cfg(unix)]
+//! Inputs that are not regular files, limits that hold for any legal input, and
+//! output streams that are closed or broken.
+
+mod common;
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{MINI, Sandbox, as_str};
+
+/// Runs preflight, killing it if it has not ended within `limit`: a hang is a
+/// failure, not a test that never ends.
+fn run_bounded(sandbox: &Sandbox, args: &[&str], limit: Duration) -> (Option<i32>, String) {
+    let mut command = sandbox.process();
+    let mut child = command
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if child.try_wait().unwrap().is_some() {
+            let output = child.wait_with_output().unwrap();
+            return (
+                output.status.code(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    (None, format!("{args:?} was still running after {limit:?}"))
+}
+
+#[test]
+fn a_fifo_or_dev_zero_is_refused_as_checklist_run_log_and_import_input() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("mini.yaml", MINI);
+    let pipe = sandbox.fifo("pipe");
+    let out = sandbox.path("out.yaml");
+    for odd in [as_str(&pipe), "/dev/zero"] {
+        for args in [
+            vec!["validate", odd],
+            vec!["status", odd],
+            vec!["check", as_str(&list), "first-step", "--state", odd],
+            vec!["status", as_str(&list), "--state", odd],
+            vec!["import", odd, "-o", as_str(&out)],
+            vec!["import", odd],
+        ] {
+            let (code, stderr) = run_bounded(&sandbox, &args, Duration::from_secs(10));
+            assert_eq!(code, Some(1), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains("is a FIFO (named pipe)") || stderr.contains("is a character device"),
+                "{args:?}: {stderr}"
+            );
+            assert!(stderr.contains("hint:"), "{args:?}: {stderr}");
+        }
+    }
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_run_name_of_100_cjk_characters_works_in_every_command() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("mini.yaml", MINI);
+    let name = "本番環境へのデプロイ".repeat(10);
+    sandbox.ok(&["check", as_str(&list), "first-step", "--run", &name]);
+    let status = sandbox.ok(&["status", as_str(&list), "--run", &name]);
+    assert!(status.contains(&format!("Run: {name}")), "{status}");
+    let runs = sandbox.ok(&["runs", as_str(&list)]);
+    assert!(runs.contains(&name), "{runs}");
+    let logs = sandbox.run_logs();
+    assert_eq!(logs.len(), 1);
+    assert!(logs[0].file_name().unwrap().len() < 255);
+}
+
+fn with_titles(checklist_title: &str, item_title: &str) -> String {
+    format!(
+        "title: {checklist_title}\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - {item_title}\n          - title: {item_title}\n            id: second\n"
+    )
+}
+
+#[test]
+fn the_longest_accepted_title_is_recorded_and_read_back_again_and_again() {
+    let sandbox = Sandbox::new();
+    let long = "t".repeat(1000);
+    let list = sandbox.write("long.yaml", &with_titles(&long, &long));
+    sandbox.ok(&["check", as_str(&list), &format!("p/s/{long}")]);
+    sandbox.ok(&["check", as_str(&list), "second"]);
+    sandbox.ok(&["note", as_str(&list), "second", &"n".repeat(100_000)]);
+    let status = sandbox.ok(&["status", as_str(&list)]);
+    assert!(status.contains("2/2 items completed"), "{status}");
+
+    let too_long = "t".repeat(1001);
+    let list = sandbox.write("too-long.yaml", &with_titles("Short", &too_long));
+    let ran = sandbox.run(&["validate", as_str(&list)]);
+    assert_eq!(ran.code, 1);
+    assert!(
+        ran.stderr
+            .contains("`title` is 1001 characters long; a title has at most 1000"),
+        "{}",
+        ran.stderr
+    );
+}
+
+#[test]
+fn an_imported_title_longer_than_a_title_may_be_keeps_its_text_in_the_detail() {
+    let sandbox = Sandbox::new();
+    let long = "word ".repeat(400);
+    let md = sandbox.write("long.md", &format!("# Long\n\n## P\n\n- [ ] {long}\n"));
+    let yaml = sandbox.path("long.yaml");
+    sandbox.ok(&["import", as_str(&md), "-o", as_str(&yaml)]);
+    let status: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json", as_str(&yaml)])).unwrap();
+    let item = &common::json_items(&status)[0];
+    assert_eq!(item["title"].as_str().unwrap().chars().count(), 1000);
+    assert!(item["detail"].as_str().unwrap().starts_with(long.trim()));
+}
+
+#[test]
+fn twenty_thousand_items_titled_alike_import_with_distinct_ids() {
+    let sandbox = Sandbox::new();
+    let mut md = String::from("# Same\n\n## P\n\n");
+    for _ in 0..20_000 {
+        md.push_str("- [ ] Same step\n");
+    }
+    let input = sandbox.write("same.md", &md);
+    let yaml = sandbox.path("same.yaml");
+    sandbox.ok(&["import", as_str(&input), "-o", as_str(&yaml)]);
+    let out = sandbox.ok(&["validate", as_str(&yaml)]);
+    assert!(out.contains("20000 items"), "{out}");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    assert!(
+        text.contains("id: same-step-20000\n"),
+        "the last repeat is numbered in turn"
+    );
+}
+
+/// Runs preflight under `sh` with a stream redirected as `redirect` says
+/// (`2>&-` closes stderr); returns the exit status.
+fn with_redirect(sandbox: &Sandbox, args: &str, redirect: &str) -> i32 {
+    let binary = assert_cmd::cargo::cargo_bin("preflight");
+    let script = format!("exec '{}' {args} {redirect}", binary.display());
+    let command = sandbox.process();
+    Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(sandbox.dir.path())
+        .envs(command.get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .status()
+        .unwrap()
+        .code()
+        .unwrap_or(-1)
+}
+
+/// Runs preflight with stdout or stderr a pipe whose reader has gone before
+/// anything is written; returns the exit status.
+fn with_reader_gone(sandbox: &Sandbox, args: &[&str], stdout: bool) -> i32 {
+    let mut command = sandbox.process();
+    command.args(args).stdin(Stdio::null());
+    if stdout {
+        command.stdout(Stdio::piped()).stderr(Stdio::null());
+    } else {
+        command.stdout(Stdio::null()).stderr(Stdio::piped());
+    }
+    let mut child = command.spawn().unwrap();
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    child.wait().unwrap().code().unwrap_or(-1)
+}
+
+#[test]
+fn a_closed_or_broken_stderr_never_panics_and_keeps_the_exit_status() {
+    let sandbox = Sandbox::new();
+    sandbox.write("pr.md", "# R\n\n## P\n\n- [ ] A\n\nleft out\n");
+    sandbox.write("mini.yaml", MINI);
+    assert_eq!(with_redirect(&sandbox, "import pr.md -o pr.yaml", "2>&-"), 0);
+    assert!(sandbox.path("pr.yaml").exists());
+    assert_eq!(with_redirect(&sandbox, "check mini.yaml nothing", "2>&-"), 1);
+    assert_eq!(with_redirect(&sandbox, "validate missing.yaml", "2>&-"), 1);
+    assert_eq!(
+        with_reader_gone(&sandbox, &["import", "pr.md", "-o", "pr2.yaml"], false),
+        0
+    );
+    assert!(sandbox.path("pr2.yaml").exists());
+    assert_eq!(with_reader_gone(&sandbox, &["validate", "missing.yaml"], false), 1);
+}
+
+#[test]
+fn a_closed_stdout_or_a_reader_that_left_never_panics() {
+    let sandbox = Sandbox::new();
+    sandbox.write("mini.yaml", MINI);
+    // Rust's standard library takes a closed stdout for a sink that accepts
+    // everything; what matters is that nothing panics.
+    assert_eq!(with_redirect(&sandbox, "status mini.yaml", ">&-"), 0);
+    assert_eq!(with_redirect(&sandbox, "export mini.yaml", ">&- 2>&-"), 0);
+    assert_eq!(with_reader_gone(&sandbox, &["status", "mini.yaml"], true), 0);
+    assert_eq!(with_reader_gone(&sandbox, &["export", "mini.yaml"], true), 0);
+}
