@@ -30,6 +30,16 @@ use app::{Action, App, Edit, Effect, update};
 /// How long the loop waits for a key before looking at the run log again.
 const TICK: Duration = Duration::from_millis(250);
 
+/// How long the loop looks for more input before drawing. crossterm's `/dev/tty`
+/// reader answers a zero timeout without looking at what it has already read,
+/// so a tiny one is used: events already read or waiting come back at once, and
+/// a keystroke with nothing behind it is drawn a tenth of a millisecond later.
+const MORE_INPUT: Duration = Duration::from_micros(100);
+
+/// The longest a burst of input (a paste without bracketed paste, keys typed
+/// ahead) is taken before a frame is drawn in between.
+const BURST: Duration = Duration::from_millis(50);
+
 /// What the view needs besides the App.
 pub struct Context {
     pub log: RunLog,
@@ -76,6 +86,7 @@ pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
         }
         if event::poll(TICK.saturating_sub(tailed.elapsed()))? {
             // Take every event already waiting before drawing again.
+            let burst = Instant::now();
             loop {
                 let event = event::read()?;
                 if let Some(action) = input::action(&event, &app.mode) {
@@ -84,7 +95,7 @@ pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
                         return Ok(());
                     }
                 }
-                if !event::poll(Duration::ZERO)? {
+                if burst.elapsed() >= BURST || !event::poll(MORE_INPUT)? {
                     break;
                 }
             }
@@ -129,7 +140,7 @@ pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
         .map(|edit| {
             let item = &app.checklist.items()[edit.index];
             Event {
-                at: at.clone(),
+                at,
                 by: app.operator.clone(),
                 item: item.id.to_string(),
                 title: Some(item.title.clone()),
@@ -139,7 +150,7 @@ pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
         .collect();
     match log.append(&events) {
         Ok(()) => app.recorded(edits, &events),
-        Err(err) => app.record_failed(&err.to_string()),
+        Err(err) => app.record_failed(err.message()),
     }
 }
 
@@ -162,9 +173,9 @@ fn tail(app: &mut App, cx: &mut Context) -> bool {
                 app.reload(checklist, &contents.events);
                 app.say("the run log was replaced; read it again");
             }
-            Err(err) => app.complain(err.to_string().lines().next().unwrap_or_default().to_owned()),
+            Err(err) => app.complain(err.message()),
         },
-        Err(err) => app.complain(err.to_string().lines().next().unwrap_or_default().to_owned()),
+        Err(err) => app.complain(err.message()),
     }
     true
 }
@@ -195,7 +206,7 @@ fn reload(app: &mut App, cx: &mut Context, file: &std::path::Path) {
                 cx.read_to = (contents.end, contents.lines);
                 app.reload(checklist, &contents.events);
             }
-            Err(err) => app.complain(err.to_string().lines().next().unwrap_or_default().to_owned()),
+            Err(err) => app.complain(err.message()),
         },
         Err(err) => {
             let place = err

@@ -42,6 +42,10 @@ pub fn action(event: &Event, mode: &Mode) -> Option<Action> {
             MouseEventKind::ScrollDown => Some(Action::ScrollDown),
             _ => None,
         },
+        Event::Paste(text) => match mode {
+            Mode::Searching | Mode::Prompt(_) => Some(Action::Paste(text.clone())),
+            Mode::Help | Mode::Normal => None,
+        },
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,

@@ -1,5 +1,5 @@
-//! Owning the terminal: raw mode, the alternate screen and mouse capture on the
-//! way in, and all of it undone on every way out — a normal quit, an error, a
+//! Owning the terminal: raw mode, the alternate screen, mouse capture and
+//! bracketed paste on the way in, and all of it undone on every way out — a normal quit, an error, a
 //! panic (through a panic hook) or a signal (the loop watches for those).
 
 use std::io::{self, BufWriter, Stdout};
@@ -8,7 +8,7 @@ use std::sync::Once;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -30,7 +30,13 @@ pub struct Session {
 /// Puts the terminal back as the shell expects it. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
 fn install_panic_hook() {
@@ -53,6 +59,7 @@ impl Session {
             io::stdout(),
             EnterAlternateScreen,
             EnableMouseCapture,
+            EnableBracketedPaste,
             Clear(ClearType::All),
             Hide
         )
@@ -75,6 +82,7 @@ impl Session {
             io::stdout(),
             EnterAlternateScreen,
             EnableMouseCapture,
+            EnableBracketedPaste,
             Clear(ClearType::All),
             Hide
         )?;

@@ -21,19 +21,44 @@ const LOOK: Duration = Duration::from_millis(100);
 /// How long the loop has to quit by itself once asked.
 const GRACE: Duration = Duration::from_millis(750);
 
+/// The signals that end the view.
+const ENDING: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
+
+/// Unblocks the signals that end the view, on this thread and so on every
+/// thread it starts. A supervisor may start preflight with SIGHUP blocked; the
+/// view would then never hear that its terminal closed, and spin on it.
+#[cfg(unix)]
+fn unblock_ending_signals() -> anyhow::Result<()> {
+    use nix::sys::signal::{SigSet, Signal};
+    let mut set = SigSet::empty();
+    for signal in ENDING {
+        set.add(Signal::try_from(signal).context("an unknown signal")?);
+    }
+    set.thread_unblock()
+        .context("cannot unblock the signals that end the view")
+}
+
+#[cfg(not(unix))]
+fn unblock_ending_signals() -> anyhow::Result<()> {
+    Ok(())
+}
+
 pub struct Watchdog {
     stop: Arc<AtomicBool>,
     writing: Arc<Mutex<()>>,
 }
 
 impl Watchdog {
+    /// Starts watching; call it before any other thread is started, so that
+    /// they all inherit the signal mask it sets.
     pub fn start() -> anyhow::Result<Watchdog> {
+        unblock_ending_signals()?;
         let stop = Arc::new(AtomicBool::new(false));
-        for signal in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ] {
+        for signal in ENDING {
             signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for signals")?;
         }
         let writing = Arc::new(Mutex::new(()));
@@ -62,5 +87,22 @@ impl Watchdog {
     /// through an append.
     pub fn writing(&self) -> MutexGuard<'_, ()> {
         self.writing.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use nix::sys::signal::{SigSet, Signal};
+
+    #[test]
+    fn signals_blocked_by_whoever_started_the_view_are_unblocked() {
+        let mut hup = SigSet::empty();
+        hup.add(Signal::SIGHUP);
+        hup.add(Signal::SIGTERM);
+        hup.thread_block().unwrap();
+        assert!(SigSet::thread_get_mask().unwrap().contains(Signal::SIGHUP));
+        super::unblock_ending_signals().unwrap();
+        let mask = SigSet::thread_get_mask().unwrap();
+        assert!(!mask.contains(Signal::SIGHUP) && !mask.contains(Signal::SIGTERM));
     }
 }
