@@ -191,6 +191,10 @@ fn bare_message(err: &serde_saphyr::Error) -> String {
         Some(at) => &text[..at],
         None => &text,
     };
+    // Advice to the programmer using the library ("set DuplicateKeyPolicy in
+    // Options", "use Option<String>") means nothing to a checklist's author.
+    let text = text.split(", set DuplicateKeyPolicy").next().unwrap_or(text);
+    let text = text.split("; use Option<").next().unwrap_or(text);
     text.replace("expected sequence start", "expected a list")
         .replace("expected mapping start", "expected a mapping of fields")
         .replace("expected string scalar", "expected text")
@@ -214,8 +218,8 @@ fn explain(err: &serde_saphyr::Error, path: Option<&serde_path_to_error::Path>, 
     if let Some(refusal) = explain_budget(&message) {
         return refusal(&at);
     }
-    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
-        let key = key.rsplit_once(", set DuplicateKeyPolicy").map_or(key, |(key, _)| key);
+    if let Some(rest) = message.strip_prefix("duplicate mapping key") {
+        let key = rest.strip_prefix(": ").unwrap_or("a key");
         let within = place.as_ref().filter(|p| !p.path.is_empty()).map_or_else(
             || "at the top of the checklist".to_owned(),
             |p| format!("in {}", p.path),
@@ -223,9 +227,14 @@ fn explain(err: &serde_saphyr::Error, path: Option<&serde_path_to_error::Path>, 
         let first = err
             .location()
             .and_then(|loc| first_occurrence(source, key, loc.line(), loc.column()));
+        let key = if rest.is_empty() {
+            key.to_owned()
+        } else {
+            format!("`{key}`")
+        };
         let message = match first {
-            Some(line) => format!("`{key}` appears twice {within}: at line {line} and here"),
-            None => format!("`{key}` appears twice {within}"),
+            Some(line) => format!("{key} appears twice {within}: at line {line} and here"),
+            None => format!("{key} appears twice {within}"),
         };
         return at(message).with_hint("a field is given once: keep one of them, or merge their lists");
     }
