@@ -5,6 +5,7 @@ mod interactive;
 mod manual;
 mod mark;
 mod markdown;
+mod notices;
 pub mod output;
 pub mod paint;
 mod scaffold;
@@ -274,6 +275,12 @@ fn nonempty(text: &str) -> Option<String> {
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let globals = &cli.globals;
     let open = |checklist: Option<&PathBuf>| Session::open(&Source::resolve(checklist.map(PathBuf::as_path)), globals);
+    // Commands that only read a run: a run named on purpose must exist.
+    let read = |checklist: Option<&PathBuf>| {
+        let session = open(checklist)?;
+        session.require_existing()?;
+        anyhow::Ok(session)
+    };
     let by = || session::operator(globals);
     let Some(command) = &cli.command else {
         if let Some(path) = &cli.checklist {
@@ -288,7 +295,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             json,
             require_complete,
         } => status::run(
-            &open(checklist.as_ref())?,
+            &read(checklist.as_ref())?,
             *json,
             *require_complete,
             paint::Paint::stdout(globals.color),
@@ -316,12 +323,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             &by(),
         ),
         Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref()), globals),
-        Command::Log { checklist } => history::log(&open(checklist.as_ref())?),
+        Command::Log { checklist } => history::log(&read(checklist.as_ref())?),
         Command::Export {
             checklist,
             output,
             force,
-        } => markdown::export(&open(checklist.as_ref())?, output.as_deref(), *force),
+        } => markdown::export(&read(checklist.as_ref())?, output.as_deref(), *force),
         Command::Import {
             markdown: input,
             output,

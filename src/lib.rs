@@ -17,6 +17,7 @@ pub mod import;
 pub mod inline;
 pub mod lookup;
 pub mod progress;
+pub mod renames;
 pub mod run;
 pub mod runlog;
 pub mod slug;

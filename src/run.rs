@@ -1,10 +1,14 @@
 //! Run state: what the events of one run say about each item of a checklist.
 //!
-//! A run is a sequence of events, each setting one item's status or note. The state
-//! of an item is the result of its events in order, so replaying a run log from the
-//! start, or applying events as they arrive, give the same answer. Events name
-//! items by id; those the checklist no longer has are kept aside as orphans, and
-//! count again if the item comes back. Pure: the run log file lives in `runlog`.
+//! A run is a set of events, each setting one item's status or note. The state
+//! of an item is the result of its events in the order of their time (`at`),
+//! events of the same time in the order given: so any merge of the same events
+//! (two copies of a run log joined by git in either order) gives the same state.
+//! Applying events as they arrive gives that answer too as long as they arrive
+//! in time order; a caller that sees an older event arrive replays instead.
+//! Events name items by id; those the checklist no longer has are kept aside as
+//! orphans, and count again if the item comes back. Pure: the run log file lives
+//! in `runlog`.
 
 use std::collections::BTreeMap;
 
@@ -42,6 +46,9 @@ pub struct ItemState {
     pub at: Option<Timestamp>,
     pub by: Option<String>,
     pub note: Option<String>,
+    /// When and by whom the item last changed in any way (status or note): an
+    /// undo takes back only a change that is still the latest.
+    pub changed: Option<(Timestamp, String)>,
 }
 
 impl ItemState {
@@ -54,6 +61,7 @@ impl ItemState {
             }
             Change::Note(note) => self.note.clone_from(note),
         }
+        self.changed = Some((event.at, event.by.clone()));
     }
 
     /// Whether applying `change` would leave this state as it is, so that
@@ -101,23 +109,37 @@ impl RunState {
         }
     }
 
-    /// Replays events in order.
+    /// Replays events in the order of their time; events of the same time in
+    /// the order given.
     pub fn replay<'a>(checklist: &Checklist, events: impl IntoIterator<Item = &'a Event>) -> RunState {
         let mut state = RunState::new(checklist);
-        for event in events {
+        for event in in_time_order(events) {
             state.apply(checklist, event);
         }
         state
+    }
+
+    /// The time a new change to item `index` is recorded with: `now`, or just
+    /// after the item's latest change when that is later (a teammate's clock
+    /// ahead of ours). A change made after seeing another is ordered after it,
+    /// whatever the clocks say.
+    pub fn stamp_for(&self, index: usize, now: Timestamp) -> Timestamp {
+        match &self.items[index].changed {
+            Some((latest, _)) if *latest >= now => latest.plus_millis(1),
+            _ => now,
+        }
     }
 
     /// Applies one event; returns the index of the item it changed, or `None` when
     /// the checklist has no such item and the event was kept as an orphan.
     pub fn apply(&mut self, checklist: &Checklist, event: &Event) -> Option<usize> {
         self.events += 1;
-        if self.first_at.is_none() {
+        if self.first_at.is_none_or(|first| event.at < first) {
             self.first_at = Some(event.at);
         }
-        self.last_at = Some(event.at);
+        if self.last_at.is_none_or(|last| event.at > last) {
+            self.last_at = Some(event.at);
+        }
         if !self.operators.contains(&event.by) {
             self.operators.push(event.by.clone());
         }
@@ -172,6 +194,14 @@ impl RunState {
     pub fn event_count(&self) -> usize {
         self.events
     }
+}
+
+/// Events in the order replay applies them: by time, keeping the given order
+/// for events of the same time (a stable sort).
+pub fn in_time_order<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a Event> {
+    let mut sorted: Vec<&Event> = events.into_iter().collect();
+    sorted.sort_by_key(|event| event.at);
+    sorted
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 mod disk;
 mod line;
 pub mod place;
+mod read;
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
@@ -18,6 +19,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 pub use line::Header;
+pub use read::{Contents, Mark};
 
 use crate::files::{self, FileError};
 use crate::run::Event;
@@ -39,18 +41,6 @@ pub struct RunLog {
 pub struct Warning {
     pub line: usize,
     pub message: String,
-}
-
-/// What a read found.
-#[derive(Debug, Clone, Default)]
-pub struct Contents {
-    pub header: Option<Header>,
-    pub events: Vec<Event>,
-    pub warnings: Vec<Warning>,
-    /// The offset just past the last complete line read: where to tail from.
-    pub end: u64,
-    /// How many lines were read, so that a tail can number its warnings.
-    pub lines: usize,
 }
 
 /// What kind of trouble a run log is in, for callers that act on it.
@@ -197,136 +187,6 @@ impl RunLog {
         ))
     }
 
-    /// Reads the whole log. A log that does not exist yet is an empty run.
-    pub fn read(&self) -> Result<Contents, RunLogError> {
-        let contents = self.read_unverified()?;
-        self.verify(&contents)?;
-        Ok(contents)
-    }
-
-    /// Checks that what was read belongs to this log's checklist.
-    pub fn verify(&self, contents: &Contents) -> Result<(), RunLogError> {
-        contents
-            .header
-            .as_ref()
-            .map_or(Ok(()), |header| self.check_belongs(header))
-    }
-
-    /// Reads the whole log without checking which checklist it belongs to, so
-    /// that it can be read before the checklist is known; [`RunLog::verify`]
-    /// checks afterwards.
-    pub fn read_unverified(&self) -> Result<Contents, RunLogError> {
-        if !self.check_file("read it")? {
-            return Ok(Contents::default());
-        }
-        // A shared lock keeps a writer from being seen halfway through its line.
-        let _lock = File::open(self.lock_path())
-            .ok()
-            .filter(|lock| lock.lock_shared().is_ok());
-        let bytes = match files::read_regular(&self.path, u64::MAX) {
-            Err(FileError::NotFound) => return Ok(Contents::default()),
-            other => other.map_err(|e| self.file_error("read it", e))?,
-        };
-        self.parse(&bytes)
-    }
-
-    /// Reads the events appended since `from` (an offset from an earlier read that
-    /// ended after line `lines`), taking only complete lines, so a writer caught
-    /// mid-line is read next time. `None` when the file shrank or vanished: it was
-    /// replaced, and must be read again whole.
-    pub fn read_from(&self, from: u64, lines: usize) -> Result<Option<Contents>, RunLogError> {
-        let mut file = match files::open_regular(&self.path) {
-            Ok(file) => file,
-            Err(FileError::NotFound) => return Ok((from == 0).then(Contents::default)),
-            Err(e) => return Err(self.file_error("read it", e)),
-        };
-        let len = file.metadata().map_err(|e| self.io_error("read it", &e))?.len();
-        if len < from {
-            return Ok(None);
-        }
-        if from == 0 {
-            return self.read().map(Some);
-        }
-        let mut bytes = Vec::new();
-        file.seek(SeekFrom::Start(from))
-            .and_then(|_| file.read_to_end(&mut bytes))
-            .map_err(|e| self.io_error("read it", &e))?;
-        let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let mut contents = Contents {
-            end: from + complete as u64,
-            lines,
-            ..Contents::default()
-        };
-        for raw in bytes[..complete].split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-            contents.lines += 1;
-            match std::str::from_utf8(raw)
-                .map_err(|_| "the line is not UTF-8".to_owned())
-                .and_then(line::parse_event)
-            {
-                Ok(event) => contents.events.push(event),
-                Err(why) => contents.warnings.push(Warning {
-                    line: contents.lines,
-                    message: format!("skipped an invalid line: {why}"),
-                }),
-            }
-        }
-        Ok(Some(contents))
-    }
-
-    fn parse(&self, bytes: &[u8]) -> Result<Contents, RunLogError> {
-        let mut contents = Contents::default();
-        contents.end = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i as u64 + 1);
-        contents.lines = bytes[..usize::try_from(contents.end).unwrap_or(0)]
-            .split(|&b| b == b'\n')
-            .count()
-            - 1;
-        if bytes.is_empty() || is_torn_creation(bytes) {
-            if !bytes.is_empty() {
-                contents.warnings.push(Warning {
-                    line: 1,
-                    message: "the log's creation was interrupted; it holds no event".to_owned(),
-                });
-            }
-            return Ok(contents);
-        }
-        let terminated = bytes.ends_with(b"\n");
-        let mut lines = bytes.split(|&b| b == b'\n').enumerate().peekable();
-        while let Some((index, raw)) = lines.next() {
-            let is_last = lines.peek().is_none();
-            if is_last && terminated {
-                break;
-            }
-            let number = index + 1;
-            let text = std::str::from_utf8(raw).map_err(|_| ());
-            if index == 0 {
-                let header = text
-                    .ok()
-                    .and_then(line::parse_header)
-                    .ok_or_else(|| self.not_a_run_log())?;
-                contents.header = Some(header);
-                continue;
-            }
-            if raw.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            match text
-                .map_err(|()| "the line is not UTF-8".to_owned())
-                .and_then(line::parse_event)
-            {
-                Ok(event) => contents.events.push(event),
-                Err(_) if is_last => contents.warnings.push(Warning {
-                    line: number,
-                    message: "the last line is incomplete (a write was interrupted); skipped".to_owned(),
-                }),
-                Err(why) => contents.warnings.push(Warning {
-                    line: number,
-                    message: format!("skipped an invalid line: {why}"),
-                }),
-            }
-        }
-        Ok(contents)
-    }
-
     /// Appends events with one write under an exclusive lock and flushes them to
     /// disk. On failure the file is cut back to its old length: what the log held
     /// before is never changed.
@@ -405,16 +265,30 @@ impl RunLog {
     }
 
     fn check_header(&self, file: &mut File) -> Result<(), RunLogError> {
+        let header = self.first_line_header(file)?;
+        self.check_belongs(&header)
+    }
+
+    fn first_line_header(&self, file: &mut File) -> Result<Header, RunLogError> {
         let mut first = Vec::new();
         file.seek(SeekFrom::Start(0))
             .and_then(|_| file.take(MAX_HEADER_BYTES).read_to_end(&mut first))
             .map_err(|e| self.io_error("read it", &e))?;
         let end = first.iter().position(|&b| b == b'\n').unwrap_or(first.len());
-        let header = std::str::from_utf8(&first[..end])
+        std::str::from_utf8(&first[..end])
             .ok()
             .and_then(line::parse_header)
-            .ok_or_else(|| self.not_a_run_log())?;
-        self.check_belongs(&header)
+            .ok_or_else(|| self.not_a_run_log())
+    }
+
+    /// The log's first line, read alone (listing runs needs no more); `None`
+    /// when there is no log.
+    pub fn header(&self) -> Result<Option<Header>, RunLogError> {
+        match files::open_regular(&self.path) {
+            Ok(mut file) => self.first_line_header(&mut file).map(Some),
+            Err(FileError::NotFound) => Ok(None),
+            Err(e) => Err(self.file_error("read it", e)),
+        }
     }
 }
 

@@ -43,11 +43,30 @@ fn split_offset(text: &str) -> Option<(&str, i64)> {
 }
 
 impl Timestamp {
-    /// The time `system` stands for, to the whole second: what a new event
-    /// records.
+    /// The time `system` stands for, to the millisecond: what a new event
+    /// records, so that two operators' changes within a second still order.
     pub fn from_system(system: SystemTime) -> Timestamp {
         let since = system.duration_since(UNIX_EPOCH).unwrap_or_default();
+        let millis = u64::try_from(since.as_millis()).unwrap_or(u64::MAX);
+        Timestamp(UNIX_EPOCH + Duration::from_millis(millis))
+    }
+
+    /// A millisecond or more later.
+    #[must_use]
+    pub fn plus_millis(self, millis: u64) -> Timestamp {
+        Timestamp(self.0 + Duration::from_millis(millis))
+    }
+
+    /// The same instant cut to the whole second, as people read it.
+    fn whole_seconds(self) -> Timestamp {
+        let since = self.0.duration_since(UNIX_EPOCH).unwrap_or_default();
         Timestamp(UNIX_EPOCH + Duration::from_secs(since.as_secs()))
+    }
+
+    /// The time of day, `10:42`, for short messages.
+    pub fn hour_minute(&self) -> String {
+        let human = self.human();
+        human.get(11..16).unwrap_or(&human).to_owned()
     }
 
     /// Reads an RFC 3339 timestamp: `2026-11-29T10:02:11Z`, with or without a
@@ -85,9 +104,12 @@ impl Timestamp {
         Self::parse(&format!("{date}T{time}Z"))
     }
 
-    /// As people read it: `2026-11-29 10:02:11 UTC`.
+    /// As people read it, to the second: `2026-11-29 10:02:11 UTC`.
     pub fn human(&self) -> String {
-        self.to_string().replacen('T', " ", 1).replace('Z', " UTC")
+        self.whole_seconds()
+            .to_string()
+            .replacen('T', " ", 1)
+            .replace('Z', " UTC")
     }
 
     pub fn as_system(&self) -> SystemTime {
@@ -161,8 +183,15 @@ mod tests {
     }
 
     #[test]
-    fn a_new_stamp_is_to_the_whole_second() {
-        let at = Timestamp::from_system(UNIX_EPOCH + Duration::from_millis(1_764_410_531_789));
-        assert_eq!(at.to_string(), "2025-11-29T10:02:11Z");
+    fn a_new_stamp_is_to_the_millisecond_and_people_read_seconds() {
+        let at = Timestamp::from_system(UNIX_EPOCH + Duration::from_nanos(1_764_410_531_789_654_321));
+        assert_eq!(at.to_string(), "2025-11-29T10:02:11.789Z");
+        assert_eq!(at.human(), "2025-11-29 10:02:11 UTC");
+        assert_eq!(at.hour_minute(), "10:02");
+        assert_eq!(at.plus_millis(211).to_string(), "2025-11-29T10:02:12Z");
+        assert!(
+            ts("2025-11-29T10:02:11Z") < at,
+            "whole-second stamps of old logs still order"
+        );
     }
 }

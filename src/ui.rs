@@ -24,7 +24,7 @@ use ratatui::crossterm::event;
 
 use crate::format;
 use crate::run::Event;
-use crate::runlog::{RunLog, now};
+use crate::runlog::{Mark, RunLog, now};
 use app::{Action, App, Edit, Effect, update};
 
 /// How long the loop waits for a key before looking at the run log again.
@@ -45,8 +45,8 @@ pub struct Context {
     pub log: RunLog,
     /// The checklist file, when there is one to edit with `E`.
     pub file: Option<PathBuf>,
-    /// Where the run log had been read up to, and how many lines that was.
-    pub read_to: (u64, usize),
+    /// Where the run log had been read up to.
+    pub read_to: Mark,
 }
 
 /// Refuses to start without a terminal, with a pointer to the commands that don't need one.
@@ -134,13 +134,13 @@ fn carry_out(
 
 /// Writes edits to the run log; only what was written changes the screen.
 pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
-    let at = now();
+    let now = now();
     let events: Vec<Event> = edits
         .iter()
         .map(|edit| {
             let item = &app.checklist.items()[edit.index];
             Event {
-                at,
+                at: app.state.stamp_for(edit.index, now),
                 by: app.operator.clone(),
                 item: item.id.to_string(),
                 title: Some(item.title.clone()),
@@ -155,29 +155,39 @@ pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
 }
 
 /// Applies what other processes appended since the last look; `true` when the
-/// screen must be drawn again.
+/// screen must be drawn again. A log that was replaced (a `git pull`, an `mv`)
+/// is read again whole, and so is one that brought events older than the run's
+/// latest (a merge): the state is always the replay of the whole log.
 fn tail(app: &mut App, cx: &mut Context) -> bool {
-    let (from, lines) = cx.read_to;
-    match cx.log.read_from(from, lines) {
+    match cx.log.read_from(&cx.read_to) {
         Ok(Some(contents)) => {
-            cx.read_to = (contents.end, contents.lines);
+            cx.read_to = contents.mark;
             if contents.events.is_empty() {
                 return false;
             }
-            app.external(&contents.events);
-        }
-        Ok(None) => match cx.log.read() {
-            Ok(contents) => {
-                cx.read_to = (contents.end, contents.lines);
-                let checklist = app.checklist.clone();
-                app.reload(checklist, &contents.events);
-                app.say("the run log was replaced; read it again");
+            let latest = app.state.last_changed();
+            if contents.events.iter().any(|e| latest.is_some_and(|l| e.at < l)) {
+                reread(app, cx, "older changes came in (a merge?); the run was read again");
+            } else {
+                app.external(&contents.events);
             }
-            Err(err) => app.complain(err.message()),
-        },
+        }
+        Ok(None) => reread(app, cx, "the run log was replaced; read it again"),
         Err(err) => app.complain(err.message()),
     }
     true
+}
+
+/// Reads the whole run log again and shows its state.
+fn reread(app: &mut App, cx: &mut Context, why: &str) {
+    match cx.log.read() {
+        Ok(contents) => {
+            cx.read_to = contents.mark;
+            app.replay_run(&contents.events);
+            app.say(why);
+        }
+        Err(err) => app.complain(err.message()),
+    }
 }
 
 fn open_editor(file: &std::path::Path) -> anyhow::Result<()> {
@@ -203,7 +213,7 @@ fn reload(app: &mut App, cx: &mut Context, file: &std::path::Path) {
     match format::load_file(file) {
         Ok(checklist) => match cx.log.read() {
             Ok(contents) => {
-                cx.read_to = (contents.end, contents.lines);
+                cx.read_to = contents.mark;
                 app.reload(checklist, &contents.events);
             }
             Err(err) => app.complain(err.message()),

@@ -14,6 +14,22 @@ use crate::run::{Change, Event, RunState};
 use crate::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;
 
+/// The names of the checklist's runs, read from their logs' first lines.
+pub(super) fn run_names(source: &Source) -> Vec<String> {
+    let Ok(entries) = source.runs_dir().and_then(|dir| Ok(fs::read_dir(dir)?)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == place::EXTENSION))
+        .filter_map(|path| RunLog::new(path, Header::default()).header().ok().flatten())
+        .map(|header| header.run)
+        .collect();
+    names.sort();
+    names
+}
+
 /// `preflight runs`: every run of the checklist with its progress and last activity.
 pub fn runs(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
     let checklist = source.load()?;
@@ -52,8 +68,7 @@ pub fn runs(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
                 let state = RunState::replay(&checklist, &contents.events);
                 let overall = state.tally(&checklist).overall;
                 let name = contents.header.map(|h| h.run).unwrap_or_default();
-                let last = contents
-                    .events
+                let last = crate::run::in_time_order(&contents.events)
                     .last()
                     .map_or_else(|| "no events".to_owned(), |e| format!("{} by {}", e.at.human(), e.by));
                 let done = format!("{}/{}", overall.done, overall.applicable());

@@ -12,6 +12,7 @@ use crate::ui::{self, app::App, theme::Theme};
 pub fn run(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
     let session = Session::open(source, globals)?;
     ui::require_terminal()?;
+    let unknown_run = session.unknown_run();
     let file = match source {
         Source::File(path) => Some(path.clone()),
         Source::Bundled(_) => None,
@@ -23,6 +24,9 @@ pub fn run(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
         operator(globals),
         file.is_some(),
     );
+    if let Some(message) = unknown_run {
+        app.say(format!("{message} — your first change starts it"));
+    }
     app.theme = match globals.color {
         ColorChoice::Auto => Theme::from_env(),
         ColorChoice::Always => Theme::COLOR,

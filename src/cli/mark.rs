@@ -69,7 +69,7 @@ fn resolve(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> 
 /// Records `change` for each of `queries` and reports what happened.
 pub fn run(session: &Session, queries: &[String], change: &Change, by: &str) -> anyhow::Result<ExitCode> {
     let indexes = resolve(session, queries)?;
-    let at = crate::runlog::now();
+    let now = crate::runlog::now();
     let mut events = Vec::new();
     let mut report = String::new();
     for &index in &indexes {
@@ -80,7 +80,7 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str) -> 
             continue;
         }
         events.push(Event {
-            at,
+            at: session.state.stamp_for(index, now),
             by: by.to_owned(),
             item: item.id.to_string(),
             title: Some(item.title.clone()),
@@ -89,6 +89,9 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str) -> 
         let _ = writeln!(report, "{verb:<9}  {}  {}", item.id, item.title);
     }
     session.log.append(&events)?;
+    if !events.is_empty() {
+        session.announce_if_started();
+    }
     let mut state = session.state.clone();
     for event in &events {
         state.apply(&session.checklist, event);

@@ -142,7 +142,7 @@ fn events_of(outline: &Outline, checklist: &Checklist, by: &str) -> Vec<Event> {
 /// written: the log must be a regular file (or none yet), belong to this
 /// checklist, and hold no event, since importing again would rewrite what the
 /// team recorded since.
-fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow::Result<(String, RunLog)> {
+fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow::Result<(String, RunLog, bool)> {
     let source = Source::File(path.to_path_buf());
     let (run, log_path) = run_and_log_path(&source, globals)?;
     let identity = Header {
@@ -161,7 +161,7 @@ fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow:
             contents.events.len()
         );
     }
-    Ok((run, log))
+    Ok((run, log, contents.header.is_none()))
 }
 
 /// `preflight import`. Everything is checked before anything is written: the
@@ -221,7 +221,7 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
     };
     write_output(&target, path, &yaml)?;
     let _ = write!(report, " into {}", escape_for_terminal(&path.display().to_string()));
-    if let Some((run, log)) = run {
+    if let Some((run, log, new)) = run {
         let events = events_of(&outline, &checklist, &operator(globals));
         if let Err(err) = log.append(&events) {
             // A new checklist without its run would be half an import.
@@ -237,6 +237,9 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
             "; run \"{run}\": {} done, {} skipped",
             tally.done, tally.skipped
         );
+        if new {
+            output::report(&format!("started run \"{run}\""));
+        }
     }
     output::report(&report);
     Ok(ExitCode::from(exit::OK))

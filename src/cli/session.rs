@@ -1,16 +1,15 @@
 //! What every run-aware command starts with: the checklist loaded, the run log
 //! located and replayed, its warnings reported once on stderr.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use super::paint::Paint;
 use super::source::Source;
-use super::{Globals, output};
+use super::{Globals, history, notices, output};
 use crate::checklist::Checklist;
-use crate::run::{Event, RunState};
-use crate::runlog::{Header, RunLog, place};
-use crate::text::{clean_line, escape_for_terminal};
+use crate::run::{Event, RunState, in_time_order};
+use crate::runlog::{Header, Mark, RunLog, place};
+use crate::text::clean_line;
 
 /// From this size on, a run log is read in parallel with parsing the checklist.
 const PARALLEL_FROM: u64 = 256 * 1024;
@@ -21,10 +20,18 @@ pub struct Session {
     pub run: String,
     pub log: RunLog,
     pub state: RunState,
-    /// The run's events, oldest first, as read when the session opened.
+    /// The run's events in the order of their time (the order replay applies
+    /// them), as read when the session opened.
     pub events: Vec<Event>,
-    /// Where that read ended (offset, lines), for the terminal view to tail from.
-    pub read_to: (u64, usize),
+    /// Where that read ended, for the terminal view to tail from.
+    pub read_to: Mark,
+    /// Whether the run had a log when the session opened: a run is started by
+    /// its first change.
+    pub existed: bool,
+    source: Source,
+    /// Whether the run was named on purpose (`--run` other than the default,
+    /// without `--state`): a name that matches no run is then likely a typo.
+    named: bool,
 }
 
 /// Who is recording: `--by`, else `PREFLIGHT_USER`, else the login name (asked of
@@ -41,42 +48,13 @@ pub fn operator(globals: &Globals) -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-/// How many skipped lines, or orphaned items, are named one by one; the rest
-/// are counted. A damaged log of millions of lines says so in a dozen.
-pub const SHOWN_WARNINGS: usize = 10;
-
-/// Prints the run log's skipped lines and orphaned items, once per command.
-fn report(log: &RunLog, warnings: &[crate::runlog::Warning], state: &RunState, paint: Paint) {
-    let path = escape_for_terminal(&log.path().display().to_string());
-    for warning in warnings.iter().take(SHOWN_WARNINGS) {
-        output::warning(paint, &format!("{path}:{}: {}", warning.line, warning.message));
-    }
-    if warnings.len() > SHOWN_WARNINGS {
-        let more = warnings.len() - SHOWN_WARNINGS;
-        let s = if more == 1 { "" } else { "s" };
-        output::warning(paint, &format!("{path}: and {more} more invalid line{s}"));
-    }
-    let orphans: Vec<_> = state.orphans().collect();
-    if !orphans.is_empty() {
-        let mut message = format!(
-            "{} item(s) in this run are no longer in the checklist; their events are kept and count again if the item comes back:",
-            orphans.len()
-        );
-        for orphan in orphans.iter().take(SHOWN_WARNINGS) {
-            let title = orphan.title.as_deref().map(|t| format!(" \"{t}\"")).unwrap_or_default();
-            let _ = write!(message, "\n  {}{title} ({})", orphan.id, orphan.state.status.as_str());
-        }
-        if orphans.len() > SHOWN_WARNINGS {
-            let _ = write!(message, "\n  and {} more", orphans.len() - SHOWN_WARNINGS);
-        }
-        output::warning(paint, &message);
-    }
-}
+/// The run a command works on when none is named.
+pub const DEFAULT_RUN: &str = "default";
 
 /// The run the command names (`--run`, else "default"), checked, and the file
 /// its log is kept in (`--state`, else one under the checklist's runs folder).
 pub fn run_and_log_path(source: &Source, globals: &Globals) -> anyhow::Result<(String, PathBuf)> {
-    let run = globals.run.clone().unwrap_or_else(|| "default".to_owned());
+    let run = globals.run.clone().unwrap_or_else(|| DEFAULT_RUN.to_owned());
     place::check_run_name(&run)
         .map_err(|why| anyhow::anyhow!("invalid run name: {why}\n  hint: for example --run \"v2.3.0 release\""))?;
     let path: PathBuf = match &globals.state {
@@ -116,15 +94,58 @@ impl Session {
         let contents = contents?;
         log.verify(&contents)?;
         let state = RunState::replay(&checklist, &contents.events);
-        report(&log, &contents.warnings, &state, Paint::stderr(globals.color));
+        notices::report(&log, &checklist, &contents, &state, Paint::stderr(globals.color));
+        let existed = contents.header.is_some();
         let run = contents.header.map_or(run, |header| header.run);
+        let events = in_time_order(&contents.events).into_iter().cloned().collect();
         Ok(Session {
             checklist,
             run,
             log,
             state,
-            events: contents.events,
-            read_to: (contents.end, contents.lines),
+            events,
+            read_to: contents.mark,
+            existed,
+            source: source.clone(),
+            named: globals.state.is_none() && globals.run.as_deref().is_some_and(|r| r != DEFAULT_RUN),
         })
+    }
+
+    /// For commands that only read a run: a run named on purpose that has no
+    /// log is most likely a typo, and an error naming the runs there are, the
+    /// closest first. The default run and `--state` files are exempt.
+    pub fn require_existing(&self) -> anyhow::Result<()> {
+        match self.unknown_run() {
+            Some(message) => anyhow::bail!(
+                "{message}\n  hint: check the name with `preflight runs`; a run is started by its first change (`preflight check … --run NAME`)"
+            ),
+            None => Ok(()),
+        }
+    }
+
+    /// "no run named …; runs of this checklist: …" when the run was named on
+    /// purpose and has no log.
+    pub fn unknown_run(&self) -> Option<String> {
+        if self.existed || !self.named {
+            return None;
+        }
+        let mut runs = history::run_names(&self.source);
+        runs.sort_by(|a, b| {
+            let distance = |name: &str| strsim::levenshtein(&name.to_lowercase(), &self.run.to_lowercase());
+            distance(a).cmp(&distance(b)).then_with(|| a.cmp(b))
+        });
+        let known = if runs.is_empty() {
+            "this checklist has no runs yet".to_owned()
+        } else {
+            format!("runs of this checklist: {}", runs.join(", "))
+        };
+        Some(format!("no run named \"{}\"; {known}", self.run))
+    }
+
+    /// Says once, on stderr, that a writing command started the run.
+    pub fn announce_if_started(&self) {
+        if !self.existed {
+            output::report(&format!("started run \"{}\"", self.run));
+        }
     }
 }

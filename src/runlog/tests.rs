@@ -226,20 +226,24 @@ fn tailing_reads_only_new_complete_lines() {
     let log = log_in(&dir);
     log.append(&[tick("p/s/a")]).unwrap();
     let first = log.read().unwrap();
-    assert_eq!(first.end, fs::metadata(log.path()).unwrap().len());
-    assert_eq!(first.lines, 2);
-    let nothing = log.read_from(first.end, first.lines).unwrap().unwrap();
+    assert_eq!(first.mark.end, fs::metadata(log.path()).unwrap().len());
+    assert_eq!(first.mark.lines, 2);
+    let nothing = log.read_from(&first.mark).unwrap().unwrap();
     assert!(nothing.events.is_empty());
-    assert_eq!(nothing.end, first.end);
+    assert_eq!(nothing.mark, first.mark);
 
     log.append(&[tick("p/s/b")]).unwrap();
     let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
     file.write_all(b"{\"at\":\"2026").unwrap();
-    let next = log.read_from(first.end, first.lines).unwrap().unwrap();
+    let next = log.read_from(&first.mark).unwrap().unwrap();
     let items: Vec<_> = next.events.iter().map(|e| e.item.as_str()).collect();
     assert_eq!(items, ["p/s/b"], "the half-written line waits");
-    assert_eq!(next.lines, 3);
-    assert!(next.end < fs::metadata(log.path()).unwrap().len());
+    assert_eq!(next.mark.lines, 3);
+    assert!(next.mark.end < fs::metadata(log.path()).unwrap().len());
+    assert!(
+        log.read_from(&next.mark).unwrap().unwrap().events.is_empty(),
+        "tails on from there"
+    );
 }
 
 #[test]
@@ -249,5 +253,61 @@ fn a_log_that_shrank_must_be_read_again() {
     log.append(&[tick("p/s/a"), tick("p/s/b")]).unwrap();
     let contents = log.read().unwrap();
     fs::write(log.path(), b"").unwrap();
-    assert!(log.read_from(contents.end, contents.lines).unwrap().is_none());
+    assert!(log.read_from(&contents.mark).unwrap().is_none());
+}
+
+#[test]
+fn a_log_replaced_by_another_file_or_rewritten_in_place_must_be_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let seen = log.read().unwrap();
+
+    // `git pull` or `mv`: another file, longer than what was read.
+    let moved = dir.path().join("other.jsonl");
+    let other = RunLog::new(moved.clone(), identity("Deploy"));
+    other.append(&[tick("p/s/b"), tick("p/s/c"), tick("p/s/d")]).unwrap();
+    fs::rename(&moved, log.path()).unwrap();
+    assert!(log.read_from(&seen.mark).unwrap().is_none(), "another inode");
+
+    // Rewritten in place, longer, with other lines where the old ones were.
+    let seen = log.read().unwrap();
+    let mut text = fs::read_to_string(log.path()).unwrap();
+    text = text.replace("p/s/d", "p/s/x");
+    text.push_str(&line::event_line(&tick("p/s/e")).unwrap());
+    let mut file = OpenOptions::new().write(true).open(log.path()).unwrap();
+    file.write_all(text.as_bytes()).unwrap();
+    assert!(log.read_from(&seen.mark).unwrap().is_none(), "no longer a continuation");
+}
+
+#[test]
+fn a_second_header_of_the_same_run_is_accepted_and_one_of_another_checklist_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    // Two people created the run independently; git's union merge kept both headers.
+    let header = line::header_line(&identity("Deploy")).unwrap();
+    let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
+    file.write_all(header.as_bytes()).unwrap();
+    drop(file);
+    log.append(&[tick("p/s/b")]).unwrap();
+    let contents = log.read().unwrap();
+    assert!(contents.warnings.is_empty(), "{:?}", contents.warnings);
+    assert_eq!(contents.events.len(), 2);
+    let tailed = log.read_from(&Mark::default()).unwrap().unwrap();
+    assert_eq!(tailed.events.len(), 2);
+
+    let foreign = line::header_line(&identity("Release")).unwrap();
+    let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
+    file.write_all(foreign.as_bytes()).unwrap();
+    drop(file);
+    let err = log.read().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OtherChecklist);
+    assert!(
+        err.message()
+            .contains("line 5 starts the log of run \"default\" of \"Release\""),
+        "{err}"
+    );
+    let err = log.read_from(&contents.mark).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OtherChecklist, "tailing finds it too");
 }

@@ -12,6 +12,7 @@ use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
 use crate::run::{Change, Event, ItemState, RunState};
 use crate::text::escape_for_terminal;
+use crate::timestamp::Timestamp;
 
 use super::layout::{self, Areas};
 use super::theme::Theme;
@@ -91,6 +92,9 @@ pub struct Edit {
     pub before: Change,
     pub after: Change,
     pub kind: EditKind,
+    /// When its event was recorded, once it was: an undo or redo takes it back
+    /// only while the item's latest change is still this one.
+    pub recorded: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,7 +283,8 @@ impl App {
     /// the undo history.
     pub fn recorded(&mut self, edits: Vec<Edit>, events: &[Event]) {
         self.apply_all(events);
-        for edit in edits {
+        for (mut edit, event) in edits.into_iter().zip(events) {
+            edit.recorded = Some(event.at);
             match edit.kind {
                 EditKind::New => {
                     self.undo.push(edit);
@@ -335,6 +340,17 @@ impl App {
         self.checklist = checklist;
         self.state = state;
         self.say("checklist reloaded");
+    }
+
+    /// The run log was read again whole (it was replaced, or a merge brought
+    /// older events): the state is its replay. The undo history is kept: an
+    /// undo still checks that its change is the item's latest.
+    pub fn replay_run(&mut self, events: &[Event]) {
+        self.state = RunState::replay(&self.checklist, events);
+        self.tally = self.state.tally(&self.checklist);
+        self.tree.rebuild(&self.checklist, &self.state);
+        let height = usize::from(self.tree_height());
+        self.tree.scroll_into_view(height);
     }
 
     /// The screen's layout at its last known size.

@@ -37,7 +37,9 @@ fn act(app: &mut App, action: Action) -> Effect {
         let events: Vec<Event> = edits
             .iter()
             .map(|edit| Event {
-                at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
+                at: app
+                    .state
+                    .stamp_for(edit.index, Timestamp::parse("2026-11-29T10:00:00Z").unwrap()),
                 by: "me".into(),
                 item: app.checklist.items()[edit.index].id.to_string(),
                 title: None,

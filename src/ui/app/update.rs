@@ -183,6 +183,7 @@ fn edit(app: &App, index: usize, after: Change) -> Effect {
         before,
         after,
         kind: EditKind::New,
+        recorded: None,
     }])
 }
 
@@ -227,10 +228,26 @@ fn undo(app: &mut App, undo: bool) -> Effect {
     // Undoing and redoing both invert the edit on top of their stack.
     let (before, after) = (last.after.clone(), last.before.clone());
     let index = last.index;
+    let changed = app.state.item(index).changed.clone();
+    let still_ours = last.recorded.is_some()
+        && changed
+            .as_ref()
+            .is_some_and(|(at, by)| Some(*at) == last.recorded && *by == app.operator);
     if undo {
         app.undo.pop();
     } else {
         app.redo.pop();
+    }
+    if !still_ours {
+        // Someone (or this user elsewhere) changed the item since: taking
+        // back our change now would silently undo theirs.
+        let title = app.checklist.items()[index].title.clone();
+        let what = if undo { "undone" } else { "redone" };
+        app.complain(match changed {
+            Some((at, by)) => format!("{title} was changed by {by} at {} — not {what}", at.hour_minute()),
+            None => format!("{title} has changed since — not {what}"),
+        });
+        return Effect::None;
     }
     app.tree.select(Row::Item(index));
     Effect::Record(vec![Edit {
@@ -238,6 +255,7 @@ fn undo(app: &mut App, undo: bool) -> Effect {
         before,
         after,
         kind: if undo { EditKind::Undo } else { EditKind::Redo },
+        recorded: None,
     }])
 }
 

@@ -156,3 +156,54 @@ fn control_characters_typed_into_prompts_are_dropped() {
     acts(&mut app, [Action::Input('\u{7}'), Action::Input('d')]);
     assert_eq!(app.tree.search.as_ref().unwrap().query, "d");
 }
+
+fn by_bob(at: &str, change: Change) -> Event {
+    Event {
+        at: Timestamp::parse(at).unwrap(),
+        by: "bob".into(),
+        item: "prepare/infra/cloud-environment".into(),
+        title: Some("Cloud environment".into()),
+        change,
+    }
+}
+
+#[test]
+fn undo_never_takes_back_a_change_someone_made_since() {
+    let mut app = app();
+    acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
+    let skip = Change::Status(Status::Skipped {
+        reason: Some("on-prem".into()),
+    });
+    app.external(&[by_bob("2026-11-29T10:42:00Z", skip)]);
+    assert_eq!(act(&mut app, Action::Undo), Effect::None, "nothing is recorded");
+    let message = app.message.as_ref().unwrap();
+    assert!(message.error);
+    assert_eq!(
+        message.text,
+        "Cloud environment was changed by bob at 10:42 — not undone"
+    );
+    assert!(
+        matches!(status(&app, "Cloud environment"), Status::Skipped { .. }),
+        "bob's skip stays"
+    );
+    act(&mut app, Action::Undo);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "nothing to undo",
+        "the stale edit was dropped"
+    );
+}
+
+#[test]
+fn a_note_by_someone_else_blocks_undo_too_and_redo_checks_the_same() {
+    let mut app = app();
+    acts(&mut app, [Action::Down, Action::Down, Action::Toggle, Action::Undo]);
+    assert_eq!(status(&app, "Cloud environment"), Status::Todo, "my own change undoes");
+    app.external(&[by_bob("2026-11-29T11:05:00Z", Change::Note(Some("on it".into())))]);
+    assert_eq!(act(&mut app, Action::Redo), Effect::None);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "Cloud environment was changed by bob at 11:05 — not redone"
+    );
+    assert_eq!(status(&app, "Cloud environment"), Status::Todo);
+}

@@ -1,0 +1,92 @@
+//! What a run's log says that the operator should know, printed once per
+//! command on stderr: lines that were skipped, items the checklist no longer
+//! has (and which of them were most likely renamed, with the fix), and
+//! changes dated in the future (a clock set wrong).
+
+use std::fmt::Write as _;
+use std::time::{Duration, SystemTime};
+
+use super::output;
+use super::paint::Paint;
+use crate::checklist::Checklist;
+use crate::renames::likely_renames;
+use crate::run::RunState;
+use crate::runlog::{Contents, RunLog};
+use crate::text::escape_for_terminal;
+use crate::timestamp::Timestamp;
+
+/// How many skipped lines, or orphaned items, are named one by one; the rest
+/// are counted. A damaged log of millions of lines says so in a dozen.
+pub const SHOWN_WARNINGS: usize = 10;
+
+/// How far ahead of this machine's clock an event may be before it is taken
+/// for a clock set wrong.
+const FUTURE: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Prints everything worth knowing about the run as read.
+pub fn report(log: &RunLog, checklist: &Checklist, contents: &Contents, state: &RunState, paint: Paint) {
+    let path = escape_for_terminal(&log.path().display().to_string());
+    let warnings = &contents.warnings;
+    for warning in warnings.iter().take(SHOWN_WARNINGS) {
+        output::warning(paint, &format!("{path}:{}: {}", warning.line, warning.message));
+    }
+    if warnings.len() > SHOWN_WARNINGS {
+        let more = warnings.len() - SHOWN_WARNINGS;
+        let s = if more == 1 { "" } else { "s" };
+        output::warning(paint, &format!("{path}: and {more} more invalid line{s}"));
+    }
+    orphans(checklist, state, paint);
+    future(contents, paint);
+}
+
+fn orphans(checklist: &Checklist, state: &RunState, paint: Paint) {
+    let orphans: Vec<_> = state.orphans().collect();
+    if orphans.is_empty() {
+        return;
+    }
+    let mut message = format!(
+        "{} item(s) in this run are no longer in the checklist; their events are kept and count again if the item comes back:",
+        orphans.len()
+    );
+    for orphan in orphans.iter().take(SHOWN_WARNINGS) {
+        let title = orphan.title.as_deref().map(|t| format!(" \"{t}\"")).unwrap_or_default();
+        let _ = write!(message, "\n  {}{title} ({})", orphan.id, orphan.state.status.as_str());
+    }
+    if orphans.len() > SHOWN_WARNINGS {
+        let _ = write!(message, "\n  and {} more", orphans.len() - SHOWN_WARNINGS);
+    }
+    for rename in likely_renames(checklist, state).iter().take(SHOWN_WARNINGS) {
+        let item = &checklist.items()[rename.item];
+        let _ = match &rename.id {
+            Some(id) => write!(
+                message,
+                "\n  hint: \"{}\" looks renamed to \"{}\": add \"id: {id}\" to \"{}\" to keep its history",
+                rename.old_title, item.title, item.title
+            ),
+            None => write!(
+                message,
+                "\n  hint: \"{}\" looks moved to \"{}\" ({}); an item's id includes its phase and section, so its history stays with {}",
+                rename.old_title, item.title, item.id, rename.old_id
+            ),
+        };
+    }
+    output::warning(paint, &message);
+}
+
+fn future(contents: &Contents, paint: Paint) {
+    let limit = Timestamp::from_system(SystemTime::now() + FUTURE);
+    let ahead: Vec<_> = contents.events.iter().filter(|e| e.at > limit).collect();
+    let Some(first) = ahead.iter().min_by_key(|e| e.at) else {
+        return;
+    };
+    let s = if ahead.len() == 1 { "" } else { "s" };
+    output::warning(
+        paint,
+        &format!(
+            "{} change{s} in this run are dated more than a day ahead of this machine's clock (the first by {}, at {}); a clock may be set wrong. They count in the order of their time.",
+            ahead.len(),
+            first.by,
+            first.at.human()
+        ),
+    );
+}

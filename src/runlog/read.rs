@@ -1,0 +1,253 @@
+//! Reading a run log: the whole of it, or what was appended since a [`Mark`],
+//! telling a file that grew from one that was replaced (a `git pull`, a
+//! `git checkout`, an `mv`), which must be read again whole.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+
+use super::disk::is_torn_creation;
+use super::{ErrorKind, Header, RunLog, RunLogError, Warning, line};
+use crate::files::{self, FileError};
+use crate::run::Event;
+
+/// What a read found.
+#[derive(Debug, Clone, Default)]
+pub struct Contents {
+    pub header: Option<Header>,
+    pub events: Vec<Event>,
+    pub warnings: Vec<Warning>,
+    /// Where the read stopped: where to tail from.
+    pub mark: Mark,
+}
+
+/// Where a read stopped, and what the file was there, so that the next read
+/// can tell whether the file still continues what was read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mark {
+    /// The offset just past the last complete line read.
+    pub end: u64,
+    /// How many lines were read, so that a tail can number its warnings.
+    pub lines: usize,
+    /// The file's device and inode: another one is another file.
+    file: Option<(u64, u64)>,
+    /// The last bytes read before `end`: a file rewritten in place no longer
+    /// holds them there.
+    tail: Vec<u8>,
+}
+
+/// How many bytes before a mark are kept to recognise the file by.
+const TAIL: usize = 64;
+
+#[cfg(unix)]
+fn file_id(file: &File) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata().ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &File) -> Option<(u64, u64)> {
+    None
+}
+
+impl Mark {
+    /// The mark after `bytes`, read from `file` up to `end`.
+    fn after(file: &File, end: u64, lines: usize, bytes_before_end: &[u8], previous: &[u8]) -> Mark {
+        let mut tail: Vec<u8> = previous.to_vec();
+        tail.extend_from_slice(bytes_before_end);
+        let keep = tail.len().saturating_sub(TAIL);
+        tail.drain(..keep);
+        Mark {
+            end,
+            lines,
+            file: file_id(file),
+            tail,
+        }
+    }
+
+    /// Whether `file` still continues what was read up to this mark.
+    fn continued_by(&self, file: &mut File, len: u64) -> std::io::Result<bool> {
+        if len < self.end || (self.file.is_some() && file_id(file) != self.file) {
+            return Ok(false);
+        }
+        let mut there = vec![0; self.tail.len()];
+        file.seek(SeekFrom::Start(self.end - self.tail.len() as u64))?;
+        file.read_exact(&mut there)?;
+        Ok(there == self.tail)
+    }
+}
+
+impl RunLog {
+    /// Reads the whole log. A log that does not exist yet is an empty run.
+    pub fn read(&self) -> Result<Contents, RunLogError> {
+        let contents = self.read_unverified()?;
+        self.verify(&contents)?;
+        Ok(contents)
+    }
+
+    /// Checks that what was read belongs to this log's checklist.
+    pub fn verify(&self, contents: &Contents) -> Result<(), RunLogError> {
+        contents
+            .header
+            .as_ref()
+            .map_or(Ok(()), |header| self.check_belongs(header))
+    }
+
+    /// Reads the whole log without checking which checklist it belongs to, so
+    /// that it can be read before the checklist is known; [`RunLog::verify`]
+    /// checks afterwards.
+    pub fn read_unverified(&self) -> Result<Contents, RunLogError> {
+        if !self.check_file("read it")? {
+            return Ok(Contents::default());
+        }
+        // A shared lock keeps a writer from being seen halfway through its line.
+        let _lock = File::open(self.lock_path())
+            .ok()
+            .filter(|lock| lock.lock_shared().is_ok());
+        let mut file = match files::open_regular(&self.path) {
+            Err(FileError::NotFound) => return Ok(Contents::default()),
+            other => other.map_err(|e| self.file_error("read it", e))?,
+        };
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).map_err(|e| self.io_error("read it", &e))?;
+        let mut contents = self.parse(&bytes)?;
+        let end = usize::try_from(contents.mark.end).unwrap_or(bytes.len());
+        contents.mark = Mark::after(&file, contents.mark.end, contents.mark.lines, &bytes[..end], &[]);
+        Ok(contents)
+    }
+
+    /// Reads the events appended since `mark` (where an earlier read stopped),
+    /// taking only complete lines, so a writer caught mid-line is read next
+    /// time. `None` when the file is no longer the one read, or no longer
+    /// continues it (it shrank, vanished, is another file, or was rewritten):
+    /// it was replaced, and must be read again whole.
+    pub fn read_from(&self, mark: &Mark) -> Result<Option<Contents>, RunLogError> {
+        let mut file = match files::open_regular(&self.path) {
+            Ok(file) => file,
+            Err(FileError::NotFound) => return Ok((mark.end == 0).then(Contents::default)),
+            Err(e) => return Err(self.file_error("read it", e)),
+        };
+        let len = file.metadata().map_err(|e| self.io_error("read it", &e))?.len();
+        if mark.end == 0 {
+            return self.read().map(Some);
+        }
+        if !mark
+            .continued_by(&mut file, len)
+            .map_err(|e| self.io_error("read it", &e))?
+        {
+            return Ok(None);
+        }
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(mark.end))
+            .and_then(|_| file.read_to_end(&mut bytes))
+            .map_err(|e| self.io_error("read it", &e))?;
+        let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let mut contents = Contents::default();
+        let mut lines = mark.lines;
+        for raw in bytes[..complete].split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+            lines += 1;
+            if let Some(header) = std::str::from_utf8(raw).ok().and_then(repeated_header) {
+                let expected = Header {
+                    run: header.run.clone(),
+                    ..self.identity.clone()
+                };
+                self.check_repeated_header(&expected, &header, lines)?;
+                continue;
+            }
+            match std::str::from_utf8(raw)
+                .map_err(|_| "the line is not UTF-8".to_owned())
+                .and_then(line::parse_event)
+            {
+                Ok(event) => contents.events.push(event),
+                Err(why) => contents.warnings.push(Warning {
+                    line: lines,
+                    message: format!("skipped an invalid line: {why}"),
+                }),
+            }
+        }
+        contents.mark = Mark::after(&file, mark.end + complete as u64, lines, &bytes[..complete], &mark.tail);
+        Ok(Some(contents))
+    }
+
+    fn parse(&self, bytes: &[u8]) -> Result<Contents, RunLogError> {
+        let mut contents = Contents::default();
+        contents.mark.end = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i as u64 + 1);
+        contents.mark.lines = bytes[..usize::try_from(contents.mark.end).unwrap_or(0)]
+            .split(|&b| b == b'\n')
+            .count()
+            - 1;
+        if bytes.is_empty() || is_torn_creation(bytes) {
+            if !bytes.is_empty() {
+                contents.warnings.push(Warning {
+                    line: 1,
+                    message: "the log's creation was interrupted; it holds no event".to_owned(),
+                });
+            }
+            return Ok(contents);
+        }
+        let terminated = bytes.ends_with(b"\n");
+        let mut lines = bytes.split(|&b| b == b'\n').enumerate().peekable();
+        while let Some((index, raw)) = lines.next() {
+            let is_last = lines.peek().is_none();
+            if is_last && terminated {
+                break;
+            }
+            let number = index + 1;
+            let text = std::str::from_utf8(raw).map_err(|_| ());
+            if index == 0 {
+                let header = text
+                    .ok()
+                    .and_then(line::parse_header)
+                    .ok_or_else(|| self.not_a_run_log())?;
+                contents.header = Some(header);
+                continue;
+            }
+            if raw.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if let Some(header) = text.ok().and_then(repeated_header) {
+                let first = contents.header.as_ref().unwrap_or(&self.identity);
+                self.check_repeated_header(first, &header, number)?;
+                continue;
+            }
+            match text
+                .map_err(|()| "the line is not UTF-8".to_owned())
+                .and_then(line::parse_event)
+            {
+                Ok(event) => contents.events.push(event),
+                Err(_) if is_last => contents.warnings.push(Warning {
+                    line: number,
+                    message: "the last line is incomplete (a write was interrupted); skipped".to_owned(),
+                }),
+                Err(why) => contents.warnings.push(Warning {
+                    line: number,
+                    message: format!("skipped an invalid line: {why}"),
+                }),
+            }
+        }
+        Ok(contents)
+    }
+
+    /// A header line after the first: two people created the run
+    /// independently and git kept both headers. Harmless for the same checklist
+    /// and run; anything else means two different logs were joined.
+    fn check_repeated_header(&self, first: &Header, header: &Header, line: usize) -> Result<(), RunLogError> {
+        if header.checklist == first.checklist && header.run == first.run {
+            return Ok(());
+        }
+        Err(self.error(
+            ErrorKind::OtherChecklist,
+            format!(
+                "line {line} starts the log of run \"{}\" of \"{}\", inside the log of run \"{}\" of \"{}\"",
+                header.run, header.checklist, first.run, first.checklist
+            ),
+            "two different run logs were joined; keep each run in a file of its own (split the file at that line)",
+        ))
+    }
+}
+
+/// A line that is a run log header, where an event was expected.
+fn repeated_header(text: &str) -> Option<Header> {
+    text.starts_with("{\"preflight\"")
+        .then(|| line::parse_header(text))
+        .flatten()
+}
