@@ -1,0 +1,127 @@
+//! The view shared with a team, in pseudo-terminals: an undo never takes back a
+//! teammate's change, a run log replaced under the view (a `git pull`) is read
+//! again, and two views and a script ticking at random end up agreeing with a
+//! fresh `status`.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use common::pty::Pty;
+use common::{MINI, Sandbox, as_str, json_items};
+
+#[test]
+fn undo_refuses_to_take_back_what_another_process_changed_since() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("mini.yaml", MINI);
+    let list = as_str(&list);
+    let mut pty = Pty::spawn(&sandbox, &[list], 80, 24);
+    pty.wait_for("[ ] First step");
+    pty.send("jj ");
+    pty.wait_for("[x] First step");
+    sandbox.ok(&["skip", list, "first-step", "--reason", "not today", "--by", "bob"]);
+    pty.wait_for("[-] First step");
+    pty.send("u");
+    pty.wait_for("First step was changed by bob at");
+    pty.wait_for("not undone");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let log = std::fs::read_to_string(&sandbox.run_logs()[0]).unwrap();
+    assert_eq!(log.lines().count(), 3, "header, my tick, bob's skip; no undo:\n{log}");
+    let status: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json", list])).unwrap();
+    assert_eq!(json_items(&status)[0]["reason"], "not today", "bob's reason is kept");
+}
+
+#[test]
+fn a_run_log_replaced_under_the_view_is_read_again() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("mini.yaml", MINI);
+    let list = as_str(&list);
+    let state = sandbox.path("team.jsonl");
+    let state = as_str(&state);
+    sandbox.ok(&["check", list, "first-step", "--state", state]);
+    // What `git checkout` of a teammate's branch brings: another log of the
+    // run, longer, in which only the other two steps are ticked.
+    let theirs = sandbox.path("theirs.jsonl");
+    let theirs = as_str(&theirs);
+    sandbox.ok(&["check", list, "second-step", "third-step", "--state", theirs, "--by", "bob"]);
+    sandbox.ok(&["note", list, "second-step", "done on staging first", "--state", theirs, "--by", "bob"]);
+
+    let mut pty = Pty::spawn(&sandbox, &[list, "--state", state], 80, 24);
+    pty.wait_for("[x] First step");
+    let replaced = Instant::now();
+    std::fs::rename(theirs, state).unwrap();
+    pty.wait_for("[ ] First step");
+    pty.wait_for("[x] Third step");
+    assert!(replaced.elapsed() < Duration::from_secs(2), "seen in {:?}", replaced.elapsed());
+    pty.wait_for("the run log was replaced");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+/// A small random number generator, so the test needs no crate.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+#[test]
+fn two_views_and_a_script_ticking_at_random_agree_with_status() {
+    let sandbox = Sandbox::new();
+    let seed = u64::from(SystemTime::now().duration_since(UNIX_EPOCH).unwrap().subsec_nanos()) | 1;
+    let mut rng = Rng(seed);
+    let ids: Vec<String> = {
+        let status: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
+        json_items(&status).iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let mut views = [
+        Pty::spawn_with(&sandbox, &[], 100, 30, &[("PREFLIGHT_USER", "alice")]),
+        Pty::spawn_with(&sandbox, &[], 100, 30, &[("PREFLIGHT_USER", "bob")]),
+    ];
+    for view in &mut views {
+        view.wait_for("[ ] Cloud/On-premise environment");
+    }
+    let keys = ["j", "j", "k", " ", " ", "x", "]", "G", "g"];
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(30) {
+        let view = &mut views[usize::try_from(rng.below(2)).unwrap()];
+        view.send(keys[usize::try_from(rng.below(keys.len() as u64)).unwrap()]);
+        view.pump();
+        if rng.below(8) == 0 {
+            let id = &ids[usize::try_from(rng.below(ids.len() as u64)).unwrap()];
+            let verb = if rng.below(2) == 0 { "check" } else { "uncheck" };
+            sandbox.ok(&[verb, "production-deployment", id, "--by", "ci"]);
+        }
+        std::thread::sleep(Duration::from_millis(rng.below(30)));
+    }
+    let status: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
+    let done = status["done"].as_u64().unwrap();
+    let header = format!("\n{done}/132 · ");
+    for view in &mut views {
+        let screen = view.wait_for(&header);
+        assert!(screen.contains(&header), "seed {seed}: {screen}");
+    }
+    // The screens show the same ticks as status, item by item, on the first page.
+    let items = json_items(&status);
+    for view in &mut views {
+        view.send("g");
+        let screen = view.wait_for("Pre-Deployment");
+        for item in items.iter().take(8) {
+            let title = item["title"].as_str().unwrap();
+            let mark = if item["status"] == "done" { "[x]" } else { "[ ]" };
+            if let Some(line) = screen.lines().find(|l| l.contains(&format!("] {title}"))) {
+                assert!(line.contains(&format!("{mark} {title}")), "seed {seed}: {line}");
+            }
+        }
+        view.send("q");
+        assert_eq!(view.wait_exit(), 0, "seed {seed}");
+    }
+}
