@@ -12,6 +12,7 @@ mod scaffold;
 mod session;
 mod source;
 mod status;
+mod sync;
 mod validate;
 
 use std::path::PathBuf;
@@ -237,7 +238,19 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         dir: PathBuf,
     },
-    /// Print a run's history, oldest first: when, who, what
+    /// Share a run log kept in git: commit it, pull (union merge), push
+    #[command(
+        after_help = "Examples:\n  preflight sync deploy.yaml --state runs/v2.3.0.jsonl --run \"v2.3.0 release\"\n\n\
+        The run log (--state FILE) must be in a git work tree, on a branch with an upstream.\n\
+        sync commits the log if it changed (\"preflight: <run> <done>/<total>\"), adds\n\
+        `*.jsonl merge=union` to .gitattributes when missing, pulls, pushes, and says\n\
+        what came in. A pull that cannot be merged is undone."
+    )]
+    Sync {
+        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
+        checklist: Option<PathBuf>,
+    },
+    /// Print a run's history in the order of time: when, who, what
     #[command(after_help = "Example:\n  preflight log deploy.yaml --run \"v2.3.0 release\"")]
     Log {
         /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
@@ -324,6 +337,17 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         ),
         Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref()), globals),
         Command::Log { checklist } => history::log(&read(checklist.as_ref())?),
+        Command::Sync { checklist } => {
+            if globals.state.is_none() {
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::MissingRequiredArgument,
+                        "sync shares a run log kept in a git work tree: name it with --state FILE",
+                    )
+                    .exit();
+            }
+            sync::run(&open(checklist.as_ref())?)
+        }
         Command::Export {
             checklist,
             output,

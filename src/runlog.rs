@@ -292,5 +292,11 @@ impl RunLog {
     }
 }
 
+/// Reads one event line as the log holds it; for callers that compare logs
+/// line by line (what a `git pull` brought in).
+pub fn parse_event_line(text: &str) -> Result<Event, String> {
+    line::parse_event(text)
+}
+
 #[cfg(test)]
 mod tests;

@@ -99,7 +99,12 @@ fn a_renamed_item_is_named_with_the_id_that_keeps_its_history() {
 
 /// The first line of a file.
 fn first_line(path: &str) -> String {
-    std::fs::read_to_string(path).unwrap().lines().next().unwrap().to_owned()
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
 /// A run log in `run.jsonl` with the given event lines after its header.

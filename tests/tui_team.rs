@@ -46,8 +46,26 @@ fn a_run_log_replaced_under_the_view_is_read_again() {
     // run, longer, in which only the other two steps are ticked.
     let theirs = sandbox.path("theirs.jsonl");
     let theirs = as_str(&theirs);
-    sandbox.ok(&["check", list, "second-step", "third-step", "--state", theirs, "--by", "bob"]);
-    sandbox.ok(&["note", list, "second-step", "done on staging first", "--state", theirs, "--by", "bob"]);
+    sandbox.ok(&[
+        "check",
+        list,
+        "second-step",
+        "third-step",
+        "--state",
+        theirs,
+        "--by",
+        "bob",
+    ]);
+    sandbox.ok(&[
+        "note",
+        list,
+        "second-step",
+        "done on staging first",
+        "--state",
+        theirs,
+        "--by",
+        "bob",
+    ]);
 
     let mut pty = Pty::spawn(&sandbox, &[list, "--state", state], 80, 24);
     pty.wait_for("[x] First step");
@@ -55,7 +73,11 @@ fn a_run_log_replaced_under_the_view_is_read_again() {
     std::fs::rename(theirs, state).unwrap();
     pty.wait_for("[ ] First step");
     pty.wait_for("[x] Third step");
-    assert!(replaced.elapsed() < Duration::from_secs(2), "seen in {:?}", replaced.elapsed());
+    assert!(
+        replaced.elapsed() < Duration::from_secs(2),
+        "seen in {:?}",
+        replaced.elapsed()
+    );
     pty.wait_for("the run log was replaced");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
@@ -80,7 +102,10 @@ fn two_views_and_a_script_ticking_at_random_agree_with_status() {
     let mut rng = Rng(seed);
     let ids: Vec<String> = {
         let status: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
-        json_items(&status).iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect()
+        json_items(&status)
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_owned())
+            .collect()
     };
     let mut views = [
         Pty::spawn_with(&sandbox, &[], 100, 30, &[("PREFLIGHT_USER", "alice")]),

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use super::session::Session;
-use super::{exit, output};
+use super::{exit, output, status};
 use crate::checklist::Status;
 use crate::lookup::{self, LookupError};
 use crate::run::{Change, Event};
@@ -96,15 +96,10 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str) -> 
     for event in &events {
         state.apply(&session.checklist, event);
     }
-    let overall = state.tally(&session.checklist).overall;
-    let _ = writeln!(
-        report,
-        "run \"{}\": {}/{} items completed, {}%",
-        session.run,
-        overall.done,
-        overall.applicable(),
-        overall.percent()
-    );
+    report.push_str(&status::run_line(
+        &session.run,
+        &state.tally(&session.checklist).overall,
+    ));
     output::print(&report)?;
     Ok(ExitCode::from(exit::OK))
 }

@@ -28,6 +28,17 @@ pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) 
     Ok(ExitCode::from(if incomplete { exit::INCOMPLETE } else { exit::OK }))
 }
 
+/// `run "v2.3.0 release": 12/40 items completed, 30%`: how commands that
+/// change a run end their report.
+pub(super) fn run_line(run: &str, overall: &Progress) -> String {
+    format!(
+        "run \"{run}\": {}/{} items completed, {}%\n",
+        overall.done,
+        overall.applicable(),
+        overall.percent()
+    )
+}
+
 fn completed(p: &Progress) -> String {
     let mut line = format!("{}/{} items completed", p.done, p.applicable());
     if p.skipped > 0 {
