@@ -150,3 +150,25 @@ fn two_views_and_a_script_ticking_at_random_agree_with_status() {
         assert_eq!(view.wait_exit(), 0, "seed {seed}");
     }
 }
+
+#[test]
+fn the_view_shows_changes_dated_far_ahead_and_a_run_that_does_not_exist_yet() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("mini.yaml", MINI);
+    let list = as_str(&list);
+    let state = sandbox.path("run.jsonl");
+    sandbox.ok(&["check", list, "first-step", "--state", as_str(&state)]);
+    let mut log = std::fs::read_to_string(&state).unwrap();
+    log.push_str(r#"{"at":"2099-01-01T00:00:00Z","by":"bob","item":"only/steps/second-step","status":"done"}"#);
+    log.push('\n');
+    std::fs::write(&state, log).unwrap();
+    let mut pty = Pty::spawn(&sandbox, &[list, "--state", as_str(&state)], 120, 24);
+    pty.wait_for("dated more than a day ahead of this machine's clock");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let mut pty = Pty::spawn(&sandbox, &[list, "--run", "v2.3.0 relase"], 120, 24);
+    pty.wait_for("no run named \"v2.3.0 relase\"");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}

@@ -10,7 +10,7 @@ use super::output;
 use super::paint::Paint;
 use crate::checklist::Checklist;
 use crate::renames::likely_renames;
-use crate::run::RunState;
+use crate::run::{Event, RunState};
 use crate::runlog::{Contents, RunLog};
 use crate::text::escape_for_terminal;
 use crate::timestamp::Timestamp;
@@ -74,19 +74,22 @@ fn orphans(checklist: &Checklist, state: &RunState, paint: Paint) {
 }
 
 fn future(contents: &Contents, paint: Paint) {
+    if let Some(note) = future_note(&contents.events) {
+        output::warning(paint, &format!("{note}. They count in the order of their time."));
+    }
+}
+
+/// Says how many events are dated more than a day ahead of this machine's
+/// clock, and the first of them; the view shows it too.
+pub fn future_note(events: &[Event]) -> Option<String> {
     let limit = Timestamp::from_system(SystemTime::now() + FUTURE);
-    let ahead: Vec<_> = contents.events.iter().filter(|e| e.at > limit).collect();
-    let Some(first) = ahead.iter().min_by_key(|e| e.at) else {
-        return;
-    };
+    let ahead: Vec<_> = events.iter().filter(|e| e.at > limit).collect();
+    let first = ahead.iter().min_by_key(|e| e.at)?;
     let s = if ahead.len() == 1 { "" } else { "s" };
-    output::warning(
-        paint,
-        &format!(
-            "{} change{s} in this run are dated more than a day ahead of this machine's clock (the first by {}, at {}); a clock may be set wrong. They count in the order of their time.",
-            ahead.len(),
-            first.by,
-            first.at.human()
-        ),
-    );
+    Some(format!(
+        "{} change{s} in this run are dated more than a day ahead of this machine's clock (the first by {}, at {}); a clock may be set wrong",
+        ahead.len(),
+        first.by,
+        first.at.human()
+    ))
 }
