@@ -5,8 +5,10 @@
 //! effect.
 
 pub mod app;
+pub mod help;
 pub mod input;
 pub mod layout;
+pub mod line_edit;
 pub mod markdown;
 pub mod terminal;
 pub mod theme;
@@ -82,6 +84,7 @@ pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
         // least once a tick.
         if tailed.elapsed() >= TICK {
             dirty |= tail(&mut app, &mut cx);
+            dirty |= app.tick();
             tailed = Instant::now();
         }
         if event::poll(TICK.saturating_sub(tailed.elapsed()))? {

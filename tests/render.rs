@@ -107,3 +107,35 @@ fn wide_characters_and_long_titles_are_cut_with_an_ellipsis() {
     insta::assert_snapshot!(screen);
     assert!(screen.contains('…'));
 }
+
+#[test]
+fn a_long_note_prompt_at_40x10_wraps_and_stays_visible() {
+    let mut app = app(40, 10);
+    go(&mut app, [Action::Down, Action::Down, Action::EditNote]);
+    go(
+        &mut app,
+        "checked with the on-call engineer, see OPS-1234 for the ticket"
+            .chars()
+            .map(Action::Input),
+    );
+    let screen = render(&app);
+    insta::assert_snapshot!(screen);
+    assert!(
+        screen.contains("Note: checked"),
+        "the label and the start of the text show"
+    );
+    assert!(screen.contains("OPS-1234"), "and so does the end, where the cursor is");
+}
+
+#[test]
+fn help_at_60x20_scrolled_to_its_end() {
+    let mut app = app(60, 20);
+    go(&mut app, [Action::ToggleHelp, Action::Bottom]);
+    let screen = render(&app);
+    insta::assert_snapshot!(screen);
+    assert!(
+        screen.contains("quit (every change is already saved)"),
+        "the last row can be read"
+    );
+    assert!(screen.contains("scroll ↑"));
+}

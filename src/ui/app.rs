@@ -15,8 +15,10 @@ use crate::text::escape_for_terminal;
 use crate::timestamp::Timestamp;
 
 use super::layout::{self, Areas};
+use super::line_edit::{LineEdit, LineOp};
 use super::theme::Theme;
 use super::tree::{Row, SearchIndex, Tree};
+use super::view::plural;
 
 /// What the user meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +59,8 @@ pub enum Action {
     Backspace,
     /// Delete the word before the cursor of a prompt (Ctrl-w).
     DeleteWord,
+    /// Move the cursor of a prompt, or delete around it.
+    Line(LineOp),
     Confirm,
     Cancel,
     /// A mouse click at a screen position.
@@ -111,17 +115,32 @@ pub enum Focus {
     Detail,
 }
 
-/// A one-line text entry at the bottom of the screen.
+/// A text entry at the bottom of the screen, growing to a few rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
     pub purpose: Purpose,
-    pub text: String,
+    pub line: LineEdit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     SkipReason(usize),
     Note(usize),
+}
+
+/// The most rows a prompt grows to before it scrolls.
+pub const PROMPT_ROWS: usize = 3;
+
+impl Prompt {
+    /// What the prompt is for, and on a wide screen its keys.
+    pub fn label(&self, width: u16) -> &'static str {
+        match (self.purpose, width >= 100) {
+            (Purpose::SkipReason(_), true) => "Skip reason (Enter skips, Esc cancels): ",
+            (Purpose::Note(_), true) => "Note (Enter saves, empty clears, Esc cancels): ",
+            (Purpose::SkipReason(_), false) => "Reason: ",
+            (Purpose::Note(_), false) => "Note: ",
+        }
+    }
 }
 
 /// What the keyboard is doing.
@@ -139,7 +158,14 @@ pub enum Mode {
 pub struct Message {
     pub text: String,
     pub error: bool,
+    /// How many ticks of the loop it has been shown for: it fades.
+    pub age: u8,
 }
+
+/// Ticks (a quarter of a second each) a message stays: a few seconds, longer
+/// for an error.
+const SAY_TICKS: u8 = 12;
+const COMPLAIN_TICKS: u8 = 32;
 
 /// Where things are on screen, from the last known size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -164,8 +190,12 @@ pub struct App {
     /// at 100,000 items it is a noticeable part of opening.
     pub search_index: Option<SearchIndex>,
     pub mode: Mode,
+    /// The search being typed, while searching.
+    pub query: LineEdit,
     pub focus: Focus,
     pub detail_scroll: u16,
+    /// How far the help is scrolled: on a small screen it does not fit.
+    pub help_scroll: u16,
     pub message: Option<Message>,
     pub undo: Vec<Edit>,
     pub redo: Vec<Edit>,
@@ -180,9 +210,11 @@ impl App {
         let orphans = state.orphans().count();
         let message = (orphans > 0).then(|| Message {
             text: format!(
-                "{orphans} orphaned item(s) in this run: their events name items the checklist no longer has"
+                "{} in this run name items the checklist no longer has",
+                plural(orphans, "orphaned item", "orphaned items")
             ),
             error: false,
+            age: 0,
         });
         App {
             checklist,
@@ -194,8 +226,10 @@ impl App {
             tree,
             search_index: None,
             mode: Mode::Normal,
+            query: LineEdit::default(),
             focus: Focus::Tree,
             detail_scroll: 0,
+            help_scroll: 0,
             message,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -222,6 +256,7 @@ impl App {
         self.message = Some(Message {
             text: escape_for_terminal(&text.into()),
             error: false,
+            age: 0,
         });
     }
 
@@ -230,7 +265,23 @@ impl App {
         self.message = Some(Message {
             text: escape_for_terminal(&text.into()),
             error: true,
+            age: 0,
         });
+    }
+
+    /// A quarter of a second passed: an old message fades. `true` when the
+    /// screen changed.
+    pub fn tick(&mut self) -> bool {
+        let Some(message) = &mut self.message else {
+            return false;
+        };
+        message.age = message.age.saturating_add(1);
+        let limit = if message.error { COMPLAIN_TICKS } else { SAY_TICKS };
+        if message.age >= limit {
+            self.message = None;
+            return true;
+        }
+        false
     }
 
     /// Applies one event to the state and the progress; `Some(changed)` for an
@@ -283,6 +334,9 @@ impl App {
     /// the undo history.
     pub fn recorded(&mut self, edits: Vec<Edit>, events: &[Event]) {
         self.apply_all(events);
+        if let Some(text) = self.describe(&edits) {
+            self.say(text);
+        }
         for (mut edit, event) in edits.into_iter().zip(events) {
             edit.recorded = Some(event.at);
             match edit.kind {
@@ -294,6 +348,39 @@ impl App {
                 EditKind::Redo => self.undo.push(edit),
             }
         }
+    }
+
+    /// What recorded edits did, for the status line: `✓ Database`,
+    /// `– Redis/Cache skipped (no cache)`, `undid: Database → to do`.
+    fn describe(&self, edits: &[Edit]) -> Option<String> {
+        let first = edits.first()?;
+        if edits.len() > 1 {
+            let done = edits.iter().filter(|e| e.after == Change::Status(Status::Done)).count();
+            return Some(match first.kind {
+                EditKind::Undo => format!("undid: {}", plural(edits.len(), "change", "changes")),
+                EditKind::Redo => format!("redo: {}", plural(edits.len(), "change", "changes")),
+                EditKind::New => format!("✓ {}", plural(done, "item", "items")),
+            });
+        }
+        let title = &self.checklist.items()[first.index].title;
+        let what = match &first.after {
+            Change::Status(Status::Done) => "done".to_owned(),
+            Change::Status(Status::Todo) => "to do".to_owned(),
+            Change::Status(Status::Skipped { reason }) => match reason {
+                Some(reason) => format!("skipped ({reason})"),
+                None => "skipped".to_owned(),
+            },
+            Change::Note(Some(_)) => "note saved".to_owned(),
+            Change::Note(None) => "note cleared".to_owned(),
+        };
+        Some(match (first.kind, &first.after) {
+            (EditKind::Undo, _) => format!("undid: {title} → {what}"),
+            (EditKind::Redo, _) => format!("redo: {title} → {what}"),
+            (EditKind::New, Change::Status(Status::Done)) => format!("✓ {title}"),
+            (EditKind::New, Change::Status(Status::Skipped { .. })) => format!("– {title} {what}"),
+            (EditKind::New, Change::Status(Status::Todo)) => format!("{title} → to do"),
+            (EditKind::New, Change::Note(_)) => format!("✎ {title}: {what}"),
+        })
     }
 
     /// Writing to the run log failed: nothing changed, and the user is told
@@ -355,7 +442,23 @@ impl App {
 
     /// The screen's layout at its last known size.
     pub fn areas(&self) -> Option<Areas> {
-        layout::areas(self.screen.width, self.screen.height, self.checklist.phases().len())
+        self.areas_at(self.screen.width, self.screen.height)
+    }
+
+    /// The layout at a given size: the footer grows with a long prompt.
+    pub fn areas_at(&self, width: u16, height: u16) -> Option<Areas> {
+        let footer = match &self.mode {
+            Mode::Prompt(prompt) => prompt
+                .line
+                .rows_needed(prompt.label(width), usize::from(width), PROMPT_ROWS),
+            _ => 1,
+        };
+        layout::areas(
+            width,
+            height,
+            self.checklist.phases().len(),
+            u16::try_from(footer).unwrap_or(1),
+        )
     }
 
     /// How many tree rows fit on screen.

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
 use super::app::{Action, Mode};
+use super::line_edit::LineOp;
 
 /// Every key, as the help screen lists it.
 pub const HELP: &[(&str, &str)] = &[
@@ -21,6 +22,9 @@ pub const HELP: &[(&str, &str)] = &[
     ("/", "search titles and details"),
     ("n N", "next / previous match"),
     ("Esc", "clear the search, close a prompt"),
+    ("← → Home End", "move in a prompt (also Ctrl-a Ctrl-e)"),
+    ("Alt-b Alt-f", "word left / right in a prompt"),
+    ("^W ^U ^K", "delete word / to start / to end"),
     ("f", "filter: all / open / done"),
     ("Tab", "switch between the tree and the detail"),
     ("E", "edit the checklist in $VISUAL / $EDITOR"),
@@ -63,6 +67,12 @@ fn key_action(key: &KeyEvent, mode: &Mode) -> Option<Action> {
         Mode::Searching | Mode::Prompt(_) => typing(key, ctrl),
         Mode::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?' | 'q') => Some(Action::ToggleHelp),
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::PageDown),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
             _ => None,
         },
         Mode::Normal => normal(key, ctrl),
@@ -70,13 +80,31 @@ fn key_action(key: &KeyEvent, mode: &Mode) -> Option<Action> {
 }
 
 fn typing(key: &KeyEvent, ctrl: bool) -> Option<Action> {
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     Some(match key.code {
         KeyCode::Enter => Action::Confirm,
         KeyCode::Esc => Action::Cancel,
+        KeyCode::Backspace if ctrl || alt => Action::DeleteWord,
         KeyCode::Backspace => Action::Backspace,
         KeyCode::Char('w' | 'h') if ctrl => Action::DeleteWord,
-        KeyCode::Char(_) if ctrl => return None,
+        KeyCode::Char('a') if ctrl => Action::Line(LineOp::Home),
+        KeyCode::Char('e') if ctrl => Action::Line(LineOp::End),
+        KeyCode::Char('b') if ctrl => Action::Line(LineOp::Left),
+        KeyCode::Char('f') if ctrl => Action::Line(LineOp::Right),
+        KeyCode::Char('d') if ctrl => Action::Line(LineOp::DeleteForward),
+        KeyCode::Char('u') if ctrl => Action::Line(LineOp::DeleteToStart),
+        KeyCode::Char('k') if ctrl => Action::Line(LineOp::DeleteToEnd),
+        KeyCode::Char('b') if alt => Action::Line(LineOp::WordLeft),
+        KeyCode::Char('f') if alt => Action::Line(LineOp::WordRight),
+        KeyCode::Char(_) if ctrl || alt => return None,
         KeyCode::Char(c) => Action::Input(c),
+        KeyCode::Left if ctrl || alt => Action::Line(LineOp::WordLeft),
+        KeyCode::Right if ctrl || alt => Action::Line(LineOp::WordRight),
+        KeyCode::Left => Action::Line(LineOp::Left),
+        KeyCode::Right => Action::Line(LineOp::Right),
+        KeyCode::Home => Action::Line(LineOp::Home),
+        KeyCode::End => Action::Line(LineOp::End),
+        KeyCode::Delete => Action::Line(LineOp::DeleteForward),
         KeyCode::Down => Action::Down,
         KeyCode::Up => Action::Up,
         _ => return None,

@@ -43,8 +43,9 @@ pub fn phase_lines(height: u16, phases: usize) -> u16 {
 }
 
 /// The layout of a `width` × `height` screen for a checklist of `phases` phases,
-/// or `None` when the screen is too small.
-pub fn areas(width: u16, height: u16, phases: usize) -> Option<Areas> {
+/// with a footer of `footer` rows (a prompt grows to a few), or `None` when the
+/// screen is too small.
+pub fn areas(width: u16, height: u16, phases: usize, footer: u16) -> Option<Areas> {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return None;
     }
@@ -53,7 +54,7 @@ pub fn areas(width: u16, height: u16, phases: usize) -> Option<Areas> {
         Constraint::Length(2),
         Constraint::Length(phase_lines(height, phases)),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(footer.clamp(1, 3)),
     ]));
     let (tree, detail) = if width >= SIDE_BY_SIDE {
         let [tree, detail] =

@@ -5,14 +5,15 @@ mod detail;
 mod tree;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, LineGauge, Paragraph, Wrap};
 
-use super::app::{App, Mode, Purpose};
-use super::input::HELP;
-use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::app::{App, Mode, PROMPT_ROWS};
+use super::help;
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::line_edit::Wrapped;
 use super::markdown;
 use super::tree::Row;
 use crate::progress::Progress;
@@ -20,7 +21,7 @@ use crate::progress::Progress;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(areas) = layout::areas(area.width, area.height, app.checklist.phases().len()) else {
+    let Some(areas) = app.areas_at(area.width, area.height) else {
         too_small(frame, area);
         return;
     };
@@ -176,26 +177,23 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.theme;
     let line = match &app.mode {
         Mode::Prompt(prompt) => {
-            let label = match prompt.purpose {
-                Purpose::SkipReason(_) => "Skip reason (Enter skips, Esc cancels): ",
-                Purpose::Note(_) => "Note (Enter saves, empty clears, Esc cancels): ",
-            };
-            Line::from(vec![
-                Span::styled(label, theme.key),
-                Span::raw(prompt.text.clone()),
-                Span::styled("█", theme.dim),
-            ])
+            let label = prompt.label(area.width);
+            let wrapped = prompt.line.layout(label, usize::from(area.width), PROMPT_ROWS);
+            editing(frame, app, area, &wrapped, label);
+            return;
         }
         Mode::Searching => {
-            let search = app.tree.search.as_ref();
-            let query = search.map(|s| s.query.clone()).unwrap_or_default();
-            let count = search.map_or(0, |s| s.matches.len());
-            Line::from(vec![
-                Span::styled("/", theme.key),
-                Span::raw(query),
-                Span::styled("█", theme.dim),
-                Span::styled(format!("  {count} match(es) · Enter keeps · Esc clears"), theme.dim),
-            ])
+            let count = app.tree.search.as_ref().map_or(0, |s| s.matches.len());
+            let hint = format!("  {} · Enter keeps · Esc clears", plural(count, "match", "matches"));
+            let hint_width = u16::try_from(hint.chars().count()).unwrap_or(u16::MAX);
+            let [line_area, hint_area] = area.layout(&Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Length(if area.width >= hint_width * 2 { hint_width } else { 0 }),
+            ]));
+            let wrapped = app.query.layout("/", usize::from(line_area.width), 1);
+            editing(frame, app, line_area, &wrapped, "/");
+            frame.render_widget(Line::from(Span::styled(hint, theme.dim)), hint_area);
+            return;
         }
         _ => match &app.message {
             Some(message) => Line::from(Span::styled(
@@ -207,6 +205,36 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     };
     let spans = markdown::fit(line.spans, usize::from(area.width));
     frame.render_widget(Line::from(spans), area);
+}
+
+/// `1 match`, `3 matches`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A line being typed, over its rows, its label styled as a key, with the
+/// terminal's cursor where typing goes.
+fn editing(frame: &mut Frame, app: &App, area: Rect, wrapped: &Wrapped, label: &str) {
+    let theme = &app.theme;
+    let lines: Vec<Line> = wrapped
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| match row.strip_prefix(label) {
+            Some(rest) if i == 0 && wrapped.label_shown => Line::from(vec![
+                Span::styled(label.to_owned(), theme.key),
+                Span::raw(rest.to_owned()),
+            ]),
+            _ => Line::from(row.clone()),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    let (row, column) = wrapped.cursor;
+    let x = area.x.saturating_add(u16::try_from(column).unwrap_or(u16::MAX));
+    let y = area.y.saturating_add(u16::try_from(row).unwrap_or(u16::MAX));
+    if x < area.right() && y < area.bottom() {
+        frame.set_cursor_position((x, y));
+    }
 }
 
 fn keys_hint(app: &App) -> Line<'static> {
@@ -231,21 +259,28 @@ fn keys_hint(app: &App) -> Line<'static> {
 
 fn help(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.theme;
-    let height = u16::try_from(HELP.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .min(area.height);
-    let width = 68.min(area.width);
-    let [vertical] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
-    let [popup] = vertical.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
-    let lines: Vec<Line> = HELP
+    let popup = help::popup(area);
+    let rows = help::rows(popup.width.saturating_sub(2));
+    let lines: Vec<Line> = rows
         .iter()
-        .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:>14}  "), theme.key), Span::raw(*what)]))
+        .map(|row| {
+            Line::from(vec![
+                Span::styled(row.keys.clone(), theme.key),
+                Span::raw(row.text.clone()),
+            ])
+        })
         .collect();
+    let scroll = app.help_scroll.min(help::last_scroll(area));
+    let more = scroll < help::last_scroll(area);
+    let title = match (scroll > 0, more) {
+        (false, false) => " Keys · Esc closes ",
+        (_, true) => " Keys · j/k scroll ↓ · Esc closes ",
+        (true, false) => " Keys · j/k scroll ↑ · Esc closes ",
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Keys · Esc or ? closes ")
+        .title(title)
         .title_style(theme.title);
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), popup);
 }

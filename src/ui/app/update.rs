@@ -4,9 +4,13 @@ use super::{Action, App, Edit, EditKind, Effect, Focus, Mode, Prompt, Purpose};
 use crate::checklist::Status;
 use crate::run::Change;
 use crate::ui::layout;
+use crate::ui::line_edit::{LineEdit, LineOp};
 use crate::ui::tree::{Row, Search, SearchIndex, Tree};
 
 /// Applies one Action and says what the loop must do next.
+// An Action is a message handed over to `update`, as in The Elm Architecture;
+// that most arms only look at it is no reason to make callers lend it.
+#[allow(clippy::needless_pass_by_value)]
 pub fn update(app: &mut App, action: Action) -> Effect {
     if let Action::Resize { width, height } = action {
         app.screen = super::Screen { width, height };
@@ -15,8 +19,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     }
     let effect = match app.mode.clone() {
         Mode::Help => help(app, &action),
-        Mode::Searching => searching(app, action),
-        Mode::Prompt(prompt) => prompting(app, prompt, action),
+        Mode::Searching => searching(app, &action),
+        Mode::Prompt(prompt) => prompting(app, prompt, &action),
         Mode::Normal => normal(app, &action),
     };
     scroll(app);
@@ -29,10 +33,21 @@ fn scroll(app: &mut App) {
 }
 
 fn help(app: &mut App, action: &Action) -> Effect {
+    let screen = ratatui::layout::Rect::new(0, 0, app.screen.width, app.screen.height);
+    let page = crate::ui::help::visible(screen).max(1);
+    let last = crate::ui::help::last_scroll(screen);
+    let scroll = &mut app.help_scroll;
     match action {
         Action::ToggleHelp | Action::Cancel | Action::Quit => app.mode = Mode::Normal,
+        Action::Down | Action::ScrollDown => *scroll = scroll.saturating_add(1),
+        Action::Up | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll = scroll.saturating_add(page),
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = last,
         _ => {}
     }
+    *scroll = (*scroll).min(last);
     Effect::None
 }
 
@@ -41,7 +56,8 @@ fn page(app: &App) -> isize {
 }
 
 fn normal(app: &mut App, action: &Action) -> Effect {
-    if app.message.as_ref().is_some_and(|m| !m.error) {
+    // A message lasts until the next key (or fades, see `App::tick`).
+    if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
     if app.focus == Focus::Detail {
@@ -85,14 +101,15 @@ fn normal(app: &mut App, action: &Action) -> Effect {
                 let text = app.item_state(index).note.clone().unwrap_or_default();
                 app.mode = Mode::Prompt(Prompt {
                     purpose: Purpose::Note(index),
-                    text,
+                    line: LineEdit::new(&text),
                 });
             }
         }
         Action::Undo => return undo(app, true),
         Action::Redo => return undo(app, false),
         Action::StartSearch => {
-            app.tree.search.get_or_insert_with(Search::default);
+            let search = app.tree.search.get_or_insert_with(Search::default);
+            app.query = LineEdit::new(&search.query);
             app.mode = Mode::Searching;
         }
         Action::NextMatch => next_match(app, true),
@@ -110,7 +127,10 @@ fn normal(app: &mut App, action: &Action) -> Effect {
             }
             app.complain("the bundled checklist is built in; save a copy (preflight new) to edit it");
         }
-        Action::ToggleHelp => app.mode = Mode::Help,
+        Action::ToggleHelp => {
+            app.help_scroll = 0;
+            app.mode = Mode::Help;
+        }
         Action::Cancel => {
             if app.tree.search.take().is_some() {
                 app.tree.rebuild(&app.checklist, &app.state);
@@ -123,6 +143,7 @@ fn normal(app: &mut App, action: &Action) -> Effect {
         | Action::Paste(_)
         | Action::Backspace
         | Action::DeleteWord
+        | Action::Line(_)
         | Action::Confirm
         | Action::Resize { .. } => {}
     }
@@ -214,7 +235,7 @@ fn skip(app: &mut App) -> Effect {
     }
     app.mode = Mode::Prompt(Prompt {
         purpose: Purpose::SkipReason(index),
-        text: String::new(),
+        line: LineEdit::default(),
     });
     Effect::None
 }
@@ -288,18 +309,26 @@ fn next_open(app: &mut App, forward: bool) {
     }
 }
 
-fn searching(app: &mut App, action: Action) -> Effect {
-    if matches!(action, Action::Input(c) if crate::text::is_unsafe(c)) {
-        return Effect::None;
-    }
-    let mut query = app.tree.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
+/// Applies a typing Action to a line; `false` when the Action is no edit.
+fn edit_line(line: &mut LineEdit, action: &Action) -> bool {
     match action {
-        Action::Input(c) => query.push(c),
-        Action::Paste(text) => query.push_str(&crate::text::clean_pasted(&text)),
-        Action::Backspace => {
-            query.pop();
-        }
-        Action::DeleteWord => delete_word(&mut query),
+        Action::Input(c) => line.insert(*c),
+        Action::Paste(text) => line.paste(text),
+        Action::Backspace => line.apply(LineOp::DeleteBack),
+        Action::DeleteWord => line.apply(LineOp::DeleteWordBack),
+        Action::Line(op) => line.apply(*op),
+        _ => return false,
+    }
+    true
+}
+
+fn searching(app: &mut App, action: &Action) -> Effect {
+    if edit_line(&mut app.query, action) {
+        let query = app.query.text().to_owned();
+        return narrow(app, &query);
+    }
+    let query = app.query.text().to_owned();
+    match action {
         Action::Confirm => {
             app.mode = Mode::Normal;
             if query.is_empty() {
@@ -311,23 +340,27 @@ fn searching(app: &mut App, action: Action) -> Effect {
                     "{count} match(es) for \"{query}\": n / N to move, Esc to clear"
                 ));
             }
-            return Effect::None;
+            Effect::None
         }
         Action::Cancel => {
             app.mode = Mode::Normal;
             app.tree.search = None;
             app.tree.rebuild(&app.checklist, &app.state);
-            return Effect::None;
+            Effect::None
         }
-        Action::Quit => return Effect::Quit,
+        Action::Quit => Effect::Quit,
         Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::ScrollUp | Action::ScrollDown => {
-            return normal(app, &action);
+            normal(app, action)
         }
-        _ => return Effect::None,
+        _ => Effect::None,
     }
+}
+
+/// Narrows the tree to what `query` matches, the cursor on the first match.
+fn narrow(app: &mut App, query: &str) -> Effect {
     let search = app.tree.search.get_or_insert_with(Search::default);
     let index = app.search_index.get_or_insert_with(|| SearchIndex::new(&app.checklist));
-    search.update(index, &query);
+    search.update(index, query);
     app.tree.rebuild(&app.checklist, &app.state);
     if let Some(first) = app.tree.rows().iter().position(|r| matches!(r, Row::Item(_))) {
         app.tree.move_to(first);
@@ -335,39 +368,28 @@ fn searching(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-fn delete_word(text: &mut String) {
-    let trimmed = text.trim_end().len();
-    text.truncate(trimmed);
-    let cut = text.rfind(' ').map_or(0, |i| i + 1);
-    text.truncate(cut);
-}
-
-fn prompting(app: &mut App, mut prompt: Prompt, action: Action) -> Effect {
+fn prompting(app: &mut App, mut prompt: Prompt, action: &Action) -> Effect {
+    if edit_line(&mut prompt.line, action) {
+        app.mode = Mode::Prompt(prompt);
+        return Effect::None;
+    }
     match action {
-        Action::Input(c) if crate::text::is_unsafe(c) => return Effect::None,
-        Action::Input(c) => prompt.text.push(c),
-        Action::Paste(text) => prompt.text.push_str(&crate::text::clean_pasted(&text)),
-        Action::Backspace => {
-            prompt.text.pop();
-        }
-        Action::DeleteWord => delete_word(&mut prompt.text),
         Action::Cancel => {
             app.mode = Mode::Normal;
-            return Effect::None;
+            Effect::None
         }
         Action::Confirm => {
             app.mode = Mode::Normal;
-            let text = crate::text::clean_paragraph(&prompt.text);
+            let text = crate::text::clean_paragraph(prompt.line.text());
             let text = (!text.is_empty()).then_some(text);
-            return match prompt.purpose {
+            match prompt.purpose {
                 Purpose::SkipReason(index) => edit(app, index, Change::Status(Status::Skipped { reason: text })),
                 Purpose::Note(index) => edit(app, index, Change::Note(text)),
-            };
+            }
         }
-        _ => return Effect::None,
+        // Anything else leaves the prompt open as it is.
+        _ => Effect::None,
     }
-    app.mode = Mode::Prompt(prompt);
-    Effect::None
 }
 
 fn click(app: &mut App, column: u16, row: u16) -> Effect {

@@ -2,6 +2,7 @@
 //! others, with the fixtures of the parent module.
 
 use super::*;
+use crate::ui::line_edit::LineEdit;
 
 #[test]
 fn toggle_ticks_and_unticks_and_updates_progress() {
@@ -59,7 +60,7 @@ fn notes_are_edited_in_a_prefilled_prompt() {
         app.mode,
         Mode::Prompt(Prompt {
             purpose: Purpose::Note(0),
-            text: "checked with ops".into()
+            line: LineEdit::new("checked with ops")
         })
     );
     for _ in 0.."checked with ops".len() {
@@ -150,7 +151,7 @@ fn control_characters_typed_into_prompts_are_dropped() {
             Action::Input('b'),
         ],
     );
-    assert!(matches!(&app.mode, Mode::Prompt(p) if p.text == "ab"));
+    assert!(matches!(&app.mode, Mode::Prompt(p) if p.line.text() == "ab"));
     act(&mut app, Action::Cancel);
     act(&mut app, Action::StartSearch);
     acts(&mut app, [Action::Input('\u{7}'), Action::Input('d')]);
