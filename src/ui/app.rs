@@ -4,109 +4,24 @@
 //! Effect for the loop to carry out, and its outcome comes back through
 //! [`App::recorded`], [`App::record_failed`] and [`App::external`].
 
+mod action;
+mod messages;
 mod update;
+
+pub use action::{Action, Edit, EditKind, Effect};
+pub use messages::Message;
 
 pub use update::update;
 
 use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
 use crate::run::{Change, Event, ItemState, RunState};
-use crate::text::escape_for_terminal;
-use crate::timestamp::Timestamp;
 
 use super::layout::{self, Areas};
-use super::line_edit::{LineEdit, LineOp};
+use super::line_edit::LineEdit;
 use super::theme::Theme;
 use super::tree::{Row, SearchIndex, Tree};
 use super::view::plural;
-
-/// What the user meant.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
-    /// Collapse, or go to the parent (`h`, ←).
-    Collapse,
-    /// Expand, or go to the first child (`l`, →).
-    Expand,
-    SwitchPane,
-    JumpToPhase(usize),
-    /// Tick or untick the selected item; on a header, fold or unfold it.
-    Toggle,
-    /// Ask for a reason and skip the selected item, or unskip it.
-    Skip,
-    EditNote,
-    Undo,
-    Redo,
-    StartSearch,
-    NextMatch,
-    PreviousMatch,
-    CycleFilter,
-    NextOpen,
-    PreviousOpen,
-    EditChecklist,
-    ToggleHelp,
-    Quit,
-    /// Typing into the search or a prompt.
-    Input(char),
-    /// Text pasted at once (bracketed paste): typed into a prompt, ignored
-    /// elsewhere, never read as keys.
-    Paste(String),
-    Backspace,
-    /// Delete the word before the cursor of a prompt (Ctrl-w).
-    DeleteWord,
-    /// Move the cursor of a prompt, or delete around it.
-    Line(LineOp),
-    Confirm,
-    Cancel,
-    /// A mouse click at a screen position.
-    Click {
-        column: u16,
-        row: u16,
-    },
-    ScrollUp,
-    ScrollDown,
-    /// The screen has a new size; the layout follows.
-    Resize {
-        width: u16,
-        height: u16,
-    },
-}
-
-/// What the loop must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    Quit,
-    /// Append these changes to the run log, then report with [`App::recorded`].
-    Record(Vec<Edit>),
-    /// Open the checklist file in the user's editor, then reload it.
-    EditChecklist,
-}
-
-/// One change this session makes to one item, with what it replaces, so that it
-/// can be undone.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
-    pub index: usize,
-    pub before: Change,
-    pub after: Change,
-    pub kind: EditKind,
-    /// When its event was recorded, once it was: an undo or redo takes it back
-    /// only while the item's latest change is still this one.
-    pub recorded: Option<Timestamp>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditKind {
-    New,
-    Undo,
-    Redo,
-}
 
 /// Which pane keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,21 +66,27 @@ pub enum Mode {
     /// Typing a search query; the tree narrows with each key.
     Searching,
     Prompt(Prompt),
+    /// A question to answer with y or n.
+    Confirm(Confirm),
 }
 
-/// A short line for the footer.
+/// What a confirmation would do.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub error: bool,
-    /// How many ticks of the loop it has been shown for: it fades.
-    pub age: u8,
+pub enum Confirm {
+    /// Tick these open items of the section or phase `name`.
+    TickAll { items: Vec<usize>, name: String },
 }
 
-/// Ticks (a quarter of a second each) a message stays: a few seconds, longer
-/// for an error.
-const SAY_TICKS: u8 = 12;
-const COMPLAIN_TICKS: u8 = 32;
+impl Confirm {
+    /// The question, as the footer asks it.
+    pub fn question(&self) -> String {
+        match self {
+            Confirm::TickAll { items, name } => {
+                format!("Tick {} of {name}? y/n", plural(items.len(), "open item", "open items"))
+            }
+        }
+    }
+}
 
 /// Where things are on screen, from the last known size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -197,8 +118,9 @@ pub struct App {
     /// How far the help is scrolled: on a small screen it does not fit.
     pub help_scroll: u16,
     pub message: Option<Message>,
-    pub undo: Vec<Edit>,
-    pub redo: Vec<Edit>,
+    /// Groups of edits, one per recorded change (a bulk tick is one group).
+    pub undo: Vec<Vec<Edit>>,
+    pub redo: Vec<Vec<Edit>>,
     pub screen: Screen,
     pub theme: Theme,
 }
@@ -248,40 +170,6 @@ impl App {
 
     pub fn item_state(&self, index: usize) -> &ItemState {
         self.state.item(index)
-    }
-
-    /// Shows `text` in the status line; untrusted parts (titles, names, paths)
-    /// are escaped here, once for every message.
-    pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: escape_for_terminal(&text.into()),
-            error: false,
-            age: 0,
-        });
-    }
-
-    /// Shows `text` in the status line as an error, escaped as [`App::say`].
-    pub fn complain(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: escape_for_terminal(&text.into()),
-            error: true,
-            age: 0,
-        });
-    }
-
-    /// A quarter of a second passed: an old message fades. `true` when the
-    /// screen changed.
-    pub fn tick(&mut self) -> bool {
-        let Some(message) = &mut self.message else {
-            return false;
-        };
-        message.age = message.age.saturating_add(1);
-        let limit = if message.error { COMPLAIN_TICKS } else { SAY_TICKS };
-        if message.age >= limit {
-            self.message = None;
-            return true;
-        }
-        false
     }
 
     /// Applies one event to the state and the progress; `Some(changed)` for an
@@ -337,50 +225,24 @@ impl App {
         if let Some(text) = self.describe(&edits) {
             self.say(text);
         }
-        for (mut edit, event) in edits.into_iter().zip(events) {
-            edit.recorded = Some(event.at);
-            match edit.kind {
-                EditKind::New => {
-                    self.undo.push(edit);
-                    self.redo.clear();
-                }
-                EditKind::Undo => self.redo.push(edit),
-                EditKind::Redo => self.undo.push(edit),
+        let kind = edits.first().map(|edit| edit.kind);
+        let group: Vec<Edit> = edits
+            .into_iter()
+            .zip(events)
+            .map(|(mut edit, event)| {
+                edit.recorded = Some(event.at);
+                edit
+            })
+            .collect();
+        match kind {
+            Some(EditKind::New) => {
+                self.undo.push(group);
+                self.redo.clear();
             }
+            Some(EditKind::Undo) => self.redo.push(group),
+            Some(EditKind::Redo) => self.undo.push(group),
+            None => {}
         }
-    }
-
-    /// What recorded edits did, for the status line: `✓ Database`,
-    /// `– Redis/Cache skipped (no cache)`, `undid: Database → to do`.
-    fn describe(&self, edits: &[Edit]) -> Option<String> {
-        let first = edits.first()?;
-        if edits.len() > 1 {
-            let done = edits.iter().filter(|e| e.after == Change::Status(Status::Done)).count();
-            return Some(match first.kind {
-                EditKind::Undo => format!("undid: {}", plural(edits.len(), "change", "changes")),
-                EditKind::Redo => format!("redo: {}", plural(edits.len(), "change", "changes")),
-                EditKind::New => format!("✓ {}", plural(done, "item", "items")),
-            });
-        }
-        let title = &self.checklist.items()[first.index].title;
-        let what = match &first.after {
-            Change::Status(Status::Done) => "done".to_owned(),
-            Change::Status(Status::Todo) => "to do".to_owned(),
-            Change::Status(Status::Skipped { reason }) => match reason {
-                Some(reason) => format!("skipped ({reason})"),
-                None => "skipped".to_owned(),
-            },
-            Change::Note(Some(_)) => "note saved".to_owned(),
-            Change::Note(None) => "note cleared".to_owned(),
-        };
-        Some(match (first.kind, &first.after) {
-            (EditKind::Undo, _) => format!("undid: {title} → {what}"),
-            (EditKind::Redo, _) => format!("redo: {title} → {what}"),
-            (EditKind::New, Change::Status(Status::Done)) => format!("✓ {title}"),
-            (EditKind::New, Change::Status(Status::Skipped { .. })) => format!("– {title} {what}"),
-            (EditKind::New, Change::Status(Status::Todo)) => format!("{title} → to do"),
-            (EditKind::New, Change::Note(_)) => format!("✎ {title}: {what}"),
-        })
     }
 
     /// Writing to the run log failed: nothing changed, and the user is told

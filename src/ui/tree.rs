@@ -23,8 +23,10 @@ pub enum Filter {
     All,
     /// Items still to do.
     Open,
-    /// Items done or skipped.
+    /// Items done.
     Done,
+    /// Items skipped as not applicable.
+    Skipped,
 }
 
 impl Filter {
@@ -33,7 +35,8 @@ impl Filter {
         match self {
             Filter::All => Filter::Open,
             Filter::Open => Filter::Done,
-            Filter::Done => Filter::All,
+            Filter::Done => Filter::Skipped,
+            Filter::Skipped => Filter::All,
         }
     }
 
@@ -42,6 +45,7 @@ impl Filter {
             Filter::All => "all",
             Filter::Open => "open",
             Filter::Done => "done",
+            Filter::Skipped => "skipped",
         }
     }
 
@@ -49,7 +53,8 @@ impl Filter {
         match self {
             Filter::All => true,
             Filter::Open => matches!(status, Status::Todo),
-            Filter::Done => !matches!(status, Status::Todo),
+            Filter::Done => matches!(status, Status::Done),
+            Filter::Skipped => matches!(status, Status::Skipped { .. }),
         }
     }
 }
@@ -127,11 +132,21 @@ pub struct Tree {
     cursor: usize,
     /// The first row on screen.
     offset: usize,
+    /// Items the filter and search leave out, for the header to say.
+    hidden: usize,
+    /// Where the cursor was when the window last followed it: the margin is
+    /// kept on the side the cursor moves towards, so a row put at the top on
+    /// purpose (a jump to a phase) stays there while the cursor moves down.
+    followed: usize,
 }
+
+/// Rows kept between the cursor and the edge of the window while more rows
+/// follow, as vim's `scrolloff`.
+const MARGIN: usize = 3;
 
 /// Orders rows as the checklist does, so that the cursor can find its place again
 /// after the rows change.
-fn order(checklist: &Checklist, row: Row) -> (usize, u8) {
+pub fn order(checklist: &Checklist, row: Row) -> (usize, u8) {
     match row {
         Row::Phase(p) => (checklist.item_range_of(&checklist.phases()[p]).start, 0),
         Row::Section(s) => (checklist.sections()[s].items.start, 1),
@@ -149,6 +164,8 @@ impl Tree {
             rows: Vec::new(),
             cursor: 0,
             offset: 0,
+            hidden: 0,
+            followed: 0,
         };
         tree.rebuild(checklist, state);
         tree
@@ -178,6 +195,29 @@ impl Tree {
         }
     }
 
+    /// How many items the filter and the search leave out.
+    pub fn hidden(&self) -> usize {
+        self.hidden
+    }
+
+    /// Whether item `i` passes the filter and the search (folds aside).
+    pub fn shows(&self, state: &RunState, i: usize) -> bool {
+        self.filter.admits(&state.item(i).status) && self.search.as_ref().is_none_or(|search| search.admits(i))
+    }
+
+    /// Unfolds what holds item `i` and puts the cursor on it; `false` when the
+    /// filter or search hide it.
+    pub fn reveal(&mut self, checklist: &Checklist, state: &RunState, i: usize) -> bool {
+        let section = checklist.items()[i].section;
+        let phase = checklist.sections()[section].phase;
+        if self.collapsed_sections[section] || self.collapsed_phases[phase] {
+            self.collapsed_sections[section] = false;
+            self.collapsed_phases[phase] = false;
+            self.rebuild(checklist, state);
+        }
+        self.select(Row::Item(i))
+    }
+
     /// Whether rows depend on item statuses, so a status change must rebuild them.
     pub fn filters_by_status(&self) -> bool {
         self.filter != Filter::All
@@ -188,6 +228,7 @@ impl Tree {
     pub fn rebuild(&mut self, checklist: &Checklist, state: &RunState) {
         let anchor = self.selected().map(|row| order(checklist, row));
         self.rows.clear();
+        self.hidden = 0;
         let searching = self.search.is_some();
         for (p, phase) in checklist.phases().iter().enumerate() {
             let phase_at = self.rows.len();
@@ -199,8 +240,10 @@ impl Tree {
                 let mut section_has_items = false;
                 let show_items = searching || !(self.collapsed_phases[p] || self.collapsed_sections[s]);
                 for i in checklist.sections()[s].items.clone() {
-                    let visible = self.filter.admits(&state.item(i).status)
-                        && self.search.as_ref().is_none_or(|search| search.admits(i));
+                    let visible = self.shows(state, i);
+                    if !visible {
+                        self.hidden += 1;
+                    }
                     if visible {
                         section_has_items = true;
                         if show_items {
@@ -231,7 +274,7 @@ impl Tree {
     pub fn select(&mut self, row: Row) -> bool {
         match self.rows.iter().position(|&r| r == row) {
             Some(at) => {
-                self.cursor = at;
+                self.move_to(at);
                 true
             }
             None => false,
@@ -241,22 +284,47 @@ impl Tree {
     /// Moves the cursor by `delta` rows, stopping at the ends.
     pub fn move_by(&mut self, delta: isize) {
         let last = self.rows.len().saturating_sub(1);
-        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.move_to(self.cursor.saturating_add_signed(delta).min(last));
     }
 
     pub fn move_to(&mut self, at: usize) {
         self.cursor = at.min(self.rows.len().saturating_sub(1));
     }
 
-    /// Keeps the cursor inside a window of `height` rows.
+    /// Keeps the cursor inside a window of `height` rows, with a margin of a
+    /// few rows to the edge it moves towards while more rows follow there.
     pub fn scroll_into_view(&mut self, height: usize) {
         let height = height.max(1);
+        let margin = MARGIN.min(height.saturating_sub(1) / 2);
+        if self.cursor < self.followed && self.cursor < self.offset + margin {
+            self.offset = self.cursor.saturating_sub(margin);
+        }
+        if self.cursor > self.followed && self.cursor + margin >= self.offset + height {
+            self.offset = self.cursor + margin + 1 - height;
+        }
         if self.cursor < self.offset {
             self.offset = self.cursor;
         } else if self.cursor >= self.offset + height {
             self.offset = self.cursor + 1 - height;
         }
         self.offset = self.offset.min(self.rows.len().saturating_sub(height));
+        self.followed = self.cursor;
+    }
+
+    /// Scrolls so that the cursor's row is at the top of the window.
+    pub fn scroll_to_top(&mut self, height: usize) {
+        self.offset = self.cursor.min(self.rows.len().saturating_sub(height.max(1)));
+        self.followed = self.cursor;
+    }
+
+    /// Scrolls so that the cursor's row is in the middle of the window.
+    pub fn scroll_to_middle(&mut self, height: usize) {
+        let height = height.max(1);
+        self.offset = self
+            .cursor
+            .saturating_sub(height / 2)
+            .min(self.rows.len().saturating_sub(height));
+        self.followed = self.cursor;
     }
 
     /// Collapses or expands a phase or section; items cannot be.

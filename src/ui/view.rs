@@ -195,6 +195,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             frame.render_widget(Line::from(Span::styled(hint, theme.dim)), hint_area);
             return;
         }
+        Mode::Confirm(confirm) => Line::from(Span::styled(confirm.question(), theme.key)),
         _ => match &app.message {
             Some(message) => Line::from(Span::styled(
                 message.text.clone(),
@@ -237,21 +238,45 @@ fn editing(frame: &mut Frame, app: &App, area: Rect, wrapped: &Wrapped, label: &
     }
 }
 
+/// The keys that matter where the user is: during a kept search its moves,
+/// on a header folding and ticking all, on an item the ways to work it.
 fn keys_hint(app: &App) -> Line<'static> {
     let theme = &app.theme;
-    let pairs = [
-        ("j/k", "move"),
-        ("space", "tick"),
-        ("s", "skip"),
-        ("n", "note"),
-        ("/", "search"),
-        ("u", "undo"),
-        ("?", "help"),
-        ("q", "quit"),
-    ];
+    let searching = app.tree.search.as_ref().is_some_and(|s| !s.query.is_empty());
+    let on_header = matches!(app.tree.selected(), Some(Row::Phase(_) | Row::Section(_)));
+    let pairs: &[(&str, &str)] = if searching {
+        &[
+            ("n/N", "next/prev match"),
+            ("enter", "tick+next"),
+            ("space", "tick"),
+            ("esc", "clear search"),
+            ("?", "help"),
+        ]
+    } else if on_header {
+        &[
+            ("j/k", "move"),
+            ("space", "fold"),
+            ("T", "tick all"),
+            ("]", "next open"),
+            ("/", "search"),
+            ("?", "help"),
+            ("q", "quit"),
+        ]
+    } else {
+        &[
+            ("enter", "tick+next"),
+            ("space", "tick"),
+            ("s", "skip"),
+            ("n", "note"),
+            ("/", "search"),
+            ("u", "undo"),
+            ("?", "help"),
+            ("q", "quit"),
+        ]
+    };
     let mut spans = Vec::new();
     for (key, what) in pairs {
-        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(*key, theme.key));
         spans.push(Span::styled(format!(" {what}  "), theme.dim));
     }
     Line::from(spans)

@@ -174,14 +174,22 @@ fn search_narrows_as_you_type_and_n_walks_the_matches() {
 }
 
 #[test]
-fn the_filter_cycles_all_open_done() {
+fn the_filter_cycles_all_open_done_skipped_and_says_what_it_hides() {
     let mut app = app();
     acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
     act(&mut app, Action::CycleFilter);
     assert_eq!(app.tree.filter, Filter::Open);
     assert!(!rows(&app).contains(&"I Cloud environment".to_owned()));
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "showing open items; 1 item hidden (f: next filter)"
+    );
     act(&mut app, Action::CycleFilter);
     assert_eq!(rows(&app), ["P Prepare", "S Infra", "I Cloud environment"]);
+    assert!(app.message.as_ref().unwrap().text.contains("5 items hidden"));
+    act(&mut app, Action::CycleFilter);
+    assert_eq!(app.tree.filter, Filter::Skipped);
+    assert!(rows(&app).is_empty());
     act(&mut app, Action::CycleFilter);
     assert_eq!(app.tree.filter, Filter::All);
     assert_eq!(rows(&app).len(), 11);
@@ -272,6 +280,7 @@ fn tab_moves_the_keys_to_the_detail_pane_and_the_wheel_scrolls() {
 }
 
 mod editing;
+mod flow;
 
 mod random {
     use proptest::prelude::*;
@@ -308,6 +317,14 @@ mod random {
                 Action::Cancel,
                 Action::ScrollUp,
                 Action::ScrollDown,
+                Action::TickAndAdvance,
+                Action::TickAll,
+                Action::Yes,
+                Action::No,
+                Action::Line(crate::ui::line_edit::LineOp::Left),
+                Action::Line(crate::ui::line_edit::LineOp::Home),
+                Action::Line(crate::ui::line_edit::LineOp::DeleteForward),
+                Action::Paste("pasted\ntext".into()),
             ]),
             (0usize..12).prop_map(Action::JumpToPhase),
             prop::sample::select(vec!['a', 'e', 's', ' ', '🚀', '\u{1b}']).prop_map(Action::Input),
@@ -329,6 +346,8 @@ mod random {
                 let rows = app.tree.rows().len();
                 prop_assert!(rows == 0 || app.tree.cursor() < rows);
                 prop_assert!(app.tree.offset() <= app.tree.cursor() || rows == 0);
+                let height = usize::from(app.tree_height());
+                prop_assert!(rows == 0 || app.tree.cursor() < app.tree.offset() + height, "the cursor is on screen");
                 prop_assert_eq!(&app.tally, &app.state.tally(&app.checklist));
             }
             let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.screen.width, app.screen.height)).unwrap();

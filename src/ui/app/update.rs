@@ -1,11 +1,16 @@
 //! `update`: every Action, applied to the App.
 
+mod flow;
+mod typing;
+mod undo;
+
 use super::{Action, App, Edit, EditKind, Effect, Focus, Mode, Prompt, Purpose};
 use crate::checklist::Status;
 use crate::run::Change;
 use crate::ui::layout;
-use crate::ui::line_edit::{LineEdit, LineOp};
-use crate::ui::tree::{Row, Search, SearchIndex, Tree};
+use crate::ui::line_edit::LineEdit;
+use crate::ui::tree::{Filter, Row, Search, Tree};
+use crate::ui::view::plural;
 
 /// Applies one Action and says what the loop must do next.
 // An Action is a message handed over to `update`, as in The Elm Architecture;
@@ -19,8 +24,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     }
     let effect = match app.mode.clone() {
         Mode::Help => help(app, &action),
-        Mode::Searching => searching(app, &action),
-        Mode::Prompt(prompt) => prompting(app, prompt, &action),
+        Mode::Searching => typing::searching(app, &action),
+        Mode::Confirm(confirm) => flow::confirming(app, confirm, &action),
+        Mode::Prompt(prompt) => typing::prompting(app, prompt, &action),
         Mode::Normal => normal(app, &action),
     };
     scroll(app);
@@ -55,7 +61,7 @@ fn page(app: &App) -> isize {
     isize::try_from(app.tree_height().max(2) - 1).unwrap_or(1)
 }
 
-fn normal(app: &mut App, action: &Action) -> Effect {
+pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
     // A message lasts until the next key (or fades, see `App::tick`).
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
@@ -94,19 +100,9 @@ fn normal(app: &mut App, action: &Action) -> Effect {
         Action::JumpToPhase(n) => jump_to_phase(app, *n),
         Action::Toggle => return toggle(app),
         Action::Skip => return skip(app),
-        Action::EditNote => {
-            if app.tree.search.as_ref().is_some_and(|s| !s.query.is_empty()) {
-                next_match(app, true);
-            } else if let Some(index) = app.selected_item() {
-                let text = app.item_state(index).note.clone().unwrap_or_default();
-                app.mode = Mode::Prompt(Prompt {
-                    purpose: Purpose::Note(index),
-                    line: LineEdit::new(&text),
-                });
-            }
-        }
-        Action::Undo => return undo(app, true),
-        Action::Redo => return undo(app, false),
+        Action::EditNote => edit_note(app),
+        Action::Undo => return undo::undo(app, true),
+        Action::Redo => return undo::undo(app, false),
         Action::StartSearch => {
             let search = app.tree.search.get_or_insert_with(Search::default);
             app.query = LineEdit::new(&search.query);
@@ -114,13 +110,11 @@ fn normal(app: &mut App, action: &Action) -> Effect {
         }
         Action::NextMatch => next_match(app, true),
         Action::PreviousMatch => next_match(app, false),
-        Action::CycleFilter => {
-            app.tree.filter = app.tree.filter.next();
-            app.tree.rebuild(&app.checklist, &app.state);
-            app.say(format!("showing {} items", app.tree.filter.label()));
-        }
-        Action::NextOpen => next_open(app, true),
-        Action::PreviousOpen => next_open(app, false),
+        Action::CycleFilter => cycle_filter(app),
+        Action::TickAndAdvance => return flow::tick_and_advance(app),
+        Action::TickAll => flow::ask_tick_all(app),
+        Action::NextOpen => flow::next_open(app, true),
+        Action::PreviousOpen => flow::next_open(app, false),
         Action::EditChecklist => {
             if app.editable {
                 return Effect::EditChecklist;
@@ -144,10 +138,39 @@ fn normal(app: &mut App, action: &Action) -> Effect {
         | Action::Backspace
         | Action::DeleteWord
         | Action::Line(_)
+        | Action::Yes
+        | Action::No
         | Action::Confirm
         | Action::Resize { .. } => {}
     }
     Effect::None
+}
+
+fn edit_note(app: &mut App) {
+    if app.tree.search.as_ref().is_some_and(|s| !s.query.is_empty()) {
+        next_match(app, true);
+    } else if let Some(index) = app.selected_item() {
+        let text = app.item_state(index).note.clone().unwrap_or_default();
+        app.mode = Mode::Prompt(Prompt {
+            purpose: Purpose::Note(index),
+            line: LineEdit::new(&text),
+        });
+    }
+}
+
+fn cycle_filter(app: &mut App) {
+    app.tree.filter = app.tree.filter.next();
+    app.tree.rebuild(&app.checklist, &app.state);
+    let hidden = app.tree.hidden();
+    app.say(if app.tree.filter == Filter::All {
+        "showing all items".to_owned()
+    } else {
+        format!(
+            "showing {} items; {} hidden (f: next filter)",
+            app.tree.filter.label(),
+            plural(hidden, "item", "items")
+        )
+    });
 }
 
 fn move_cursor(app: &mut App, delta: isize) {
@@ -184,13 +207,15 @@ fn jump_to_phase(app: &mut App, n: usize) {
         app.tree
             .set_collapsed(&app.checklist, &app.state, Row::Phase(phase), false);
     }
-    if !app.tree.select(Row::Phase(phase)) {
+    if app.tree.select(Row::Phase(phase)) {
+        app.tree.scroll_to_top(usize::from(app.tree_height()));
+    } else {
         app.complain(format!("phase {n} has nothing to show under this filter"));
     }
     app.detail_scroll = 0;
 }
 
-fn edit(app: &App, index: usize, after: Change) -> Effect {
+pub(super) fn edit(app: &App, index: usize, after: Change) -> Effect {
     let state = app.item_state(index);
     let before = match &after {
         Change::Status(_) => Change::Status(state.status.clone()),
@@ -208,7 +233,7 @@ fn edit(app: &App, index: usize, after: Change) -> Effect {
     }])
 }
 
-fn toggle(app: &mut App) -> Effect {
+pub(super) fn toggle(app: &mut App) -> Effect {
     match app.tree.selected() {
         Some(Row::Item(index)) => {
             let after = match app.item_state(index).status {
@@ -240,46 +265,6 @@ fn skip(app: &mut App) -> Effect {
     Effect::None
 }
 
-fn undo(app: &mut App, undo: bool) -> Effect {
-    let stack = if undo { &app.undo } else { &app.redo };
-    let Some(last) = stack.last() else {
-        app.say(if undo { "nothing to undo" } else { "nothing to redo" });
-        return Effect::None;
-    };
-    // Undoing and redoing both invert the edit on top of their stack.
-    let (before, after) = (last.after.clone(), last.before.clone());
-    let index = last.index;
-    let changed = app.state.item(index).changed.clone();
-    let still_ours = last.recorded.is_some()
-        && changed
-            .as_ref()
-            .is_some_and(|(at, by)| Some(*at) == last.recorded && *by == app.operator);
-    if undo {
-        app.undo.pop();
-    } else {
-        app.redo.pop();
-    }
-    if !still_ours {
-        // Someone (or this user elsewhere) changed the item since: taking
-        // back our change now would silently undo theirs.
-        let title = app.checklist.items()[index].title.clone();
-        let what = if undo { "undone" } else { "redone" };
-        app.complain(match changed {
-            Some((at, by)) => format!("{title} was changed by {by} at {} — not {what}", at.hour_minute()),
-            None => format!("{title} has changed since — not {what}"),
-        });
-        return Effect::None;
-    }
-    app.tree.select(Row::Item(index));
-    Effect::Record(vec![Edit {
-        index,
-        before,
-        after,
-        kind: if undo { EditKind::Undo } else { EditKind::Redo },
-        recorded: None,
-    }])
-}
-
 fn next_match(app: &mut App, forward: bool) {
     let Some(search) = &app.tree.search else {
         app.say("no search: press / to search");
@@ -291,104 +276,8 @@ fn next_match(app: &mut App, forward: bool) {
     }
     if let Some(at) = app.tree.find_from_cursor(forward, |row| matches!(row, Row::Item(_))) {
         app.tree.move_to(at);
+        app.tree.scroll_to_middle(usize::from(app.tree_height()));
         app.detail_scroll = 0;
-    }
-}
-
-fn next_open(app: &mut App, forward: bool) {
-    let state = &app.state;
-    match app.tree.find_from_cursor(
-        forward,
-        |row| matches!(row, Row::Item(i) if state.item(i).status == Status::Todo),
-    ) {
-        Some(at) => {
-            app.tree.move_to(at);
-            app.detail_scroll = 0;
-        }
-        None => app.say("no open items here"),
-    }
-}
-
-/// Applies a typing Action to a line; `false` when the Action is no edit.
-fn edit_line(line: &mut LineEdit, action: &Action) -> bool {
-    match action {
-        Action::Input(c) => line.insert(*c),
-        Action::Paste(text) => line.paste(text),
-        Action::Backspace => line.apply(LineOp::DeleteBack),
-        Action::DeleteWord => line.apply(LineOp::DeleteWordBack),
-        Action::Line(op) => line.apply(*op),
-        _ => return false,
-    }
-    true
-}
-
-fn searching(app: &mut App, action: &Action) -> Effect {
-    if edit_line(&mut app.query, action) {
-        let query = app.query.text().to_owned();
-        return narrow(app, &query);
-    }
-    let query = app.query.text().to_owned();
-    match action {
-        Action::Confirm => {
-            app.mode = Mode::Normal;
-            if query.is_empty() {
-                app.tree.search = None;
-                app.tree.rebuild(&app.checklist, &app.state);
-            } else {
-                let count = app.tree.search.as_ref().map_or(0, |s| s.matches.len());
-                app.say(format!(
-                    "{count} match(es) for \"{query}\": n / N to move, Esc to clear"
-                ));
-            }
-            Effect::None
-        }
-        Action::Cancel => {
-            app.mode = Mode::Normal;
-            app.tree.search = None;
-            app.tree.rebuild(&app.checklist, &app.state);
-            Effect::None
-        }
-        Action::Quit => Effect::Quit,
-        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::ScrollUp | Action::ScrollDown => {
-            normal(app, action)
-        }
-        _ => Effect::None,
-    }
-}
-
-/// Narrows the tree to what `query` matches, the cursor on the first match.
-fn narrow(app: &mut App, query: &str) -> Effect {
-    let search = app.tree.search.get_or_insert_with(Search::default);
-    let index = app.search_index.get_or_insert_with(|| SearchIndex::new(&app.checklist));
-    search.update(index, query);
-    app.tree.rebuild(&app.checklist, &app.state);
-    if let Some(first) = app.tree.rows().iter().position(|r| matches!(r, Row::Item(_))) {
-        app.tree.move_to(first);
-    }
-    Effect::None
-}
-
-fn prompting(app: &mut App, mut prompt: Prompt, action: &Action) -> Effect {
-    if edit_line(&mut prompt.line, action) {
-        app.mode = Mode::Prompt(prompt);
-        return Effect::None;
-    }
-    match action {
-        Action::Cancel => {
-            app.mode = Mode::Normal;
-            Effect::None
-        }
-        Action::Confirm => {
-            app.mode = Mode::Normal;
-            let text = crate::text::clean_paragraph(prompt.line.text());
-            let text = (!text.is_empty()).then_some(text);
-            match prompt.purpose {
-                Purpose::SkipReason(index) => edit(app, index, Change::Status(Status::Skipped { reason: text })),
-                Purpose::Note(index) => edit(app, index, Change::Note(text)),
-            }
-        }
-        // Anything else leaves the prompt open as it is.
-        _ => Effect::None,
     }
 }
 

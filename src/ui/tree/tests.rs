@@ -70,3 +70,99 @@ fn find_from_cursor_wraps_in_both_directions() {
     assert_eq!(tree.find_from_cursor(true, item), Some(2));
     assert_eq!(tree.find_from_cursor(false, item), Some(tree.rows().len() - 1));
 }
+
+fn long_checklist() -> Checklist {
+    let items: Vec<String> = (0..40).map(|n| format!("step {n}")).collect();
+    let more: Vec<String> = (0..20).map(|n| format!("later {n}")).collect();
+    parse(
+        &format!(
+            "title: T\nphases:\n  - name: A\n    sections:\n      - name: One\n        items: [{}]\n  - name: B\n    sections:\n      - name: Two\n        items: [{}]\n",
+            items.join(", "),
+            more.join(", ")
+        ),
+        "t.yaml",
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_cursor_keeps_three_rows_of_context_towards_where_it_goes() {
+    let list = long_checklist();
+    let state = RunState::new(&list);
+    let mut tree = Tree::new(&list, &state);
+    for _ in 0..12 {
+        tree.move_by(1);
+        tree.scroll_into_view(10);
+    }
+    assert_eq!(
+        (tree.cursor(), tree.offset()),
+        (12, 6),
+        "three rows below the cursor stay in view"
+    );
+    for _ in 0..6 {
+        tree.move_by(-1);
+        tree.scroll_into_view(10);
+    }
+    assert_eq!((tree.cursor(), tree.offset()), (6, 3), "and three above when going up");
+    tree.move_to(0);
+    tree.scroll_into_view(10);
+    assert_eq!(tree.offset(), 0, "no margin above the first row");
+}
+
+#[test]
+fn a_row_put_at_the_top_stays_there_while_the_cursor_moves_down() {
+    let list = long_checklist();
+    let state = RunState::new(&list);
+    let mut tree = Tree::new(&list, &state);
+    assert!(tree.select(Row::Phase(1)));
+    tree.scroll_to_top(10);
+    tree.scroll_into_view(10);
+    assert_eq!(tree.rows()[tree.offset()], Row::Phase(1), "the phase heads the window");
+    for _ in 0..5 {
+        tree.move_by(1);
+        tree.scroll_into_view(10);
+    }
+    assert_eq!(
+        tree.rows()[tree.offset()],
+        Row::Phase(1),
+        "and stays while the cursor goes down"
+    );
+    for _ in 0..2 {
+        tree.move_by(1);
+        tree.scroll_into_view(10);
+    }
+    assert_ne!(
+        tree.rows()[tree.offset()],
+        Row::Phase(1),
+        "until the margin below is reached"
+    );
+}
+
+#[test]
+fn the_filter_counts_what_it_hides_and_reveal_unfolds() {
+    let list = checklist();
+    let mut state = RunState::new(&list);
+    let done = crate::run::Event {
+        at: crate::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
+        by: "a".into(),
+        item: "a/one/beta".into(),
+        title: None,
+        change: crate::run::Change::Status(Status::Done),
+    };
+    state.apply(&list, &done);
+    let mut tree = Tree::new(&list, &state);
+    for (filter, hidden) in [
+        (Filter::Open, 1),
+        (Filter::Done, 4),
+        (Filter::Skipped, 5),
+        (Filter::All, 0),
+    ] {
+        tree.filter = filter;
+        tree.rebuild(&list, &state);
+        assert_eq!(tree.hidden(), hidden, "{filter:?}");
+    }
+    tree.set_collapsed(&list, &state, Row::Section(1), true);
+    assert!(!tree.rows().contains(&Row::Item(4)));
+    assert!(tree.reveal(&list, &state, 4));
+    assert_eq!(tree.selected(), Some(Row::Item(4)));
+}

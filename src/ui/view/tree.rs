@@ -25,6 +25,10 @@ fn title(app: &App) -> String {
     {
         let _ = write!(title, "· /{} ({}) ", search.query, search.matches.len());
     }
+    let hidden = app.tree.hidden();
+    if hidden > 0 {
+        let _ = write!(title, "· {hidden} hidden ");
+    }
     title
 }
 

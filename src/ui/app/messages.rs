@@ -1,0 +1,91 @@
+//! The status line's messages: what every change did, naming the item, and
+//! how long a message stays before it fades.
+
+use super::{App, Edit, EditKind};
+use crate::checklist::Status;
+use crate::run::Change;
+use crate::text::escape_for_terminal;
+use crate::ui::view::plural;
+
+/// A short line for the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+    /// How many ticks of the loop it has been shown for: it fades.
+    pub age: u8,
+}
+
+/// Ticks (a quarter of a second each) a message stays: a few seconds, longer
+/// for an error.
+const SAY_TICKS: u8 = 12;
+const COMPLAIN_TICKS: u8 = 32;
+
+impl App {
+    /// Shows `text` in the status line; untrusted parts (titles, names, paths)
+    /// are escaped here, once for every message.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: escape_for_terminal(&text.into()),
+            error: false,
+            age: 0,
+        });
+    }
+
+    /// Shows `text` in the status line as an error, escaped as [`App::say`].
+    pub fn complain(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: escape_for_terminal(&text.into()),
+            error: true,
+            age: 0,
+        });
+    }
+
+    /// A quarter of a second passed: an old message fades. `true` when the
+    /// screen changed.
+    pub fn tick(&mut self) -> bool {
+        let Some(message) = &mut self.message else {
+            return false;
+        };
+        message.age = message.age.saturating_add(1);
+        let limit = if message.error { COMPLAIN_TICKS } else { SAY_TICKS };
+        if message.age >= limit {
+            self.message = None;
+            return true;
+        }
+        false
+    }
+
+    /// What recorded edits did, for the status line: `✓ Database`,
+    /// `– Redis/Cache skipped (no cache)`, `undid: Database → to do`.
+    pub(super) fn describe(&self, edits: &[Edit]) -> Option<String> {
+        let first = edits.first()?;
+        if edits.len() > 1 {
+            let done = edits.iter().filter(|e| e.after == Change::Status(Status::Done)).count();
+            return Some(match first.kind {
+                EditKind::Undo => format!("undid: {}", plural(edits.len(), "change", "changes")),
+                EditKind::Redo => format!("redo: {}", plural(edits.len(), "change", "changes")),
+                EditKind::New => format!("✓ {}", plural(done, "item", "items")),
+            });
+        }
+        let title = &self.checklist.items()[first.index].title;
+        let what = match &first.after {
+            Change::Status(Status::Done) => "done".to_owned(),
+            Change::Status(Status::Todo) => "to do".to_owned(),
+            Change::Status(Status::Skipped { reason }) => match reason {
+                Some(reason) => format!("skipped ({reason})"),
+                None => "skipped".to_owned(),
+            },
+            Change::Note(Some(_)) => "note saved".to_owned(),
+            Change::Note(None) => "note cleared".to_owned(),
+        };
+        Some(match (first.kind, &first.after) {
+            (EditKind::Undo, _) => format!("undid: {title} → {what}"),
+            (EditKind::Redo, _) => format!("redo: {title} → {what}"),
+            (EditKind::New, Change::Status(Status::Done)) => format!("✓ {title}"),
+            (EditKind::New, Change::Status(Status::Skipped { .. })) => format!("– {title} {what}"),
+            (EditKind::New, Change::Status(Status::Todo)) => format!("{title} → to do"),
+            (EditKind::New, Change::Note(_)) => format!("✎ {title}: {what}"),
+        })
+    }
+}

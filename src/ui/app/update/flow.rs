@@ -1,0 +1,122 @@
+//! Working down a checklist: the next open item wherever it is (folds are
+//! opened on the way), tick and advance, and ticking a whole section or phase
+//! after a confirmation.
+
+use super::{edit, toggle};
+use crate::checklist::Status;
+use crate::run::Change;
+use crate::ui::app::{Action, App, Confirm, Edit, EditKind, Effect, Mode};
+use crate::ui::tree::{Row, order};
+
+/// The next (or previous) open item in checklist order that the filter and
+/// search show, wherever it is, folded or not; wraps around.
+fn find_open(app: &App, forward: bool) -> Option<usize> {
+    let count = app.checklist.items().len();
+    if count == 0 {
+        return None;
+    }
+    let (at, level) = app.tree.selected().map_or((0, 0), |row| order(&app.checklist, row));
+    // From a header, its own first item is "next"; from an item, the one after.
+    let first = if forward {
+        if level == 2 { at + 1 } else { at }
+    } else {
+        at + count - 1
+    };
+    (0..count)
+        .map(|step| {
+            if forward {
+                (first + step) % count
+            } else {
+                (first + count - step % count) % count
+            }
+        })
+        .find(|&i| app.state.item(i).status == Status::Todo && app.tree.shows(&app.state, i))
+}
+
+pub(super) fn next_open(app: &mut App, forward: bool) {
+    match find_open(app, forward) {
+        Some(i) => {
+            app.tree.reveal(&app.checklist, &app.state, i);
+            app.detail_scroll = 0;
+        }
+        None => app.say("no open items left"),
+    }
+}
+
+/// Ticks the item under the cursor and moves on to the next open one: the
+/// way through a checklist. On a header it folds, as Space does.
+pub(super) fn tick_and_advance(app: &mut App) -> Effect {
+    let Some(index) = app.selected_item() else {
+        return toggle(app);
+    };
+    let effect = if app.item_state(index).status == Status::Done {
+        Effect::None
+    } else {
+        edit(app, index, Change::Status(Status::Done))
+    };
+    // The item is about to be done: the next open one is after it.
+    if let Some(next) = find_open(app, true).filter(|&next| next != index) {
+        app.tree.reveal(&app.checklist, &app.state, next);
+        app.detail_scroll = 0;
+    }
+    effect
+}
+
+/// The open items under the header at the cursor, as the filter and search
+/// show them.
+fn open_items_under(app: &App, row: Row) -> Vec<usize> {
+    let items = match row {
+        Row::Phase(p) => app.checklist.item_range_of(&app.checklist.phases()[p]),
+        Row::Section(s) => app.checklist.sections()[s].items.clone(),
+        Row::Item(_) => return Vec::new(),
+    };
+    items
+        .filter(|&i| app.state.item(i).status == Status::Todo && app.tree.shows(&app.state, i))
+        .collect()
+}
+
+/// Asks before ticking every open item of the section or phase at the cursor.
+pub(super) fn ask_tick_all(app: &mut App) {
+    let Some(row) = app.tree.selected() else { return };
+    let name = match row {
+        Row::Phase(p) => app.checklist.phases()[p].name.clone(),
+        Row::Section(s) => app.checklist.sections()[s].name.clone(),
+        Row::Item(_) => {
+            app.say("T ticks every open item of a section or phase: move to its header");
+            return;
+        }
+    };
+    let items = open_items_under(app, row);
+    if items.is_empty() {
+        app.say(format!("{name} has no open items"));
+        return;
+    }
+    app.mode = Mode::Confirm(Confirm::TickAll { items, name });
+}
+
+pub(super) fn confirming(app: &mut App, confirm: Confirm, action: &Action) -> Effect {
+    match action {
+        Action::Yes => {
+            app.mode = Mode::Normal;
+            let Confirm::TickAll { items, .. } = confirm;
+            let edits = items
+                .into_iter()
+                .map(|index| Edit {
+                    index,
+                    before: Change::Status(app.item_state(index).status.clone()),
+                    after: Change::Status(Status::Done),
+                    kind: EditKind::New,
+                    recorded: None,
+                })
+                .collect();
+            Effect::Record(edits)
+        }
+        Action::No | Action::Cancel => {
+            app.mode = Mode::Normal;
+            app.say("nothing was ticked");
+            Effect::None
+        }
+        Action::Quit => Effect::Quit,
+        _ => Effect::None,
+    }
+}
