@@ -72,6 +72,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// The checklist to open in the interactive view (default: the bundled one)
     pub checklist: Option<PathBuf>,
+    /// Start the view at the first open item, not where it was left
+    #[arg(long)]
+    pub fresh: bool,
     #[command(flatten)]
     pub globals: Globals,
 }
@@ -299,7 +302,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         if let Some(path) = &cli.checklist {
             misspelt_command(path);
         }
-        return interactive::run(&Source::resolve(cli.checklist.as_deref()), globals);
+        return interactive::run(&Source::resolve(cli.checklist.as_deref()), globals, cli.fresh);
     };
     match command {
         Command::Validate { checklists } => validate::run(checklists, globals),

@@ -10,6 +10,7 @@ pub mod input;
 pub mod layout;
 pub mod line_edit;
 pub mod markdown;
+pub mod resume;
 pub mod terminal;
 pub mod theme;
 pub mod tree;
@@ -49,6 +50,8 @@ pub struct Context {
     pub file: Option<PathBuf>,
     /// Where the run log had been read up to.
     pub read_to: Mark,
+    /// Where to remember the cursor, folds and filter for next time.
+    pub resume: Option<PathBuf>,
 }
 
 /// Refuses to start without a terminal, with a pointer to the commands that don't need one.
@@ -63,11 +66,20 @@ pub fn require_terminal() -> anyhow::Result<()> {
 
 /// Runs the view until the user quits or a signal asks it to stop.
 pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
+    let result = run_loop(&mut app, &mut cx);
+    // Remembering where the user was is a convenience: failing to is not an error.
+    if let Some(path) = &cx.resume {
+        let _ = resume::Resume::of(&app).save(path);
+    }
+    result
+}
+
+fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<()> {
     let watchdog = watchdog::Watchdog::start()?;
     let mut session = terminal::Session::enter().context("cannot take over the terminal")?;
     let size = session.terminal.size()?;
     update(
-        &mut app,
+        app,
         Action::Resize {
             width: size.width,
             height: size.height,
@@ -77,13 +89,13 @@ pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
     let mut tailed = Instant::now();
     while !watchdog.stopping() {
         if dirty {
-            session.terminal.draw(|frame| view::draw(frame, &app))?;
+            session.terminal.draw(|frame| view::draw(frame, app))?;
             dirty = false;
         }
         // Keys are answered first; the run log is looked at between them, at
         // least once a tick.
         if tailed.elapsed() >= TICK {
-            dirty |= tail(&mut app, &mut cx);
+            dirty |= tail(app, cx);
             dirty |= app.tick();
             tailed = Instant::now();
         }
@@ -94,7 +106,7 @@ pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
                 let event = event::read()?;
                 if let Some(action) = input::action(&event, &app.mode) {
                     dirty = true;
-                    if !carry_out(update(&mut app, action), &mut app, &mut cx, &mut session, &watchdog) {
+                    if !carry_out(update(app, action), app, cx, &mut session, &watchdog) {
                         return Ok(());
                     }
                 }

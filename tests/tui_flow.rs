@@ -39,9 +39,10 @@ fn a_note_is_edited_with_the_cursor_keys() {
     assert_eq!(pty.wait_exit(), 0);
     assert_eq!(items(&sandbox, list)[0]["note"], "kept");
 
+    // Reopened, the cursor is back on First step.
     let mut pty = Pty::spawn(&sandbox, &[list], 80, 24);
-    pty.wait_for("[ ] First step");
-    pty.send("jjn");
+    pty.wait_for("Id: only/steps/first-step");
+    pty.send("n");
     pty.wait_for("Note: kept");
     pty.send(LEFT);
     pty.send(LEFT);
@@ -108,4 +109,38 @@ fn t_ticks_a_whole_section_after_asking_and_u_undoes_it_at_once() {
         7,
         "a header, three ticks, three unticks: one event each"
     );
+}
+
+#[test]
+fn reopening_resumes_where_the_view_was_and_fresh_starts_at_the_first_open_item() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("mini.yaml", MINI);
+    let list = as_str(&list);
+    let mut pty = Pty::spawn(&sandbox, &[list, "--run", "r1"], 80, 24);
+    pty.wait_for("[ ] First step");
+    pty.send("jj\r");
+    pty.wait_for("✓ First step");
+    // On Second step now; show only open items, then quit.
+    pty.send("f");
+    pty.wait_for("open items");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let mut pty = Pty::spawn(&sandbox, &[list, "--run", "r1"], 80, 24);
+    let screen = pty.wait_for("Id: only/steps/second-step");
+    assert!(screen.contains("· open items"), "the filter came back: {screen}");
+    assert!(!screen.contains("First step"), "hidden by the filter again");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let mut pty = Pty::spawn(&sandbox, &[list, "--run", "r1", "--fresh"], 80, 24);
+    let screen = pty.wait_for("Id: only/steps/second-step");
+    assert!(
+        screen.contains("[x] First step"),
+        "--fresh forgets the filter: {screen}"
+    );
+    pty.send("\r");
+    pty.wait_for("✓ Second step");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
 }

@@ -1,15 +1,29 @@
 //! `preflight [CHECKLIST]`: the interactive view. Everything that can fail on
 //! loading fails here, on a normal screen, before the terminal is taken over.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::paint::ColorChoice;
 use super::session::{Session, operator};
-use super::source::Source;
+use super::source::{Source, canonical};
 use super::{Globals, exit, notices};
-use crate::ui::{self, app::App, theme::Theme};
+use crate::runlog::place;
+use crate::ui::app::{Action, App, update};
+use crate::ui::resume::Resume;
+use crate::ui::{self, theme::Theme};
 
-pub fn run(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
+/// Where the view remembers the cursor, folds and filter of this checklist and
+/// run (of the `--state` file, when one is named).
+fn resume_path(source: &Source, globals: &Globals, run: &str) -> Option<PathBuf> {
+    let key = match &globals.state {
+        Some(state) => place::file_key(&canonical(state)),
+        None => source.folder_key(),
+    };
+    Some(place::state_dir()?.join(key).join(place::view_file_name(run)))
+}
+
+pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<ExitCode> {
     let session = Session::open(source, globals)?;
     ui::require_terminal()?;
     let unknown_run = session.unknown_run();
@@ -25,6 +39,14 @@ pub fn run(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
         operator(globals),
         file.is_some(),
     );
+    let resume = resume_path(source, globals, &app.run);
+    let message = app.message.take();
+    if fresh {
+        update(&mut app, Action::NextOpen);
+    } else if let Some(remembered) = resume.as_deref().and_then(Resume::load) {
+        remembered.restore(&mut app);
+    }
+    app.message = message;
     if let Some(message) = unknown_run {
         app.say(format!("{message} — your first change starts it"));
     }
@@ -40,6 +62,7 @@ pub fn run(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
         log: session.log,
         file,
         read_to: session.read_to,
+        resume,
     };
     ui::run(app, cx)?;
     Ok(ExitCode::from(exit::OK))

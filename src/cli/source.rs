@@ -13,7 +13,7 @@ use crate::runlog::place;
 /// The canonical path of a checklist file, also of one about to be written
 /// (`import -o`): its folder made canonical, and its name. Its runs are found
 /// under the same folder before and after the file exists.
-fn canonical(path: &Path) -> PathBuf {
+pub(super) fn canonical(path: &Path) -> PathBuf {
     if let Ok(canonical) = path.canonicalize() {
         return canonical;
     }
@@ -75,10 +75,15 @@ impl Source {
         let data = place::data_dir().context(
             "cannot find a data directory for run logs\n  hint: set XDG_DATA_HOME or HOME, or name a run log with --state FILE",
         )?;
-        let key = match self {
+        Ok(data.join(self.folder_key()))
+    }
+
+    /// The name of this checklist's folder, for its runs and what the view
+    /// remembers of them.
+    pub fn folder_key(&self) -> String {
+        match self {
             Source::Bundled(bundled) => place::bundled_key(bundled.file_name),
             Source::File(path) => place::file_key(&canonical(path)),
-        };
-        Ok(data.join(key))
+        }
     }
 }

@@ -14,9 +14,27 @@ pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "preflight").map(|dirs| dirs.data_dir().to_path_buf())
 }
 
+/// Where the view remembers, per checklist and run, where it was: the
+/// platform's state directory (`$XDG_STATE_HOME/preflight/` on Linux), else
+/// beside the run logs.
+pub fn state_dir() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "preflight")?;
+    Some(
+        dirs.state_dir()
+            .map_or_else(|| dirs.data_dir().join("view"), std::path::Path::to_path_buf),
+    )
+}
+
+/// The file name of what the view remembers of a run.
+pub fn view_file_name(run: &str) -> String {
+    let log = run_file_name(run);
+    let stem = log.strip_suffix(&format!(".{EXTENSION}")).unwrap_or(&log);
+    format!("{stem}.view.json")
+}
+
 /// A 64-bit FNV-1a hash: tiny, and stable across Rust versions and platforms,
 /// which `std`'s hasher does not promise. Folder names must never change.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

@@ -40,6 +40,13 @@ impl Filter {
         }
     }
 
+    /// The filter a label names.
+    pub fn from_label(label: &str) -> Option<Filter> {
+        [Filter::All, Filter::Open, Filter::Done, Filter::Skipped]
+            .into_iter()
+            .find(|f| f.label() == label)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Filter::All => "all",
@@ -193,6 +200,31 @@ impl Tree {
             Row::Section(s) => self.collapsed_sections[s],
             Row::Item(_) => false,
         }
+    }
+
+    /// The phases and sections that are folded.
+    pub fn folded(&self) -> Vec<Row> {
+        let phases = (0..self.collapsed_phases.len())
+            .filter(|&p| self.collapsed_phases[p])
+            .map(Row::Phase);
+        let sections = (0..self.collapsed_sections.len())
+            .filter(|&s| self.collapsed_sections[s])
+            .map(Row::Section);
+        phases.chain(sections).collect()
+    }
+
+    /// Folds exactly `rows` (phases and sections), and rebuilds.
+    pub fn fold_only(&mut self, checklist: &Checklist, state: &RunState, rows: &[Row]) {
+        self.collapsed_phases.fill(false);
+        self.collapsed_sections.fill(false);
+        for row in rows {
+            match *row {
+                Row::Phase(p) if p < self.collapsed_phases.len() => self.collapsed_phases[p] = true,
+                Row::Section(s) if s < self.collapsed_sections.len() => self.collapsed_sections[s] = true,
+                _ => {}
+            }
+        }
+        self.rebuild(checklist, state);
     }
 
     /// How many items the filter and the search leave out.

@@ -67,6 +67,7 @@ impl Sandbox {
         let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("preflight"));
         command
             .env("XDG_DATA_HOME", self.data_home())
+            .env("XDG_STATE_HOME", self.path("state"))
             .env("PREFLIGHT_USER", "tester")
             .env_remove("RUST_BACKTRACE")
             .current_dir(self.dir.path());

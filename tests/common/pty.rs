@@ -35,6 +35,7 @@ impl Pty {
         command
             .args(args)
             .env("XDG_DATA_HOME", sandbox.data_home())
+            .env("XDG_STATE_HOME", sandbox.path("state"))
             .env("PREFLIGHT_USER", "tester")
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
