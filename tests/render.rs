@@ -139,3 +139,30 @@ fn help_at_60x20_scrolled_to_its_end() {
     );
     assert!(screen.contains("scroll ↑"));
 }
+
+#[test]
+fn a_search_highlights_matches_in_titles_and_marks_matches_in_details() {
+    let mut app = app(80, 24);
+    go(&mut app, [Action::StartSearch]);
+    go(&mut app, "rollback".chars().map(Action::Input));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let row = (0..24)
+        .find(|&y| {
+            let line: String = (0..80).map(|x| buffer[(x, y)].symbol().to_owned()).collect();
+            line.contains("[ ] Rollback plan")
+        })
+        .expect("a matching row");
+    let x = (0..80).find(|&x| buffer[(x, row)].symbol() == "R").unwrap();
+    let matched = app.theme.matched;
+    assert_eq!(buffer[(x, row)].fg, matched.fg.unwrap(), "the match stands out");
+    assert_eq!(buffer[(x + 9, row)].fg, ratatui::style::Color::Reset, "the rest does not");
+
+    let mut app = self::app(80, 24);
+    go(&mut app, [Action::StartSearch]);
+    go(&mut app, "postgresql".chars().map(Action::Input));
+    let screen = render(&app);
+    let line = screen.lines().find(|l| l.contains("[ ] Database")).unwrap();
+    assert!(line.contains("in detail"), "{line}");
+}

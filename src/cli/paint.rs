@@ -65,10 +65,6 @@ impl Paint {
         Paint::new(choice, std::io::stderr().is_terminal())
     }
 
-    pub fn is_on(self) -> bool {
-        self.on
-    }
-
     fn styled(self, text: &str, style: impl Fn(&str) -> String) -> String {
         if self.on { style(text) } else { text.to_owned() }
     }

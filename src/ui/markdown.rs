@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
+use unicode_segmentation::UnicodeSegmentation as _;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -76,9 +77,53 @@ pub fn spans(text: &str, base: Style, theme: &Theme) -> Vec<Span<'static>> {
     out
 }
 
-/// The text of spans without styles, for width and search.
-pub fn plain(spans: &[Span<'_>]) -> String {
-    spans.iter().map(|s| s.content.as_ref()).collect()
+/// One character lowercased to one character, so positions stay put.
+fn fold(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Marks every occurrence of `query` (case-insensitive) in the text of
+/// `spans` with `style`, keeping the spans' own styles elsewhere. Returns the
+/// spans and whether anything matched.
+pub fn highlight(spans: Vec<Span<'static>>, query: &str, style: Style) -> (Vec<Span<'static>>, bool) {
+    let needle: Vec<char> = query.chars().map(fold).collect();
+    let chars: Vec<char> = spans.iter().flat_map(|s| s.content.chars()).map(fold).collect();
+    if needle.is_empty() || chars.len() < needle.len() {
+        return (spans, false);
+    }
+    let mut marked = vec![false; chars.len()];
+    let mut at = 0;
+    while at + needle.len() <= chars.len() {
+        if chars[at..at + needle.len()] == needle[..] {
+            marked[at..at + needle.len()].fill(true);
+            at += needle.len();
+        } else {
+            at += 1;
+        }
+    }
+    if !marked.contains(&true) {
+        return (spans, false);
+    }
+    let mut out = Vec::new();
+    let mut position = 0;
+    for span in spans {
+        let mut run = String::new();
+        let mut run_marked = None;
+        for c in span.content.chars() {
+            let here = marked[position];
+            if run_marked.is_some_and(|m| m != here) {
+                let m = run_marked.unwrap_or(false);
+                out.push(Span::styled(std::mem::take(&mut run), if m { span.style.patch(style) } else { span.style }));
+            }
+            run_marked = Some(here);
+            run.push(c);
+            position += 1;
+        }
+        if let Some(m) = run_marked {
+            out.push(Span::styled(run, if m { span.style.patch(style) } else { span.style }));
+        }
+    }
+    (out, true)
 }
 
 /// Cuts spans to at most `width` columns, ending with `…` when something was cut.
@@ -100,14 +145,16 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
             out.push(span);
             continue;
         }
+        // Cut between graphemes, never inside one: a flag, a family emoji
+        // or a letter with a combining accent stays whole.
         let mut cut = String::new();
-        for c in span.content.chars() {
-            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + cw > budget {
+        for grapheme in span.content.graphemes(true) {
+            let gw = grapheme.width();
+            if used + gw > budget {
                 break;
             }
-            used += cw;
-            cut.push(c);
+            used += gw;
+            cut.push_str(grapheme);
         }
         if !cut.is_empty() {
             out.push(Span::styled(cut, span.style));
@@ -122,6 +169,11 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 
 #[cfg(test)]
 mod tests {
+    /// The text of spans without styles.
+    fn plain(spans: &[Span<'_>]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
     use super::*;
 
     fn styled(text: &str) -> Vec<(String, Style)> {
@@ -184,5 +236,32 @@ mod tests {
         assert!(plain(&cut).width() <= 12);
         assert_eq!(plain(&fit(line.clone(), 100)), "Deploy 日本語のテキスト");
         assert_eq!(plain(&fit(vec![Span::raw("🚀🚀🚀")], 4)), "🚀…");
+        // A family emoji is one grapheme of several characters: never split.
+        let family = "👨‍👩‍👧 and more";
+        assert_eq!(plain(&fit(vec![Span::raw(family)], 3)), "👨‍👩‍👧…");
+        assert_eq!(plain(&fit(vec![Span::raw("e\u{301}e\u{301}e\u{301}x")], 3)), "e\u{301}e\u{301}…");
+    }
+
+    #[test]
+    fn highlight_marks_every_match_whatever_the_case_and_keeps_other_styles() {
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let mark = Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED);
+        let (spans, found) = highlight(vec![Span::raw("Roll"), Span::styled("back the rollBACK", bold)], "rollback", mark);
+        assert!(found);
+        let marked: Vec<(String, bool)> = spans
+            .iter()
+            .map(|s| (s.content.to_string(), s.style.add_modifier.contains(ratatui::style::Modifier::UNDERLINED)))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("Roll".to_owned(), true),
+                ("back".to_owned(), true),
+                (" the ".to_owned(), false),
+                ("rollBACK".to_owned(), true)
+            ]
+        );
+        assert!(spans[1].style.add_modifier.contains(ratatui::style::Modifier::BOLD), "its own style kept");
+        assert!(!highlight(vec![Span::raw("nothing")], "rollback", mark).1);
     }
 }

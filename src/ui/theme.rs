@@ -57,7 +57,7 @@ impl Theme {
         key: Style::new().add_modifier(Modifier::BOLD),
         code: Style::new().add_modifier(Modifier::ITALIC),
         link: Style::new().add_modifier(Modifier::UNDERLINED),
-        matched: Style::new().add_modifier(Modifier::BOLD),
+        matched: Style::new().add_modifier(Modifier::BOLD).add_modifier(Modifier::UNDERLINED),
     };
 
     /// The theme the environment asks for: plain when `NO_COLOR` is set to

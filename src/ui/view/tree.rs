@@ -121,13 +121,27 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
                 Status::Skipped { .. } => ("[-] ", theme.skipped),
             };
             let mut spans = vec![Span::styled(format!("{indent}{mark}"), style)];
-            spans.extend(markdown::spans(&app.checklist.items()[i].title, style, theme));
-            let note = if state.note.is_some() {
-                "✎".to_owned()
-            } else {
-                String::new()
-            };
-            (spans, note, style)
+            let mut title = markdown::spans(&app.checklist.items()[i].title, style, theme);
+            // During a search the matched text stands out; an item that
+            // matches only in its detail says so.
+            let mut in_detail = false;
+            if let Some(search) = app.tree.search.as_ref().filter(|s| !s.query.is_empty()) {
+                let (marked, found) = markdown::highlight(title, &search.query, theme.matched);
+                title = marked;
+                in_detail = !found;
+            }
+            spans.extend(title);
+            let mut right = String::new();
+            if in_detail {
+                right.push_str("in detail");
+            }
+            if state.note.is_some() {
+                if !right.is_empty() {
+                    right.push(' ');
+                }
+                right.push('✎');
+            }
+            (spans, right, style)
         }
     };
     let right_width = right.width();
