@@ -11,6 +11,7 @@ pub mod layout;
 pub mod line_edit;
 pub mod markdown;
 pub mod resume;
+pub mod strip;
 pub mod terminal;
 pub mod theme;
 pub mod tree;

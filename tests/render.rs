@@ -157,7 +157,11 @@ fn a_search_highlights_matches_in_titles_and_marks_matches_in_details() {
     let x = (0..80).find(|&x| buffer[(x, row)].symbol() == "R").unwrap();
     let matched = app.theme.matched;
     assert_eq!(buffer[(x, row)].fg, matched.fg.unwrap(), "the match stands out");
-    assert_eq!(buffer[(x + 9, row)].fg, ratatui::style::Color::Reset, "the rest does not");
+    assert_eq!(
+        buffer[(x + 9, row)].fg,
+        ratatui::style::Color::Reset,
+        "the rest does not"
+    );
 
     let mut app = self::app(80, 24);
     go(&mut app, [Action::StartSearch]);
@@ -165,4 +169,64 @@ fn a_search_highlights_matches_in_titles_and_marks_matches_in_details() {
     let screen = render(&app);
     let line = screen.lines().find(|l| l.contains("[ ] Database")).unwrap();
     assert!(line.contains("in detail"), "{line}");
+}
+
+#[test]
+fn no_color_bars_show_progress_by_their_glyphs() {
+    let mut app = app(120, 40);
+    app.theme = preflight::ui::theme::Theme::PLAIN;
+    let screen = render(&app);
+    let overall = screen.lines().nth(1).unwrap();
+    assert!(overall.contains('█') && overall.contains('░'), "{overall}");
+    let phase = screen
+        .lines()
+        .find(|l| l.contains("Pre-Deployment") && l.contains("2/25"))
+        .unwrap();
+    assert_eq!(phase.matches('█').count(), 6, "8% of the bar is filled: {phase}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn twelve_phases_all_show_in_a_few_rows() {
+    use std::fmt::Write as _;
+    let mut yaml = String::from("title: Twelve\nphases:\n");
+    for p in 1..=12 {
+        let _ = write!(
+            yaml,
+            "  - name: Phase {p}\n    sections:\n      - name: S\n        items: [a, b]\n"
+        );
+    }
+    let checklist = preflight::format::parse(&yaml, "twelve.yaml").unwrap();
+    let state = RunState::new(&checklist);
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = App::new(checklist.clone(), state.clone(), "default".into(), "me".into(), true);
+        update(&mut app, Action::Resize { width, height });
+        let screen = render(&app);
+        for p in 1..=12 {
+            assert!(
+                screen.contains(&format!("{p} 0/2")),
+                "{width}×{height}: phase {p}\n{screen}"
+            );
+        }
+        let tree_title = screen.lines().position(|l| l.contains(" Checklist ")).unwrap();
+        assert!(
+            tree_title <= 2 + 3,
+            "{width}×{height}: the overview takes a few rows at most\n{screen}"
+        );
+        go(&mut app, [Action::JumpToPhase(9), Action::NextPhase, Action::NextPhase]);
+        assert!(render(&app).contains("▾ Phase 11"), "}} reaches phase 11");
+    }
+}
+
+#[test]
+fn a_long_error_is_wrapped_not_cut() {
+    let mut app = app(80, 24);
+    app.complain(
+        "kept the previous version: line 12:7: phases[1].sections[0]: `items` appears twice in phases[1].sections[0]: at line 9 and here",
+    );
+    update(&mut app, Action::Resize { width: 80, height: 24 });
+    let screen = render(&app);
+    let footer: String = screen.lines().skip(21).collect::<Vec<_>>().join(" ");
+    assert!(footer.contains("kept the previous version"), "{screen}");
+    assert!(footer.contains("at line 9 and here"), "the end is shown too: {screen}");
 }

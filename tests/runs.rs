@@ -293,8 +293,7 @@ fn removing_an_item_orphans_its_events_and_restoring_it_counts_them_again() {
     let status: Value = serde_json::from_str(&ran.stdout).unwrap();
     assert_eq!((status["done"].as_u64(), status["total"].as_u64()), (Some(1), Some(2)));
     assert!(
-        ran.stderr
-            .contains("1 item(s) in this run are no longer in the checklist"),
+        ran.stderr.contains("1 item in this run is no longer in the checklist"),
         "{}",
         ran.stderr
     );

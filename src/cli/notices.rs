@@ -44,9 +44,13 @@ fn orphans(checklist: &Checklist, state: &RunState, paint: Paint) {
     if orphans.is_empty() {
         return;
     }
+    let (count, are) = if orphans.len() == 1 {
+        ("1 item".to_owned(), "is")
+    } else {
+        (format!("{} items", orphans.len()), "are")
+    };
     let mut message = format!(
-        "{} item(s) in this run are no longer in the checklist; their events are kept and count again if the item comes back:",
-        orphans.len()
+        "{count} in this run {are} no longer in the checklist; their events are kept and count again if the item comes back:"
     );
     for orphan in orphans.iter().take(SHOWN_WARNINGS) {
         let title = orphan.title.as_deref().map(|t| format!(" \"{t}\"")).unwrap_or_default();

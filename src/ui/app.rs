@@ -19,6 +19,7 @@ use crate::run::{Change, Event, ItemState, RunState};
 
 use super::layout::{self, Areas};
 use super::line_edit::LineEdit;
+use super::strip;
 use super::theme::Theme;
 use super::tree::{Row, SearchIndex, Tree};
 use super::view::plural;
@@ -307,20 +308,21 @@ impl App {
         self.areas_at(self.screen.width, self.screen.height)
     }
 
-    /// The layout at a given size: the footer grows with a long prompt.
+    /// The layout at a given size: the footer grows with a long prompt, and
+    /// with an error too long for one row (a checklist that failed to reload).
     pub fn areas_at(&self, width: u16, height: u16) -> Option<Areas> {
-        let footer = match &self.mode {
-            Mode::Prompt(prompt) => prompt
+        let footer = match (&self.mode, &self.message) {
+            (Mode::Prompt(prompt), _) => prompt
                 .line
                 .rows_needed(prompt.label(width), usize::from(width), PROMPT_ROWS),
+            (Mode::Normal, Some(message)) if message.error => {
+                let text = unicode_width::UnicodeWidthStr::width(message.text.as_str());
+                text.div_ceil(usize::from(width.max(1))).clamp(1, PROMPT_ROWS)
+            }
             _ => 1,
         };
-        layout::areas(
-            width,
-            height,
-            self.checklist.phases().len(),
-            u16::try_from(footer).unwrap_or(1),
-        )
+        let phases = strip::rows(&self.checklist, &self.tally, width, height);
+        layout::areas(width, height, phases, u16::try_from(footer).unwrap_or(1))
     }
 
     /// How many tree rows fit on screen.

@@ -15,9 +15,6 @@ pub const MIN_HEIGHT: u16 = 10;
 /// From this width on, the detail pane stands beside the tree instead of below.
 const SIDE_BY_SIDE: u16 = 100;
 
-/// From this height on, each phase gets a line of its own with a bar.
-const TALL: u16 = 30;
-
 /// The detail pane's height when it stands below the tree.
 const DETAIL_BELOW: u16 = 7;
 
@@ -33,26 +30,17 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-/// Lines the phase overview takes: one per phase on a tall screen, else one.
-pub fn phase_lines(height: u16, phases: usize) -> u16 {
-    if height >= TALL {
-        u16::try_from(phases.min(9)).unwrap_or(9)
-    } else {
-        1
-    }
-}
-
-/// The layout of a `width` × `height` screen for a checklist of `phases` phases,
-/// with a footer of `footer` rows (a prompt grows to a few), or `None` when the
-/// screen is too small.
-pub fn areas(width: u16, height: u16, phases: usize, footer: u16) -> Option<Areas> {
+/// The layout of a `width` × `height` screen with a phase overview of
+/// `phases` rows and a footer of `footer` rows (a prompt grows to a few), or
+/// `None` when the screen is too small.
+pub fn areas(width: u16, height: u16, phases: u16, footer: u16) -> Option<Areas> {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return None;
     }
     let screen = Rect::new(0, 0, width, height);
     let [header, phases, body, footer] = screen.layout(&Layout::vertical([
         Constraint::Length(2),
-        Constraint::Length(phase_lines(height, phases)),
+        Constraint::Length(phases),
         Constraint::Fill(1),
         Constraint::Length(footer.clamp(1, 3)),
     ]));

@@ -113,7 +113,10 @@ pub fn highlight(spans: Vec<Span<'static>>, query: &str, style: Style) -> (Vec<S
             let here = marked[position];
             if run_marked.is_some_and(|m| m != here) {
                 let m = run_marked.unwrap_or(false);
-                out.push(Span::styled(std::mem::take(&mut run), if m { span.style.patch(style) } else { span.style }));
+                out.push(Span::styled(
+                    std::mem::take(&mut run),
+                    if m { span.style.patch(style) } else { span.style },
+                ));
             }
             run_marked = Some(here);
             run.push(c);
@@ -239,18 +242,30 @@ mod tests {
         // A family emoji is one grapheme of several characters: never split.
         let family = "👨‍👩‍👧 and more";
         assert_eq!(plain(&fit(vec![Span::raw(family)], 3)), "👨‍👩‍👧…");
-        assert_eq!(plain(&fit(vec![Span::raw("e\u{301}e\u{301}e\u{301}x")], 3)), "e\u{301}e\u{301}…");
+        assert_eq!(
+            plain(&fit(vec![Span::raw("e\u{301}e\u{301}e\u{301}x")], 3)),
+            "e\u{301}e\u{301}…"
+        );
     }
 
     #[test]
     fn highlight_marks_every_match_whatever_the_case_and_keeps_other_styles() {
         let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
         let mark = Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED);
-        let (spans, found) = highlight(vec![Span::raw("Roll"), Span::styled("back the rollBACK", bold)], "rollback", mark);
+        let (spans, found) = highlight(
+            vec![Span::raw("Roll"), Span::styled("back the rollBACK", bold)],
+            "rollback",
+            mark,
+        );
         assert!(found);
         let marked: Vec<(String, bool)> = spans
             .iter()
-            .map(|s| (s.content.to_string(), s.style.add_modifier.contains(ratatui::style::Modifier::UNDERLINED)))
+            .map(|s| {
+                (
+                    s.content.to_string(),
+                    s.style.add_modifier.contains(ratatui::style::Modifier::UNDERLINED),
+                )
+            })
             .collect();
         assert_eq!(
             marked,
@@ -261,7 +276,10 @@ mod tests {
                 ("rollBACK".to_owned(), true)
             ]
         );
-        assert!(spans[1].style.add_modifier.contains(ratatui::style::Modifier::BOLD), "its own style kept");
+        assert!(
+            spans[1].style.add_modifier.contains(ratatui::style::Modifier::BOLD),
+            "its own style kept"
+        );
         assert!(!highlight(vec![Span::raw("nothing")], "rollback", mark).1);
     }
 }

@@ -21,6 +21,9 @@ pub struct Theme {
     pub code: Style,
     pub link: Style,
     pub matched: Style,
+    /// The glyphs of a progress bar's filled and empty parts.
+    pub bar_filled: &'static str,
+    pub bar_empty: &'static str,
 }
 
 impl Theme {
@@ -40,6 +43,8 @@ impl Theme {
         code: Style::new().fg(Color::Magenta),
         link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
         matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        bar_filled: "━",
+        bar_empty: "─",
     };
 
     pub const PLAIN: Theme = Theme {
@@ -57,7 +62,11 @@ impl Theme {
         key: Style::new().add_modifier(Modifier::BOLD),
         code: Style::new().add_modifier(Modifier::ITALIC),
         link: Style::new().add_modifier(Modifier::UNDERLINED),
-        matched: Style::new().add_modifier(Modifier::BOLD).add_modifier(Modifier::UNDERLINED),
+        matched: Style::new()
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::UNDERLINED),
+        bar_filled: "█",
+        bar_empty: "░",
     };
 
     /// The theme the environment asks for: plain when `NO_COLOR` is set to

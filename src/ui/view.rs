@@ -15,6 +15,7 @@ use super::help;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::line_edit::Wrapped;
 use super::markdown;
+use super::strip;
 use super::tree::Row;
 use crate::progress::Progress;
 
@@ -26,7 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     header(frame, app, areas.header);
-    phases(frame, app, areas.phases);
+    phases(frame, app, areas.phases, area.height);
     tree::draw(frame, app, areas.tree);
     detail::draw(frame, app, areas.detail);
     footer(frame, app, areas.footer);
@@ -58,13 +59,6 @@ fn ratio(progress: &Progress) -> f64 {
     }
 }
 
-/// A one-cell bar: how full a phase is, in eighths.
-fn level(progress: &Progress) -> char {
-    const EIGHTHS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let eighths = (progress.done * 8).checked_div(progress.applicable()).unwrap_or(8);
-    if eighths == 0 { '·' } else { EIGHTHS[eighths.min(8)] }
-}
-
 fn header(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.theme;
     let [top, gauge] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1)]));
@@ -94,11 +88,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         if overall.is_complete() { " · complete" } else { "" }
     );
     frame.render_widget(
-        LineGauge::default()
-            .ratio(ratio(overall))
-            .label(Span::styled(label.trim_end().to_owned(), theme.title))
-            .filled_style(theme.gauge)
-            .unfilled_style(theme.dim),
+        self::gauge(app, overall, Span::styled(label.trim_end().to_owned(), theme.title)),
         gauge,
     );
 }
@@ -113,7 +103,7 @@ fn current_phase(app: &App) -> Option<usize> {
     }
 }
 
-fn phases(frame: &mut Frame, app: &App, area: Rect) {
+fn phases(frame: &mut Frame, app: &App, area: Rect, screen_height: u16) {
     let theme = &app.theme;
     let current = current_phase(app);
     let style_of = |p: usize, progress: &Progress| {
@@ -128,24 +118,29 @@ fn phases(frame: &mut Frame, app: &App, area: Rect) {
             base
         }
     };
-    if area.height <= 1 {
-        let mut spans = Vec::new();
-        for (p, phase) in app.checklist.phases().iter().enumerate() {
-            let progress = app.phase_progress(p);
-            let icon = phase.icon_prefix();
-            let text = format!(
-                "{} {icon}{} {}/{}",
-                p + 1,
-                level(progress),
-                progress.done,
-                progress.applicable()
-            );
-            if !spans.is_empty() {
-                spans.push(Span::styled("  ", theme.dim));
+    if !strip::bars(screen_height, app.checklist.phases().len()) {
+        let entries = strip::entries(&app.checklist, &app.tally);
+        let rows = strip::flow(&entries, area.width, screen_height);
+        let last = rows.len().saturating_sub(1);
+        for (r, row) in rows.iter().enumerate().take(usize::from(area.height)) {
+            let mut spans = Vec::new();
+            for &p in row {
+                if !spans.is_empty() {
+                    spans.push(Span::styled(strip::GAP, theme.dim));
+                }
+                spans.push(Span::styled(entries[p].clone(), style_of(p, app.phase_progress(p))));
             }
-            spans.push(Span::styled(text, style_of(p, progress)));
+            let shown: usize = rows.iter().map(Vec::len).sum();
+            if r == last && shown < entries.len() {
+                spans.push(Span::styled(
+                    format!("{}+{} more (}})", strip::GAP, entries.len() - shown),
+                    theme.dim,
+                ));
+            }
+            let y = area.y + u16::try_from(r).unwrap_or(0);
+            let line_area = Rect::new(area.x, y, area.width, 1);
+            frame.render_widget(Line::from(markdown::fit(spans, usize::from(area.width))), line_area);
         }
-        frame.render_widget(Line::from(markdown::fit(spans, usize::from(area.width))), area);
         return;
     }
     let name_width = 30.min(area.width / 3);
@@ -162,15 +157,21 @@ fn phases(frame: &mut Frame, app: &App, area: Rect) {
             style_of(p, progress),
         )];
         frame.render_widget(Line::from(markdown::fit(name, usize::from(name_width) - 1)), name_area);
-        frame.render_widget(
-            LineGauge::default()
-                .ratio(ratio(progress))
-                .label(counts(progress))
-                .filled_style(theme.gauge)
-                .unfilled_style(theme.dim),
-            gauge_area,
-        );
+        frame.render_widget(gauge(app, progress, Span::raw(counts(progress))), gauge_area);
     }
+}
+
+/// A progress bar in the theme's glyphs: with no colour, filled and empty
+/// parts differ by their glyphs alone.
+fn gauge<'a>(app: &App, progress: &Progress, label: Span<'a>) -> LineGauge<'a> {
+    let theme = &app.theme;
+    LineGauge::default()
+        .ratio(ratio(progress))
+        .label(label)
+        .filled_style(theme.gauge)
+        .unfilled_style(theme.dim)
+        .filled_symbol(theme.bar_filled)
+        .unfilled_symbol(theme.bar_empty)
 }
 
 fn footer(frame: &mut Frame, app: &App, area: Rect) {
@@ -197,6 +198,13 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         }
         Mode::Confirm(confirm) => Line::from(Span::styled(confirm.question(), theme.key)),
         _ => match &app.message {
+            Some(message) if message.error && area.height > 1 => {
+                // An error too long for a row (a checklist that failed to
+                // reload) is wrapped over the rows the layout gave it.
+                let text = Paragraph::new(Span::styled(message.text.clone(), theme.error)).wrap(Wrap { trim: false });
+                frame.render_widget(text, area);
+                return;
+            }
             Some(message) => Line::from(Span::styled(
                 message.text.clone(),
                 if message.error { theme.error } else { theme.info },

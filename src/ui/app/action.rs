@@ -20,6 +20,9 @@ pub enum Action {
     Expand,
     SwitchPane,
     JumpToPhase(usize),
+    /// The next or previous phase (`}` / `{`): every phase, also past 9.
+    NextPhase,
+    PreviousPhase,
     /// Tick or untick the selected item; on a header, fold or unfold it.
     Toggle,
     /// Tick the selected item and move to the next open one (Enter).

@@ -98,6 +98,20 @@ pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
             };
         }
         Action::JumpToPhase(n) => jump_to_phase(app, *n),
+        Action::NextPhase | Action::PreviousPhase => {
+            let phases = app.checklist.phases().len();
+            let current = app.tree.selected().map_or(0, |row| match row {
+                Row::Phase(p) => p,
+                Row::Section(s) => app.checklist.sections()[s].phase,
+                Row::Item(i) => app.checklist.sections()[app.checklist.items()[i].section].phase,
+            });
+            let next = if *action == Action::NextPhase {
+                (current + 1) % phases.max(1)
+            } else {
+                (current + phases.max(1) - 1) % phases.max(1)
+            };
+            jump_to_phase(app, next + 1);
+        }
         Action::Toggle => return toggle(app),
         Action::Skip => return skip(app),
         Action::EditNote => edit_note(app),

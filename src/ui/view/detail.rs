@@ -9,6 +9,7 @@ use crate::checklist::Status;
 use crate::ui::app::{App, Focus};
 use crate::ui::markdown;
 use crate::ui::tree::Row;
+use crate::ui::view::plural;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 || area.width == 0 {
@@ -32,8 +33,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             vec![
                 Line::from(markdown::spans(&section.name, theme.title, theme)),
                 Line::from(format!(
-                    "{} of {} items done, {} skipped",
-                    progress.done, progress.total, progress.skipped
+                    "{} of {} done, {} skipped",
+                    progress.done,
+                    plural(progress.total, "item", "items"),
+                    progress.skipped
                 )),
             ]
         }
@@ -43,13 +46,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             vec![
                 Line::from(markdown::spans(&phase.name, theme.title, theme)),
                 Line::from(format!(
-                    "{} of {} items done, {} skipped, {}% complete",
+                    "{} of {} done, {} skipped, {}% complete",
                     progress.done,
-                    progress.total,
+                    plural(progress.total, "item", "items"),
                     progress.skipped,
                     progress.percent()
                 )),
-                Line::from(format!("{} sections", phase.sections.len())),
+                Line::from(plural(phase.sections.len(), "section", "sections")),
             ]
         }
         None => Vec::new(),
@@ -67,7 +70,11 @@ fn item_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let state = app.item_state(index);
     let mut lines = vec![Line::from(markdown::spans(&item.title, theme.title, theme))];
     if let Some(detail) = &item.detail {
-        lines.push(Line::from(markdown::spans(detail, ratatui::style::Style::new(), theme)));
+        lines.push(Line::from(breakable(markdown::spans(
+            detail,
+            ratatui::style::Style::new(),
+            theme,
+        ))));
     }
     lines.push(Line::from(""));
     let (status, style) = match &state.status {
@@ -88,9 +95,25 @@ fn item_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     }
     if let Some(note) = &state.note {
         let mut spans = vec![Span::styled("Note: ", theme.key)];
-        spans.extend(markdown::spans(note, ratatui::style::Style::new(), theme));
+        spans.extend(breakable(markdown::spans(note, ratatui::style::Style::new(), theme)));
         lines.push(Line::from(spans));
     }
-    lines.push(Line::from(Span::styled(format!("Id: {}", item.id), theme.dim)));
+    lines.push(Line::from(breakable(vec![Span::styled(
+        format!("Id: {}", item.id),
+        theme.dim,
+    )])));
     lines
+}
+
+/// Lets long words (ids, paths, URLs) wrap after a `/` or a `-` instead of in
+/// the middle: a zero-width space there is a place the wrapper may break, and
+/// takes no room on screen.
+fn breakable(spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
+    spans
+        .into_iter()
+        .map(|span| {
+            let text = span.content.replace('/', "/\u{200b}").replace('-', "-\u{200b}");
+            Span::styled(text, span.style)
+        })
+        .collect()
 }
