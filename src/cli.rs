@@ -76,24 +76,81 @@ pub struct Cli {
     #[arg(long)]
     pub fresh: bool,
     #[command(flatten)]
-    pub globals: Globals,
-}
-
-/// Flags every command takes.
-#[derive(Debug, Clone, Args)]
-pub struct Globals {
-    /// The run to read or record (default: "default")
-    #[arg(long, global = true, value_name = "NAME")]
-    pub run: Option<String>,
-    /// Use FILE as the run log, for example one kept in git next to the checklist
-    #[arg(long, global = true, value_name = "FILE")]
-    pub state: Option<PathBuf>,
-    /// Who is recording (default: `$PREFLIGHT_USER`, else the login name)
-    #[arg(long, global = true, value_name = "NAME")]
-    pub by: Option<String>,
+    pub run: RunArgs,
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     pub color: paint::ColorChoice,
+}
+
+/// Which run a command reads or records, and who records: given to the
+/// commands that work on a run, and only to them.
+#[derive(Debug, Clone, Default, Args)]
+pub struct RunArgs {
+    /// The run to read or record (default: "default")
+    #[arg(long, value_name = "NAME")]
+    pub run: Option<String>,
+    /// Use FILE as the run log, for example one kept in git next to the checklist
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Who is recording (default: `$PREFLIGHT_USER`, else the login name)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+/// `import`'s run: none unless asked for, since an import makes a checklist.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ImportRunArgs {
+    /// Record the Markdown's ticks, notes and skips as this run of the new
+    /// checklist (needs -o; the run must be new)
+    #[arg(long, value_name = "NAME")]
+    pub run: Option<String>,
+    /// Keep that run's log in FILE instead of the data directory
+    #[arg(long, value_name = "FILE", requires = "run")]
+    pub state: Option<PathBuf>,
+    /// Who the imported changes are recorded as, where the Markdown does not
+    /// say (default: `$PREFLIGHT_USER`, else the login name)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+/// What a command runs with: its run arguments and the colour choice.
+#[derive(Debug, Clone, Default)]
+pub struct Globals {
+    pub run: Option<String>,
+    pub state: Option<PathBuf>,
+    pub by: Option<String>,
+    pub color: paint::ColorChoice,
+}
+
+impl Cli {
+    /// The run arguments of the command given (the view's without one).
+    pub fn globals(&self) -> Globals {
+        let run = match &self.command {
+            None => self.run.clone(),
+            Some(
+                Command::Status { run, .. }
+                | Command::Check { run, .. }
+                | Command::Uncheck { run, .. }
+                | Command::Skip { run, .. }
+                | Command::Note { run, .. }
+                | Command::Export { run, .. }
+                | Command::Log { run, .. }
+                | Command::Sync { run, .. },
+            ) => run.clone(),
+            Some(Command::Import { run, .. }) => RunArgs {
+                run: run.run.clone(),
+                state: run.state.clone(),
+                by: run.by.clone(),
+            },
+            Some(_) => RunArgs::default(),
+        };
+        Globals {
+            run: run.run,
+            state: run.state,
+            by: run.by,
+            color: self.color,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -118,6 +175,8 @@ pub enum Command {
         /// Exit with status 3 while any item is neither done nor skipped
         #[arg(long)]
         require_complete: bool,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Mark items done
     #[command(
@@ -130,6 +189,8 @@ pub enum Command {
         /// The items: full ids or unique ends of them
         #[arg(required = true)]
         items: Vec<String>,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Mark items not done again
     #[command(after_help = "Example:\n  preflight uncheck deploy.yaml cloud-on-premise-environment")]
@@ -139,6 +200,8 @@ pub enum Command {
         /// The items: full ids or unique ends of them
         #[arg(required = true)]
         items: Vec<String>,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Mark items as not applicable to this run
     #[command(after_help = "Example:\n  preflight skip deploy.yaml redis-cache --reason \"no cache in this service\"")]
@@ -151,6 +214,8 @@ pub enum Command {
         /// Why the items do not apply
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Set an item's note; an empty TEXT clears it
     #[command(
@@ -158,9 +223,14 @@ pub enum Command {
         preflight note deploy.yaml ssl-certificates \"\""
     )]
     Note {
+        /// The checklist: a YAML file or a bundled checklist's name
         checklist: PathBuf,
+        /// The item: its full id or a unique end of it
         item: String,
+        /// The note (Markdown allowed); an empty text clears it
         text: String,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// List the runs of a checklist with their progress and last activity
     #[command(after_help = "Example:\n  preflight runs deploy.yaml")]
@@ -182,6 +252,8 @@ pub enum Command {
         /// a device or a FIFO)
         #[arg(long, requires = "output")]
         force: bool,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Turn a Markdown checklist into preflight YAML, with its ticks if --run is given
     #[command(after_help = "Examples:\n  preflight import runbook.md > runbook.yaml\n  \
@@ -197,6 +269,8 @@ pub enum Command {
         /// device or a FIFO)
         #[arg(long, requires = "output")]
         force: bool,
+        #[command(flatten)]
+        run: ImportRunArgs,
     },
     /// Write a new checklist: a short example, or a copy of a shipped one
     #[command(
@@ -210,10 +284,10 @@ pub enum Command {
         from: Option<String>,
     },
     /// List the shipped checklists that `new --from` can copy
-    #[command(after_help = "Example:\n  preflight templates\n  preflight new incident.yaml --from incident-response")]
+    #[command(after_help = "Examples:\n  preflight templates\n  preflight new incident.yaml --from incident-response")]
     Templates,
     /// Print the JSON Schema of the checklist format, for editors
-    #[command(after_help = "Example:\n  preflight schema > checklist.schema.json\n  \
+    #[command(after_help = "Examples:\n  preflight schema > checklist.schema.json\n  \
         # then start the checklist with: # yaml-language-server: $schema=./checklist.schema.json")]
     Schema,
     /// Print a shell completion script
@@ -252,34 +326,49 @@ pub enum Command {
     Sync {
         /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Print a run's history in the order of time: when, who, what
     #[command(after_help = "Example:\n  preflight log deploy.yaml --run \"v2.3.0 release\"")]
     Log {
         /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
+        #[command(flatten)]
+        run: RunArgs,
     },
 }
 
 /// A CHECKLIST that is no file but looks like a misspelt command (`preflight
 /// stauts`) is a usage error with a suggestion, as clap gives for subcommands.
-fn misspelt_command(path: &std::path::Path) {
+fn misspelt_command(path: &std::path::Path, color: paint::ColorChoice) {
     let Some(word) = path.to_str().filter(|w| !path.exists() && !w.contains(['/', '.'])) else {
         return;
     };
+    let templates: Vec<&str> = crate::bundled::ALL.iter().map(crate::bundled::Bundled::name).collect();
+    if templates.contains(&word) {
+        return;
+    }
     let command = Cli::command();
-    let closest = command
+    let names = command
         .get_subcommands()
         .map(clap::Command::get_name)
         .filter(|name| *name != "help")
-        .min_by_key(|name| strsim::levenshtein(name, word))
-        .filter(|name| strsim::levenshtein(name, word) <= 2);
-    if let Some(name) = closest {
-        let message = format!("unrecognized subcommand '{word}'\n\n  tip: a similar subcommand exists: '{name}'");
-        Cli::command()
-            .error(clap::error::ErrorKind::InvalidSubcommand, message)
-            .exit();
-    }
+        .chain(templates.iter().copied());
+    let closest = names
+        .map(|name| (strsim::levenshtein(name, word), name))
+        .min()
+        .filter(|(distance, _)| *distance <= 3)
+        .map(|(_, name)| name);
+    let hint = closest.map_or_else(
+        || "`preflight --help` lists the commands, `preflight templates` the bundled checklists".to_owned(),
+        |name| format!("did you mean `{name}`?"),
+    );
+    output::error(
+        paint::Paint::stderr(color),
+        &format!("no command or checklist named `{word}`\n  hint: {hint}"),
+    );
+    std::process::exit(i32::from(exit::USAGE));
 }
 
 fn nonempty(text: &str) -> Option<String> {
@@ -289,7 +378,7 @@ fn nonempty(text: &str) -> Option<String> {
 
 /// Runs a parsed command line. Errors are returned for `main` to print.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let globals = &cli.globals;
+    let globals = &cli.globals();
     let open = |checklist: Option<&PathBuf>| Session::open(&Source::resolve(checklist.map(PathBuf::as_path)), globals);
     // Commands that only read a run: a run named on purpose must exist.
     let read = |checklist: Option<&PathBuf>| {
@@ -300,7 +389,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let by = || session::operator(globals);
     let Some(command) = &cli.command else {
         if let Some(path) = &cli.checklist {
-            misspelt_command(path);
+            misspelt_command(path, cli.color);
         }
         return interactive::run(&Source::resolve(cli.checklist.as_deref()), globals, cli.fresh);
     };
@@ -310,37 +399,41 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             checklist,
             json,
             require_complete,
+            ..
         } => status::run(
             &read(checklist.as_ref())?,
             *json,
             *require_complete,
             paint::Paint::stdout(globals.color),
         ),
-        Command::Check { checklist, items } => {
+        Command::Check { checklist, items, .. } => {
             mark::run(&open(Some(checklist))?, items, &Change::Status(Status::Done), &by())
         }
-        Command::Uncheck { checklist, items } => {
+        Command::Uncheck { checklist, items, .. } => {
             mark::run(&open(Some(checklist))?, items, &Change::Status(Status::Todo), &by())
         }
         Command::Skip {
             checklist,
             items,
             reason,
+            ..
         } => {
             let change = Change::Status(Status::Skipped {
                 reason: reason.as_deref().and_then(nonempty),
             });
             mark::run(&open(Some(checklist))?, items, &change, &by())
         }
-        Command::Note { checklist, item, text } => mark::run(
+        Command::Note {
+            checklist, item, text, ..
+        } => mark::run(
             &open(Some(checklist))?,
             std::slice::from_ref(item),
             &Change::Note(nonempty(text)),
             &by(),
         ),
         Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref()), globals),
-        Command::Log { checklist } => history::log(&read(checklist.as_ref())?),
-        Command::Sync { checklist } => {
+        Command::Log { checklist, .. } => history::log(&read(checklist.as_ref())?),
+        Command::Sync { checklist, .. } => {
             if globals.state.is_none() {
                 Cli::command()
                     .error(
@@ -355,11 +448,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             checklist,
             output,
             force,
+            ..
         } => markdown::export(&read(checklist.as_ref())?, output.as_deref(), *force),
         Command::Import {
             markdown: input,
             output,
             force,
+            ..
         } => markdown::import(input, output.as_deref(), *force, globals),
         Command::Generate { items, events, dir } => scaffold::generate(*items, *events, dir),
         Command::Completions { shell } => {

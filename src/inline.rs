@@ -1,6 +1,6 @@
-//! Markdown inline text in a generated document: what `export` escapes so that a
-//! title, a detail or a note cannot break the structure around it, and the exact
-//! inverse that `import` applies to read them back.
+//! Markdown inline text: what `export` escapes so that a title, a detail or a
+//! note cannot break the structure around it, the exact inverse that `import`
+//! applies to read them back, and the plain text the command line prints.
 //!
 //! Every backslash is doubled and a few characters get a backslash of their own,
 //! so unescaping (dropping one backslash before any character) restores the
@@ -21,6 +21,31 @@ pub enum Place {
 
 fn always(c: char) -> bool {
     matches!(c, '\\' | '|' | '<' | '&')
+}
+
+/// Inline Markdown as plain text, as a person reads it rendered: `code` and
+/// **bold** lose their marks, a link shows its text and then its address.
+pub fn to_plain(markdown: &str) -> String {
+    use std::fmt::Write as _;
+
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    let mut links = Vec::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            Event::Html(html) | Event::InlineHtml(html) => out.push_str(&html),
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = links.pop().filter(|url| !out.ends_with(url.as_ref())) {
+                    let _ = write!(out, " ({url})");
+                }
+            }
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
 }
 
 /// Escapes `text` for its place in the document.
@@ -82,5 +107,15 @@ mod tests {
         assert_eq!(escape("~x~", Place::Inline), r"\~x\~");
         assert_eq!(escape("a *b* `c`", Place::Inline), "a *b* `c`");
         assert_eq!(escape("Phase #2", Place::Heading), r"Phase \#2");
+    }
+
+    #[test]
+    fn markdown_reads_as_plain_text() {
+        assert_eq!(
+            to_plain("Use `kubectl` and **check** the [runbook](https://x.example/rb)"),
+            "Use kubectl and check the runbook (https://x.example/rb)"
+        );
+        assert_eq!(to_plain("<https://x.example>"), "https://x.example");
+        assert_eq!(to_plain("plain"), "plain");
     }
 }

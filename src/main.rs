@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     match cli::run(&cli) {
         Ok(code) => code,
         Err(err) => {
-            output::error(Paint::stderr(cli.globals.color), &format!("{err:#}"));
+            output::error(Paint::stderr(cli.color), &format!("{err:#}"));
             ExitCode::from(exit::ERROR)
         }
     }

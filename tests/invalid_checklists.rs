@@ -293,3 +293,33 @@ fn several_files_are_each_reported() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr.matches("error: ").count(), 2, "{stderr}");
 }
+
+#[test]
+fn mistakes_a_newcomer_makes_are_explained_in_the_checklist_s_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "title: T\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - Step 1: drain the node\n",
+            "reads as a field named `Step 1`, because of the colon",
+            "hint: quote the title: `- \"Step 1: drain the node\"`",
+        ),
+        (
+            "title: T\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - Step 1\n         - Step 2\n",
+            ":8:10: this line is not lined up with the items above it",
+            "hint: indent every entry of a list by the same number of spaces",
+        ),
+        (
+            "title: T\nphases:\n\t- name: P\n",
+            "a tab in the indentation: YAML does not allow tabs for indentation",
+            "hint: indent with spaces",
+        ),
+    ];
+    for (n, (yaml, message, hint)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("case{n}.yaml"));
+        std::fs::write(&path, yaml).unwrap();
+        let stderr = refuse(&path);
+        assert!(stderr.contains(message), "{stderr}");
+        assert!(stderr.contains(hint), "{stderr}");
+        assert!(!stderr.contains("while parsing"), "no parser words: {stderr}");
+    }
+}

@@ -245,3 +245,19 @@ fn colour_only_when_asked_or_on_a_terminal() {
         plain_error.stderr
     );
 }
+
+#[test]
+fn status_prints_markdown_in_names_as_the_text_it_renders_to() {
+    let sandbox = common::Sandbox::new();
+    let list = sandbox.write(
+        "md.yaml",
+        "title: Deploy `api`\ndescription: See the **runbook** at [wiki](https://wiki.example)\nphases:\n  - name: Ship `v2`\n    sections:\n      - name: S\n        items: [a]\n",
+    );
+    let out = sandbox.ok(&["status", list.to_str().unwrap()]);
+    assert!(
+        out.starts_with("Deploy api — See the runbook at wiki (https://wiki.example)\n"),
+        "{out}"
+    );
+    assert!(out.contains("Ship v2: 0/1 items completed"), "{out}");
+    assert!(!out.contains('`'), "{out}");
+}

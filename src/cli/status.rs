@@ -11,6 +11,7 @@ use super::paint::{Paint, Style};
 use super::session::Session;
 use super::{exit, output};
 use crate::checklist::{Checklist, Status};
+use crate::inline::to_plain;
 use crate::progress::{Progress, Tally};
 use crate::run::{ItemState, RunState};
 
@@ -50,9 +51,9 @@ fn completed(p: &Progress) -> String {
 /// The human summary: a line per phase, then the overall percentage.
 pub fn render_text(checklist: &Checklist, run: &str, tally: &Tally) -> Doc {
     let mut out = Doc::new();
-    out.styled(Style::Bold, &checklist.title);
+    out.styled(Style::Bold, &to_plain(&checklist.title));
     if let Some(description) = &checklist.description {
-        let _ = write!(out, " — {description}");
+        let _ = write!(out, " — {}", to_plain(description));
     }
     out.push("\n");
     out.styled(Style::Dim, &format!("Run: {run}"));
@@ -65,7 +66,7 @@ pub fn render_text(checklist: &Checklist, run: &str, tally: &Tally) -> Doc {
             out.push("[ ]");
         }
         let icon = phase.icon_prefix();
-        let _ = writeln!(out, " {icon}{}: {}", phase.name, completed(progress));
+        let _ = writeln!(out, " {icon}{}: {}", to_plain(&phase.name), completed(progress));
     }
     let overall = &tally.overall;
     out.push("\n");

@@ -218,25 +218,13 @@ fn explain(err: &serde_saphyr::Error, path: Option<&serde_path_to_error::Path>, 
     if let Some(refusal) = explain_budget(&message) {
         return refusal(&at);
     }
-    if let Some(rest) = message.strip_prefix("duplicate mapping key") {
-        let key = rest.strip_prefix(": ").unwrap_or("a key");
-        let within = place.as_ref().filter(|p| !p.path.is_empty()).map_or_else(
-            || "at the top of the checklist".to_owned(),
-            |p| format!("in {}", p.path),
-        );
-        let first = err
-            .location()
-            .and_then(|loc| first_occurrence(source, key, loc.line(), loc.column()));
-        let key = if rest.is_empty() {
-            key.to_owned()
-        } else {
-            format!("`{key}`")
-        };
-        let message = match first {
-            Some(line) => format!("{key} appears twice {within}: at line {line} and here"),
-            None => format!("{key} appears twice {within}"),
-        };
-        return at(message).with_hint("a field is given once: keep one of them, or merge their lists");
+    let line_text = err
+        .location()
+        .and_then(|loc| usize::try_from(loc.line()).ok())
+        .and_then(|line| source.lines().nth(line.saturating_sub(1)))
+        .unwrap_or_default();
+    if let Some(explained) = explain_layout(err, &message, line_text, place.as_ref(), source, &at) {
+        return explained;
     }
     let missing = message
         .strip_prefix("missing field `")
@@ -256,6 +244,19 @@ fn explain(err: &serde_saphyr::Error, path: Option<&serde_path_to_error::Path>, 
             let mut hint = format!("{} has the fields {}", capitalise(place.holder.noun()), list(known));
             if let Some(close) = closest(field, known) {
                 hint = format!("did you mean `{close}`? {hint}");
+            }
+            // `- Step 1: drain the node` is a title with a colon, which YAML
+            // reads as a field named `Step 1`: quoting makes it a title again.
+            let plain_item = line_text
+                .trim_start()
+                .strip_prefix("- ")
+                .filter(|rest| rest.starts_with(field.as_str()) && !rest.starts_with('"') && !rest.starts_with('\''));
+            if let Some(item) = plain_item {
+                let quoted = item.trim_end().replace('\\', "\\\\").replace('"', "\\\"");
+                return at(format!(
+                    "`{item}` reads as a field named `{field}`, because of the colon"
+                ))
+                .with_hint(format!("quote the title: `- \"{quoted}\"`"));
             }
             return at(format!("unknown field `{field}`{within}")).with_hint(hint);
         }
@@ -286,6 +287,53 @@ fn explain(err: &serde_saphyr::Error, path: Option<&serde_path_to_error::Path>, 
         field_hint,
     );
     at(format!("{}: {message}", place.path)).with_hint(hint)
+}
+
+/// Mistakes in the file's layout, said in the checklist's words: a tab in
+/// the indentation, a list item out of line, a key given twice.
+fn explain_layout(
+    err: &serde_saphyr::Error,
+    message: &str,
+    line_text: &str,
+    place: Option<&Place>,
+    source: &str,
+    at: &dyn Fn(String) -> LoadError,
+) -> Option<LoadError> {
+    if message.contains("tabs disallowed")
+        || (message.contains("found character that cannot start any token") && line_text.starts_with('\t'))
+    {
+        return Some(
+            at("a tab in the indentation: YAML does not allow tabs for indentation".to_owned())
+                .with_hint("indent with spaces (two per level, as the rest of the file)"),
+        );
+    }
+    if message.contains("did not find expected") && line_text.trim_start().starts_with('-') {
+        return Some(
+            at("this line is not lined up with the items above it".to_owned())
+                .with_hint("indent every entry of a list by the same number of spaces as the first one"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key") {
+        let key = rest.strip_prefix(": ").unwrap_or("a key");
+        let within = place.as_ref().filter(|p| !p.path.is_empty()).map_or_else(
+            || "at the top of the checklist".to_owned(),
+            |p| format!("in {}", p.path),
+        );
+        let first = err
+            .location()
+            .and_then(|loc| first_occurrence(source, key, loc.line(), loc.column()));
+        let key = if rest.is_empty() {
+            key.to_owned()
+        } else {
+            format!("`{key}`")
+        };
+        let message = match first {
+            Some(line) => format!("{key} appears twice {within}: at line {line} and here"),
+            None => format!("{key} appears twice {within}"),
+        };
+        return Some(at(message).with_hint("a field is given once: keep one of them, or merge their lists"));
+    }
+    None
 }
 
 /// Refusals of the parse budget: the file nests deeper than any checklist, or
