@@ -7,6 +7,7 @@
 pub mod app;
 pub mod help;
 pub mod input;
+pub mod keymap;
 pub mod layout;
 pub mod line_edit;
 pub mod markdown;
@@ -105,7 +106,8 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<()> {
             let burst = Instant::now();
             loop {
                 let event = event::read()?;
-                if let Some(action) = input::action(&event, &app.mode) {
+                let kept_search = app.tree.search.as_ref().is_some_and(|s| !s.query.is_empty());
+                if let Some(action) = input::action(&event, &app.mode, kept_search) {
                     dirty = true;
                     if !carry_out(update(app, action), app, cx, &mut session, &watchdog) {
                         return Ok(());

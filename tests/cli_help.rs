@@ -86,3 +86,13 @@ fn a_word_that_is_neither_a_command_nor_a_checklist_gets_the_closest_of_both() {
     assert_eq!(ran.code, 1, "a path is loaded, to say what is wrong with it");
     assert!(ran.stderr.contains("missing.yaml: no such file"), "{}", ran.stderr);
 }
+
+#[test]
+fn the_man_page_lists_the_view_s_keys_from_the_key_table() {
+    let page = Sandbox::new().ok(&["man"]);
+    assert!(page.contains(".SH \"KEYS IN THE VIEW\""), "a section of its own");
+    for (keys, what) in preflight::ui::keymap::help_rows() {
+        let what = what.replace('-', "\\-");
+        assert!(page.contains(&what), "{keys}: {what}");
+    }
+}

@@ -61,5 +61,10 @@ pub fn page() -> std::io::Result<String> {
             let _ = writeln!(page, ".PP\n.nf\n{}\n.fi", roff(&after.to_string()));
         }
     }
+    // The keys of the view, from the same table that binds them.
+    page.push_str(".SH \"KEYS IN THE VIEW\"\n");
+    for (keys, what) in crate::ui::keymap::help_rows() {
+        let _ = writeln!(page, ".TP\n\\fB{}\\fR\n{}", roff(keys), roff(what));
+    }
     Ok(page)
 }

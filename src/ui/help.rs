@@ -4,7 +4,7 @@
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 
-use super::input::HELP;
+use super::keymap::help_rows;
 
 /// The widest the help box gets.
 const MAX_WIDTH: u16 = 68;
@@ -83,7 +83,7 @@ pub fn rows(width: u16) -> Vec<HelpRow> {
     let width = usize::from(width);
     let beside = width >= KEYS_BESIDE;
     let mut out = Vec::new();
-    for (keys, what) in HELP {
+    for (keys, what) in help_rows() {
         if beside {
             for (i, text) in wrap(what, width - KEYS_COLUMN).into_iter().enumerate() {
                 let keys = if i == 0 {
@@ -132,7 +132,7 @@ mod tests {
             let text = rows(width)
                 .iter()
                 .fold(String::new(), |text, r| text + &r.keys + " " + &r.text + " ");
-            for (keys, what) in HELP {
+            for (keys, what) in help_rows() {
                 assert!(text.contains(keys), "{width}: {keys}");
                 for word in what.split(' ') {
                     assert!(text.contains(word), "{width}: {word}");

@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, LineGauge, Paragraph, Wrap};
 
 use super::app::{App, Mode, PROMPT_ROWS};
 use super::help;
+use super::keymap;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::line_edit::Wrapped;
 use super::markdown;
@@ -252,39 +253,9 @@ fn keys_hint(app: &App) -> Line<'static> {
     let theme = &app.theme;
     let searching = app.tree.search.as_ref().is_some_and(|s| !s.query.is_empty());
     let on_header = matches!(app.tree.selected(), Some(Row::Phase(_) | Row::Section(_)));
-    let pairs: &[(&str, &str)] = if searching {
-        &[
-            ("n/N", "next/prev match"),
-            ("enter", "tick+next"),
-            ("space", "tick"),
-            ("esc", "clear search"),
-            ("?", "help"),
-        ]
-    } else if on_header {
-        &[
-            ("j/k", "move"),
-            ("space", "fold"),
-            ("T", "tick all"),
-            ("]", "next open"),
-            ("/", "search"),
-            ("?", "help"),
-            ("q", "quit"),
-        ]
-    } else {
-        &[
-            ("enter", "tick+next"),
-            ("space", "tick"),
-            ("s", "skip"),
-            ("n", "note"),
-            ("/", "search"),
-            ("u", "undo"),
-            ("?", "help"),
-            ("q", "quit"),
-        ]
-    };
     let mut spans = Vec::new();
-    for (key, what) in pairs {
-        spans.push(Span::styled(*key, theme.key));
+    for (key, what) in keymap::hints(on_header, searching) {
+        spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(format!(" {what}  "), theme.dim));
     }
     Line::from(spans)

@@ -164,8 +164,12 @@ fn search_narrows_as_you_type_and_n_walks_the_matches() {
     assert_eq!(rows(&app).len(), 5);
     act(&mut app, Action::Confirm);
     assert_eq!(app.mode, Mode::Normal);
-    act(&mut app, Action::EditNote);
-    assert_eq!(selected(&app), "I Secrets", "n moves to the next match during a search");
+    act(&mut app, Action::NextMatch);
+    assert_eq!(
+        selected(&app),
+        "I Secrets",
+        "n (NextMatch, see keymap) moves to the next match"
+    );
     act(&mut app, Action::PreviousMatch);
     assert_eq!(selected(&app), "I Database");
     act(&mut app, Action::Cancel);

@@ -161,9 +161,7 @@ pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
 }
 
 fn edit_note(app: &mut App) {
-    if app.tree.search.as_ref().is_some_and(|s| !s.query.is_empty()) {
-        next_match(app, true);
-    } else if let Some(index) = app.selected_item() {
+    if let Some(index) = app.selected_item() {
         let text = app.item_state(index).note.clone().unwrap_or_default();
         app.mode = Mode::Prompt(Prompt {
             purpose: Purpose::Note(index),
