@@ -106,7 +106,7 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<()> {
             let burst = Instant::now();
             loop {
                 let event = event::read()?;
-                let kept_search = app.tree.search.as_ref().is_some_and(|s| !s.query.is_empty());
+                let kept_search = app.tree.kept_search();
                 if let Some(action) = input::action(&event, &app.mode, kept_search) {
                     dirty = true;
                     if !carry_out(update(app, action), app, cx, &mut session, &watchdog) {

@@ -62,14 +62,15 @@ impl Resume {
                 .into_iter()
                 .map(|row| row_id(&app.checklist, row))
                 .collect(),
-            filter: app.tree.filter.label().to_owned(),
+            filter: app.tree.filter().label().to_owned(),
         }
     }
 
     /// Shows in `app` what was remembered, as far as the checklist still has it.
     pub fn restore(&self, app: &mut App) {
         let folded: Vec<Row> = self.folded.iter().filter_map(|id| row_of(&app.checklist, id)).collect();
-        app.tree.filter = Filter::from_label(&self.filter).unwrap_or_default();
+        let filter = Filter::from_label(&self.filter).unwrap_or_default();
+        app.tree.set_filter(&app.checklist, &app.state, filter);
         app.tree.fold_only(&app.checklist, &app.state, &folded);
         if let Some(row) = self.row.as_deref().and_then(|id| row_of(&app.checklist, id)) {
             app.tree.select(row);
@@ -164,7 +165,7 @@ mod tests {
         };
         let mut app = app();
         gone.restore(&mut app);
-        assert_eq!(app.tree.filter, Filter::All);
+        assert_eq!(app.tree.filter(), Filter::All);
         assert!(app.tree.folded().is_empty());
     }
 }

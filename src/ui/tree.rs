@@ -131,10 +131,11 @@ impl Search {
 pub struct Tree {
     collapsed_phases: Vec<bool>,
     collapsed_sections: Vec<bool>,
-    pub filter: Filter,
+    filter: Filter,
     /// While searching, only matching items (and their headers) show, whatever
-    /// is collapsed.
-    pub search: Option<Search>,
+    /// is collapsed. Private, as the filter: both change only through methods
+    /// that rebuild the rows.
+    search: Option<Search>,
     rows: Vec<Row>,
     cursor: usize,
     /// The first row on screen.
@@ -202,6 +203,39 @@ impl Tree {
         }
     }
 
+    pub fn filter(&self) -> Filter {
+        self.filter
+    }
+
+    /// Shows only the items `filter` admits.
+    pub fn set_filter(&mut self, checklist: &Checklist, state: &RunState, filter: Filter) {
+        self.filter = filter;
+        self.rebuild(checklist, state);
+    }
+
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// Whether a search with a query narrows the tree.
+    pub fn kept_search(&self) -> bool {
+        self.search.as_ref().is_some_and(|s| !s.query.is_empty())
+    }
+
+    /// Narrows the tree to the items `query` matches (an empty query shows
+    /// everything).
+    pub fn search_for(&mut self, checklist: &Checklist, state: &RunState, index: &SearchIndex, query: &str) {
+        self.search.get_or_insert_with(Search::default).update(index, query);
+        self.rebuild(checklist, state);
+    }
+
+    /// Ends the search, showing everything the filter admits again.
+    pub fn clear_search(&mut self, checklist: &Checklist, state: &RunState) {
+        if self.search.take().is_some() {
+            self.rebuild(checklist, state);
+        }
+    }
+
     /// The phases and sections that are folded.
     pub fn folded(&self) -> Vec<Row> {
         let phases = (0..self.collapsed_phases.len())
@@ -234,7 +268,11 @@ impl Tree {
 
     /// Whether item `i` passes the filter and the search (folds aside).
     pub fn shows(&self, state: &RunState, i: usize) -> bool {
-        self.filter.admits(&state.item(i).status) && self.search.as_ref().is_none_or(|search| search.admits(i))
+        self.filter.admits(&state.item(i).status)
+            && self
+                .search
+                .as_ref()
+                .is_none_or(|search| search.query.is_empty() || search.admits(i))
     }
 
     /// Unfolds what holds item `i` and puts the cursor on it; `false` when the
@@ -261,7 +299,7 @@ impl Tree {
         let anchor = self.selected().map(|row| order(checklist, row));
         self.rows.clear();
         self.hidden = 0;
-        let searching = self.search.is_some();
+        let searching = self.kept_search();
         for (p, phase) in checklist.phases().iter().enumerate() {
             let phase_at = self.rows.len();
             self.rows.push(Row::Phase(p));

@@ -185,7 +185,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             return;
         }
         Mode::Searching => {
-            let count = app.tree.search.as_ref().map_or(0, |s| s.matches.len());
+            let count = app.tree.search().map_or(0, |s| s.matches.len());
             let hint = format!("  {} · Enter keeps · Esc clears", plural(count, "match", "matches"));
             let hint_width = u16::try_from(hint.chars().count()).unwrap_or(u16::MAX);
             let [line_area, hint_area] = area.layout(&Layout::horizontal([
@@ -251,7 +251,7 @@ fn editing(frame: &mut Frame, app: &App, area: Rect, wrapped: &Wrapped, label: &
 /// on a header folding and ticking all, on an item the ways to work it.
 fn keys_hint(app: &App) -> Line<'static> {
     let theme = &app.theme;
-    let searching = app.tree.search.as_ref().is_some_and(|s| !s.query.is_empty());
+    let searching = app.tree.kept_search();
     let on_header = matches!(app.tree.selected(), Some(Row::Phase(_) | Row::Section(_)));
     let mut spans = Vec::new();
     for (key, what) in keymap::hints(on_header, searching) {

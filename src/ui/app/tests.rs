@@ -182,7 +182,7 @@ fn the_filter_cycles_all_open_done_skipped_and_says_what_it_hides() {
     let mut app = app();
     acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
     act(&mut app, Action::CycleFilter);
-    assert_eq!(app.tree.filter, Filter::Open);
+    assert_eq!(app.tree.filter(), Filter::Open);
     assert!(!rows(&app).contains(&"I Cloud environment".to_owned()));
     assert_eq!(
         app.message.as_ref().unwrap().text,
@@ -192,10 +192,10 @@ fn the_filter_cycles_all_open_done_skipped_and_says_what_it_hides() {
     assert_eq!(rows(&app), ["P Prepare", "S Infra", "I Cloud environment"]);
     assert!(app.message.as_ref().unwrap().text.contains("5 items hidden"));
     act(&mut app, Action::CycleFilter);
-    assert_eq!(app.tree.filter, Filter::Skipped);
+    assert_eq!(app.tree.filter(), Filter::Skipped);
     assert!(rows(&app).is_empty());
     act(&mut app, Action::CycleFilter);
-    assert_eq!(app.tree.filter, Filter::All);
+    assert_eq!(app.tree.filter(), Filter::All);
     assert_eq!(rows(&app).len(), 11);
 }
 

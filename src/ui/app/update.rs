@@ -9,7 +9,7 @@ use crate::checklist::Status;
 use crate::run::Change;
 use crate::ui::layout;
 use crate::ui::line_edit::LineEdit;
-use crate::ui::tree::{Filter, Row, Search, Tree};
+use crate::ui::tree::{Filter, Row, Tree};
 use crate::ui::view::plural;
 
 /// Applies one Action and says what the loop must do next.
@@ -118,8 +118,7 @@ pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
         Action::Undo => return undo::undo(app, true),
         Action::Redo => return undo::undo(app, false),
         Action::StartSearch => {
-            let search = app.tree.search.get_or_insert_with(Search::default);
-            app.query = LineEdit::new(&search.query);
+            app.query = LineEdit::new(app.tree.search().map_or("", |s| s.query.as_str()));
             app.mode = Mode::Searching;
         }
         Action::NextMatch => next_match(app, true),
@@ -140,9 +139,7 @@ pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
             app.mode = Mode::Help;
         }
         Action::Cancel => {
-            if app.tree.search.take().is_some() {
-                app.tree.rebuild(&app.checklist, &app.state);
-            }
+            app.tree.clear_search(&app.checklist, &app.state);
             app.message = None;
         }
         Action::Quit => return Effect::Quit,
@@ -171,15 +168,15 @@ fn edit_note(app: &mut App) {
 }
 
 fn cycle_filter(app: &mut App) {
-    app.tree.filter = app.tree.filter.next();
-    app.tree.rebuild(&app.checklist, &app.state);
+    let next = app.tree.filter().next();
+    app.tree.set_filter(&app.checklist, &app.state, next);
     let hidden = app.tree.hidden();
-    app.say(if app.tree.filter == Filter::All {
+    app.say(if app.tree.filter() == Filter::All {
         "showing all items".to_owned()
     } else {
         format!(
             "showing {} items; {} hidden (f: next filter)",
-            app.tree.filter.label(),
+            app.tree.filter().label(),
             plural(hidden, "item", "items")
         )
     });
@@ -192,7 +189,7 @@ fn move_cursor(app: &mut App, delta: isize) {
 
 fn collapse(app: &mut App) {
     let Some(row) = app.tree.selected() else { return };
-    if matches!(row, Row::Phase(_) | Row::Section(_)) && !app.tree.is_collapsed(row) && app.tree.search.is_none() {
+    if matches!(row, Row::Phase(_) | Row::Section(_)) && !app.tree.is_collapsed(row) && !app.tree.kept_search() {
         app.tree.set_collapsed(&app.checklist, &app.state, row, true);
     } else if let Some(parent) = Tree::parent(&app.checklist, row) {
         app.tree.select(parent);
@@ -278,7 +275,7 @@ fn skip(app: &mut App) -> Effect {
 }
 
 fn next_match(app: &mut App, forward: bool) {
-    let Some(search) = &app.tree.search else {
+    let Some(search) = app.tree.search() else {
         app.say("no search: press / to search");
         return;
     };

@@ -38,11 +38,10 @@ fn a_search_hides_sections_without_matches_and_ignores_collapse() {
     let mut tree = Tree::new(&list, &state);
     tree.set_collapsed(&list, &state, Row::Phase(0), true);
     assert_eq!(tree.rows(), [Row::Phase(0)]);
-    let mut search = Search::default();
-    search.update(&SearchIndex::new(&list), "delta");
-    tree.search = Some(search);
-    tree.rebuild(&list, &state);
+    tree.search_for(&list, &state, &SearchIndex::new(&list), "delta");
     assert_eq!(tree.rows(), [Row::Phase(0), Row::Section(1), Row::Item(4)]);
+    tree.clear_search(&list, &state);
+    assert_eq!(tree.rows(), [Row::Phase(0)], "the fold is back");
 }
 
 #[test]
@@ -157,8 +156,7 @@ fn the_filter_counts_what_it_hides_and_reveal_unfolds() {
         (Filter::Skipped, 5),
         (Filter::All, 0),
     ] {
-        tree.filter = filter;
-        tree.rebuild(&list, &state);
+        tree.set_filter(&list, &state, filter);
         assert_eq!(tree.hidden(), hidden, "{filter:?}");
     }
     tree.set_collapsed(&list, &state, Row::Section(1), true);

@@ -17,10 +17,10 @@ use crate::ui::tree::{Filter, Row};
 
 fn title(app: &App) -> String {
     let mut title = String::from(" Checklist ");
-    if app.tree.filter != Filter::All {
-        let _ = write!(title, "· {} items ", app.tree.filter.label());
+    if app.tree.filter() != Filter::All {
+        let _ = write!(title, "· {} items ", app.tree.filter().label());
     }
-    if let Some(search) = &app.tree.search
+    if let Some(search) = app.tree.search()
         && !search.query.is_empty()
     {
         let _ = write!(title, "· /{} ({}) ", search.query, search.matches.len());
@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let rows = app.tree.rows();
     if rows.is_empty() {
-        let what = if app.tree.search.is_some() {
+        let what = if app.tree.kept_search() {
             "Nothing matches the search."
         } else {
             "No items under this filter."
@@ -125,7 +125,7 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
             // During a search the matched text stands out; an item that
             // matches only in its detail says so.
             let mut in_detail = false;
-            if let Some(search) = app.tree.search.as_ref().filter(|s| !s.query.is_empty()) {
+            if let Some(search) = app.tree.search().filter(|s| !s.query.is_empty()) {
                 let (marked, found) = markdown::highlight(title, &search.query, theme.matched);
                 title = marked;
                 in_detail = !found;

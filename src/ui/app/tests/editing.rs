@@ -155,7 +155,7 @@ fn control_characters_typed_into_prompts_are_dropped() {
     act(&mut app, Action::Cancel);
     act(&mut app, Action::StartSearch);
     acts(&mut app, [Action::Input('\u{7}'), Action::Input('d')]);
-    assert_eq!(app.tree.search.as_ref().unwrap().query, "d");
+    assert_eq!(app.tree.search().unwrap().query, "d");
 }
 
 fn by_bob(at: &str, change: Change) -> Event {

@@ -6,7 +6,8 @@ use crate::checklist::Status;
 use crate::run::Change;
 use crate::ui::app::{Action, App, Effect, Mode, Prompt, Purpose};
 use crate::ui::line_edit::{LineEdit, LineOp};
-use crate::ui::tree::{Row, Search, SearchIndex};
+use crate::ui::tree::{Row, SearchIndex};
+use crate::ui::view::plural;
 
 /// Applies a typing Action to a line; `false` when the Action is no edit.
 fn edit_line(line: &mut LineEdit, action: &Action) -> bool {
@@ -31,20 +32,19 @@ pub(super) fn searching(app: &mut App, action: &Action) -> Effect {
         Action::Confirm => {
             app.mode = Mode::Normal;
             if query.is_empty() {
-                app.tree.search = None;
-                app.tree.rebuild(&app.checklist, &app.state);
+                app.tree.clear_search(&app.checklist, &app.state);
             } else {
-                let count = app.tree.search.as_ref().map_or(0, |s| s.matches.len());
+                let count = app.tree.search().map_or(0, |s| s.matches.len());
                 app.say(format!(
-                    "{count} match(es) for \"{query}\": n / N to move, Esc to clear"
+                    "{} for \"{query}\": n / N to move, Esc to clear",
+                    plural(count, "match", "matches")
                 ));
             }
             Effect::None
         }
         Action::Cancel => {
             app.mode = Mode::Normal;
-            app.tree.search = None;
-            app.tree.rebuild(&app.checklist, &app.state);
+            app.tree.clear_search(&app.checklist, &app.state);
             Effect::None
         }
         Action::Quit => Effect::Quit,
@@ -57,10 +57,8 @@ pub(super) fn searching(app: &mut App, action: &Action) -> Effect {
 
 /// Narrows the tree to what `query` matches, the cursor on the first match.
 fn narrow(app: &mut App, query: &str) -> Effect {
-    let search = app.tree.search.get_or_insert_with(Search::default);
     let index = app.search_index.get_or_insert_with(|| SearchIndex::new(&app.checklist));
-    search.update(index, query);
-    app.tree.rebuild(&app.checklist, &app.state);
+    app.tree.search_for(&app.checklist, &app.state, index, query);
     if let Some(first) = app.tree.rows().iter().position(|r| matches!(r, Row::Item(_))) {
         app.tree.move_to(first);
     }
