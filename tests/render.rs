@@ -230,3 +230,26 @@ fn a_long_error_is_wrapped_not_cut() {
     assert!(footer.contains("kept the previous version"), "{screen}");
     assert!(footer.contains("at line 9 and here"), "the end is shown too: {screen}");
 }
+
+#[test]
+fn the_status_line_says_what_a_change_did() {
+    let mut app = app(80, 24);
+    go(&mut app, [Action::Down, Action::Down, Action::Down, Action::Down]);
+    let Some(preflight::ui::app::Effect::Record(edits)) = Some(update(&mut app, Action::TickAndAdvance)) else {
+        panic!("a tick is recorded");
+    };
+    let events: Vec<preflight::run::Event> = edits
+        .iter()
+        .map(|edit| preflight::run::Event {
+            at: preflight::timestamp::Timestamp::parse("2026-11-29T10:05:00Z").unwrap(),
+            by: "alice".into(),
+            item: app.checklist.items()[edit.index].id.to_string(),
+            title: None,
+            change: edit.after.clone(),
+        })
+        .collect();
+    app.recorded(edits, &events);
+    let screen = render(&app);
+    insta::assert_snapshot!(screen);
+    assert!(screen.lines().last().unwrap().starts_with("\"✓ Database"), "{screen}");
+}

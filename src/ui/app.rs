@@ -104,24 +104,24 @@ pub struct App {
     pub tally: Tally,
     pub run: String,
     /// Who this session records as; changes by others are announced.
-    pub operator: String,
+    pub(crate) operator: String,
     /// Whether `E` may open the checklist in an editor (bundled ones are not files).
-    pub editable: bool,
+    pub(crate) editable: bool,
     pub tree: Tree,
     /// Built on the first search, not at start: most sessions never search, and
     /// at 100,000 items it is a noticeable part of opening.
-    pub search_index: Option<SearchIndex>,
+    search_index: Option<SearchIndex>,
     pub mode: Mode,
     /// The search being typed, while searching.
-    pub query: LineEdit,
-    pub focus: Focus,
-    pub detail_scroll: u16,
+    pub(crate) query: LineEdit,
+    pub(crate) focus: Focus,
+    pub(crate) detail_scroll: u16,
     /// How far the help is scrolled: on a small screen it does not fit.
-    pub help_scroll: u16,
+    pub(crate) help_scroll: u16,
     pub message: Option<Message>,
     /// Groups of edits, one per recorded change (a bulk tick is one group).
-    pub undo: Vec<Vec<Edit>>,
-    pub redo: Vec<Vec<Edit>>,
+    undo: Vec<Vec<Edit>>,
+    redo: Vec<Vec<Edit>>,
     pub screen: Screen,
     pub theme: Theme,
 }
