@@ -7,6 +7,7 @@
 //! written by `format`. Markdown that `export` wrote is read back exactly,
 //! with who ticked what and when, notes and skip reasons.
 
+mod html;
 mod item;
 mod mojibake;
 
@@ -34,12 +35,16 @@ pub struct OutlinePhase {
     pub name: String,
     pub icon: Option<String>,
     pub sections: Vec<OutlineSection>,
+    /// The line of its heading (0 when items made it, not a heading).
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutlineSection {
     pub name: String,
     pub items: Vec<OutlineItem>,
+    /// The line of its heading (0 when items made it, not a heading).
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -110,6 +115,16 @@ struct Cursor {
     list_depth: usize,
     /// List items being read, innermost last.
     open_items: Vec<OpenItem>,
+    /// Inside a quote.
+    quote_depth: usize,
+    /// What the front matter says, and the first heading of any level: where
+    /// the title comes from when there is no `#`.
+    front: (Option<String>, Option<String>),
+    first_heading: Option<String>,
+    /// The line of the heading being read.
+    heading_line: usize,
+    /// The HTML block being read: its first line and its text.
+    html: Option<(usize, String)>,
 }
 
 /// A list item being read: where it starts, and for a task item whether it is
@@ -122,6 +137,31 @@ struct OpenItem {
 }
 
 impl Cursor {
+    /// A paragraph outside lists: before the first phase it describes the
+    /// checklist (a quote's `>` marks dropped), after it it is left out.
+    fn paragraph(
+        &self,
+        source: &str,
+        line: usize,
+        exported: bool,
+        description: &mut Vec<String>,
+        outline: &mut Outline,
+    ) {
+        let text = source.trim();
+        if self.seen_phase {
+            outline.left_out.push(LeftOut {
+                line,
+                what: "paragraph",
+            });
+        } else if !(exported && text.starts_with("**Run:**")) {
+            let unquoted: Vec<&str> = text
+                .lines()
+                .map(|line| line.trim_start().trim_start_matches('>').trim())
+                .collect();
+            description.push(html::visible(&unquoted.join(" ")).into_owned());
+        }
+    }
+
     /// Takes the innermost open task item whose text ends at `end`.
     fn take_task(&mut self, markdown: &str, end: usize, exported: bool, lines: &Lines, outline: &mut Outline) {
         let Some(open) = self.open_items.last_mut() else { return };
@@ -131,16 +171,18 @@ impl Cursor {
         open.taken = true;
         let line = lines.of(open.start);
         match open.task {
-            Some((checked, text_start)) => match item::read(&markdown[text_start..end], checked, exported) {
-                Some(mut found) => {
-                    found.line = line;
-                    current_section(outline, self).items.push(found);
+            Some((checked, text_start)) => {
+                match item::read(&html::visible(&markdown[text_start..end]), checked, exported) {
+                    Some(mut found) => {
+                        found.line = line;
+                        current_section(outline, self).items.push(found);
+                    }
+                    None => outline.left_out.push(LeftOut {
+                        line,
+                        what: "empty task item",
+                    }),
                 }
-                None => outline.left_out.push(LeftOut {
-                    line,
-                    what: "empty task item",
-                }),
-            },
+            }
             None => outline.left_out.push(LeftOut {
                 line,
                 what: "plain list item",
@@ -154,15 +196,46 @@ pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
     let exported = markdown.trim_start().starts_with(MARKER);
     let lines = Lines::new(markdown);
     let mut outline = Outline::default();
-    let mut cx = Cursor::default();
+    let mut cx = Cursor {
+        front: html::front_matter_block(markdown)
+            .map(html::front_matter)
+            .unwrap_or_default(),
+        ..Cursor::default()
+    };
     let mut description = Vec::new();
-    let options = Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    let options = Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => cx.heading = Some((level, range)),
+            Event::Start(Tag::Heading { level, .. }) => {
+                cx.heading_line = lines.of(range.start);
+                cx.heading = Some((level, range));
+            }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, range)) = cx.heading.take() {
                     heading(&mut outline, &mut cx, level, &markdown[range], exported);
+                }
+            }
+            // Text before the first phase describes the checklist, also
+            // when the document has no `#` title (a pull request template).
+            Event::Start(Tag::BlockQuote(_)) if !cx.seen_phase => cx.quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) if cx.quote_depth > 0 => cx.quote_depth -= 1,
+            Event::Start(Tag::HtmlBlock) => cx.html = Some((lines.of(range.start), String::new())),
+            Event::Html(text) if cx.html.is_some() => {
+                if let Some((_, block)) = &mut cx.html {
+                    block.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                // A comment is hidden, as GitHub hides it; other HTML is left out.
+                if let Some((line, block)) = cx.html.take()
+                    && !html::is_comment(&block)
+                    && !cx.in_summary
+                    && !(exported && line == 1)
+                {
+                    outline.left_out.push(LeftOut { line, what: "HTML" });
                 }
             }
             Event::Start(Tag::List(_)) => {
@@ -185,17 +258,13 @@ pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
                 cx.open_items.pop();
             }
             Event::Start(Tag::Paragraph) if cx.list_depth == 0 && !cx.in_summary => {
-                let text = markdown[range.clone()].trim();
-                if cx.seen_title && !cx.seen_phase {
-                    if !(exported && text.starts_with("**Run:**")) {
-                        description.push(text.to_owned());
-                    }
-                } else {
-                    outline.left_out.push(LeftOut {
-                        line: lines.of(range.start),
-                        what: "paragraph",
-                    });
-                }
+                cx.paragraph(
+                    &markdown[range.clone()],
+                    lines.of(range.start),
+                    exported,
+                    &mut description,
+                    &mut outline,
+                );
             }
             event => {
                 let export_marker = exported && lines.of(range.start) == 1;
@@ -208,6 +277,19 @@ pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
             }
         }
     }
+    let (front_title, front_description) = cx.front;
+    if let Some(title) = front_title.and_then(|t| clean_line(&t).ok()).filter(|t| !t.is_empty()) {
+        outline.title = title;
+    } else if outline.title.is_empty()
+        && let Some(first) = cx.first_heading
+    {
+        outline.title = first;
+    }
+    if description.is_empty()
+        && let Some(front) = front_description
+    {
+        description.push(front);
+    }
     finish(outline, fallback_title, &description, exported)
 }
 
@@ -217,7 +299,6 @@ fn left_out_block(event: &Event) -> Option<&'static str> {
         Event::Start(Tag::Table(_)) => Some("table"),
         Event::Start(Tag::CodeBlock(_)) => Some("code block"),
         Event::Start(Tag::BlockQuote(_)) => Some("quote"),
-        Event::Html(_) => Some("HTML"),
         _ => None,
     }
 }
@@ -278,7 +359,22 @@ fn finish(mut outline: Outline, fallback_title: &str, description: &[String], ex
     };
     let description = clean_paragraph(&description);
     outline.description = (!description.is_empty()).then_some(description);
-    outline.phases.retain(|p| !p.sections.is_empty());
+    // Headings with no task under them are dropped, and said so.
+    for phase in &outline.phases {
+        let sections_with_items = phase.sections.iter().filter(|s| !s.items.is_empty()).count();
+        if sections_with_items == 0 && phase.line > 0 {
+            outline.left_out.push(LeftOut {
+                line: phase.line,
+                what: "empty heading",
+            });
+        }
+        for section in phase.sections.iter().filter(|s| s.items.is_empty() && s.line > 0) {
+            outline.left_out.push(LeftOut {
+                line: section.line,
+                what: "empty heading",
+            });
+        }
+    }
     for phase in &mut outline.phases {
         phase.sections.retain(|s| !s.items.is_empty());
     }
@@ -300,7 +396,11 @@ fn heading_text(source: &str, exported: bool) -> String {
 }
 
 fn heading(outline: &mut Outline, cx: &mut Cursor, level: HeadingLevel, source: &str, exported: bool) {
-    let text = heading_text(source.lines().next().unwrap_or_default(), exported);
+    let text = heading_text(&html::visible(source.lines().next().unwrap_or_default()), exported);
+    if cx.first_heading.is_none() && !text.is_empty() {
+        cx.first_heading = Some(split_icon(&text).1);
+    }
+    let line = cx.heading_line;
     match level {
         HeadingLevel::H1 if !cx.seen_title => {
             outline.title = text;
@@ -316,6 +416,7 @@ fn heading(outline: &mut Outline, cx: &mut Cursor, level: HeadingLevel, source: 
                     name,
                     icon,
                     sections: Vec::new(),
+                    line,
                 });
             }
         }
@@ -327,6 +428,7 @@ fn heading(outline: &mut Outline, cx: &mut Cursor, level: HeadingLevel, source: 
                     name: outline.title.clone(),
                     icon: None,
                     sections: Vec::new(),
+                    line: 0,
                 });
             }
             let (_, name) = split_icon(&text);
@@ -334,6 +436,7 @@ fn heading(outline: &mut Outline, cx: &mut Cursor, level: HeadingLevel, source: 
                 phase.sections.push(OutlineSection {
                     name,
                     items: Vec::new(),
+                    line,
                 });
             }
         }
@@ -354,6 +457,7 @@ fn current_section<'a>(outline: &'a mut Outline, cx: &mut Cursor) -> &'a mut Out
             name,
             icon: None,
             sections: Vec::new(),
+            line: 0,
         });
     }
     let phase = outline.phases.last_mut().expect("a phase was just ensured");
@@ -361,6 +465,7 @@ fn current_section<'a>(outline: &'a mut Outline, cx: &mut Cursor) -> &'a mut Out
         phase.sections.push(OutlineSection {
             name: phase.name.clone(),
             items: Vec::new(),
+            line: 0,
         });
     }
     phase.sections.last_mut().expect("a section was just ensured")

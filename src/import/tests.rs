@@ -106,8 +106,10 @@ fn the_completion_status_block_is_a_summary_not_items() {
 }
 
 #[test]
-fn without_a_title_heading_the_file_name_is_the_title() {
-    let outline = parse("## P\n- [ ] a\n", "ops-review");
+fn without_a_title_heading_the_first_heading_or_else_the_file_name_is_the_title() {
+    let outline = parse("## 🚀 Prepare\n- [ ] a\n", "ops-review");
+    assert_eq!(outline.title, "Prepare");
+    let outline = parse("- [ ] a\n", "ops-review");
     assert_eq!(outline.title, "ops-review");
 }
 

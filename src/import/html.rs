@@ -1,0 +1,118 @@
+//! What GitHub hides or turns into layout when it renders a checklist, done
+//! the same way on import: HTML comments vanish, `<br>` is a break, a YAML
+//! front matter block holds the title and description rather than text.
+
+use std::borrow::Cow;
+
+/// `text` without its HTML comments (`<!-- … -->`, also unclosed at the end),
+/// and with `<br>` read as a space, as GitHub shows a break inside a line.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.contains("<!--") && !text.to_ascii_lowercase().contains("<br") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start + 4..].find("-->") {
+            Some(end) => &rest[start + 4 + end + 3..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    Cow::Owned(without_breaks(&out))
+}
+
+/// `<br>`, `<br/>` and `<br />`, any case, as one space.
+fn without_breaks(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(found) = lower[at..].find("<br") {
+        let start = at + found;
+        let Some(close) = lower[start..].find('>') else { break };
+        let tag = &lower[start + 3..start + close];
+        if !tag.chars().all(|c| c == ' ' || c == '/') {
+            out.push_str(&text[at..start + 3]);
+            at = start + 3;
+            continue;
+        }
+        out.push_str(&text[at..start]);
+        out.push(' ');
+        at = start + close + 1;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Whether a block of HTML is only comments (and white space): hidden, not
+/// a left-out block.
+pub fn is_comment(html: &str) -> bool {
+    visible(html).trim().is_empty()
+}
+
+/// The YAML front matter block at the very top of a document, as
+/// pulldown-cmark's metadata blocks are: between a first line `---` and the
+/// next line `---` or `...`.
+pub fn front_matter_block(markdown: &str) -> Option<&str> {
+    let body = markdown
+        .strip_prefix("---\n")
+        .or_else(|| markdown.strip_prefix("---\r\n"))?;
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        if matches!(line.trim_end(), "---" | "...") {
+            return Some(&body[..at]);
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The `title:` and `description:` of a YAML front matter block, read as the
+/// simple `key: value` lines such blocks hold (quotes taken off).
+pub fn front_matter(block: &str) -> (Option<String>, Option<String>) {
+    let value = |key: &str| {
+        block.lines().find_map(|line| {
+            let rest = line.strip_prefix(key)?.strip_prefix(':')?.trim();
+            let unquoted = rest
+                .strip_prefix('"')
+                .and_then(|r| r.strip_suffix('"'))
+                .or_else(|| rest.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))
+                .unwrap_or(rest);
+            (!unquoted.is_empty()).then(|| unquoted.replace("\\\"", "\""))
+        })
+    };
+    (value("title"), value("description"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_vanish_and_breaks_become_spaces() {
+        assert_eq!(visible("Tests pass <!-- link the CI run -->"), "Tests pass ");
+        assert_eq!(visible("a<!-- one -->b<!-- two"), "ab");
+        assert_eq!(visible("one<br>two<BR/>three<br />four"), "one two three four");
+        assert_eq!(visible("<bravo> stays"), "<bravo> stays");
+        assert!(is_comment("<!-- Describe your change -->\n<!-- and why -->\n"));
+        assert!(!is_comment("<details>"));
+    }
+
+    #[test]
+    fn front_matter_gives_title_and_description() {
+        let block = "layout: page\ntitle: \"Html Head Tag Checklist\"\ndescription: 'What goes in <head>'\n";
+        assert_eq!(
+            front_matter(block),
+            (
+                Some("Html Head Tag Checklist".into()),
+                Some("What goes in <head>".into())
+            )
+        );
+        assert_eq!(front_matter("tags: [a]\n"), (None, None));
+        assert_eq!(front_matter_block("---\ntitle: T\n---\n# H\n"), Some("title: T\n"));
+        assert_eq!(front_matter_block("---\ntitle: T\n...\n"), Some("title: T\n"));
+        assert_eq!(front_matter_block("# H\n---\n"), None, "only at the very top");
+        assert_eq!(front_matter_block("---\nnever closed\n"), None);
+    }
+}
