@@ -10,70 +10,16 @@
 mod html;
 mod item;
 mod mojibake;
+mod outline;
+
+pub use outline::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection};
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::checklist::Status;
 use crate::export::{COMPLETION_STATUS, MARKER};
 use crate::text::{MAX_LINE_CHARS, clean_line, clean_paragraph, shortened};
-use crate::timestamp::Timestamp;
-
-/// A checklist as read from Markdown, with the run it carries.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Outline {
-    pub title: String,
-    pub description: Option<String>,
-    pub phases: Vec<OutlinePhase>,
-    /// What was not imported, with its line, in document order.
-    pub left_out: Vec<LeftOut>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OutlinePhase {
-    pub name: String,
-    pub icon: Option<String>,
-    pub sections: Vec<OutlineSection>,
-    /// The line of its heading (0 when items made it, not a heading).
-    pub line: usize,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OutlineSection {
-    pub name: String,
-    pub items: Vec<OutlineItem>,
-    /// The line of its heading (0 when items made it, not a heading).
-    pub line: usize,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OutlineItem {
-    pub title: String,
-    pub detail: Option<String>,
-    pub status: Status,
-    pub note: Option<String>,
-    /// Who ticked or skipped it, and when, when the export said so.
-    pub by: Option<String>,
-    pub at: Option<Timestamp>,
-    pub line: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LeftOut {
-    pub line: usize,
-    pub what: &'static str,
-}
-
-impl Outline {
-    pub fn item_count(&self) -> usize {
-        self.phases
-            .iter()
-            .flat_map(|p| &p.sections)
-            .map(|s| s.items.len())
-            .sum()
-    }
-}
 
 /// Splits a leading emoji (or other symbol) off a heading, as its icon.
 fn split_icon(heading: &str) -> (Option<String>, String) {

@@ -1,6 +1,7 @@
 //! Markdown checklists in the shapes people write them.
 
 use super::*;
+use crate::checklist::Status;
 
 fn titles(outline: &Outline) -> Vec<(String, String, Vec<String>)> {
     outline
