@@ -103,8 +103,13 @@ pub fn markdown(checklist: &Checklist, state: &RunState, run: &str) -> String {
     for phase in checklist.phases() {
         let icon = phase.icon_prefix();
         let _ = writeln!(out, "## {icon}{}\n", inline::escape(&phase.name, Place::Heading));
-        for section in checklist.sections_of(phase) {
-            let _ = writeln!(out, "### {}\n", inline::escape(&section.name, Place::Heading));
+        for (s, section) in checklist.sections_of(phase).iter().enumerate() {
+            // Items that sat directly under the phase's heading (a section
+            // named as the phase, first) are written there again, without a
+            // doubled heading; import reads them back into the same section.
+            if !(s == 0 && section.name == phase.name) {
+                let _ = writeln!(out, "### {}\n", inline::escape(&section.name, Place::Heading));
+            }
             for index in section.items.clone() {
                 item_line(&mut out, &checklist.items()[index], state.item(index));
             }

@@ -77,3 +77,32 @@ fn import_says_which_headings_had_no_tasks() {
     );
     assert!(!ran.stdout.contains("<!--"), "{}", ran.stdout);
 }
+
+#[test]
+fn items_directly_under_a_phase_heading_come_back_without_a_doubled_heading() {
+    let sandbox = Sandbox::new();
+    let md = sandbox.write(
+        "flat.md",
+        "# Release\n\n## Ship\n\n- [ ] Tag it\n- [ ] Announce it\n\n### Later\n\n- [ ] Retro\n",
+    );
+    let yaml = sandbox.path("flat.yaml");
+    sandbox.ok(&["import", md.to_str().unwrap(), "-o", yaml.to_str().unwrap()]);
+    let exported = sandbox.ok(&["export", yaml.to_str().unwrap()]);
+    assert!(!exported.contains("### Ship"), "{exported}");
+    assert!(
+        exported.contains("## Ship\n\n- [ ] **Tag it**") || exported.contains("## Ship\n\n- [ ] Tag it"),
+        "{exported}"
+    );
+    assert!(exported.contains("### Later"), "{exported}");
+    let back = parse(&exported, "flat");
+    let sections: Vec<(&str, usize)> = back.phases[0]
+        .sections
+        .iter()
+        .map(|s| (s.name.as_str(), s.items.len()))
+        .collect();
+    assert_eq!(
+        sections,
+        [("Ship", 2), ("Later", 1)],
+        "read back into the same sections"
+    );
+}
