@@ -5,7 +5,7 @@ mod common;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use common::{Sandbox, json_items};
+use common::{Rng, Sandbox, json_items};
 use serde_json::Value;
 
 /// The ids of the bundled checklist, in order.
@@ -61,18 +61,6 @@ fn sixteen_processes_checking_at_once_lose_no_tick() {
         assert_eq!(done, expected, "round {round}");
         let lines = std::fs::read_to_string(sandbox.path(&state)).unwrap().lines().count();
         assert_eq!(lines, 17, "one header and sixteen events, none interleaved");
-    }
-}
-
-/// A small xorshift generator: the test needs varied timings, not a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
     }
 }
 

@@ -10,7 +10,7 @@ mod common;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use common::pty::Pty;
-use common::{MINI, Sandbox, as_str, json_items};
+use common::{MINI, Rng, Sandbox, as_str, json_items};
 
 #[test]
 fn undo_refuses_to_take_back_what_another_process_changed_since() {
@@ -81,18 +81,6 @@ fn a_run_log_replaced_under_the_view_is_read_again() {
     pty.wait_for("the run log was replaced");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
-}
-
-/// A small random number generator, so the test needs no crate.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
 }
 
 #[test]

@@ -110,6 +110,20 @@ impl Sandbox {
     }
 }
 
+/// A small xorshift generator, seeded by the test: varied timings and
+/// choices without a dependency; the seed is printed on failure to replay.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// A number below `n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
 pub fn as_str(path: &Path) -> &str {
     path.to_str().unwrap()
 }
