@@ -314,6 +314,9 @@ pub enum Command {
         /// Where to write checklist.yaml and run.jsonl
         #[arg(long, default_value = ".")]
         dir: PathBuf,
+        /// Replace checklist.yaml and run.jsonl if they are there
+        #[arg(long)]
+        force: bool,
     },
     /// Share a run log kept in git: commit it, pull (union merge), push
     #[command(
@@ -456,7 +459,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             force,
             ..
         } => markdown::import(input, output.as_deref(), *force, globals),
-        Command::Generate { items, events, dir } => scaffold::generate(*items, *events, dir),
+        Command::Generate {
+            items,
+            events,
+            dir,
+            force,
+        } => scaffold::generate(*items, *events, dir, *force),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "preflight", &mut script);

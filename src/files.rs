@@ -141,6 +141,19 @@ pub fn check_regular_or_absent(path: &Path) -> Result<bool, FileError> {
     }
 }
 
+/// Creates a folder (and its parents) readable by its owner only: run logs and
+/// what the view remembers are nobody else's business.
+#[cfg(unix)]
+pub fn create_private_dir(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(path)
+}
+
+#[cfg(not(unix))]
+pub fn create_private_dir(path: &Path) -> io::Result<()> {
+    fs::create_dir_all(path)
+}
+
 /// What may happen to a file that is already where an output goes.
 #[derive(Debug, Clone, Copy)]
 pub enum Replace {
@@ -234,8 +247,9 @@ impl<'a> Target<'a> {
             io::ErrorKind::AlreadyExists => FileError::Exists,
             _ => FileError::Io(e.error),
         })?;
-        // The rename is durable only once the folder is.
-        File::open(dir).and_then(|d| d.sync_all())?;
+        // The rename is durable only once the folder is. The file is in place
+        // either way, so a folder that cannot be synced is no failure.
+        let _ = File::open(dir).and_then(|d| d.sync_all());
         Ok(())
     }
 }

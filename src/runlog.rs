@@ -25,7 +25,7 @@ use crate::files::{self, FileError};
 use crate::run::Event;
 use crate::text::escape_for_terminal;
 use crate::timestamp::Timestamp;
-use disk::{Tail, create_private_dir, is_torn_creation, private_file, tail};
+use disk::{Tail, is_torn_creation, private_file, tail};
 
 /// A run log file, and what it must belong to.
 #[derive(Debug, Clone)]
@@ -203,7 +203,7 @@ impl RunLog {
         let header = line::header_line(&self.identity).map_err(|e| self.encoding_error(&e))?;
         self.check_file("write it")?;
         if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            create_private_dir(parent).map_err(|e| self.io_error("create its folder", &e))?;
+            files::create_private_dir(parent).map_err(|e| self.io_error("create its folder", &e))?;
         }
         let lock = private_file(
             OpenOptions::new().create(true).truncate(false).write(true),

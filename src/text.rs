@@ -18,6 +18,11 @@ pub fn shortened(text: &str, max: usize) -> Option<String> {
     Some(format!("{}…", text[..keep].trim_end()))
 }
 
+/// A count with its noun: `1 match`, `3 matches`; never `match(es)`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Why a piece of text was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextError {

@@ -172,3 +172,28 @@ fn a_run_log_that_is_not_a_regular_file_is_refused_and_nothing_is_created() {
     assert!(!sandbox.path("run.jsonl.lock").exists(), "no lock beside the FIFO");
     assert_eq!(dev_null_lock.exists(), stray_before, "no /dev/null.lock");
 }
+
+#[test]
+fn generate_checks_both_files_before_writing_and_replaces_only_when_forced() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.path("gen");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("run.jsonl"), "my own log\n").unwrap();
+    let args = ["generate", "--items", "10", "--events", "5", "--dir", as_str(&dir)];
+    let ran = sandbox.run(&args);
+    assert_eq!(ran.code, 1);
+    assert!(ran.stderr.contains("run.jsonl: exists already"), "{}", ran.stderr);
+    assert!(
+        !dir.join("checklist.yaml").exists(),
+        "nothing written before every check passed"
+    );
+    assert_eq!(fs::read_to_string(dir.join("run.jsonl")).unwrap(), "my own log\n");
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    sandbox.ok(&forced);
+    assert!(
+        fs::read_to_string(dir.join("run.jsonl"))
+            .unwrap()
+            .starts_with("{\"preflight\":\"run log\"")
+    );
+}

@@ -12,7 +12,7 @@ use crate::checklist::Checklist;
 use crate::renames::likely_renames;
 use crate::run::{Event, RunState};
 use crate::runlog::{Contents, RunLog};
-use crate::text::escape_for_terminal;
+use crate::text::{escape_for_terminal, plural};
 use crate::timestamp::Timestamp;
 
 /// How many skipped lines, or orphaned items, are named one by one; the rest
@@ -31,9 +31,12 @@ pub fn report(log: &RunLog, checklist: &Checklist, contents: &Contents, state: &
         output::warning(paint, &format!("{path}:{}: {}", warning.line, warning.message));
     }
     if warnings.len() > SHOWN_WARNINGS {
-        let more = warnings.len() - SHOWN_WARNINGS;
-        let s = if more == 1 { "" } else { "s" };
-        output::warning(paint, &format!("{path}: and {more} more invalid line{s}"));
+        let more = plural(
+            warnings.len() - SHOWN_WARNINGS,
+            "more invalid line",
+            "more invalid lines",
+        );
+        output::warning(paint, &format!("{path}: and {more}"));
     }
     orphans(checklist, state, paint);
     future(contents, paint);
@@ -44,11 +47,8 @@ fn orphans(checklist: &Checklist, state: &RunState, paint: Paint) {
     if orphans.is_empty() {
         return;
     }
-    let (count, are) = if orphans.len() == 1 {
-        ("1 item".to_owned(), "is")
-    } else {
-        (format!("{} items", orphans.len()), "are")
-    };
+    let count = plural(orphans.len(), "item", "items");
+    let are = if orphans.len() == 1 { "is" } else { "are" };
     let mut message = format!(
         "{count} in this run {are} no longer in the checklist; their events are kept and count again if the item comes back:"
     );
@@ -89,10 +89,9 @@ pub fn future_note(events: &[Event]) -> Option<String> {
     let limit = Timestamp::from_system(SystemTime::now() + FUTURE);
     let ahead: Vec<_> = events.iter().filter(|e| e.at > limit).collect();
     let first = ahead.iter().min_by_key(|e| e.at)?;
-    let s = if ahead.len() == 1 { "" } else { "s" };
     Some(format!(
-        "{} change{s} in this run are dated more than a day ahead of this machine's clock (the first by {}, at {}); a clock may be set wrong",
-        ahead.len(),
+        "{} in this run are dated more than a day ahead of this machine's clock (the first by {}, at {}); a clock may be set wrong",
+        plural(ahead.len(), "change", "changes"),
         first.by,
         first.at.human()
     ))

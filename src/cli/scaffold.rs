@@ -71,14 +71,29 @@ pub fn schema() -> anyhow::Result<ExitCode> {
 }
 
 /// `preflight generate`: a checklist and a run log of the asked sizes.
-pub fn generate(items: usize, events: usize, dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+/// `preflight generate`: both files are checked before either is written, and
+/// existing ones are replaced only with `--force` (never a symlink or device).
+pub fn generate(items: usize, events: usize, dir: &std::path::Path, force: bool) -> anyhow::Result<ExitCode> {
     let yaml = crate::generate::checklist_yaml(items);
+    let checklist = crate::format::parse(&yaml, "checklist.yaml")?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let path = dir.join("checklist.yaml");
-    std::fs::write(&path, &yaml).with_context(|| format!("cannot write {}", path.display()))?;
-    let checklist = crate::format::parse(&yaml, "checklist.yaml")?;
     let log_path = dir.join("run.jsonl");
-    let _ = std::fs::remove_file(&log_path);
+    let replace = if force { Replace::Always } else { Replace::Never };
+    let refused = |path: &std::path::Path, e: crate::files::FileError| {
+        anyhow::anyhow!(
+            "{}: {e}\n  hint: --force replaces it, or choose another --dir",
+            escape_for_terminal(&path.display().to_string())
+        )
+    };
+    let target = Target::check(&path, replace).map_err(|e| refused(&path, e))?;
+    let log_target = Target::check(&log_path, replace).map_err(|e| refused(&log_path, e))?;
+    target
+        .write(&yaml)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    if !log_target.is_new() {
+        std::fs::remove_file(&log_path).with_context(|| format!("cannot replace {}", log_path.display()))?;
+    }
     let identity = crate::runlog::Header {
         checklist: checklist.title.clone(),
         file: "checklist.yaml".into(),

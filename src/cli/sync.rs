@@ -16,6 +16,7 @@ use anyhow::Context as _;
 
 use super::session::Session;
 use super::{exit, output, status};
+use crate::files::{Replace, Target};
 use crate::text::escape_for_terminal;
 
 /// The line `.gitattributes` needs for run logs to merge line by line.
@@ -111,7 +112,7 @@ fn ensure_union(git: &Git, relative: &str) -> anyhow::Result<bool> {
     }
     text.push_str(UNION);
     text.push('\n');
-    std::fs::write(&path, text).context("cannot write .gitattributes")?;
+    write_replacing(&path, &text, ".gitattributes")?;
     output::report(&format!(
         "added `{UNION}` to .gitattributes, so that copies of a run merge line by line"
     ));
@@ -134,7 +135,17 @@ fn ignore_lock(git: &Git, relative: &str) -> anyhow::Result<()> {
     if let Some(dir) = exclude.parent() {
         std::fs::create_dir_all(dir).context("cannot write git's exclude file")?;
     }
-    std::fs::write(&exclude, text).context("cannot write git's exclude file")
+    write_replacing(&exclude, &text, "git's exclude file")
+}
+
+/// Writes a file sync keeps up to date (it holds what was there, plus a
+/// line): atomically, and never through a symlink or into a device or FIFO.
+fn write_replacing(path: &Path, text: &str, what: &str) -> anyhow::Result<()> {
+    Target::check(path, Replace::Always)
+        .and_then(|target| target.write(text))
+        .map_err(|e| {
+            anyhow::anyhow!("cannot write {what}: {e}\n  hint: nothing was committed; fix the file and sync again")
+        })
 }
 
 /// "3 changes by bob, 1 by ci" for the events among `lines`.

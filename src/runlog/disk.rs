@@ -1,7 +1,7 @@
 //! The run log on disk: files and folders private to their owner, and what the
 //! end of a log says about an interrupted write.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
@@ -89,15 +89,4 @@ pub(super) fn private_file(options: &mut OpenOptions, path: &Path) -> io::Result
 #[cfg(not(unix))]
 pub(super) fn private_file(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
     options.open(path)
-}
-
-#[cfg(unix)]
-pub(super) fn create_private_dir(path: &Path) -> io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(path)
-}
-
-#[cfg(not(unix))]
-pub(super) fn create_private_dir(path: &Path) -> io::Result<()> {
-    fs::create_dir_all(path)
 }

@@ -22,7 +22,7 @@ use super::line_edit::LineEdit;
 use super::strip;
 use super::theme::Theme;
 use super::tree::{Row, SearchIndex, Tree};
-use super::view::plural;
+use crate::text::plural;
 
 /// Which pane keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -88,23 +88,12 @@ impl Resume {
     /// Remembers; the folder is created private, as the run logs' are.
     pub fn save(&self, path: &Path) -> Result<(), Box<dyn std::error::Error>> {
         if let Some(dir) = path.parent() {
-            create_private_dir(dir)?;
+            files::create_private_dir(dir)?;
         }
         let text = serde_json::to_string(self)?;
         Target::check(path, Replace::Always)?.write(&text)?;
         Ok(())
     }
-}
-
-#[cfg(unix)]
-fn create_private_dir(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(path)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(path: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(path)
 }
 
 #[cfg(test)]

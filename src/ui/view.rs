@@ -19,6 +19,7 @@ use super::markdown;
 use super::strip;
 use super::tree::Row;
 use crate::progress::Progress;
+use crate::text::plural;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -215,11 +216,6 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     };
     let spans = markdown::fit(line.spans, usize::from(area.width));
     frame.render_widget(Line::from(spans), area);
-}
-
-/// `1 match`, `3 matches`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A line being typed, over its rows, its label styled as a key, with the

@@ -5,7 +5,7 @@ use super::{App, Edit, EditKind};
 use crate::checklist::Status;
 use crate::run::Change;
 use crate::text::escape_for_terminal;
-use crate::ui::view::plural;
+use crate::text::plural;
 
 /// A short line for the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]

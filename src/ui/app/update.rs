@@ -7,10 +7,10 @@ mod undo;
 use super::{Action, App, Edit, EditKind, Effect, Focus, Mode, Prompt, Purpose};
 use crate::checklist::Status;
 use crate::run::Change;
+use crate::text::plural;
 use crate::ui::layout;
 use crate::ui::line_edit::LineEdit;
 use crate::ui::tree::{Filter, Row, Tree};
-use crate::ui::view::plural;
 
 /// Applies one Action and says what the loop must do next.
 // An Action is a message handed over to `update`, as in The Elm Architecture;

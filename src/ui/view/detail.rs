@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::checklist::Status;
+use crate::text::plural;
 use crate::ui::app::{App, Focus};
 use crate::ui::markdown;
 use crate::ui::tree::Row;
-use crate::ui::view::plural;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 || area.width == 0 {

@@ -133,3 +133,55 @@ fn help_scrolls_to_its_end_and_no_further() {
     act(&mut app, Action::ToggleHelp);
     assert_eq!(app.mode, Mode::Normal);
 }
+
+#[test]
+fn a_bulk_tick_never_overrides_what_a_teammate_changed_while_it_asked() {
+    let mut app = app();
+    act(&mut app, Action::TickAll);
+    let skip = Event {
+        at: Timestamp::parse("2026-11-29T10:30:00Z").unwrap(),
+        by: "bob".into(),
+        item: "prepare/infra/database".into(),
+        title: None,
+        change: Change::Status(Status::Skipped {
+            reason: Some("managed".into()),
+        }),
+    };
+    app.external(&[skip]);
+    assert_eq!(
+        act(&mut app, Action::Yes),
+        Effect::None,
+        "nothing recorded on a stale count"
+    );
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("asks again")
+    };
+    assert_eq!(confirm.question(), "Tick 3 open items of Prepare? y/n");
+    let effect = act(&mut app, Action::Yes);
+    assert!(matches!(effect, Effect::Record(ref edits) if edits.len() == 3));
+    assert!(
+        matches!(status(&app, "Database"), Status::Skipped { .. }),
+        "bob's skip stands"
+    );
+    assert_eq!(status(&app, "Cloud environment"), Status::Done);
+}
+
+#[test]
+fn n_moves_to_a_match_in_the_middle_of_the_screen() {
+    let mut app = app();
+    update(&mut app, Action::Resize { width: 80, height: 12 });
+    act(&mut app, Action::StartSearch);
+    acts(&mut app, typed("o"));
+    act(&mut app, Action::Confirm);
+    act(&mut app, Action::NextMatch);
+    let height = usize::from(app.tree_height());
+    let rows = app.tree.rows().len();
+    assert!(rows > height, "more rows than fit, so centring shows");
+    let centred = app.tree.cursor().saturating_sub(height / 2).min(rows - height);
+    assert_eq!(
+        app.tree.offset(),
+        centred,
+        "cursor {} of {rows} rows, {height} high",
+        app.tree.cursor()
+    );
+}

@@ -5,6 +5,7 @@
 use super::{edit, toggle};
 use crate::checklist::Status;
 use crate::run::Change;
+use crate::text::plural;
 use crate::ui::app::{Action, App, Confirm, Edit, EditKind, Effect, Mode};
 use crate::ui::tree::{Row, order};
 
@@ -98,8 +99,27 @@ pub(super) fn confirming(app: &mut App, confirm: Confirm, action: &Action) -> Ef
     match action {
         Action::Yes => {
             app.mode = Mode::Normal;
-            let Confirm::TickAll { items, .. } = confirm;
-            let edits = items
+            let Confirm::TickAll { items, name } = confirm;
+            // Only what is still open: an item a teammate skipped or ticked
+            // while the question was asked keeps their change, and the
+            // question is asked again with the count that now holds.
+            let (open, changed): (Vec<usize>, Vec<usize>) = items
+                .into_iter()
+                .partition(|&i| app.item_state(i).status == Status::Todo);
+            if !changed.is_empty() {
+                let what = plural(changed.len(), "item", "items");
+                if open.is_empty() {
+                    app.say(format!("{what} of {name} changed meanwhile; nothing left to tick"));
+                } else {
+                    app.say(format!(
+                        "{what} of {name} changed meanwhile and {} kept as they are",
+                        if changed.len() == 1 { "is" } else { "are" }
+                    ));
+                    app.mode = Mode::Confirm(Confirm::TickAll { items: open, name });
+                }
+                return Effect::None;
+            }
+            let edits = open
                 .into_iter()
                 .map(|index| Edit {
                     index,

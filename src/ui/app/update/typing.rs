@@ -4,10 +4,10 @@
 use super::{edit, normal};
 use crate::checklist::Status;
 use crate::run::Change;
+use crate::text::plural;
 use crate::ui::app::{Action, App, Effect, Mode, Prompt, Purpose};
 use crate::ui::line_edit::{LineEdit, LineOp};
 use crate::ui::tree::{Row, SearchIndex};
-use crate::ui::view::plural;
 
 /// Applies a typing Action to a line; `false` when the Action is no edit.
 fn edit_line(line: &mut LineEdit, action: &Action) -> bool {

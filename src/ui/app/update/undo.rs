@@ -2,8 +2,8 @@
 //! tick) is taken back only while each of its changes is still the item's
 //! latest, made by this user, so a teammate's change is never undone.
 
+use crate::text::plural;
 use crate::ui::app::{App, Edit, EditKind, Effect};
-use crate::ui::view::plural;
 
 /// Whether `edit` is still the latest change of its item, made by us.
 fn still_ours(app: &App, edit: &Edit) -> bool {
