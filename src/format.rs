@@ -7,6 +7,7 @@
 
 mod build;
 mod error;
+mod explain;
 mod paths;
 mod raw;
 mod schema;

@@ -7,6 +7,8 @@
 //! written by `format`. Markdown that `export` wrote is read back exactly,
 //! with who ticked what and when, notes and skip reasons.
 
+mod finish;
+mod headings;
 mod html;
 mod item;
 mod mojibake;
@@ -18,21 +20,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::export::{COMPLETION_STATUS, MARKER};
-use crate::text::{MAX_LINE_CHARS, clean_line, clean_paragraph, shortened};
-
-/// Splits a leading emoji (or other symbol) off a heading, as its icon.
-fn split_icon(heading: &str) -> (Option<String>, String) {
-    let Some((first, rest)) = heading.split_once(' ') else {
-        return (None, heading.to_owned());
-    };
-    let symbolic = !first.is_empty() && first.chars().all(|c| !c.is_alphanumeric() && !c.is_ascii());
-    if symbolic && !rest.trim().is_empty() {
-        (Some(first.to_owned()), rest.trim().to_owned())
-    } else {
-        (None, heading.to_owned())
-    }
-}
+use crate::export::MARKER;
+use crate::text::clean_line;
+use headings::{current_section, heading};
 
 /// Where each line starts, to turn byte offsets into line numbers.
 struct Lines(Vec<usize>);
@@ -236,7 +226,7 @@ pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
     {
         description.push(front);
     }
-    finish(outline, fallback_title, &description, exported)
+    finish::finish(outline, fallback_title, &description, exported)
 }
 
 /// What a block that is never imported is called in the left-out summary.
@@ -247,174 +237,6 @@ fn left_out_block(event: &Event) -> Option<&'static str> {
         Event::Start(Tag::BlockQuote(_)) => Some("quote"),
         _ => None,
     }
-}
-
-/// Cuts titles and names to what a checklist accepts; an item whose title was
-/// cut keeps its whole text at the start of its detail, so nothing is lost.
-fn fit_lines(outline: &mut Outline) {
-    let fit = |text: &mut String| {
-        if let Some(short) = shortened(text, MAX_LINE_CHARS) {
-            *text = short;
-        }
-    };
-    fit(&mut outline.title);
-    for phase in &mut outline.phases {
-        fit(&mut phase.name);
-        for section in &mut phase.sections {
-            fit(&mut section.name);
-            for item in &mut section.items {
-                if let Some(short) = shortened(&item.title, MAX_LINE_CHARS) {
-                    let whole = std::mem::replace(&mut item.title, short);
-                    item.detail = Some(match item.detail.take() {
-                        Some(detail) => format!("{whole} {detail}"),
-                        None => whole,
-                    });
-                }
-            }
-        }
-    }
-}
-
-/// Fills in what the document left out (a title, empty names), cleans the
-/// description, and drops phases and sections that ended up with no items.
-fn finish(mut outline: Outline, fallback_title: &str, description: &[String], exported: bool) -> Outline {
-    if outline.title.is_empty() {
-        outline.title = clean_line(fallback_title)
-            .ok()
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| "Checklist".to_owned());
-    }
-    // Headings with no text, or items before any heading, leave names empty:
-    // a phase is then named after the checklist, a section after its phase.
-    for phase in &mut outline.phases {
-        if phase.name.is_empty() {
-            phase.name.clone_from(&outline.title);
-        }
-        for section in &mut phase.sections {
-            if section.name.is_empty() {
-                section.name.clone_from(&phase.name);
-            }
-        }
-    }
-    fit_lines(&mut outline);
-    let description = description.join(" ");
-    let description = if exported {
-        crate::inline::unescape(&description)
-    } else {
-        mojibake::repair(&description)
-    };
-    let description = clean_paragraph(&description);
-    outline.description = (!description.is_empty()).then_some(description);
-    // Headings with no task under them are dropped, and said so.
-    for phase in &outline.phases {
-        let sections_with_items = phase.sections.iter().filter(|s| !s.items.is_empty()).count();
-        if sections_with_items == 0 && phase.line > 0 {
-            outline.left_out.push(LeftOut {
-                line: phase.line,
-                what: "empty heading",
-            });
-        }
-        for section in phase.sections.iter().filter(|s| s.items.is_empty() && s.line > 0) {
-            outline.left_out.push(LeftOut {
-                line: section.line,
-                what: "empty heading",
-            });
-        }
-    }
-    for phase in &mut outline.phases {
-        phase.sections.retain(|s| !s.items.is_empty());
-    }
-    outline.phases.retain(|p| !p.sections.is_empty());
-    outline.left_out.sort_by_key(|l| l.line);
-    outline.left_out.dedup();
-    outline
-}
-
-fn heading_text(source: &str, exported: bool) -> String {
-    let text = source.trim_start_matches('#').trim();
-    let text = text.trim_end_matches('#').trim_end();
-    let text = if exported {
-        crate::inline::unescape(text)
-    } else {
-        mojibake::repair(text)
-    };
-    clean_line(&text).unwrap_or_default()
-}
-
-fn heading(outline: &mut Outline, cx: &mut Cursor, level: HeadingLevel, source: &str, exported: bool) {
-    let text = heading_text(&html::visible(source.lines().next().unwrap_or_default()), exported);
-    if cx.first_heading.is_none() && !text.is_empty() {
-        cx.first_heading = Some(split_icon(&text).1);
-    }
-    let line = cx.heading_line;
-    match level {
-        HeadingLevel::H1 if !cx.seen_title => {
-            outline.title = text;
-            cx.seen_title = true;
-        }
-        HeadingLevel::H1 | HeadingLevel::H2 => {
-            let (icon, name) = split_icon(&text);
-            cx.in_summary = name.trim_end_matches(':') == COMPLETION_STATUS;
-            cx.seen_phase = true;
-            cx.seen_title = true;
-            if !cx.in_summary {
-                outline.phases.push(OutlinePhase {
-                    name,
-                    icon,
-                    sections: Vec::new(),
-                    line,
-                });
-            }
-        }
-        _ if cx.in_summary => {}
-        _ => {
-            cx.seen_phase = true;
-            if outline.phases.is_empty() {
-                outline.phases.push(OutlinePhase {
-                    name: outline.title.clone(),
-                    icon: None,
-                    sections: Vec::new(),
-                    line: 0,
-                });
-            }
-            let (_, name) = split_icon(&text);
-            if let Some(phase) = outline.phases.last_mut() {
-                phase.sections.push(OutlineSection {
-                    name,
-                    items: Vec::new(),
-                    line,
-                });
-            }
-        }
-    }
-}
-
-/// The section items go into: the last one, or — for items directly under a
-/// phase heading, or before any heading — a new one named after its phase.
-fn current_section<'a>(outline: &'a mut Outline, cx: &mut Cursor) -> &'a mut OutlineSection {
-    cx.seen_phase = true;
-    if outline.phases.is_empty() {
-        let name = if outline.title.is_empty() {
-            "Checklist".to_owned()
-        } else {
-            outline.title.clone()
-        };
-        outline.phases.push(OutlinePhase {
-            name,
-            icon: None,
-            sections: Vec::new(),
-            line: 0,
-        });
-    }
-    let phase = outline.phases.last_mut().expect("a phase was just ensured");
-    if phase.sections.is_empty() {
-        phase.sections.push(OutlineSection {
-            name: phase.name.clone(),
-            items: Vec::new(),
-            line: 0,
-        });
-    }
-    phase.sections.last_mut().expect("a section was just ensured")
 }
 
 #[cfg(test)]

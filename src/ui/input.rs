@@ -1,5 +1,5 @@
 //! Terminal events to Actions: keys through the one key table
-//! ([`keymap::BINDINGS`]), mouse and paste and resize here.
+//! ([`keymap::bindings`]), mouse and paste and resize here.
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
@@ -94,9 +94,9 @@ mod tests {
 
     #[test]
     fn every_binding_with_a_label_is_in_the_help_and_every_key_there_is_bound() {
-        use crate::ui::keymap::{BINDINGS, help_rows};
+        use crate::ui::keymap::{bindings, help_rows};
         let rows: Vec<_> = help_rows().collect();
-        for binding in BINDINGS.iter().filter(|b| !b.label.is_empty()) {
+        for binding in bindings().filter(|b| !b.label.is_empty()) {
             assert!(rows.contains(&(binding.label, binding.what)), "{}", binding.label);
         }
         // A key the help names as a single character is bound to something.

@@ -5,7 +5,14 @@
 //! change (or a status change under a filter), and a frame draws just the window
 //! of rows on screen, so the per-frame cost does not grow with the checklist.
 
-use crate::checklist::{Checklist, Status};
+mod filter;
+mod scroll;
+mod search;
+
+pub use filter::Filter;
+pub use search::{Search, SearchIndex};
+
+use crate::checklist::Checklist;
 use crate::run::RunState;
 
 /// One line of the tree.
@@ -14,116 +21,6 @@ pub enum Row {
     Phase(usize),
     Section(usize),
     Item(usize),
-}
-
-/// Which items the tree shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Filter {
-    #[default]
-    All,
-    /// Items still to do.
-    Open,
-    /// Items done.
-    Done,
-    /// Items skipped as not applicable.
-    Skipped,
-}
-
-impl Filter {
-    #[must_use]
-    pub fn next(self) -> Filter {
-        match self {
-            Filter::All => Filter::Open,
-            Filter::Open => Filter::Done,
-            Filter::Done => Filter::Skipped,
-            Filter::Skipped => Filter::All,
-        }
-    }
-
-    /// The filter a label names.
-    pub fn from_label(label: &str) -> Option<Filter> {
-        [Filter::All, Filter::Open, Filter::Done, Filter::Skipped]
-            .into_iter()
-            .find(|f| f.label() == label)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Filter::All => "all",
-            Filter::Open => "open",
-            Filter::Done => "done",
-            Filter::Skipped => "skipped",
-        }
-    }
-
-    fn admits(self, status: &Status) -> bool {
-        match self {
-            Filter::All => true,
-            Filter::Open => matches!(status, Status::Todo),
-            Filter::Done => matches!(status, Status::Done),
-            Filter::Skipped => matches!(status, Status::Skipped { .. }),
-        }
-    }
-}
-
-/// Lowercased title and detail of every item, built once, so that each search
-/// keystroke is a scan of plain bytes.
-#[derive(Debug, Clone)]
-pub struct SearchIndex {
-    haystacks: Vec<String>,
-}
-
-impl SearchIndex {
-    pub fn new(checklist: &Checklist) -> SearchIndex {
-        let haystacks = checklist
-            .items()
-            .iter()
-            .map(|item| {
-                let mut text = item.title.to_lowercase();
-                if let Some(detail) = &item.detail {
-                    text.push('\n');
-                    text.push_str(&detail.to_lowercase());
-                }
-                text
-            })
-            .collect();
-        SearchIndex { haystacks }
-    }
-}
-
-/// An active search: the query and the items that match it, in order.
-#[derive(Debug, Clone, Default)]
-pub struct Search {
-    pub query: String,
-    pub matches: Vec<usize>,
-}
-
-impl Search {
-    /// Narrows to `query`. When it extends the previous query only the previous
-    /// matches are scanned again, so typing narrows ever faster.
-    pub fn update(&mut self, index: &SearchIndex, query: &str) {
-        let needle = query.to_lowercase();
-        let previous = self.query.to_lowercase();
-        let narrowing = !self.query.is_empty() && needle.starts_with(&previous);
-        self.matches = if needle.is_empty() {
-            Vec::new()
-        } else if narrowing {
-            self.matches
-                .iter()
-                .copied()
-                .filter(|&i| index.haystacks[i].contains(&needle))
-                .collect()
-        } else {
-            (0..index.haystacks.len())
-                .filter(|&i| index.haystacks[i].contains(&needle))
-                .collect()
-        };
-        query.clone_into(&mut self.query);
-    }
-
-    fn admits(&self, item: usize) -> bool {
-        self.matches.binary_search(&item).is_ok()
-    }
 }
 
 /// The visible rows and the cursor.
@@ -147,10 +44,6 @@ pub struct Tree {
     /// purpose (a jump to a phase) stays there while the cursor moves down.
     followed: usize,
 }
-
-/// Rows kept between the cursor and the edge of the window while more rows
-/// follow, as vim's `scrolloff`.
-const MARGIN: usize = 3;
 
 /// Orders rows as the checklist does, so that the cursor can find its place again
 /// after the rows change.
@@ -359,42 +252,6 @@ impl Tree {
 
     pub fn move_to(&mut self, at: usize) {
         self.cursor = at.min(self.rows.len().saturating_sub(1));
-    }
-
-    /// Keeps the cursor inside a window of `height` rows, with a margin of a
-    /// few rows to the edge it moves towards while more rows follow there.
-    pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        let margin = MARGIN.min(height.saturating_sub(1) / 2);
-        if self.cursor < self.followed && self.cursor < self.offset + margin {
-            self.offset = self.cursor.saturating_sub(margin);
-        }
-        if self.cursor > self.followed && self.cursor + margin >= self.offset + height {
-            self.offset = self.cursor + margin + 1 - height;
-        }
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + height {
-            self.offset = self.cursor + 1 - height;
-        }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(height));
-        self.followed = self.cursor;
-    }
-
-    /// Scrolls so that the cursor's row is at the top of the window.
-    pub fn scroll_to_top(&mut self, height: usize) {
-        self.offset = self.cursor.min(self.rows.len().saturating_sub(height.max(1)));
-        self.followed = self.cursor;
-    }
-
-    /// Scrolls so that the cursor's row is in the middle of the window.
-    pub fn scroll_to_middle(&mut self, height: usize) {
-        let height = height.max(1);
-        self.offset = self
-            .cursor
-            .saturating_sub(height / 2)
-            .min(self.rows.len().saturating_sub(height));
-        self.followed = self.cursor;
     }
 
     /// Collapses or expands a phase or section; items cannot be.

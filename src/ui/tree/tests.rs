@@ -146,7 +146,7 @@ fn the_filter_counts_what_it_hides_and_reveal_unfolds() {
         by: "a".into(),
         item: "a/one/beta".into(),
         title: None,
-        change: crate::run::Change::Status(Status::Done),
+        change: crate::run::Change::Status(crate::checklist::Status::Done),
     };
     state.apply(&list, &done);
     let mut tree = Tree::new(&list, &state);
