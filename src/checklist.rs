@@ -1,17 +1,17 @@
 //! The checklist model: a checklist has phases, a phase has sections, a section
-//! has items, and every item has a stable id.
+//! has items, an item may have sub-items, and every item has a stable id.
 //!
-//! The tree is stored flat: all sections in one vector, all items in another, and
-//! each parent keeps the range of its children. Whole-checklist walks (progress,
-//! search, export) are then plain slice iterations, and an item is addressed by its
-//! index, which is what run state and the terminal view key on. This module does no
-//! I/O; file formats build a [`Checklist`] through [`ChecklistBuilder`].
+//! The tree is stored flat: all sections in one vector, all items in another
+//! (sub-items right after their parent, depth first), and each parent keeps the
+//! range of its descendants. Whole-checklist walks (progress, search, export)
+//! are then plain slice iterations, every box counted once, and an item is
+//! addressed by its index, which is what run state and the terminal view key
+//! on. This module does no I/O; file formats build a [`Checklist`] through
+//! [`ChecklistBuilder`].
 
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-
-use crate::slug::{is_slug, slugify};
 
 /// The full path of an item, `phase-id/section-id/item-id`: what the run log, the
 /// command line and scripts use to name an item, stable while its names are.
@@ -79,8 +79,10 @@ pub struct Section {
     pub id: String,
     pub name: String,
     pub phase: usize,
-    /// Indexes into [`Checklist::items`].
+    /// Indexes into [`Checklist::items`], sub-items included.
     pub items: Range<usize>,
+    /// Its items are numbered steps (`1.`, `2.`) where it came from.
+    pub numbered: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +91,29 @@ pub struct Item {
     pub title: String,
     pub detail: Option<String>,
     pub section: usize,
+    /// The item this one is a sub-item of; `None` directly in a section.
+    pub parent: Option<usize>,
+    /// 0 directly in a section, 1 for a sub-item, and so on.
+    pub depth: usize,
+    /// How many items nest below it, at any depth: they follow it directly.
+    pub descendants: usize,
+    /// Its sub-items are numbered steps (`1.`, `2.`) where it came from.
+    pub numbered: bool,
+}
+
+/// How deep sub-items may nest below an item directly in a section: enough for
+/// any checklist a person reads, and few enough that the view stays readable.
+pub const MAX_SUB_ITEM_DEPTH: usize = 4;
+
+impl Item {
+    pub fn has_sub_items(&self) -> bool {
+        self.descendants > 0
+    }
+
+    /// The item's own id, the last part of its path.
+    pub fn own_id(&self) -> &str {
+        self.id.as_str().rsplit('/').next().unwrap_or_default()
+    }
 }
 
 impl Phase {
@@ -129,137 +154,44 @@ impl Checklist {
         }
     }
 
+    /// The item at `index` and all its sub-items, at any depth.
+    pub fn subtree(&self, index: usize) -> Range<usize> {
+        index..index + 1 + self.items[index].descendants
+    }
+
+    /// The indexes of the items directly in `range` (a section's items or an
+    /// item's descendants), skipping what nests below them.
+    pub fn top_level(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let mut next = range.start;
+        std::iter::from_fn(move || {
+            let at = next;
+            (at < range.end).then(|| {
+                next = at + 1 + self.items[at].descendants;
+                at
+            })
+        })
+    }
+
+    /// The sub-items directly below the item at `index`.
+    pub fn children_of(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        let range = self.subtree(index);
+        self.top_level(range.start + 1..range.end)
+    }
+
+    /// The item at `index` and the items it nests in, innermost first.
+    pub fn ancestors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(index), |&i| self.items[i].parent)
+    }
+
     /// The index of the item with exactly this full id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }
 }
 
-/// Why an id was refused while building.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IdError {
-    /// An explicit `id:` that is not a slug; `suggestion` is the slug of it.
-    Invalid { id: String, suggestion: String },
-    /// Another sibling already has this id; `earlier` is that sibling's index in
-    /// [`Checklist::phases`], [`Checklist::sections`] or [`Checklist::items`].
-    Duplicate { id: String, earlier: usize },
-}
+mod builder;
 
-/// Builds a [`Checklist`] in reading order, applying the id rules: an explicit id
-/// must be a slug; otherwise the id is the slug of the name, or `kind-N` (the
-/// 1-based position) when the name has no letters or digits.
-#[derive(Debug)]
-pub struct ChecklistBuilder {
-    checklist: Checklist,
-    section_paths: HashMap<String, usize>,
-    phase_ids: HashMap<String, usize>,
-}
-
-fn choose_id(explicit: Option<&str>, name: &str, kind: &str, position: usize) -> Result<String, IdError> {
-    match explicit {
-        Some(id) if is_slug(id) => Ok(id.to_owned()),
-        Some(id) => Err(IdError::Invalid {
-            id: id.to_owned(),
-            suggestion: slugify(id),
-        }),
-        None => {
-            let slug = slugify(name);
-            Ok(if slug.is_empty() {
-                format!("{kind}-{position}")
-            } else {
-                slug
-            })
-        }
-    }
-}
-
-impl ChecklistBuilder {
-    pub fn new(title: String, description: Option<String>) -> Self {
-        ChecklistBuilder {
-            checklist: Checklist {
-                title,
-                description,
-                phases: Vec::new(),
-                sections: Vec::new(),
-                items: Vec::new(),
-                by_id: HashMap::new(),
-            },
-            section_paths: HashMap::new(),
-            phase_ids: HashMap::new(),
-        }
-    }
-
-    /// Starts a new phase; the sections added next belong to it.
-    pub fn phase(&mut self, explicit_id: Option<&str>, name: String, icon: Option<String>) -> Result<(), IdError> {
-        let list = &mut self.checklist;
-        let id = choose_id(explicit_id, &name, "phase", list.phases.len() + 1)?;
-        if let Some(&earlier) = self.phase_ids.get(&id) {
-            return Err(IdError::Duplicate { id, earlier });
-        }
-        self.phase_ids.insert(id.clone(), list.phases.len());
-        let at = list.sections.len();
-        list.phases.push(Phase {
-            id,
-            name,
-            icon,
-            sections: at..at,
-        });
-        Ok(())
-    }
-
-    /// Starts a new section in the current phase; the items added next belong to it.
-    ///
-    /// # Panics
-    /// When no phase was started: a bug in the caller, not bad input.
-    pub fn section(&mut self, explicit_id: Option<&str>, name: String) -> Result<(), IdError> {
-        let list = &mut self.checklist;
-        let phase_index = list.phases.len() - 1;
-        let phase = &mut list.phases[phase_index];
-        let id = choose_id(explicit_id, &name, "section", phase.sections.len() + 1)?;
-        let path = format!("{}/{id}", phase.id);
-        if let Some(&earlier) = self.section_paths.get(&path) {
-            return Err(IdError::Duplicate { id, earlier });
-        }
-        self.section_paths.insert(path, list.sections.len());
-        let at = list.items.len();
-        list.sections.push(Section {
-            id,
-            name,
-            phase: phase_index,
-            items: at..at,
-        });
-        phase.sections.end = list.sections.len();
-        Ok(())
-    }
-
-    /// Adds an item to the current section.
-    ///
-    /// # Panics
-    /// When no section was started: a bug in the caller, not bad input.
-    pub fn item(&mut self, explicit_id: Option<&str>, title: String, detail: Option<String>) -> Result<(), IdError> {
-        let list = &mut self.checklist;
-        let section_index = list.sections.len() - 1;
-        let section = &mut list.sections[section_index];
-        let id = choose_id(explicit_id, &title, "item", section.items.len() + 1)?;
-        let full = format!("{}/{}/{id}", list.phases[section.phase].id, section.id);
-        if let Some(&earlier) = list.by_id.get(&full) {
-            return Err(IdError::Duplicate { id, earlier });
-        }
-        list.by_id.insert(full.clone(), list.items.len());
-        list.items.push(Item {
-            id: ItemId(full),
-            title,
-            detail,
-            section: section_index,
-        });
-        section.items.end = list.items.len();
-        Ok(())
-    }
-
-    pub fn finish(self) -> Checklist {
-        self.checklist
-    }
-}
+pub use builder::{ChecklistBuilder, IdError, derived_id};
 
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@
 //! the list, and `import` can read it back exactly.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use crate::checklist::{Checklist, Item, Status};
 use crate::inline::{self, Place};
@@ -32,7 +33,35 @@ fn who_and_when(state: &ItemState) -> String {
     }
 }
 
-fn item_line(out: &mut String, item: &Item, state: &ItemState) {
+/// Writes the items of `range` at one level, numbered when `numbered`, each
+/// followed by its sub-items, indented under its text.
+fn item_lines(
+    out: &mut String,
+    checklist: &Checklist,
+    state: &RunState,
+    range: Range<usize>,
+    indent: &str,
+    numbered: bool,
+) {
+    for (n, index) in checklist.top_level(range).enumerate() {
+        let item = &checklist.items()[index];
+        let marker = if numbered {
+            format!("{}.", n + 1)
+        } else {
+            "-".to_owned()
+        };
+        out.push_str(indent);
+        out.push_str(&marker);
+        let inner = format!("{indent}{}", " ".repeat(marker.len() + 1));
+        item_line(out, item, state.item(index), &inner);
+        let sub = checklist.subtree(index);
+        item_lines(out, checklist, state, sub.start + 1..sub.end, &inner, item.numbered);
+    }
+}
+
+/// One item after its list marker: ` [ ] **Title** detail`, who and when, and
+/// the note on a line of its own, indented by `indent`.
+fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
     let title = inline::escape(&item.title, Place::BoldTitle);
     let detail = item
         .detail
@@ -40,20 +69,20 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState) {
         .map(|d| format!(" {}", inline::escape(d, Place::Inline)))
         .unwrap_or_default();
     let _ = match &state.status {
-        Status::Todo => write!(out, "- [ ] **{title}**{detail}"),
-        Status::Done => write!(out, "- [x] **{title}**{detail}"),
+        Status::Todo => write!(out, " [ ] **{title}**{detail}"),
+        Status::Done => write!(out, " [x] **{title}**{detail}"),
         Status::Skipped { reason } => {
             let reason = reason
                 .as_deref()
                 .map(|r| format!(": {}", inline::escape(r, Place::Inline)))
                 .unwrap_or_default();
-            write!(out, "- [x] ~~**{title}**{detail}~~ {NOT_APPLICABLE}{reason})")
+            write!(out, " [x] ~~**{title}**{detail}~~ {NOT_APPLICABLE}{reason})")
         }
     };
     out.push_str(&who_and_when(state));
     match &state.note {
         Some(note) => {
-            let _ = writeln!(out, "\\\n  {NOTE}{}", inline::escape(note, Place::Inline));
+            let _ = writeln!(out, "\\\n{indent}{NOTE}{}", inline::escape(note, Place::Inline));
         }
         None => out.push('\n'),
     }
@@ -110,9 +139,7 @@ pub fn markdown(checklist: &Checklist, state: &RunState, run: &str) -> String {
             if !(s == 0 && section.name == phase.name) {
                 let _ = writeln!(out, "### {}\n", inline::escape(&section.name, Place::Heading));
             }
-            for index in section.items.clone() {
-                item_line(&mut out, &checklist.items()[index], state.item(index));
-            }
+            item_lines(&mut out, checklist, state, section.items.clone(), "", section.numbered);
             out.push('\n');
         }
     }

@@ -20,7 +20,7 @@ use crate::files::{self, FileError};
 
 pub use error::{LoadError, Position};
 pub use schema::json_schema;
-pub use write::{outline_to_yaml, scalar};
+pub use write::{checklist_to_yaml, scalar};
 
 /// The fields each kind of mapping accepts, as the loader checks them.
 pub const FIELDS: [(&str, &[&str]); 4] = [

@@ -8,9 +8,11 @@
 //! with who ticked what and when, notes and skip reasons.
 
 mod finish;
+mod groups;
 mod headings;
 mod html;
 mod item;
+mod lists;
 mod mojibake;
 mod outline;
 
@@ -22,7 +24,9 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::export::MARKER;
 use crate::text::clean_line;
-use headings::{current_section, heading};
+use groups::Label;
+use headings::heading;
+use lists::OpenItem;
 
 /// Where each line starts, to turn byte offsets into line numbers.
 struct Lines(Vec<usize>);
@@ -39,6 +43,14 @@ impl Lines {
     fn of(&self, offset: usize) -> usize {
         self.0.partition_point(|&start| start <= offset)
     }
+}
+
+/// The document being read.
+struct Doc<'a> {
+    markdown: &'a str,
+    /// Written by preflight's own export.
+    exported: bool,
+    lines: &'a Lines,
 }
 
 /// What the parser is inside of.
@@ -61,22 +73,19 @@ struct Cursor {
     heading_line: usize,
     /// The HTML block being read: its first line and its text.
     html: Option<(usize, String)>,
-}
-
-/// A list item being read: where it starts, and for a task item whether it is
-/// ticked and where its text starts. A task is taken when its text ends: at a
-/// nested list, or at the end of the item, so that it comes before its children.
-struct OpenItem {
-    start: usize,
-    task: Option<(bool, usize)>,
-    taken: bool,
+    /// Whether each list being read is numbered, innermost last.
+    ordered: Vec<bool>,
+    /// A bold line just read that may label the task list after it.
+    pending_label: Option<Label>,
+    /// The label of the top-level list being read, from a bold line before it.
+    list_label: Option<Label>,
 }
 
 impl Cursor {
     /// A paragraph outside lists: before the first phase it describes the
     /// checklist (a quote's `>` marks dropped), after it it is left out.
     fn paragraph(
-        &self,
+        &mut self,
         source: &str,
         line: usize,
         exported: bool,
@@ -84,11 +93,15 @@ impl Cursor {
         outline: &mut Outline,
     ) {
         let text = source.trim();
+        self.flush_label(outline);
         if self.seen_phase {
-            outline.left_out.push(LeftOut {
-                line,
-                what: "paragraph",
-            });
+            match Label::of_line(text, line) {
+                Some(label) => self.pending_label = Some(label),
+                None => outline.left_out.push(LeftOut {
+                    line,
+                    what: "paragraph",
+                }),
+            }
         } else if !(exported && text.starts_with("**Run:**")) {
             let unquoted: Vec<&str> = text
                 .lines()
@@ -97,40 +110,17 @@ impl Cursor {
             description.push(html::visible(&unquoted.join(" ")).into_owned());
         }
     }
-
-    /// Takes the innermost open task item whose text ends at `end`.
-    fn take_task(&mut self, markdown: &str, end: usize, exported: bool, lines: &Lines, outline: &mut Outline) {
-        let Some(open) = self.open_items.last_mut() else { return };
-        if open.taken || self.in_summary {
-            return;
-        }
-        open.taken = true;
-        let line = lines.of(open.start);
-        match open.task {
-            Some((checked, text_start)) => {
-                match item::read(&html::visible(&markdown[text_start..end]), checked, exported) {
-                    Some(mut found) => {
-                        found.line = line;
-                        current_section(outline, self).items.push(found);
-                    }
-                    None => outline.left_out.push(LeftOut {
-                        line,
-                        what: "empty task item",
-                    }),
-                }
-            }
-            None => outline.left_out.push(LeftOut {
-                line,
-                what: "plain list item",
-            }),
-        }
-    }
 }
 
 /// Reads a Markdown checklist. `fallback_title` names it when it has no `#`.
 pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
     let exported = markdown.trim_start().starts_with(MARKER);
     let lines = Lines::new(markdown);
+    let doc = Doc {
+        markdown,
+        exported,
+        lines: &lines,
+    };
     let mut outline = Outline::default();
     let mut cx = Cursor {
         front: html::front_matter_block(markdown)
@@ -146,6 +136,7 @@ pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
+                cx.flush_label(&mut outline);
                 cx.heading_line = lines.of(range.start);
                 cx.heading = Some((level, range));
             }
@@ -174,24 +165,10 @@ pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
                     outline.left_out.push(LeftOut { line, what: "HTML" });
                 }
             }
-            Event::Start(Tag::List(_)) => {
-                cx.take_task(markdown, range.start, exported, &lines, &mut outline);
-                cx.list_depth += 1;
-            }
-            Event::End(TagEnd::List(_)) => cx.list_depth -= 1,
-            Event::Start(Tag::Item) => cx.open_items.push(OpenItem {
-                start: range.start,
-                task: None,
-                taken: false,
-            }),
-            Event::TaskListMarker(checked) => {
-                if let Some(open) = cx.open_items.last_mut() {
-                    open.task = Some((checked, range.end));
-                }
-            }
-            Event::End(TagEnd::Item) => {
-                cx.take_task(markdown, range.end, exported, &lines, &mut outline);
-                cx.open_items.pop();
+            Event::Start(Tag::List(_) | Tag::Item)
+            | Event::End(TagEnd::List(_) | TagEnd::Item)
+            | Event::TaskListMarker(_) => {
+                cx.list_event(&event, &range, &doc, &mut outline);
             }
             Event::Start(Tag::Paragraph) if cx.list_depth == 0 && !cx.in_summary => {
                 cx.paragraph(
@@ -203,6 +180,9 @@ pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
                 );
             }
             event => {
+                if cx.list_depth == 0 && (left_out_block(&event).is_some() || event == Event::Rule) {
+                    cx.flush_label(&mut outline);
+                }
                 let export_marker = exported && lines.of(range.start) == 1;
                 if let Some(what) = left_out_block(&event).filter(|_| !cx.in_summary && !export_marker) {
                     outline.left_out.push(LeftOut {
@@ -213,6 +193,7 @@ pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
             }
         }
     }
+    cx.flush_label(&mut outline);
     let (front_title, front_description) = cx.front;
     if let Some(title) = front_title.and_then(|t| clean_line(&t).ok()).filter(|t| !t.is_empty()) {
         outline.title = title;

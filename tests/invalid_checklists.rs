@@ -147,6 +147,22 @@ const CASES: &[(&str, &[&str])] = &[
         &["more than one YAML document", "remove the `---`"],
     ),
     ("duplicate-key.yaml", &[":2:1:", "`title` appears twice"]),
+    (
+        "sub-items-too-deep.yaml",
+        &[
+            ":17:31:",
+            "phases[0].sections[0].items[0].items[0].items[0].items[0].items[0]: sub-items nest at most 4 levels",
+            "move these items up a level",
+        ],
+    ),
+    (
+        "duplicate-sub-item-ids.yaml",
+        &[
+            ":10:17:",
+            "items[0].items[1]: duplicate item id `stripe-sandbox`",
+            "line 9 and line 10",
+        ],
+    ),
 ];
 
 #[test]

@@ -112,3 +112,40 @@ fn errors_carry_line_column_and_hint_for_callers() {
     assert_eq!(err.message(), "unknown field `sectons` in phases[0]");
     assert!(err.hint().unwrap().starts_with("did you mean `sections`?"));
 }
+
+#[test]
+fn sub_items_nest_below_their_item_with_ids_through_the_parent() {
+    let items = "          - title: Integration tests\n            numbered: true\n            items:\n              - Stripe sandbox\n              - title: PayPal sandbox\n                items:\n                  - Refunds\n          - Load test\n";
+    let list = parse(&format!("{HEAD}{items}"), "t.yaml").unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<(&str, usize, Option<usize>, usize)> = list
+        .items()
+        .iter()
+        .map(|i| (i.id.as_str(), i.depth, i.parent, i.descendants))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("ship/checks/integration-tests", 0, None, 3),
+            ("ship/checks/integration-tests/stripe-sandbox", 1, Some(0), 0),
+            ("ship/checks/integration-tests/paypal-sandbox", 1, Some(0), 1),
+            ("ship/checks/integration-tests/paypal-sandbox/refunds", 2, Some(2), 0),
+            ("ship/checks/load-test", 0, None, 0),
+        ]
+    );
+    assert!(list.items()[0].numbered && !list.items()[2].numbered);
+    assert_eq!(list.children_of(0).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(
+        list.top_level(list.sections()[0].items.clone()).collect::<Vec<_>>(),
+        [0, 4]
+    );
+    assert_eq!(list.ancestors(3).collect::<Vec<_>>(), [3, 2, 0]);
+    assert_eq!(list.sections()[0].items, 0..5, "a section's range holds every box");
+}
+
+#[test]
+fn an_empty_list_of_sub_items_is_no_sub_items() {
+    let items = "          - title: Alone\n            items: []\n";
+    let list = parse(&format!("{HEAD}{items}"), "t.yaml").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(list.items().len(), 1);
+    assert!(!list.items()[0].has_sub_items());
+}

@@ -18,7 +18,7 @@ use crate::format;
 use crate::import::{self, LeftOut, Outline};
 use crate::run::{Change, Event};
 use crate::runlog::{Header, RunLog, now};
-use crate::text::escape_for_terminal;
+use crate::text::{escape_for_terminal, plural};
 
 /// Whether a file begins as an export of preflight's does: regenerating a
 /// progress report may replace it without `--force`.
@@ -118,9 +118,8 @@ fn read_markdown(path: &Path) -> anyhow::Result<String> {
 /// The events that carry an imported item's status and note into a run.
 fn events_of(outline: &Outline, checklist: &Checklist, by: &str) -> Vec<Event> {
     let at = now();
-    let items = outline.phases.iter().flat_map(|p| &p.sections).flat_map(|s| &s.items);
     let mut events = Vec::new();
-    for (found, item) in items.zip(checklist.items()) {
+    for (found, item) in outline.items().zip(checklist.items()) {
         let event = |change: Change| Event {
             at: found.at.unwrap_or(at),
             by: found.by.clone().unwrap_or_else(|| by.to_owned()),
@@ -190,15 +189,20 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
     let file_name = input
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-    let yaml = format::outline_to_yaml(&outline, &escape_for_terminal(&file_name));
-    let written_name = out.map_or_else(|| "the imported checklist".to_owned(), |p| p.display().to_string());
-    let checklist = format::parse(&yaml, &written_name).map_err(|err| {
+    let bug = |why: String| {
         anyhow::anyhow!(
-            "{shown}: the checklist made of it would not load, so nothing was written: {}\n  \
-             hint: this is a bug in preflight; please report it with the Markdown file",
-            err.message()
+            "{shown}: {why}, so nothing was written\n  \
+             hint: this is a bug in preflight; please report it with the Markdown file"
         )
-    })?;
+    };
+    let made = outline
+        .to_checklist()
+        .map_err(|err| bug(format!("the checklist made of it has a repeated id ({err:?})")))?;
+    let origin = format!("Imported from {} by preflight.", escape_for_terminal(&file_name));
+    let yaml = format::checklist_to_yaml(&made, &origin);
+    let written_name = out.map_or_else(|| "the imported checklist".to_owned(), |p| p.display().to_string());
+    let checklist = format::parse(&yaml, &written_name)
+        .map_err(|err| bug(format!("the checklist made of it would not load: {}", err.message())))?;
     let target = out.map(|path| check_output(path, if force { Replace::Always } else { Replace::Never }, "checklist"));
     let target = target.transpose()?;
     let run = match out {
@@ -210,9 +214,10 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
     }
     let sections: usize = outline.phases.iter().map(|p| p.sections.len()).sum();
     let mut report = format!(
-        "imported {} items in {} phases, {sections} sections",
-        outline.item_count(),
-        outline.phases.len(),
+        "imported {} in {}, {}",
+        plural(outline.item_count(), "item", "items"),
+        plural(outline.phases.len(), "phase", "phases"),
+        plural(sections, "section", "sections"),
     );
     let (Some(path), Some(target)) = (out, target) else {
         output::print(&yaml)?;

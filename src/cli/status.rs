@@ -136,9 +136,22 @@ struct JsonItem<'a> {
     by: Option<&'a str>,
     reason: Option<&'a str>,
     note: Option<&'a str>,
+    /// Sub-items, nested as in the checklist; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    items: Vec<JsonItem<'a>>,
 }
 
 impl<'a> JsonItem<'a> {
+    /// The item at `index` with its sub-items below it.
+    fn tree(checklist: &'a Checklist, index: usize, state: &'a RunState) -> JsonItem<'a> {
+        let mut item = JsonItem::new(checklist, index, state.item(index));
+        item.items = checklist
+            .children_of(index)
+            .map(|child| JsonItem::tree(checklist, child, state))
+            .collect();
+        item
+    }
+
     fn new(checklist: &'a Checklist, index: usize, state: &'a ItemState) -> JsonItem<'a> {
         let item = &checklist.items()[index];
         let reason = match &state.status {
@@ -154,6 +167,7 @@ impl<'a> JsonItem<'a> {
             by: state.by.as_deref(),
             reason,
             note: state.note.as_deref(),
+            items: Vec::new(),
         }
     }
 }
@@ -165,10 +179,9 @@ fn json_tree<'a>(checklist: &'a Checklist, run: &'a str, tally: &Tally, state: &
             id: &section.id,
             name: &section.name,
             counts: Counts::from(&tally.sections[s]),
-            items: section
-                .items
-                .clone()
-                .map(|i| JsonItem::new(checklist, i, state.item(i)))
+            items: checklist
+                .top_level(section.items.clone())
+                .map(|i| JsonItem::tree(checklist, i, state))
                 .collect(),
         }
     };

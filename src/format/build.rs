@@ -8,7 +8,7 @@ use serde_saphyr::Location;
 
 use super::error::{LoadError, Position};
 use super::raw::{At, RawChecklist, RawFullItem, RawItem, Spans, Text};
-use crate::checklist::{Checklist, ChecklistBuilder, IdError};
+use crate::checklist::{Checklist, ChecklistBuilder, IdError, MAX_SUB_ITEM_DEPTH};
 use crate::text::{MAX_LINE_CHARS, TextError, clean_line, clean_line_owned, clean_paragraph_owned};
 
 /// What the builder needs to point at lines while it works.
@@ -146,13 +146,25 @@ impl Context<'_> {
     }
 }
 
-/// Where in the checklist a node is, as `phases[0].sections[2].items[4]`; built
-/// into text only for an error message.
+/// Where in the checklist a node is, as `phases[0].sections[2].items[4]` (and
+/// `.items[1]` for each level of sub-items); built into text only for an error
+/// message.
 #[derive(Debug, Clone, Copy, Default)]
 struct Where {
     phase: Option<usize>,
     section: Option<usize>,
-    item: Option<usize>,
+    /// The item's position at each level, outermost first; `depth` are used.
+    items: [usize; MAX_SUB_ITEM_DEPTH + 1],
+    depth: usize,
+}
+
+impl Where {
+    fn item(self, position: usize) -> Where {
+        let mut inner = self;
+        inner.items[self.depth] = position;
+        inner.depth += 1;
+        inner
+    }
 }
 
 impl std::fmt::Display for Where {
@@ -164,7 +176,7 @@ impl std::fmt::Display for Where {
         if let Some(s) = self.section {
             write!(f, ".sections[{s}]")?;
         }
-        if let Some(i) = self.item {
+        for i in &self.items[..self.depth] {
             write!(f, ".items[{i}]")?;
         }
         Ok(())
@@ -216,24 +228,64 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
                 .section(id, name)
                 .map_err(|e| cx.id_error(e, "section", path, id_loc.or(loc), |i| section_locs[i]))?;
             section_locs.push(loc);
+            if section.numbered {
+                builder.numbered();
+            }
             let items = S::open(section.items);
             cx.nonempty(&items, "items", path, "`- Backups verified`")?;
-            for (i, item) in items.value.into_iter().enumerate() {
-                let path = Where { item: Some(i), ..path };
-                let At { value: item, loc } = S::open(item);
-                let (title, detail, id) = match item {
-                    RawItem::Short(title) => (At { value: title, loc }, None, None),
-                    RawItem::Full(RawFullItem { title, detail, id }) => (S::open(title), detail, id.map(S::open)),
-                };
-                let title = cx.required_line(title, "title", path)?;
-                let detail = detail.map(|d| clean_paragraph_owned(d.0)).filter(|d| !d.is_empty());
-                let (id, id_loc) = cx.explicit_id(id.as_ref(), path)?;
-                builder
-                    .item(id, title, detail)
-                    .map_err(|e| cx.id_error(e, "item", path, id_loc.or(loc), |i| item_locs[i]))?;
-                item_locs.push(loc);
-            }
+            cx.items::<S>(items.value, path, &mut builder, &mut item_locs)?;
         }
     }
     Ok(builder.finish())
+}
+
+impl Context<'_> {
+    /// Adds a list of items, and each item's sub-items below it.
+    fn items<S: Spans>(
+        &self,
+        items: Vec<S::W<RawItem<S>>>,
+        path: Where,
+        builder: &mut ChecklistBuilder,
+        locs: &mut Vec<Option<Location>>,
+    ) -> Result<(), LoadError> {
+        for (i, item) in items.into_iter().enumerate() {
+            let path = path.item(i);
+            let At { value: item, loc } = S::open(item);
+            let (title, detail, id, numbered, sub_items) = match item {
+                RawItem::Short(title) => (At { value: title, loc }, None, None, false, None),
+                RawItem::Full(RawFullItem {
+                    title,
+                    detail,
+                    id,
+                    numbered,
+                    items,
+                }) => (S::open(title), detail, id.map(S::open), numbered, items.map(S::open)),
+            };
+            let title = self.required_line(title, "title", path)?;
+            let detail = detail.map(|d| clean_paragraph_owned(d.0)).filter(|d| !d.is_empty());
+            let (id, id_loc) = self.explicit_id(id.as_ref(), path)?;
+            builder
+                .item(id, title, detail)
+                .map_err(|e| self.id_error(e, "item", path, id_loc.or(loc), |i| locs[i]))?;
+            locs.push(loc);
+            let Some(sub_items) = sub_items.filter(|s| !s.value.is_empty()) else {
+                continue;
+            };
+            if builder.depth() == MAX_SUB_ITEM_DEPTH {
+                return Err(self
+                    .error(
+                        sub_items.loc.as_ref().or(loc.as_ref()),
+                        format!("{path}: sub-items nest at most {MAX_SUB_ITEM_DEPTH} levels below a section's items"),
+                    )
+                    .with_hint("move these items up a level, or into a section of their own"));
+            }
+            builder.open_sub_items();
+            if numbered {
+                builder.numbered();
+            }
+            self.items::<S>(sub_items.value, path, builder, locs)?;
+            builder.close_sub_items();
+        }
+        Ok(())
+    }
 }

@@ -16,8 +16,8 @@ use serde_saphyr::{Location, Spanned};
 /// The fields each kind of mapping accepts, for "did you mean" hints.
 pub(super) const CHECKLIST_FIELDS: &[&str] = &["title", "description", "phases"];
 pub(super) const PHASE_FIELDS: &[&str] = &["name", "icon", "id", "sections"];
-pub(super) const SECTION_FIELDS: &[&str] = &["name", "id", "items"];
-pub(super) const ITEM_FIELDS: &[&str] = &["title", "detail", "id"];
+pub(super) const SECTION_FIELDS: &[&str] = &["name", "id", "numbered", "items"];
+pub(super) const ITEM_FIELDS: &[&str] = &["title", "detail", "id", "numbered", "items"];
 
 /// Whether the raw types record where each node stands. Recording costs about
 /// half of a parse, so a load first parses [`Plain`]ly, and only when something
@@ -80,8 +80,13 @@ pub(super) struct RawSection<S: Spans> {
     pub name: S::W<Text>,
     #[serde(default)]
     pub id: Option<S::W<Text>>,
-    pub items: S::W<Vec<S::W<RawItem<S>>>>,
+    #[serde(default)]
+    pub numbered: bool,
+    pub items: RawItems<S>,
 }
+
+/// A list of items, as a section or an item holds them.
+pub(super) type RawItems<S> = <S as Spans>::W<Vec<<S as Spans>::W<RawItem<S>>>>;
 
 /// An item: either a plain string (its title) or a mapping.
 pub(super) enum RawItem<S: Spans> {
@@ -97,6 +102,11 @@ pub(super) struct RawFullItem<S: Spans> {
     pub detail: Option<Text>,
     #[serde(default)]
     pub id: Option<S::W<Text>>,
+    #[serde(default)]
+    pub numbered: bool,
+    /// Sub-items, in the same shape.
+    #[serde(default)]
+    pub items: Option<RawItems<S>>,
 }
 
 thread_local! {
@@ -157,7 +167,7 @@ impl<'de, S: Spans> Visitor<'de> for RawItemVisitor<S> {
     type Value = RawItem<S>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an item: its title as text, or a mapping with `title` and optional `detail` and `id`")
+        f.write_str("an item: its title as text, or a mapping with `title` and optional `detail`, `id` and `items`")
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<RawItem<S>, E> {

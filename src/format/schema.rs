@@ -21,6 +21,10 @@ fn line(description: &str) -> Value {
     json!({ "type": "string", "pattern": "\\S", "description": description })
 }
 
+fn numbered(description: &str) -> Value {
+    json!({ "type": "boolean", "description": description })
+}
+
 fn id() -> Value {
     json!({ "$ref": "#/$defs/id" })
 }
@@ -45,11 +49,17 @@ pub fn json_schema() -> String {
     let section = described(SECTION_FIELDS, |f| match f {
         "name" => line("The section's name, one line."),
         "id" => id(),
+        "numbered" => numbered("Its items are numbered steps: export writes them as `1.`, `2.`."),
         _ => list_of("item", "The items, in order; at least one: a title, or a mapping."),
     });
     let item = described(ITEM_FIELDS, |f| match f {
         "title" => line("What must be true, one line of Markdown inline text."),
         "detail" => text("How, or in what sense: Markdown inline text."),
+        "numbered" => numbered("Its sub-items are numbered steps: export writes them as `1.`, `2.`."),
+        "items" => list_of(
+            "item",
+            "Sub-items, each a box of its own, shown indented under this item (up to four levels).",
+        ),
         _ => id(),
     });
     let schema = json!({

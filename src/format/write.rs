@@ -1,13 +1,12 @@
 //! Writing a checklist as YAML, readable and in the documented format: plain
 //! scalars where YAML allows them, double quotes where it does not, the shorthand
-//! `- Title` for items without detail, and explicit `id:` only where names
-//! repeat among siblings.
+//! `- Title` for items without detail, sub-items nested under their item, and
+//! an explicit `id:` only where the id is not the one loading derives.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::ops::Range;
 
-use crate::import::Outline;
-use crate::slug::slugify;
+use crate::checklist::{Checklist, derived_id};
 
 /// Words YAML 1.1 readers take for booleans or null.
 const RESERVED: &[&str] = &["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"];
@@ -49,84 +48,64 @@ pub fn scalar(text: &str) -> String {
     out
 }
 
-/// The explicit ids siblings need: `None` where the derived id is already unique.
-fn explicit_ids<'a>(names: impl Iterator<Item = &'a str>, kind: &str) -> Vec<Option<String>> {
-    let derived: Vec<String> = names
-        .enumerate()
-        .map(|(i, name)| {
-            let slug = slugify(name);
-            if slug.is_empty() {
-                format!("{kind}-{}", i + 1)
-            } else {
-                slug
-            }
-        })
-        .collect();
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut all: HashSet<String> = derived.iter().cloned().collect();
-    // The next suffix to try for each repeated id: each id's suffixes are
-    // tried once in all, so many repeats of one title take linear time.
-    let mut next: HashMap<&str, usize> = HashMap::new();
-    let mut out = Vec::with_capacity(derived.len());
-    for id in &derived {
-        if taken.insert(id.clone()) {
-            out.push(None);
-            continue;
-        }
-        let n = next.entry(id).or_insert(2);
-        let fresh = loop {
-            let candidate = format!("{id}-{n}");
-            *n += 1;
-            if !all.contains(&candidate) {
-                break candidate;
-            }
-        };
-        taken.insert(fresh.clone());
-        all.insert(fresh.clone());
-        out.push(Some(fresh));
+/// The `id:` line a node needs: none when loading derives the same id.
+fn id_line(out: &mut String, indent: &str, id: &str, name: &str, kind: &str, position: usize) {
+    if id != derived_id(name, kind, position) {
+        let _ = writeln!(out, "{indent}id: {id}");
     }
-    out
 }
 
-/// The checklist of an outline as a YAML document.
-pub fn outline_to_yaml(outline: &Outline, source: &str) -> String {
-    let mut out = format!("# Imported from {source} by preflight.\n");
-    let _ = writeln!(out, "title: {}", scalar(&outline.title));
-    if let Some(description) = &outline.description {
+/// Writes the items of `range` at one level, and their sub-items below them.
+fn items(out: &mut String, checklist: &Checklist, range: Range<usize>, indent: &str) {
+    for (position, index) in checklist.top_level(range).enumerate() {
+        let item = &checklist.items()[index];
+        let needs_id = item.own_id() != derived_id(&item.title, "item", position + 1);
+        if item.detail.is_none() && !needs_id && !item.has_sub_items() {
+            let _ = writeln!(out, "{indent}- {}", scalar(&item.title));
+            continue;
+        }
+        let _ = writeln!(out, "{indent}- title: {}", scalar(&item.title));
+        let inner = format!("{indent}  ");
+        if let Some(detail) = &item.detail {
+            let _ = writeln!(out, "{inner}detail: {}", scalar(detail));
+        }
+        id_line(out, &inner, item.own_id(), &item.title, "item", position + 1);
+        if item.has_sub_items() {
+            if item.numbered {
+                let _ = writeln!(out, "{inner}numbered: true");
+            }
+            let _ = writeln!(out, "{inner}items:");
+            let sub = checklist.subtree(index);
+            items(out, checklist, sub.start + 1..sub.end, &format!("{inner}  "));
+        }
+    }
+}
+
+/// A checklist as a YAML document that loads back into the same checklist:
+/// the same names, texts, nesting and ids. `origin` says where it came from,
+/// in a comment at the top.
+pub fn checklist_to_yaml(checklist: &Checklist, origin: &str) -> String {
+    let mut out = format!("# {origin}\n");
+    let _ = writeln!(out, "title: {}", scalar(&checklist.title));
+    if let Some(description) = &checklist.description {
         let _ = writeln!(out, "description: {}", scalar(description));
     }
     out.push_str("phases:\n");
-    let phase_ids = explicit_ids(outline.phases.iter().map(|p| p.name.as_str()), "phase");
-    for (phase, id) in outline.phases.iter().zip(phase_ids) {
+    for (p, phase) in checklist.phases().iter().enumerate() {
         let _ = writeln!(out, "  - name: {}", scalar(&phase.name));
         if let Some(icon) = &phase.icon {
-            let _ = writeln!(out, "    icon: \"{icon}\"");
+            let _ = writeln!(out, "    icon: {}", scalar(icon));
         }
-        if let Some(id) = id {
-            let _ = writeln!(out, "    id: {id}");
-        }
+        id_line(&mut out, "    ", &phase.id, &phase.name, "phase", p + 1);
         out.push_str("    sections:\n");
-        let section_ids = explicit_ids(phase.sections.iter().map(|s| s.name.as_str()), "section");
-        for (section, id) in phase.sections.iter().zip(section_ids) {
+        for (s, section) in checklist.sections_of(phase).iter().enumerate() {
             let _ = writeln!(out, "      - name: {}", scalar(&section.name));
-            if let Some(id) = id {
-                let _ = writeln!(out, "        id: {id}");
+            id_line(&mut out, "        ", &section.id, &section.name, "section", s + 1);
+            if section.numbered {
+                out.push_str("        numbered: true\n");
             }
             out.push_str("        items:\n");
-            let item_ids = explicit_ids(section.items.iter().map(|i| i.title.as_str()), "item");
-            for (item, id) in section.items.iter().zip(item_ids) {
-                if item.detail.is_none() && id.is_none() {
-                    let _ = writeln!(out, "          - {}", scalar(&item.title));
-                    continue;
-                }
-                let _ = writeln!(out, "          - title: {}", scalar(&item.title));
-                if let Some(detail) = &item.detail {
-                    let _ = writeln!(out, "            detail: {}", scalar(detail));
-                }
-                if let Some(id) = id {
-                    let _ = writeln!(out, "            id: {id}");
-                }
-            }
+            items(&mut out, checklist, section.items.clone(), "          ");
         }
     }
     out
@@ -135,6 +114,7 @@ pub fn outline_to_yaml(outline: &Outline, source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checklist::ChecklistBuilder;
 
     #[test]
     fn scalars_are_plain_when_safe_and_quoted_otherwise() {
@@ -173,16 +153,32 @@ mod tests {
     }
 
     #[test]
-    fn ids_are_added_only_where_siblings_collide() {
-        let ids = explicit_ids(
-            ["Backup", "Rollback", "backup!", "Backup 2", "🚀", "Item 5"].into_iter(),
-            "item",
-        );
-        assert_eq!(
-            ids,
-            [None, None, Some("backup-3".into()), None, None, Some("item-5-2".into())]
-        );
-        let ids = explicit_ids(["日本", "Item 1"].into_iter(), "item");
-        assert_eq!(ids, [None, Some("item-1-2".into())]);
+    fn ids_are_written_only_where_loading_would_derive_another() {
+        let mut b = ChecklistBuilder::new("T".into(), None).deduplicating();
+        b.phase(None, "P".into(), Some("🚀".into())).unwrap();
+        b.section(None, "S".into()).unwrap();
+        for title in ["Backup", "Rollback", "backup!", "Backup 2", "🚀", "Item 5"] {
+            b.item(None, title.into(), None).unwrap();
+        }
+        b.open_sub_items();
+        b.numbered();
+        b.item(None, "Child".into(), Some("with **detail**".into())).unwrap();
+        b.item(None, "child".into(), None).unwrap();
+        b.close_sub_items();
+        let checklist = b.finish();
+        let yaml = checklist_to_yaml(&checklist, "test");
+        let ids: Vec<&str> = yaml.lines().filter_map(|l| l.trim().strip_prefix("id: ")).collect();
+        assert_eq!(ids, ["backup-2", "backup-2-2", "item-5-2", "child-2"], "{yaml}");
+        let back = crate::format::parse(&yaml, "t.yaml").unwrap();
+        let all = |c: &Checklist| -> Vec<(String, String, usize, bool)> {
+            c.items()
+                .iter()
+                .map(|i| (i.id.to_string(), i.title.clone(), i.depth, i.numbered))
+                .collect()
+        };
+        assert_eq!(all(&back), all(&checklist));
+        assert_eq!(back.items()[6].detail.as_deref(), Some("with **detail**"));
+        assert_eq!(back.items()[5].id.as_str(), "p/s/item-5-2");
+        assert_eq!(back.items()[7].id.as_str(), "p/s/item-5-2/child-2");
     }
 }

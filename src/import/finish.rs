@@ -2,6 +2,8 @@
 //! the document gave none, titles cut to what a checklist accepts, the
 //! description cleaned, and empty headings dropped (and said so).
 
+use std::collections::{HashMap, HashSet};
+
 use super::{LeftOut, Outline, mojibake};
 use crate::text::{MAX_LINE_CHARS, clean_line, clean_paragraph, shortened};
 
@@ -31,6 +33,38 @@ fn fit_lines(outline: &mut Outline) {
     }
 }
 
+/// How many items may share a bold lead before it reads as a label (`**Case:**`,
+/// `**Note**`) rather than each item's own title.
+const SHARED_LEAD: usize = 3;
+
+/// Items whose bold lead many items share are read whole: the lead is a label
+/// there, and as a title it would name them all alike.
+fn unshare_leads(outline: &mut Outline) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for item in outline.items().filter(|i| i.without_lead.is_some()) {
+        *counts.entry(item.title.as_str()).or_default() += 1;
+    }
+    let shared: HashSet<String> = counts
+        .into_iter()
+        .filter(|&(_, n)| n >= SHARED_LEAD)
+        .map(|(title, _)| title.to_owned())
+        .collect();
+    if shared.is_empty() {
+        return;
+    }
+    let items = outline
+        .phases
+        .iter_mut()
+        .flat_map(|p| &mut p.sections)
+        .flat_map(|s| &mut s.items);
+    for item in items.filter(|i| shared.contains(&i.title)) {
+        if let Some((title, detail)) = item.without_lead.take() {
+            item.title = title;
+            item.detail = detail;
+        }
+    }
+}
+
 /// Fills in what the document left out (a title, empty names), cleans the
 /// description, and drops phases and sections that ended up with no items.
 pub(super) fn finish(mut outline: Outline, fallback_title: &str, description: &[String], exported: bool) -> Outline {
@@ -52,6 +86,7 @@ pub(super) fn finish(mut outline: Outline, fallback_title: &str, description: &[
             }
         }
     }
+    unshare_leads(&mut outline);
     fit_lines(&mut outline);
     let description = description.join(" ");
     let description = if exported {

@@ -71,38 +71,10 @@ pub(super) fn heading(outline: &mut Outline, cx: &mut Cursor, level: HeadingLeve
             if let Some(phase) = outline.phases.last_mut() {
                 phase.sections.push(OutlineSection {
                     name,
-                    items: Vec::new(),
                     line,
+                    ..OutlineSection::default()
                 });
             }
         }
     }
-}
-
-/// The section items go into: the last one, or — for items directly under a
-/// phase heading, or before any heading — a new one named after its phase.
-pub(super) fn current_section<'a>(outline: &'a mut Outline, cx: &mut Cursor) -> &'a mut OutlineSection {
-    cx.seen_phase = true;
-    if outline.phases.is_empty() {
-        let name = if outline.title.is_empty() {
-            "Checklist".to_owned()
-        } else {
-            outline.title.clone()
-        };
-        outline.phases.push(OutlinePhase {
-            name,
-            icon: None,
-            sections: Vec::new(),
-            line: 0,
-        });
-    }
-    let phase = outline.phases.last_mut().expect("a phase was just ensured");
-    if phase.sections.is_empty() {
-        phase.sections.push(OutlineSection {
-            name: phase.name.clone(),
-            items: Vec::new(),
-            line: 0,
-        });
-    }
-    phase.sections.last_mut().expect("a section was just ensured")
 }

@@ -5,8 +5,18 @@
 use std::borrow::Cow;
 
 /// `text` without its HTML comments (`<!-- … -->`, also unclosed at the end),
-/// and with `<br>` read as a space, as GitHub shows a break inside a line.
+/// and with `<br>` read as a space: a break inside a line of a title.
 pub fn visible(text: &str) -> Cow<'_, str> {
+    shown(text, " ")
+}
+
+/// `text` without its HTML comments, and with `<br>` read as the hard line
+/// break it is on GitHub: where a task's title ends and its detail begins.
+pub fn with_breaks(text: &str) -> Cow<'_, str> {
+    shown(text, "\\\n")
+}
+
+fn shown<'a>(text: &'a str, line_break: &str) -> Cow<'a, str> {
     if !text.contains("<!--") && !text.to_ascii_lowercase().contains("<br") {
         return Cow::Borrowed(text);
     }
@@ -20,11 +30,11 @@ pub fn visible(text: &str) -> Cow<'_, str> {
         };
     }
     out.push_str(rest);
-    Cow::Owned(without_breaks(&out))
+    Cow::Owned(replace_breaks(&out, line_break))
 }
 
-/// `<br>`, `<br/>` and `<br />`, any case, as one space.
-fn without_breaks(text: &str) -> String {
+/// `<br>`, `<br/>` and `<br />`, any case, replaced by `line_break`.
+fn replace_breaks(text: &str, line_break: &str) -> String {
     let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -38,7 +48,7 @@ fn without_breaks(text: &str) -> String {
             continue;
         }
         out.push_str(&text[at..start]);
-        out.push(' ');
+        out.push_str(line_break);
         at = start + close + 1;
     }
     out.push_str(&text[at..]);

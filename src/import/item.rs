@@ -91,34 +91,85 @@ fn exported(first: &str, note: Option<&str>, checked: bool) -> Option<OutlineIte
         note: note.and_then(|n| cleaned(unescape(n))),
         by: by.and_then(|b| clean_line_owned(b).ok()),
         at,
-        line: 0,
+        ..OutlineItem::default()
     })
 }
 
-/// Reads an item of any Markdown checklist: a bold start is the title, the rest
-/// the detail; otherwise the whole text is the title. Inline Markdown is kept.
+/// Whether a line of a task's text ends in a hard break (a backslash, or two
+/// spaces), which parts its title from its detail.
+fn ends_in_hard_break(line: &str) -> bool {
+    let trailing_backslashes = line.bytes().rev().take_while(|&b| b == b'\\').count();
+    trailing_backslashes % 2 == 1 || line.ends_with("  ")
+}
+
+/// The bold phrase a text begins with, and the rest, when that phrase is the
+/// item's lead: not when bold runs alternate through the text (`**Create**
+/// and **push** the tag`), nor when the phrase is a label ending in a colon.
+fn bold_lead(text: &str) -> Option<(&str, &str)> {
+    ["**", "__"].iter().find_map(|delimiter| {
+        let inner = text.strip_prefix(delimiter)?;
+        let end = find_unescaped(inner, delimiter, 0).filter(|&e| e > 0)?;
+        let (title, rest) = (&inner[..end], inner[end + delimiter.len()..].trim());
+        let alternating = find_unescaped(rest, "**", 0).is_some() || find_unescaped(rest, "__", 0).is_some();
+        (!alternating && !title.trim_end().ends_with(':')).then_some((title, rest))
+    })
+}
+
+fn joined<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let parts: Vec<&str> = lines
+        .map(|l| l.trim().trim_end_matches('\\').trim_end())
+        .filter(|l| !l.is_empty())
+        .collect();
+    parts.join(" ")
+}
+
+/// Reads an item of any Markdown checklist. A first line ended by a hard
+/// break is the title and the rest the detail; a leading bold phrase is the
+/// title and the rest the detail; otherwise the whole text is the title.
+/// Inline Markdown is kept.
 fn plain(text: &str, checked: bool) -> Option<OutlineItem> {
-    let text = text.trim();
-    let (title, detail) = ["**", "__"]
-        .iter()
-        .find_map(|delimiter| {
-            let inner = text.strip_prefix(delimiter)?;
-            let end = find_unescaped(inner, delimiter, 0).filter(|&e| e > 0)?;
-            Some((&inner[..end], inner[end + delimiter.len()..].trim()))
-        })
-        .unwrap_or((text, ""));
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let broken = lines.len() > 1 && ends_in_hard_break(lines[0]);
+    let (head, tail) = if broken {
+        (joined(lines[..1].iter().copied()), joined(lines[1..].iter().copied()))
+    } else {
+        (joined(lines.iter().copied()), String::new())
+    };
+    let repair = |text: &str| mojibake::repair(text);
+    let whole = (
+        clean_line(&repair(&head)).ok().filter(|t| !t.is_empty())?,
+        cleaned(repair(&tail)),
+    );
+    let (title, detail, without_lead) = match bold_lead(&head) {
+        Some((title, rest)) => {
+            let detail = [rest, tail.as_str()]
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let split = !rest.is_empty();
+            (
+                clean_line(&repair(title)).ok().filter(|t| !t.is_empty())?,
+                cleaned(repair(&detail)),
+                split.then_some(whole),
+            )
+        }
+        None => (whole.0, whole.1, None),
+    };
     Some(OutlineItem {
-        title: clean_line(&mojibake::repair(title)).ok().filter(|t| !t.is_empty())?,
-        detail: cleaned(mojibake::repair(detail)),
+        title,
+        detail,
         status: if checked { Status::Done } else { Status::Todo },
+        without_lead,
         ..OutlineItem::default()
     })
 }
 
 /// Reads the text of a task item (after its `[ ]`). `None` when it is empty.
 pub fn read(text: &str, checked: bool, from_export: bool) -> Option<OutlineItem> {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     if from_export {
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         let first = lines.next()?;
         let trailing = first.bytes().rev().take_while(|&b| b == b'\\').count();
         let first = if trailing % 2 == 1 {
@@ -129,6 +180,5 @@ pub fn read(text: &str, checked: bool, from_export: bool) -> Option<OutlineItem>
         let note = lines.next().and_then(|l| l.strip_prefix(NOTE));
         return exported(first, note, checked);
     }
-    let joined: Vec<&str> = lines.map(|l| l.trim_end_matches('\\').trim_end()).collect();
-    plain(&joined.join(" "), checked)
+    plain(text, checked)
 }

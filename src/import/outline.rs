@@ -2,7 +2,7 @@
 //! sections and items, with the run it carries (ticks, who, when, notes) and
 //! what was left out, line by line. Pure data for `format` to write as YAML.
 
-use crate::checklist::Status;
+use crate::checklist::{Checklist, ChecklistBuilder, IdError, Status};
 use crate::timestamp::Timestamp;
 
 /// A checklist as read from Markdown, with the run it carries.
@@ -27,9 +27,13 @@ pub struct OutlinePhase {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutlineSection {
     pub name: String,
+    /// Its items in reading order, each sub-item right after its parent
+    /// (see [`OutlineItem::depth`]).
     pub items: Vec<OutlineItem>,
-    /// The line of its heading (0 when items made it, not a heading).
+    /// The line of its heading (0 when items or a label made it).
     pub line: usize,
+    /// Made by a group label (`- **Breaking changes**` over a task list).
+    pub label: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +46,14 @@ pub struct OutlineItem {
     pub by: Option<String>,
     pub at: Option<Timestamp>,
     pub line: usize,
+    /// 0 directly in a section, 1 for a sub-item of the item before it, …
+    pub depth: usize,
+    /// Written in a numbered list (`1. [ ]`).
+    pub numbered: bool,
+    /// When its title is the bold phrase its text began with: the title and
+    /// detail it has read whole, should that phrase turn out to be a label
+    /// many items share (`**Case:**`) rather than its own lead.
+    pub without_lead: Option<(String, Option<String>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +63,44 @@ pub struct LeftOut {
 }
 
 impl Outline {
+    /// Every item, in reading order.
+    pub fn items(&self) -> impl Iterator<Item = &OutlineItem> {
+        self.phases.iter().flat_map(|p| &p.sections).flat_map(|s| &s.items)
+    }
+
+    /// The checklist the outline describes: names and texts as they are, sub-items
+    /// below their parents, and a free `-2` suffix where derived ids repeat.
+    ///
+    /// # Errors
+    /// Never for an outline that [`super::parse`] made; an id error otherwise.
+    pub fn to_checklist(&self) -> Result<Checklist, IdError> {
+        let mut builder = ChecklistBuilder::new(self.title.clone(), self.description.clone()).deduplicating();
+        for phase in &self.phases {
+            builder.phase(None, phase.name.clone(), phase.icon.clone())?;
+            for section in &phase.sections {
+                builder.section(None, section.name.clone())?;
+                if section.items.first().is_some_and(|i| i.numbered) {
+                    builder.numbered();
+                }
+                for (i, item) in section.items.iter().enumerate() {
+                    // A sub-item is at most one level below the item before it.
+                    let depth = if i == 0 { 0 } else { item.depth.min(builder.depth() + 1) };
+                    if depth > builder.depth() {
+                        builder.open_sub_items();
+                        if item.numbered {
+                            builder.numbered();
+                        }
+                    }
+                    while builder.depth() > depth {
+                        builder.close_sub_items();
+                    }
+                    builder.item(None, item.title.clone(), item.detail.clone())?;
+                }
+            }
+        }
+        Ok(builder.finish())
+    }
+
     pub fn item_count(&self) -> usize {
         self.phases
             .iter()
