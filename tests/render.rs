@@ -253,3 +253,32 @@ fn the_status_line_says_what_a_change_did() {
     insta::assert_snapshot!(screen);
     assert!(screen.lines().last().unwrap().starts_with("\"✓ Database"), "{screen}");
 }
+
+#[test]
+fn sub_items_indent_under_their_item_with_a_fold_arrow_and_their_count() {
+    let checklist = preflight::format::parse(
+        "title: Payments\nphases:\n  - name: Verify\n    sections:\n      - name: Tests\n        items:\n          - title: Integration tests\n            items:\n              - Stripe sandbox\n              - title: PayPal sandbox\n                items: [Refunds, Disputes]\n          - title: Load test\n            items: [Two times peak]\n          - Smoke test\n",
+        "p.yaml",
+    )
+    .unwrap();
+    let state = RunState::new(&checklist);
+    let mut app = App::new(checklist, state, "r".into(), "alice".into(), true);
+    go(
+        &mut app,
+        [
+            Action::Resize { width: 100, height: 22 },
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Collapse,
+            Action::Up,
+            Action::Up,
+            Action::Up,
+        ],
+    );
+    insta::assert_snapshot!(render(&app));
+}

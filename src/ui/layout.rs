@@ -7,6 +7,7 @@ use std::ops::Range;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::tree::Row;
+use crate::checklist::Checklist;
 
 /// Below this size the view shows a one-line notice instead of a broken screen.
 pub const MIN_WIDTH: u16 = 40;
@@ -75,21 +76,30 @@ pub fn areas(width: u16, height: u16, phases: u16, footer: u16) -> Option<Areas>
     })
 }
 
-/// How far a row is indented.
-pub fn indent(row: Row) -> u16 {
+/// How far a row is indented: a sub-item two columns more than its item.
+pub fn indent(checklist: &Checklist, row: Row) -> u16 {
     match row {
         Row::Phase(_) => 0,
         Row::Section(_) => 2,
-        Row::Item(_) => 4,
+        Row::Item(i) => 4 + 2 * u16::try_from(checklist.items()[i].depth).unwrap_or(0),
     }
 }
 
 /// The columns, from the tree's left edge, of a row's marker: the fold arrow of a
 /// header, the `[ ]` box of an item. A click there toggles.
-pub fn box_columns(row: Row) -> Range<u16> {
-    let start = indent(row);
+pub fn box_columns(checklist: &Checklist, row: Row) -> Range<u16> {
+    let start = indent(checklist, row);
     match row {
         Row::Phase(_) | Row::Section(_) => start..start + 1,
         Row::Item(_) => start..start + 3,
+    }
+}
+
+/// The column of the fold arrow after the box of an item with sub-items: a
+/// click there folds or unfolds them.
+pub fn item_fold_column(checklist: &Checklist, row: Row) -> Option<u16> {
+    match row {
+        Row::Item(i) if checklist.items()[i].has_sub_items() => Some(indent(checklist, row) + 4),
+        _ => None,
     }
 }

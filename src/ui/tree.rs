@@ -6,6 +6,7 @@
 //! of rows on screen, so the per-frame cost does not grow with the checklist.
 
 mod filter;
+mod folds;
 mod scroll;
 mod search;
 
@@ -28,6 +29,8 @@ pub enum Row {
 pub struct Tree {
     collapsed_phases: Vec<bool>,
     collapsed_sections: Vec<bool>,
+    /// Items whose sub-items are folded away.
+    collapsed_items: Vec<bool>,
     filter: Filter,
     /// While searching, only matching items (and their headers) show, whatever
     /// is collapsed. Private, as the filter: both change only through methods
@@ -60,6 +63,7 @@ impl Tree {
         let mut tree = Tree {
             collapsed_phases: vec![false; checklist.phases().len()],
             collapsed_sections: vec![false; checklist.sections().len()],
+            collapsed_items: vec![false; checklist.items().len()],
             filter: Filter::All,
             search: None,
             rows: Vec::new(),
@@ -86,14 +90,6 @@ impl Tree {
 
     pub fn selected(&self) -> Option<Row> {
         self.rows.get(self.cursor).copied()
-    }
-
-    pub fn is_collapsed(&self, row: Row) -> bool {
-        match row {
-            Row::Phase(p) => self.collapsed_phases[p],
-            Row::Section(s) => self.collapsed_sections[s],
-            Row::Item(_) => false,
-        }
     }
 
     pub fn filter(&self) -> Filter {
@@ -129,31 +125,6 @@ impl Tree {
         }
     }
 
-    /// The phases and sections that are folded.
-    pub fn folded(&self) -> Vec<Row> {
-        let phases = (0..self.collapsed_phases.len())
-            .filter(|&p| self.collapsed_phases[p])
-            .map(Row::Phase);
-        let sections = (0..self.collapsed_sections.len())
-            .filter(|&s| self.collapsed_sections[s])
-            .map(Row::Section);
-        phases.chain(sections).collect()
-    }
-
-    /// Folds exactly `rows` (phases and sections), and rebuilds.
-    pub fn fold_only(&mut self, checklist: &Checklist, state: &RunState, rows: &[Row]) {
-        self.collapsed_phases.fill(false);
-        self.collapsed_sections.fill(false);
-        for row in rows {
-            match *row {
-                Row::Phase(p) if p < self.collapsed_phases.len() => self.collapsed_phases[p] = true,
-                Row::Section(s) if s < self.collapsed_sections.len() => self.collapsed_sections[s] = true,
-                _ => {}
-            }
-        }
-        self.rebuild(checklist, state);
-    }
-
     /// How many items the filter and the search leave out.
     pub fn hidden(&self) -> usize {
         self.hidden
@@ -173,9 +144,13 @@ impl Tree {
     pub fn reveal(&mut self, checklist: &Checklist, state: &RunState, i: usize) -> bool {
         let section = checklist.items()[i].section;
         let phase = checklist.sections()[section].phase;
-        if self.collapsed_sections[section] || self.collapsed_phases[phase] {
+        let folded_above = checklist.ancestors(i).skip(1).any(|a| self.collapsed_items[a]);
+        if self.collapsed_sections[section] || self.collapsed_phases[phase] || folded_above {
             self.collapsed_sections[section] = false;
             self.collapsed_phases[phase] = false;
+            for above in checklist.ancestors(i).skip(1) {
+                self.collapsed_items[above] = false;
+            }
             self.rebuild(checklist, state);
         }
         self.select(Row::Item(i))
@@ -200,18 +175,22 @@ impl Tree {
             for s in phase.sections.clone() {
                 let section_at = self.rows.len();
                 self.rows.push(Row::Section(s));
-                let mut section_has_items = false;
                 let show_items = searching || !(self.collapsed_phases[p] || self.collapsed_sections[s]);
-                for i in checklist.sections()[s].items.clone() {
-                    let visible = self.shows(state, i);
-                    if !visible {
-                        self.hidden += 1;
-                    }
-                    if visible {
-                        section_has_items = true;
-                        if show_items {
+                let range = checklist.sections()[s].items.clone();
+                let shown = self.shown_items(checklist, state, range.clone());
+                self.hidden += shown[..].iter().filter(|&&shown| !shown).count();
+                let section_has_items = shown.contains(&true);
+                if show_items {
+                    let mut i = range.start;
+                    while i < range.end {
+                        if shown[i - range.start] {
                             self.rows.push(Row::Item(i));
                         }
+                        i = if self.collapsed_items[i] && !searching {
+                            checklist.subtree(i).end
+                        } else {
+                            i + 1
+                        };
                     }
                 }
                 phase_has_items |= section_has_items;
@@ -254,22 +233,16 @@ impl Tree {
         self.cursor = at.min(self.rows.len().saturating_sub(1));
     }
 
-    /// Collapses or expands a phase or section; items cannot be.
-    pub fn set_collapsed(&mut self, checklist: &Checklist, state: &RunState, row: Row, collapsed: bool) {
-        match row {
-            Row::Phase(p) => self.collapsed_phases[p] = collapsed,
-            Row::Section(s) => self.collapsed_sections[s] = collapsed,
-            Row::Item(_) => return,
-        }
-        self.rebuild(checklist, state);
-    }
-
-    /// The row that holds `row`: an item's section, a section's phase.
+    /// The row that holds `row`: a sub-item's item, an item's section, a
+    /// section's phase.
     pub fn parent(checklist: &Checklist, row: Row) -> Option<Row> {
         match row {
             Row::Phase(_) => None,
             Row::Section(s) => Some(Row::Phase(checklist.sections()[s].phase)),
-            Row::Item(i) => Some(Row::Section(checklist.items()[i].section)),
+            Row::Item(i) => Some(match checklist.items()[i].parent {
+                Some(parent) => Row::Item(parent),
+                None => Row::Section(checklist.items()[i].section),
+            }),
         }
     }
 

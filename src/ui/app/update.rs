@@ -189,7 +189,11 @@ fn move_cursor(app: &mut App, delta: isize) {
 
 fn collapse(app: &mut App) {
     let Some(row) = app.tree.selected() else { return };
-    if matches!(row, Row::Phase(_) | Row::Section(_)) && !app.tree.is_collapsed(row) && !app.tree.kept_search() {
+    let foldable = match row {
+        Row::Phase(_) | Row::Section(_) => true,
+        Row::Item(i) => app.checklist.items()[i].has_sub_items(),
+    };
+    if foldable && !app.tree.is_collapsed(row) && !app.tree.kept_search() {
         app.tree.set_collapsed(&app.checklist, &app.state, row, true);
     } else if let Some(parent) = Tree::parent(&app.checklist, row) {
         app.tree.select(parent);
@@ -203,6 +207,13 @@ fn expand(app: &mut App) {
             app.tree.set_collapsed(&app.checklist, &app.state, row, false);
         }
         Row::Phase(_) | Row::Section(_) => move_cursor(app, 1),
+        Row::Item(i) if app.checklist.items()[i].has_sub_items() => {
+            if app.tree.is_collapsed(row) {
+                app.tree.set_collapsed(&app.checklist, &app.state, row, false);
+            } else {
+                move_cursor(app, 1);
+            }
+        }
         Row::Item(_) => {}
     }
 }
@@ -304,9 +315,14 @@ fn click(app: &mut App, column: u16, row: u16) -> Effect {
     app.tree.move_to(at);
     app.focus = Focus::Tree;
     app.detail_scroll = 0;
-    let on_box = layout::box_columns(clicked).contains(&(column - tree.x));
-    match clicked {
-        _ if on_box => toggle(app),
-        _ => Effect::None,
+    let x = column - tree.x;
+    if layout::item_fold_column(&app.checklist, clicked) == Some(x) {
+        let folded = app.tree.is_collapsed(clicked);
+        app.tree.set_collapsed(&app.checklist, &app.state, clicked, !folded);
+        return Effect::None;
     }
+    if layout::box_columns(&app.checklist, clicked).contains(&x) {
+        return toggle(app);
+    }
+    Effect::None
 }

@@ -124,7 +124,7 @@ pub(super) static BINDINGS: &[Binding] = &[
             &[Char('T')],
             |_| Action::TickAll,
             "T",
-            "on a section or phase: tick all its open items",
+            "on a section, a phase or an item with sub-items: tick all its open items",
         ),
         &[("T", "tick all", Hint::OnHeader)],
     ),

@@ -164,3 +164,68 @@ fn the_filter_counts_what_it_hides_and_reveal_unfolds() {
     assert!(tree.reveal(&list, &state, 4));
     assert_eq!(tree.selected(), Some(Row::Item(4)));
 }
+
+fn nested() -> Checklist {
+    parse(
+        "title: T\nphases:\n  - name: A\n    sections:\n      - name: One\n        items:\n          - title: parent\n            items:\n              - child\n              - title: middle\n                items: [grandchild]\n          - after\n",
+        "t.yaml",
+    )
+    .unwrap()
+}
+
+#[test]
+fn an_item_with_sub_items_folds_them_away_and_reveal_unfolds_it() {
+    let list = nested();
+    let state = RunState::new(&list);
+    let mut tree = Tree::new(&list, &state);
+    let items = |tree: &Tree| -> Vec<usize> {
+        tree.rows()
+            .iter()
+            .filter_map(|r| match r {
+                Row::Item(i) => Some(*i),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(items(&tree), [0, 1, 2, 3, 4]);
+    tree.set_collapsed(&list, &state, Row::Item(0), true);
+    assert_eq!(items(&tree), [0, 4], "the whole subtree folds");
+    assert_eq!(tree.folded(), [Row::Item(0)]);
+    tree.set_collapsed(&list, &state, Row::Item(1), true);
+    assert!(!tree.is_collapsed(Row::Item(1)), "a leaf has nothing to fold");
+    assert!(tree.reveal(&list, &state, 3));
+    assert_eq!(items(&tree), [0, 1, 2, 3, 4]);
+    assert_eq!(tree.selected(), Some(Row::Item(3)));
+    assert_eq!(Tree::parent(&list, Row::Item(3)), Some(Row::Item(2)));
+    assert_eq!(Tree::parent(&list, Row::Item(0)), Some(Row::Section(0)));
+}
+
+#[test]
+fn a_filter_shows_the_items_a_match_nests_in_as_its_context() {
+    let list = nested();
+    let events: Vec<crate::run::Event> = ["a/one/parent", "a/one/parent/middle", "a/one/after"]
+        .iter()
+        .map(|id| crate::run::Event {
+            at: crate::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
+            by: "alice".into(),
+            item: (*id).into(),
+            title: None,
+            change: crate::run::Change::Status(crate::checklist::Status::Done),
+        })
+        .collect();
+    let state = RunState::replay(&list, &events);
+    let mut tree = Tree::new(&list, &state);
+    tree.set_filter(&list, &state, Filter::Open);
+    let items: Vec<Row> = tree
+        .rows()
+        .iter()
+        .copied()
+        .filter(|r| matches!(r, Row::Item(_)))
+        .collect();
+    assert_eq!(
+        items,
+        [Row::Item(0), Row::Item(1), Row::Item(2), Row::Item(3)],
+        "done parents stay as the context of their open sub-items"
+    );
+    assert_eq!(tree.hidden(), 1, "only `after` is out of sight");
+}

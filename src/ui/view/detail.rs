@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::checklist::Status;
+use crate::progress::Progress;
 use crate::text::plural;
 use crate::ui::app::{App, Focus};
 use crate::ui::markdown;
@@ -96,6 +97,32 @@ fn item_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     if let Some(note) = &state.note {
         let mut spans = vec![Span::styled("Note: ", theme.key)];
         spans.extend(breakable(markdown::spans(note, ratatui::style::Style::new(), theme)));
+        lines.push(Line::from(spans));
+    }
+    if item.has_sub_items() {
+        let below = app.checklist.subtree(index);
+        let progress = Progress::of((below.start + 1..below.end).map(|i| &app.item_state(i).status));
+        lines.push(Line::from(vec![
+            Span::styled("Sub-items: ", theme.key),
+            Span::raw(format!(
+                "{} of {} done{}",
+                progress.done,
+                progress.applicable(),
+                if progress.skipped > 0 {
+                    format!(", {} skipped", progress.skipped)
+                } else {
+                    String::new()
+                }
+            )),
+        ]));
+    }
+    if let Some(parent) = item.parent {
+        let mut spans = vec![Span::styled("Part of: ", theme.key)];
+        spans.extend(markdown::spans(
+            &app.checklist.items()[parent].title,
+            ratatui::style::Style::new(),
+            theme,
+        ));
         lines.push(Line::from(spans));
     }
     lines.push(Line::from(breakable(vec![Span::styled(

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
 use crate::checklist::Status;
+use crate::progress::Progress;
 use crate::ui::app::{App, Focus};
 use crate::ui::layout;
 use crate::ui::markdown;
@@ -85,7 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// counts at the right edge.
 fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
     let theme = &app.theme;
-    let indent = " ".repeat(usize::from(layout::indent(row)));
+    let indent = " ".repeat(usize::from(layout::indent(&app.checklist, row)));
     let fold = if app.tree.is_collapsed(row) { "▸ " } else { "▾ " };
     let (mut left, right, style) = match row {
         Row::Phase(p) => {
@@ -120,8 +121,14 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
                 Status::Done => ("[x] ", theme.done),
                 Status::Skipped { .. } => ("[-] ", theme.skipped),
             };
-            let mut spans = vec![Span::styled(format!("{indent}{mark}"), style)];
-            let mut title = markdown::spans(&app.checklist.items()[i].title, style, theme);
+            let item = &app.checklist.items()[i];
+            let fold = match item.has_sub_items() {
+                true if app.tree.is_collapsed(row) => "▸ ",
+                true => "▾ ",
+                false => "",
+            };
+            let mut spans = vec![Span::styled(format!("{indent}{mark}{fold}"), style)];
+            let mut title = markdown::spans(&item.title, style, theme);
             // During a search the matched text stands out; an item that
             // matches only in its detail says so.
             let mut in_detail = false;
@@ -140,6 +147,14 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
                     right.push(' ');
                 }
                 right.push('✎');
+            }
+            if item.has_sub_items() {
+                let below = app.checklist.subtree(i);
+                let progress = Progress::of((below.start + 1..below.end).map(|s| &app.item_state(s).status));
+                if !right.is_empty() {
+                    right.push(' ');
+                }
+                let _ = write!(right, "{}/{}", progress.done, progress.applicable());
             }
             (spans, right, style)
         }

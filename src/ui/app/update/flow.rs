@@ -63,27 +63,29 @@ pub(super) fn tick_and_advance(app: &mut App) -> Effect {
     effect
 }
 
-/// The open items under the header at the cursor, as the filter and search
-/// show them.
+/// The open items under the header (or the item with sub-items) at the
+/// cursor, as the filter and search show them.
 fn open_items_under(app: &App, row: Row) -> Vec<usize> {
     let items = match row {
         Row::Phase(p) => app.checklist.item_range_of(&app.checklist.phases()[p]),
         Row::Section(s) => app.checklist.sections()[s].items.clone(),
-        Row::Item(_) => return Vec::new(),
+        Row::Item(i) => app.checklist.subtree(i),
     };
     items
         .filter(|&i| app.state.item(i).status == Status::Todo && app.tree.shows(&app.state, i))
         .collect()
 }
 
-/// Asks before ticking every open item of the section or phase at the cursor.
+/// Asks before ticking every open item of the section or phase at the
+/// cursor, or an item and its sub-items.
 pub(super) fn ask_tick_all(app: &mut App) {
     let Some(row) = app.tree.selected() else { return };
     let name = match row {
         Row::Phase(p) => app.checklist.phases()[p].name.clone(),
         Row::Section(s) => app.checklist.sections()[s].name.clone(),
+        Row::Item(i) if app.checklist.items()[i].has_sub_items() => app.checklist.items()[i].title.clone(),
         Row::Item(_) => {
-            app.say("T ticks every open item of a section or phase: move to its header");
+            app.say("T ticks every open item of a section, a phase or an item with sub-items: move to it");
             return;
         }
     };
