@@ -1,10 +1,16 @@
 //! A run as a GitHub Markdown task list, laid out like the seed checklist: a
-//! heading per phase and section, one task item per item with who ticked it and
-//! when, notes under their items, and a filled-in Completion Status.
+//! heading per phase and section, one task item per item (sub-items nested,
+//! numbered where the checklist numbers them) with who ticked it and when,
+//! notes under their items, and a filled-in Completion Status.
 //!
-//! Pure: the text is built from the model and the run state. Every title, detail,
-//! note and name goes through [`inline::escape`], so nothing it holds can break
-//! the list, and `import` can read it back exactly.
+//! Pure: the text is built from the model and the run state. Titles and
+//! details are Markdown and written as they are (see [`item`]); names, notes,
+//! reasons and operators are plain text and go through [`inline::escape`], so
+//! nothing they hold can break the list, and `import` reads them back exactly.
+
+mod item;
+
+pub use item::{Parts, read as read_item};
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -25,13 +31,6 @@ pub const NOT_APPLICABLE: &str = "(N/A";
 
 /// The heading of the summary at the end, as in the seed.
 pub const COMPLETION_STATUS: &str = "Completion Status";
-
-fn who_and_when(state: &ItemState) -> String {
-    match (&state.by, &state.at) {
-        (Some(by), Some(at)) => format!(" — *{}, {}*", inline::escape(by, Place::BoldTitle), at.human()),
-        _ => String::new(),
-    }
-}
 
 /// Writes the items of `range` at one level, numbered when `numbered`, each
 /// followed by its sub-items, indented under its text.
@@ -62,24 +61,17 @@ fn item_lines(
 /// One item after its list marker: ` [ ] **Title** detail`, who and when, and
 /// the note on a line of its own, indented by `indent`.
 fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
-    let title = inline::escape(&item.title, Place::BoldTitle);
-    let detail = item
-        .detail
-        .as_deref()
-        .map(|d| format!(" {}", inline::escape(d, Place::Inline)))
-        .unwrap_or_default();
-    let _ = match &state.status {
-        Status::Todo => write!(out, " [ ] **{title}**{detail}"),
-        Status::Done => write!(out, " [x] **{title}**{detail}"),
-        Status::Skipped { reason } => {
-            let reason = reason
-                .as_deref()
-                .map(|r| format!(": {}", inline::escape(r, Place::Inline)))
-                .unwrap_or_default();
-            write!(out, " [x] ~~**{title}**{detail}~~ {NOT_APPLICABLE}{reason})")
-        }
+    let parts = item::Parts {
+        title: item.title.clone(),
+        detail: item.detail.clone(),
+        skipped: match &state.status {
+            Status::Skipped { reason } => Some(reason.clone()),
+            Status::Todo | Status::Done => None,
+        },
+        who: state.by.clone().zip(state.at),
     };
-    out.push_str(&who_and_when(state));
+    let mark = if state.status == Status::Todo { ' ' } else { 'x' };
+    let _ = write!(out, " [{mark}] {}", item::write(&parts));
     match &state.note {
         Some(note) => {
             let _ = writeln!(out, "\\\n{indent}{NOTE}{}", inline::escape(note, Place::Inline));

@@ -18,6 +18,11 @@ mod outline;
 
 pub use outline::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection};
 
+/// Text as GitHub shows it in a task: comments hidden, `<br>` a hard break.
+pub(crate) fn visible_with_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    html::with_breaks(text)
+}
+
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};

@@ -280,9 +280,9 @@ fn sub_items_nest_in_status_json_and_export_and_each_box_counts_once() {
     assert!(top[1].get("items").is_none(), "no empty list for a leaf");
     sandbox.ok(&["check", "nested.yaml", "--run", "r1", "paypal-sandbox/refunds"]);
     let exported = sandbox.ok(&["export", "nested.yaml", "--run", "r1"]);
-    assert!(exported.contains("\n    - [x] **Refunds** — *"), "{exported}");
+    assert!(exported.contains("\n    - [x] Refunds — *"), "{exported}");
     assert!(
-        exported.contains("\n  1. [ ] **First step**\n  2. [ ] **Second step**\n"),
+        exported.contains("\n  1. [ ] First step\n  2. [ ] Second step\n"),
         "{exported}"
     );
     let again = parse(&exported, "again");

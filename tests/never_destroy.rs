@@ -42,7 +42,7 @@ fn export_replaces_an_earlier_export_but_nothing_else_unless_forced() {
     sandbox.ok(&["check", as_str(&list), "first-step"]);
     sandbox.ok(&["export", as_str(&list), "-o", as_str(&report)]);
     assert!(
-        fs::read_to_string(&report).unwrap().contains("- [x] **First step**"),
+        fs::read_to_string(&report).unwrap().contains("- [x] First step — *"),
         "regenerated"
     );
 

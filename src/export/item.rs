@@ -1,0 +1,247 @@
+//! One item of an export, written and read back: `**Title** detail` (the
+//! title bold only when a detail follows), struck through with `(N/A: reason)`
+//! when skipped, and who ticked it and when at the end.
+//!
+//! Titles and details are Markdown inline text and are written as they are,
+//! so GitHub shows them as the checklist does. Only when the line would not
+//! read back as the same title and detail (a stray `*` that pairs with the
+//! bold around the title, a `~` that meets the strike-through) are the
+//! characters that render as themselves anyway escaped, which GitHub shows
+//! the same; the last resort is to escape all markup. Each candidate line is
+//! read back before it is taken.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use super::NOT_APPLICABLE;
+use crate::inline::{self, Place};
+use crate::timestamp::Timestamp;
+
+/// What an item line of an export holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    pub title: String,
+    pub detail: Option<String>,
+    /// `Some` when struck through as not applicable, with the reason if any.
+    pub skipped: Option<Option<String>>,
+    /// Who ticked or skipped it, and when.
+    pub who: Option<(String, Timestamp)>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_STRIKETHROUGH
+}
+
+/// The range of the inline element of `kind` that starts `text` at byte 0.
+fn leading(text: &str, kind: fn(&Tag<'_>) -> bool) -> Option<Range<usize>> {
+    Parser::new_ext(text, options())
+        .into_offset_iter()
+        .find_map(|(event, range)| match event {
+            Event::Start(tag) if range.start == 0 && kind(&tag) => Some(range),
+            Event::Start(Tag::Paragraph) => None,
+            _ => Some(usize::MAX..usize::MAX),
+        })
+        .filter(|r| r.start == 0)
+}
+
+/// `**Title** detail`, `**Title**` or `Title` as (title, detail).
+fn read_body(body: &str) -> (String, Option<String>) {
+    let bold = ["**", "__"].iter().any(|d| body.starts_with(d));
+    let strong = bold.then(|| leading(body, |t| matches!(t, Tag::Strong))).flatten();
+    match strong {
+        Some(range) if range.end >= 4 => {
+            let detail = body[range.end..].trim();
+            (
+                body[2..range.end - 2].to_owned(),
+                (!detail.is_empty()).then(|| detail.to_owned()),
+            )
+        }
+        _ => (body.to_owned(), None),
+    }
+}
+
+/// Escapes, in inline Markdown, the characters that could pair with markup
+/// around it but render as themselves here: `*`, `_`, `~`, `` ` `` and the
+/// brackets outside code, links and HTML, and a backslash at the very end.
+/// The text renders as before.
+fn escape_literals(text: &str) -> String {
+    let mut literal = vec![false; text.len()];
+    let mut in_link = 0usize;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+            Event::End(pulldown_cmark::TagEnd::Link | pulldown_cmark::TagEnd::Image) => in_link -= 1,
+            Event::Text(_) if in_link == 0 => literal[range].fill(true),
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut backslashes = 0;
+    for (at, c) in text.char_indices() {
+        let escapable = matches!(c, '*' | '_' | '~' | '`' | '[' | ']' | '<');
+        if escapable && literal[at] && backslashes % 2 == 0 {
+            out.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+    }
+    if backslashes % 2 == 1 {
+        out.push('\\');
+    }
+    out
+}
+
+/// Every ASCII punctuation character escaped: markup shown as typed.
+fn escape_all(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The ways to write a title and detail, most faithful first: as they are,
+/// with the literal characters escaped (rendering the same), with all markup
+/// escaped (rendering as typed). Each is (title, detail) as written.
+fn versions(title: &str, detail: Option<&str>) -> [(String, Option<String>); 3] {
+    [
+        (title.to_owned(), detail.map(str::to_owned)),
+        (escape_literals(title), detail.map(escape_literals)),
+        (escape_all(title), detail.map(escape_all)),
+    ]
+}
+
+/// The bodies that write a (title, detail): bold around the title before a
+/// detail, or around a title that starts as bold would; plain otherwise.
+fn bodies(title: &str, detail: Option<&str>) -> Vec<String> {
+    match detail {
+        Some(d) => vec![format!("**{title}** {d}"), format!("__{title}__ {d}")],
+        None if title.starts_with(['*', '_', '~']) => vec![format!("**{title}**"), format!("__{title}__")],
+        None => vec![title.to_owned()],
+    }
+}
+
+fn who_and_when(who: Option<&(String, Timestamp)>) -> String {
+    who.map(|(by, at)| format!(" — *{}, {}*", inline::escape(by, Place::BoldTitle), at.human()))
+        .unwrap_or_default()
+}
+
+/// The text of an item's line after its box.
+pub fn write(parts: &Parts) -> String {
+    let after = who_and_when(parts.who.as_ref());
+    let marker = parts.skipped.as_ref().map(|reason| {
+        let reason = reason
+            .as_deref()
+            .map(|r| format!(": {}", inline::escape(r, Place::Inline)))
+            .unwrap_or_default();
+        format!("{NOT_APPLICABLE}{reason})")
+    });
+    // A skipped item is struck through, as in the seed; where its text
+    // cannot stand inside `~~` (tildes at its end), the marker alone says it.
+    let lines = |body: &str| match &marker {
+        Some(marker) => vec![format!("~~{body}~~ {marker}{after}"), format!("{body} {marker}{after}")],
+        None => vec![format!("{body}{after}")],
+    };
+    // A version is taken when its line reads back as exactly that version.
+    let mut last = String::new();
+    for (title, detail) in versions(&parts.title, parts.detail.as_deref()) {
+        for body in bodies(&title, detail.as_deref()) {
+            for text in lines(&body) {
+                let same = crate::import::visible_with_breaks(&text) == text
+                    && read(&text).is_some_and(|back| {
+                        back.title == title
+                            && back.detail == detail
+                            && back.skipped == parts.skipped
+                            && back.who == parts.who
+                    });
+                if same {
+                    return text;
+                }
+                last = text;
+            }
+        }
+    }
+    last
+}
+
+/// Splits a final `(N/A)` or `(N/A: reason)` off a line, unescaped.
+fn split_marker(text: &str) -> Option<(&str, Option<String>)> {
+    let at = text.rfind(NOT_APPLICABLE).filter(|&at| !escaped(text, at))?;
+    let marker = text[at..].strip_suffix(')')?;
+    let reason = match &marker[NOT_APPLICABLE.len()..] {
+        "" => None,
+        rest => Some(inline::unescape(rest.strip_prefix(": ")?)),
+    };
+    Some((text[..at].trim_end(), reason))
+}
+
+/// Whether the character at byte `at` is escaped by the backslashes before it.
+fn escaped(text: &str, at: usize) -> bool {
+    text[..at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
+/// Splits ` — *alice, 2026-11-29 10:02:11 UTC*` off the end of a line.
+fn split_who_and_when(line: &str) -> (&str, Option<(String, Timestamp)>) {
+    let none = (line, None);
+    let Some(body) = line.strip_suffix('*').filter(|_| !escaped(line, line.len() - 1)) else {
+        return none;
+    };
+    let Some(open) = (0..body.len())
+        .rev()
+        .find(|&i| body.is_char_boundary(i) && body[i..].starts_with('*') && !escaped(body, i))
+    else {
+        return none;
+    };
+    let Some(before) = body[..open].strip_suffix(" — ") else {
+        return none;
+    };
+    let Some((by, when)) = body[open + 1..].rsplit_once(", ") else {
+        return none;
+    };
+    match Timestamp::parse_human(when) {
+        Ok(at) => (before, Some((inline::unescape(by), at))),
+        Err(_) => none,
+    }
+}
+
+/// Reads the text of an item's line after its box; `None` when empty. A
+/// final backslash is the hard break before a note, not part of the text.
+pub fn read(line: &str) -> Option<Parts> {
+    let line = line.trim();
+    let line = if line.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1 {
+        &line[..line.len() - 1]
+    } else {
+        line
+    };
+    let (rest, who) = split_who_and_when(line.trim_end());
+    let struck = rest
+        .starts_with("~~")
+        .then(|| leading(rest, |t| matches!(t, Tag::Strikethrough)))
+        .flatten()
+        .filter(|r| r.end >= 4)
+        .and_then(|r| {
+            let (between, reason) = split_marker(&rest[r.end..])?;
+            between.is_empty().then_some((&rest[2..r.end - 2], reason))
+        });
+    let (body, skipped) = match struck {
+        Some((body, reason)) => (body, Some(reason)),
+        None => match split_marker(rest) {
+            Some((body, reason)) => (body, Some(reason)),
+            None => (rest, None),
+        },
+    };
+    let (title, detail) = read_body(body.trim());
+    (!title.trim().is_empty()).then_some(Parts {
+        title,
+        detail,
+        skipped,
+        who,
+    })
+}
+
+#[cfg(test)]
+mod tests;

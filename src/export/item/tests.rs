@@ -1,0 +1,77 @@
+//! Item lines written as people write Markdown, and read back exactly.
+
+use super::*;
+
+fn parts(title: &str, detail: Option<&str>) -> Parts {
+    Parts {
+        title: title.into(),
+        detail: detail.map(Into::into),
+        skipped: None,
+        who: None,
+    }
+}
+
+#[test]
+fn markdown_is_written_as_it_is_and_bold_only_before_a_detail() {
+    assert_eq!(
+        write(&parts("Feature flag (default **off**)", None)),
+        "Feature flag (default **off**)"
+    );
+    assert_eq!(
+        write(&parts("Docs at <https://x.example/a_b>", None)),
+        "Docs at <https://x.example/a_b>"
+    );
+    assert_eq!(
+        write(&parts("Database", Some("backed up, see `pg_dump`"))),
+        "**Database** backed up, see `pg_dump`"
+    );
+    assert_eq!(
+        write(&parts("**Create** and **push** the tag", None)),
+        "****Create** and **push** the tag**",
+        "a title that starts bold is wrapped, so it is not read as title + detail"
+    );
+}
+
+#[test]
+fn stray_markup_is_escaped_only_where_it_would_break_the_line() {
+    for (title, detail) in [
+        ("a*", Some("b")),
+        ("x ~~ y", None),
+        ("ends with \\", Some("d")),
+        ("`open code", Some("closed `here`")),
+        ("*a*", Some("b")),
+        ("__init__ files", None),
+        ("<!-- not a comment", None),
+    ] {
+        let line = write(&parts(title, detail));
+        let back = read(&line).unwrap();
+        assert_eq!(
+            crate::inline::to_plain(&back.title),
+            crate::inline::to_plain(title),
+            "{line}"
+        );
+        assert_eq!(
+            back.detail.as_deref().map(crate::inline::to_plain),
+            detail.map(crate::inline::to_plain),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        write(&parts("a*", Some("b"))),
+        "__a*__ b",
+        "the other bold keeps the text as it is"
+    );
+}
+
+#[test]
+fn skipped_items_and_who_and_when_read_back() {
+    let at = Timestamp::parse("2026-11-29T10:02:11Z").unwrap();
+    let item = Parts {
+        title: "Rollback ~tested~".into(),
+        detail: Some("on **staging**".into()),
+        skipped: Some(Some("no db (yet)".into())),
+        who: Some(("bob *the* builder".into(), at)),
+    };
+    let line = write(&item);
+    assert_eq!(read(&line), Some(item), "{line}");
+}
