@@ -4,7 +4,7 @@
 //! notes under their items, and a filled-in Completion Status.
 //!
 //! Pure: the text is built from the model and the run state. Titles and
-//! details are Markdown and written as they are (see [`item`]); names, notes,
+//! details are Markdown and written as they are (see `export/item.rs`); names, notes,
 //! reasons and operators are plain text and go through [`inline::escape`], so
 //! nothing they hold can break the list, and `import` reads them back exactly.
 

@@ -78,7 +78,7 @@ pub enum Action {
 pub enum Effect {
     None,
     Quit,
-    /// Append these changes to the run log, then report with [`App::recorded`].
+    /// Append these changes to the run log, then report with [`App::recorded`](super::App::recorded).
     Record(Vec<Edit>),
     /// Open the checklist file in the user's editor, then reload it.
     EditChecklist,
