@@ -2,7 +2,7 @@
 //! reviews.
 //!
 //! The core — [`checklist`], [`progress`], [`slug`], [`text`] — is pure: no I/O,
-//! no serde, no terminal. [`format`] reads checklist files into the core model,
+//! no serde, no terminal. [`format`](mod@format) reads checklist files into the core model,
 //! [`bundled`] holds the checklists shipped inside the binary, and [`cli`] is the
 //! command line on top.
 

@@ -1,4 +1,4 @@
-//! Inline Markdown (`code`, **bold**, *italic*, ~~strike~~, [links](url)) as
+//! Inline Markdown (`code`, **bold**, *italic*, ~~strike~~, `[links](url)`) as
 //! styled spans for the terminal, and cutting spans to a width with `…`.
 //!
 //! The text was cleaned at load, so no control character reaches here; parsing
