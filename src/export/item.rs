@@ -116,13 +116,18 @@ fn versions(title: &str, detail: Option<&str>) -> [(String, Option<String>); 3] 
 }
 
 /// The bodies that write a (title, detail): bold around the title before a
-/// detail, or around a title that starts as bold would; plain otherwise.
+/// detail; a title alone plain, or bold where plain it would not read back
+/// whole (it starts as a bold lead would).
 fn bodies(title: &str, detail: Option<&str>) -> Vec<String> {
     match detail {
         Some(d) => vec![format!("**{title}** {d}"), format!("__{title}__ {d}")],
-        None if title.starts_with(['*', '_', '~']) => vec![format!("**{title}**"), format!("__{title}__")],
-        None => vec![title.to_owned()],
+        None => vec![title.to_owned(), format!("**{title}**"), format!("__{title}__")],
     }
+}
+
+/// Who and when as the export shows them: to the second.
+fn shown(who: Option<&(String, Timestamp)>) -> Option<(&str, String)> {
+    who.map(|(by, at)| (by.as_str(), at.human()))
 }
 
 fn who_and_when(who: Option<&(String, Timestamp)>) -> String {
@@ -156,7 +161,7 @@ pub fn write(parts: &Parts) -> String {
                         back.title == title
                             && back.detail == detail
                             && back.skipped == parts.skipped
-                            && back.who == parts.who
+                            && shown(back.who.as_ref()) == shown(parts.who.as_ref())
                     });
                 if same {
                     return text;

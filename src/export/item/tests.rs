@@ -75,3 +75,24 @@ fn skipped_items_and_who_and_when_read_back() {
     let line = write(&item);
     assert_eq!(read(&line), Some(item), "{line}");
 }
+
+#[test]
+fn who_and_when_to_the_millisecond_does_not_force_escapes() {
+    let at = Timestamp::parse("2026-11-29T10:02:11.347Z").unwrap();
+    let item = Parts {
+        who: Some(("alice".into(), at)),
+        ..parts(
+            "Hashed with `argon2id`, see [the runbook](https://wiki.example/a#b)",
+            None,
+        )
+    };
+    assert_eq!(
+        write(&item),
+        "Hashed with `argon2id`, see [the runbook](https://wiki.example/a#b) — *alice, 2026-11-29 10:02:11 UTC*"
+    );
+}
+
+#[test]
+fn a_title_alone_is_plain_even_when_it_starts_struck_through() {
+    assert_eq!(write(&parts("~~Legacy FTP~~ removed", None)), "~~Legacy FTP~~ removed");
+}
