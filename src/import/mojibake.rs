@@ -1,54 +1,12 @@
 //! Repairing mojibake: UTF-8 text that was once decoded as Windows-1252, which
 //! turns 🚀 into `ðŸš€` and ✅ into `âœ…` (the seed checklist's headings).
 
-/// The characters Windows-1252 puts at 0x80–0x9F; `None` where it has none (those
-/// bytes usually survive as the C1 control of the same value).
-const HIGH: [Option<char>; 32] = [
-    Some('€'),
-    None,
-    Some('‚'),
-    Some('ƒ'),
-    Some('„'),
-    Some('…'),
-    Some('†'),
-    Some('‡'),
-    Some('ˆ'),
-    Some('‰'),
-    Some('Š'),
-    Some('‹'),
-    Some('Œ'),
-    None,
-    Some('Ž'),
-    None,
-    None,
-    Some('‘'),
-    Some('’'),
-    Some('“'),
-    Some('”'),
-    Some('•'),
-    Some('–'),
-    Some('—'),
-    Some('˜'),
-    Some('™'),
-    Some('š'),
-    Some('›'),
-    Some('œ'),
-    None,
-    Some('ž'),
-    Some('Ÿ'),
-];
-
-/// The Windows-1252 byte of a character, if it has one.
-fn byte_of(c: char) -> Option<u8> {
-    let code = u32::from(c);
-    if let Some(at) = HIGH.iter().position(|&h| h == Some(c)) {
-        return u8::try_from(0x80 + at).ok();
-    }
-    match code {
-        0x80..=0x9f if HIGH[usize::try_from(code - 0x80).ok()?].is_none() => u8::try_from(code).ok(),
-        0xa0..=0xff => u8::try_from(code).ok(),
-        _ => None,
-    }
+/// The Windows-1252 bytes of a run of text, if every character has one. The
+/// WHATWG table maps the five bytes Windows-1252 leaves undefined to the C1
+/// controls of the same value, which is how they survive a wrong decoding.
+fn bytes_of(run: &str) -> Option<Vec<u8>> {
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(run);
+    (!unmappable).then(|| bytes.into_owned())
 }
 
 /// Whether a decoded run looks like a repair rather than a coincidence: real
@@ -67,8 +25,7 @@ pub fn repair(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut run = String::new();
     let flush = |run: &mut String, out: &mut String| {
-        let bytes: Option<Vec<u8>> = run.chars().map(byte_of).collect();
-        match bytes.and_then(|b| String::from_utf8(b).ok()) {
+        match bytes_of(run).and_then(|b| String::from_utf8(b).ok()) {
             Some(fixed) if plausible(run, &fixed) => out.push_str(&fixed),
             _ => out.push_str(run),
         }
@@ -114,5 +71,10 @@ mod tests {
             assert_eq!(repair(text), text);
         }
         assert_eq!(repair("cafÃ©"), "café", "a UTF-8 é read as Windows-1252");
+        assert_eq!(
+            repair("\u{c3}\u{81}rvore"),
+            "Árvore",
+            "a byte Windows-1252 leaves undefined survives as its C1 control"
+        );
     }
 }
