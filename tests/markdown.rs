@@ -186,7 +186,7 @@ fn titles_that_repeat_get_explicit_ids() {
     assert!(yaml.contains("id: verify-backups-2"), "{yaml}");
     assert_eq!(
         sandbox.ok(&["validate", "dup.yaml"]),
-        "dup.yaml: 1 phases, 1 sections, 3 items\n"
+        "dup.yaml: 1 phase, 1 section, 3 items\n"
     );
 }
 

@@ -145,7 +145,7 @@ fn import_writes_only_yaml_that_loads_even_from_characters_yaml_cannot_hold() {
     let yaml = sandbox.path("odd.yaml");
     sandbox.ok(&["import", as_str(&md), "-o", as_str(&yaml)]);
     let out = sandbox.ok(&["validate", as_str(&yaml)]);
-    assert!(out.contains("1 phases, 1 sections, 2 items"), "{out}");
+    assert!(out.contains("1 phase, 1 section, 2 items"), "{out}");
     let text = fs::read_to_string(&yaml).unwrap();
     assert!(text.contains("title: Odd title"), "{text}");
 }

@@ -9,15 +9,20 @@ use super::{Globals, exit, output};
 use crate::bundled::PRODUCTION_DEPLOYMENT;
 use crate::checklist::Checklist;
 use crate::format;
-use crate::text::escape_for_terminal;
+use crate::text::{escape_for_terminal, plural};
 
 fn summary(name: &str, checklist: &Checklist) -> String {
-    format!(
-        "{name}: {} phases, {} sections, {} items",
-        checklist.phases().len(),
-        checklist.sections().len(),
-        checklist.items().len()
-    )
+    let mut line = format!(
+        "{name}: {}, {}, {}",
+        plural(checklist.phases().len(), "phase", "phases"),
+        plural(checklist.sections().len(), "section", "sections"),
+        plural(checklist.items().len(), "item", "items"),
+    );
+    let sub_items = checklist.items().iter().filter(|i| i.parent.is_some()).count();
+    if sub_items > 0 {
+        let _ = write!(line, " ({sub_items} of them sub-items)");
+    }
+    line
 }
 
 pub fn run(paths: &[PathBuf], globals: &Globals) -> anyhow::Result<ExitCode> {
