@@ -289,3 +289,17 @@ fn sub_items_nest_in_status_json_and_export_and_each_box_counts_once() {
     let depths: Vec<usize> = again.items().map(|i| i.depth).collect();
     assert_eq!(depths, [0, 1, 1, 2, 2, 0, 0, 1, 1]);
 }
+
+#[test]
+fn inline_html_tags_go_and_their_text_stays_as_github_shows_it() {
+    let outline = parse(&fixture("inline-html.md"), "inline-html");
+    assert_eq!(
+        shape(&outline),
+        [
+            "Shortcuts > Shortcuts: Copy works with Ctrl+C",
+            "Shortcuts > Shortcuts: [x] Generic types such as `Vec<String>` shown as code",
+            "Shortcuts > Shortcuts: Footnotes render1",
+            "Shortcuts > Shortcuts: Comparisons like a < b stay, and so do autolinks <https://example.com/a_b>",
+        ]
+    );
+}

@@ -5,19 +5,26 @@
 use std::borrow::Cow;
 
 /// `text` without its HTML comments (`<!-- … -->`, also unclosed at the end),
-/// and with `<br>` read as a space: a break inside a line of a title.
+/// with `<br>` read as a space (a break inside a line of a title), and other
+/// inline tags dropped, their text kept (`<kbd>Ctrl</kbd>` reads `Ctrl`), as
+/// GitHub shows them.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    shown(text, " ")
+    shown(text, " ", true)
 }
 
-/// `text` without its HTML comments, and with `<br>` read as the hard line
-/// break it is on GitHub: where a task's title ends and its detail begins.
+/// A task's text as GitHub shows it: as [`visible`], but a `<br>` is the
+/// hard break that parts its title from its detail.
+pub fn task_text(text: &str) -> Cow<'_, str> {
+    shown(text, "\\\n", true)
+}
+
+/// As [`task_text`], but other tags kept: how an export is read.
 pub fn with_breaks(text: &str) -> Cow<'_, str> {
-    shown(text, "\\\n")
+    shown(text, "\\\n", false)
 }
 
-fn shown<'a>(text: &'a str, line_break: &str) -> Cow<'a, str> {
-    if !text.contains("<!--") && !text.to_ascii_lowercase().contains("<br") {
+fn without_comments(text: &str) -> Cow<'_, str> {
+    if !text.contains("<!--") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -30,29 +37,48 @@ fn shown<'a>(text: &'a str, line_break: &str) -> Cow<'a, str> {
         };
     }
     out.push_str(rest);
-    Cow::Owned(replace_breaks(&out, line_break))
+    Cow::Owned(out)
 }
 
-/// `<br>`, `<br/>` and `<br />`, any case, replaced by `line_break`.
-fn replace_breaks(text: &str, line_break: &str) -> String {
-    let lower = text.to_ascii_lowercase();
+/// Whether an inline tag is `<br>`, `<br/>` or `<br />`, in any case.
+fn is_break(tag: &str) -> bool {
+    let lower = tag.to_ascii_lowercase();
+    lower
+        .strip_prefix("<br")
+        .and_then(|rest| rest.strip_suffix('>'))
+        .is_some_and(|inside| inside.chars().all(|c| c == ' ' || c == '/'))
+}
+
+/// Comments hidden; then, as pulldown-cmark reads the inline HTML (so that
+/// code spans stay as they are), `<br>` replaced by `line_break` and, with
+/// `drop_tags`, other tags dropped.
+fn shown<'a>(text: &'a str, line_break: &str, drop_tags: bool) -> Cow<'a, str> {
+    let text = without_comments(text);
+    if !text.contains('<') {
+        return text;
+    }
+    let tags: Vec<(std::ops::Range<usize>, bool)> = pulldown_cmark::Parser::new(&text)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            pulldown_cmark::Event::InlineHtml(tag) => Some((range, is_break(&tag))),
+            _ => None,
+        })
+        .filter(|(_, br)| *br || drop_tags)
+        .collect();
+    if tags.is_empty() {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    while let Some(found) = lower[at..].find("<br") {
-        let start = at + found;
-        let Some(close) = lower[start..].find('>') else { break };
-        let tag = &lower[start + 3..start + close];
-        if !tag.chars().all(|c| c == ' ' || c == '/') {
-            out.push_str(&text[at..start + 3]);
-            at = start + 3;
-            continue;
+    for (range, br) in tags {
+        out.push_str(&text[at..range.start]);
+        if br {
+            out.push_str(line_break);
         }
-        out.push_str(&text[at..start]);
-        out.push_str(line_break);
-        at = start + close + 1;
+        at = range.end;
     }
     out.push_str(&text[at..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Whether a block of HTML is only comments (and white space): hidden, not
@@ -104,7 +130,8 @@ mod tests {
         assert_eq!(visible("Tests pass <!-- link the CI run -->"), "Tests pass ");
         assert_eq!(visible("a<!-- one -->b<!-- two"), "ab");
         assert_eq!(visible("one<br>two<BR/>three<br />four"), "one two three four");
-        assert_eq!(visible("<bravo> stays"), "<bravo> stays");
+        assert_eq!(visible("x <bravo>y</bravo>"), "x y", "a tag, not a break");
+        assert_eq!(visible("`<br>` in code"), "`<br>` in code");
         assert!(is_comment("<!-- Describe your change -->\n<!-- and why -->\n"));
         assert!(!is_comment("<details>"));
     }

@@ -89,11 +89,14 @@ impl Cursor {
             return;
         };
         let ordered = open.ordered;
-        let Some(mut found) = item::read(
-            &html::with_breaks(&doc.markdown[text_start..end]),
-            checked,
-            doc.exported,
-        ) else {
+        // An export is read as written; any other task as GitHub shows it.
+        let source = &doc.markdown[text_start..end];
+        let text = if doc.exported {
+            html::with_breaks(source)
+        } else {
+            html::task_text(source)
+        };
+        let Some(mut found) = item::read(&text, checked, doc.exported) else {
             outline.left_out.push(LeftOut {
                 line,
                 what: "empty task item",
