@@ -212,13 +212,19 @@ fn main() {
         },
         Subject {
             name: "preflight, bundled checklist",
-            command: Box::new(|| preflight(&data, &[])),
+            // --fresh: every start at the top, not where the last one quit.
+            command: Box::new(|| preflight(&data, &["--fresh"])),
             ready: "Production Deployment Checklist",
             key: b"j",
         },
         Subject {
             name: "preflight, 100,000 items + events",
-            command: Box::new(|| preflight(&data, &[checklist.to_str().unwrap(), "--state", log.to_str().unwrap()])),
+            command: Box::new(|| {
+                preflight(
+                    &data,
+                    &[checklist.to_str().unwrap(), "--state", log.to_str().unwrap(), "--fresh"],
+                )
+            }),
             ready: "Generated checklist",
             key: b"j",
         },

@@ -45,8 +45,66 @@ fn leading(text: &str, kind: fn(&Tag<'_>) -> bool) -> Option<Range<usize>> {
         .filter(|r| r.start == 0)
 }
 
+/// Characters that take part in inline markup the item line depends on.
+const MARKUP: [char; 9] = ['*', '_', '~', '`', '\\', '[', ']', '<', '!'];
+
+/// `**Title** rest` where the title holds no markup, read without a parser:
+/// the bold then opens at the start and closes at the next `**`, when that is
+/// followed by a space or the end.
+fn simple_bold(body: &str) -> Option<(&str, &str)> {
+    let inner = body.strip_prefix("**")?;
+    let end = inner.find("**")?;
+    let (title, rest) = (&inner[..end], &inner[end + 2..]);
+    let plain = !title.is_empty() && title.trim() == title && !title.contains(MARKUP);
+    (plain && (rest.is_empty() || rest.starts_with(' '))).then_some((title, rest))
+}
+
+/// Whether every run of backticks is closed by a later run of the same
+/// length, as code spans pair: then none can reach past the text.
+fn code_spans_close(text: &str) -> bool {
+    let mut runs = Vec::new();
+    let mut run = 0;
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c == '`' {
+            run += 1;
+        } else if run > 0 {
+            runs.push(run);
+            run = 0;
+        }
+    }
+    let mut at = 0;
+    while at < runs.len() {
+        match runs[at + 1..].iter().position(|&r| r == runs[at]) {
+            Some(offset) => at += offset + 2,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Whether a title and detail are known to read back as they are written,
+/// without trying: the title before a detail holds no markup, so the bold
+/// around it closes right after it and nothing in the detail reaches back;
+/// neither has a tilde (the strike-through), a `<` (comments and breaks are
+/// read specially), an `(N/A` marker, a final backslash or an open code span.
+/// Anything else is written and read back to check.
+fn reads_back_as_written(title: &str, detail: Option<&str>) -> bool {
+    let calm = |text: &str| {
+        !text.contains(['~', '<']) && !text.contains(NOT_APPLICABLE) && !text.ends_with('\\') && code_spans_close(text)
+    };
+    let title_calm = match detail {
+        Some(_) => !title.contains(MARKUP) && !title.contains(NOT_APPLICABLE),
+        None => !title.starts_with(['*', '_']) && calm(title),
+    };
+    title_calm && detail.is_none_or(calm)
+}
+
 /// `**Title** detail`, `**Title**` or `Title` as (title, detail).
 fn read_body(body: &str) -> (String, Option<String>) {
+    if let Some((title, rest)) = simple_bold(body) {
+        let rest = rest.trim();
+        return (title.to_owned(), (!rest.is_empty()).then(|| rest.to_owned()));
+    }
     let bold = ["**", "__"].iter().any(|d| body.starts_with(d));
     let strong = bold.then(|| leading(body, |t| matches!(t, Tag::Strong))).flatten();
     match strong {
@@ -151,6 +209,10 @@ pub fn write(parts: &Parts) -> String {
         Some(marker) => vec![format!("~~{body}~~ {marker}{after}"), format!("{body} {marker}{after}")],
         None => vec![format!("{body}{after}")],
     };
+    if reads_back_as_written(&parts.title, parts.detail.as_deref()) {
+        let body = &bodies(&parts.title, parts.detail.as_deref())[0];
+        return lines(body).swap_remove(0);
+    }
     // A version is taken when its line reads back as exactly that version.
     let mut last = String::new();
     for (title, detail) in versions(&parts.title, parts.detail.as_deref()) {

@@ -96,3 +96,34 @@ fn who_and_when_to_the_millisecond_does_not_force_escapes() {
 fn a_title_alone_is_plain_even_when_it_starts_struck_through() {
     assert_eq!(write(&parts("~~Legacy FTP~~ removed", None)), "~~Legacy FTP~~ removed");
 }
+
+#[test]
+fn text_taken_without_a_check_reads_back_as_written() {
+    // Each of these takes the quick way; reading back proves it was right.
+    for (title, detail) in [
+        (
+            "Verify component 1.1.1 is configured",
+            Some("against the **runbook**, see `svc-1` and [the dashboard](https://x.example/d/1)"),
+        ),
+        ("Run `make check` first", None),
+        ("Feature flag (default **off**)", None),
+        ("a *stray star", None),
+        ("Plain", Some("detail with *one* star and a_b")),
+    ] {
+        assert!(reads_back_as_written(title, detail), "{title}");
+        let line = write(&parts(title, detail));
+        let back = read(&line).unwrap();
+        assert_eq!((back.title.as_str(), back.detail.as_deref()), (title, detail), "{line}");
+    }
+    for (title, detail) in [
+        ("**Lead** rest", None),
+        ("a `b", None),
+        ("x", Some("y~")),
+        ("t*", Some("d")),
+        ("ends \\", None),
+    ] {
+        assert!(!reads_back_as_written(title, detail), "{title}");
+    }
+    assert!(code_spans_close("`a` and ``b`` and `` ` ``"));
+    assert!(!code_spans_close("``a`"));
+}
