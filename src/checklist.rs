@@ -58,6 +58,8 @@ impl Status {
 pub struct Checklist {
     pub title: String,
     pub description: Option<String>,
+    /// The values a run is started with, in the order declared.
+    pub params: Vec<Param>,
     phases: Vec<Phase>,
     sections: Vec<Section>,
     items: Vec<Item>,
@@ -69,8 +71,19 @@ pub struct Phase {
     pub id: String,
     pub name: String,
     pub icon: Option<String>,
+    /// Opens only when every earlier phase is complete.
+    pub gate: bool,
     /// Indexes into [`Checklist::sections`].
     pub sections: Range<usize>,
+}
+
+/// A value a run is started with, named in texts as `{{name}}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    pub name: String,
+    pub description: Option<String>,
+    /// The value when the run gives none; without one, a run must.
+    pub default: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +112,10 @@ pub struct Item {
     pub descendants: usize,
     /// Its sub-items are numbered steps (`1.`, `2.`) where it came from.
     pub numbered: bool,
+    /// How to do it: a shell command, `{{param}}` placeholders in it.
+    pub command: Option<String>,
+    /// How to prove it: a shell command that exits 0 when it is true.
+    pub verify: Option<String>,
 }
 
 /// How deep sub-items may nest below an item directly in a section: enough for
@@ -181,6 +198,15 @@ impl Checklist {
     /// The item at `index` and the items it nests in, innermost first.
     pub fn ancestors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
         std::iter::successors(Some(index), |&i| self.items[i].parent)
+    }
+
+    /// The earlier phase that keeps the gated phase `phase` closed, with its
+    /// open items: the first incomplete one. `None` when the phase is open.
+    pub fn gate_closed_by(&self, phase: usize, open: impl Fn(usize) -> usize) -> Option<(usize, usize)> {
+        if !self.phases[phase].gate {
+            return None;
+        }
+        (0..phase).map(|p| (p, open(p))).find(|&(_, n)| n > 0)
     }
 
     /// The index of the item with exactly this full id.

@@ -10,6 +10,7 @@ mod error;
 mod explain;
 mod paths;
 mod raw;
+mod runbook;
 mod schema;
 mod write;
 
@@ -23,8 +24,9 @@ pub use schema::json_schema;
 pub use write::{checklist_to_yaml, scalar};
 
 /// The fields each kind of mapping accepts, as the loader checks them.
-pub const FIELDS: [(&str, &[&str]); 4] = [
+pub const FIELDS: [(&str, &[&str]); 5] = [
     ("checklist", raw::CHECKLIST_FIELDS),
+    ("param", raw::PARAM_FIELDS),
     ("phase", raw::PHASE_FIELDS),
     ("section", raw::SECTION_FIELDS),
     ("item", raw::ITEM_FIELDS),

@@ -21,6 +21,7 @@ pub mod renames;
 pub mod run;
 pub mod runlog;
 pub mod slug;
+pub mod template;
 pub mod text;
 pub mod timestamp;
 pub mod ui;

@@ -28,6 +28,7 @@ fn the_schema_accepts_exactly_the_fields_the_loader_accepts() {
     let defs = &schema["$defs"];
     let objects = [
         ("checklist", &schema),
+        ("param", &defs["param"]),
         ("phase", &defs["phase"]),
         ("section", &defs["section"]),
         ("item", &defs["item"]["oneOf"][1]),

@@ -156,6 +156,26 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "undeclared-param.yaml",
+        &[
+            ":10:39:",
+            "`command` uses `{{verison}}`, but the checklist declares no parameter `verison`",
+            "did you mean `{{version}}`?",
+        ],
+    ),
+    (
+        "unclosed-placeholder.yaml",
+        &[
+            ":7:23:",
+            "`title` has a `{{` that opens no `{{name}}`",
+            "`\\{{` for literal braces",
+        ],
+    ),
+    (
+        "bad-param-name.yaml",
+        &[":3:11:", "params[0]: `Version` is not a parameter name"],
+    ),
+    (
         "duplicate-sub-item-ids.yaml",
         &[
             ":10:17:",

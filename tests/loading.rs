@@ -149,3 +149,70 @@ fn an_empty_list_of_sub_items_is_no_sub_items() {
     assert_eq!(list.items().len(), 1);
     assert!(!list.items()[0].has_sub_items());
 }
+
+#[test]
+fn a_runbook_declares_params_gates_phases_and_gives_items_commands() {
+    let yaml = r#"title: Release {{version}}
+params:
+  - name: version
+    description: The release being deployed
+  - name: env
+    default: staging
+phases:
+  - name: Prepare
+    sections:
+      - name: Checks
+        items: [CI is green]
+  - name: Deploy
+    gate: true
+    sections:
+      - name: Release
+        items:
+          - title: Tag {{version}}
+            detail: signed, \{{ literal braces }}
+            command: |
+              git tag -s v{{version}} \
+                -m "v{{version}}"
+            verify: curl -fsS https://{{env}}.example.com/health
+"#;
+    let list = parse(yaml, "r.yaml").unwrap_or_else(|e| panic!("{e}"));
+    let params: Vec<(&str, Option<&str>)> = list
+        .params
+        .iter()
+        .map(|p| (p.name.as_str(), p.default.as_deref()))
+        .collect();
+    assert_eq!(params, [("version", None), ("env", Some("staging"))]);
+    assert_eq!(
+        list.params[0].description.as_deref(),
+        Some("The release being deployed")
+    );
+    assert!(!list.phases()[0].gate && list.phases()[1].gate);
+    let tag = &list.items()[1];
+    assert_eq!(
+        tag.id.as_str(),
+        "deploy/release/tag-version",
+        "ids come from the written title"
+    );
+    assert_eq!(
+        tag.command.as_deref(),
+        Some("git tag -s v{{version}} \\\n  -m \"v{{version}}\""),
+        "a command keeps its lines"
+    );
+    assert_eq!(
+        tag.verify.as_deref(),
+        Some("curl -fsS https://{{env}}.example.com/health")
+    );
+    assert_eq!(list.items()[0].command, None);
+}
+
+#[test]
+fn a_runbook_written_as_yaml_loads_back_the_same() {
+    let yaml = "title: R\nparams:\n  - name: version\n    default: \"1.0\"\nphases:\n  - name: A\n    sections:\n      - name: S\n        items: [one]\n  - name: B\n    gate: true\n    sections:\n      - name: S\n        items:\n          - title: Tag {{version}}\n            command: |\n              echo a\n                echo 'b'\n            verify: test -f x\n";
+    let list = parse(yaml, "r.yaml").unwrap();
+    let again = parse(&preflight::format::checklist_to_yaml(&list, "again"), "again.yaml").unwrap();
+    assert_eq!(again.params, list.params);
+    assert!(again.phases()[1].gate);
+    assert_eq!(again.items()[1].command, list.items()[1].command);
+    assert_eq!(again.items()[1].command.as_deref(), Some("echo a\n  echo 'b'"));
+    assert_eq!(again.items()[1].verify, list.items()[1].verify);
+}

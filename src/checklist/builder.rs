@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Checklist, Item, ItemId, Phase, Section};
+use super::{Checklist, Item, ItemId, Param, Phase, Section};
 use crate::slug::{is_slug, slugify};
 
 /// Why an id was refused while building.
@@ -68,6 +68,7 @@ impl ChecklistBuilder {
             checklist: Checklist {
                 title,
                 description,
+                params: Vec::new(),
                 phases: Vec::new(),
                 sections: Vec::new(),
                 items: Vec::new(),
@@ -122,9 +123,30 @@ impl ChecklistBuilder {
             id,
             name,
             icon,
+            gate: false,
             sections: at..at,
         });
         Ok(())
+    }
+
+    /// Declares a run parameter.
+    pub fn param(&mut self, param: Param) {
+        self.checklist.params.push(param);
+    }
+
+    /// The current phase opens only when every earlier one is complete.
+    pub fn gate(&mut self) {
+        if let Some(phase) = self.checklist.phases.last_mut() {
+            phase.gate = true;
+        }
+    }
+
+    /// How to do and how to prove the item added last.
+    pub fn actions(&mut self, command: Option<String>, verify: Option<String>) {
+        if let Some(item) = self.checklist.items.last_mut() {
+            item.command = command;
+            item.verify = verify;
+        }
     }
 
     /// Starts a new section in the current phase; the items added next belong to it.
@@ -193,6 +215,8 @@ impl ChecklistBuilder {
             depth: self.open.len(),
             descendants: 0,
             numbered: false,
+            command: None,
+            verify: None,
         });
         for &parent in &self.open {
             list.items[parent].descendants += 1;

@@ -8,13 +8,14 @@ use serde_saphyr::Location;
 
 use super::error::{LoadError, Position};
 use super::raw::{At, RawChecklist, RawFullItem, RawItem, Spans, Text};
-use crate::checklist::{Checklist, ChecklistBuilder, IdError, MAX_SUB_ITEM_DEPTH};
+use super::runbook::{clean_command, opened};
+use crate::checklist::{Checklist, ChecklistBuilder, IdError, MAX_SUB_ITEM_DEPTH, Param};
 use crate::text::{MAX_LINE_CHARS, TextError, clean_line, clean_line_owned, clean_paragraph_owned};
 
 /// What the builder needs to point at lines while it works.
-struct Context<'a> {
-    source: &'a str,
-    file: &'a str,
+pub(super) struct Context<'a> {
+    pub source: &'a str,
+    pub file: &'a str,
 }
 
 fn position(loc: &Location) -> Position {
@@ -33,7 +34,7 @@ fn example(field: &str) -> &'static str {
 }
 
 impl Context<'_> {
-    fn error(&self, loc: Option<&Location>, message: String) -> LoadError {
+    pub(super) fn error(&self, loc: Option<&Location>, message: String) -> LoadError {
         match loc {
             Some(loc) => LoadError::at(self.file, self.source, position(loc), message),
             None => LoadError::file(self.file, message),
@@ -150,7 +151,7 @@ impl Context<'_> {
 /// `.items[1]` for each level of sub-items); built into text only for an error
 /// message.
 #[derive(Debug, Clone, Copy, Default)]
-struct Where {
+pub(super) struct Where {
     phase: Option<usize>,
     section: Option<usize>,
     /// The item's position at each level, outermost first; `depth` are used.
@@ -191,9 +192,14 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
         .description
         .map(|d| clean_paragraph_owned(d.0))
         .filter(|d| !d.is_empty());
+    let params = cx.params::<S>(raw.params)?;
+    cx.placeholders(&title, None, "title", top, &params)?;
     let phases = S::open(raw.phases);
     cx.nonempty(&phases, "phases", top, "`- name: Pre-Deployment` with `sections:`")?;
     let mut builder = ChecklistBuilder::new(title, description);
+    for param in &params {
+        builder.param(param.clone());
+    }
     let mut phase_locs = Vec::new();
     let mut section_locs = Vec::new();
     let mut item_locs = Vec::new();
@@ -208,6 +214,9 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
             .phase(id, name, icon)
             .map_err(|e| cx.id_error(e, "phase", path, id_loc.or(loc), |i| phase_locs[i]))?;
         phase_locs.push(loc);
+        if phase.gate {
+            builder.gate();
+        }
         let sections = S::open(phase.sections);
         cx.nonempty(
             &sections,
@@ -233,7 +242,7 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
             }
             let items = S::open(section.items);
             cx.nonempty(&items, "items", path, "`- Backups verified`")?;
-            cx.items::<S>(items.value, path, &mut builder, &mut item_locs)?;
+            cx.items::<S>(items.value, path, &mut builder, &mut item_locs, &params)?;
         }
     }
     Ok(builder.finish())
@@ -247,26 +256,58 @@ impl Context<'_> {
         path: Where,
         builder: &mut ChecklistBuilder,
         locs: &mut Vec<Option<Location>>,
+        params: &[Param],
     ) -> Result<(), LoadError> {
         for (i, item) in items.into_iter().enumerate() {
             let path = path.item(i);
             let At { value: item, loc } = S::open(item);
-            let (title, detail, id, numbered, sub_items) = match item {
-                RawItem::Short(title) => (At { value: title, loc }, None, None, false, None),
+            let (title, detail, id, numbered, sub_items, actions) = match item {
+                RawItem::Short(title) => (At { value: title, loc }, None, None, false, None, (None, None)),
                 RawItem::Full(RawFullItem {
                     title,
                     detail,
                     id,
+                    command,
+                    verify,
                     numbered,
                     items,
-                }) => (S::open(title), detail, id.map(S::open), numbered, items.map(S::open)),
+                }) => (
+                    S::open(title),
+                    opened::<S>(detail),
+                    id.map(S::open),
+                    numbered,
+                    items.map(S::open),
+                    (opened::<S>(command), opened::<S>(verify)),
+                ),
             };
+            let title_loc = title.loc;
             let title = self.required_line(title, "title", path)?;
-            let detail = detail.map(|d| clean_paragraph_owned(d.0)).filter(|d| !d.is_empty());
+            self.placeholders(&title, title_loc.as_ref().or(loc.as_ref()), "title", path, params)?;
+            let (detail, detail_loc) = match detail {
+                Some(At { value, loc }) => (Some(clean_paragraph_owned(value.0)).filter(|d| !d.is_empty()), loc),
+                None => (None, None),
+            };
+            if let Some(detail) = &detail {
+                self.placeholders(detail, detail_loc.as_ref(), "detail", path, params)?;
+            }
+            let mut commands = [None, None];
+            for ((slot, field), text) in commands
+                .iter_mut()
+                .zip(["command", "verify"])
+                .zip([actions.0, actions.1])
+            {
+                let Some(At { value, loc: at }) = text else { continue };
+                *slot = clean_command(&value.0);
+                if let Some(command) = &*slot {
+                    self.placeholders(command, at.as_ref(), field, path, params)?;
+                }
+            }
             let (id, id_loc) = self.explicit_id(id.as_ref(), path)?;
             builder
                 .item(id, title, detail)
                 .map_err(|e| self.id_error(e, "item", path, id_loc.or(loc), |i| locs[i]))?;
+            let [command, verify] = commands;
+            builder.actions(command, verify);
             locs.push(loc);
             let Some(sub_items) = sub_items.filter(|s| !s.value.is_empty()) else {
                 continue;
@@ -283,7 +324,7 @@ impl Context<'_> {
             if numbered {
                 builder.numbered();
             }
-            self.items::<S>(sub_items.value, path, builder, locs)?;
+            self.items::<S>(sub_items.value, path, builder, locs, params)?;
             builder.close_sub_items();
         }
         Ok(())

@@ -7,12 +7,15 @@ use std::fmt::Write as _;
 use serde_path_to_error::Segment;
 
 use super::error::LoadError;
-use super::raw::{self, CHECKLIST_FIELDS, ITEM_FIELDS, Located, PHASE_FIELDS, Plain, RawChecklist, SECTION_FIELDS};
+use super::raw::{
+    self, CHECKLIST_FIELDS, ITEM_FIELDS, Located, PARAM_FIELDS, PHASE_FIELDS, Plain, RawChecklist, SECTION_FIELDS,
+};
 
 /// The kind of node a path leads to, which decides the fields it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
     Checklist,
+    Param,
     Phase,
     Section,
     Item,
@@ -22,6 +25,7 @@ pub(super) enum Kind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ListOf {
+    Params,
     Phases,
     Sections,
     Items,
@@ -31,6 +35,7 @@ impl Kind {
     pub(super) fn fields(self) -> &'static [&'static str] {
         match self {
             Kind::Checklist => CHECKLIST_FIELDS,
+            Kind::Param => PARAM_FIELDS,
             Kind::Phase => PHASE_FIELDS,
             Kind::Section => SECTION_FIELDS,
             Kind::Item => ITEM_FIELDS,
@@ -41,6 +46,7 @@ impl Kind {
     pub(super) fn noun(self) -> &'static str {
         match self {
             Kind::Checklist => "the checklist",
+            Kind::Param => "a parameter",
             Kind::Phase => "a phase",
             Kind::Section => "a section",
             Kind::Item => "an item",
@@ -50,9 +56,10 @@ impl Kind {
 
     fn child(self, key: &str) -> Kind {
         match (self, key) {
+            (Kind::Checklist, "params") => Kind::List(ListOf::Params),
             (Kind::Checklist, "phases") => Kind::List(ListOf::Phases),
             (Kind::Phase, "sections") => Kind::List(ListOf::Sections),
-            (Kind::Section, "items") => Kind::List(ListOf::Items),
+            (Kind::Section | Kind::Item, "items") => Kind::List(ListOf::Items),
             _ => Kind::Text,
         }
     }
@@ -78,7 +85,10 @@ pub(super) fn place_of(path: &serde_path_to_error::Path) -> Place {
         match segment {
             Segment::Map { key } if skip_value && key == "value" => skip_value = false,
             Segment::Map { key } => {
-                skip_value = matches!(key.as_str(), "title" | "name" | "id" | "phases" | "sections" | "items");
+                skip_value = matches!(
+                    key.as_str(),
+                    "title" | "name" | "id" | "phases" | "sections" | "items" | "detail" | "command" | "verify"
+                );
                 holder = kind;
                 field = Some(key.clone());
                 if !out.is_empty() && kind != Kind::Text {
@@ -92,6 +102,7 @@ pub(super) fn place_of(path: &serde_path_to_error::Path) -> Place {
             Segment::Seq { index } => {
                 skip_value = true;
                 let element = match kind {
+                    Kind::List(ListOf::Params) => Kind::Param,
                     Kind::List(ListOf::Phases) => Kind::Phase,
                     Kind::List(ListOf::Sections) => Kind::Section,
                     Kind::List(ListOf::Items) => Kind::Item,

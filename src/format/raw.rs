@@ -14,10 +14,11 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
 /// The fields each kind of mapping accepts, for "did you mean" hints.
-pub(super) const CHECKLIST_FIELDS: &[&str] = &["title", "description", "phases"];
-pub(super) const PHASE_FIELDS: &[&str] = &["name", "icon", "id", "sections"];
+pub(super) const CHECKLIST_FIELDS: &[&str] = &["title", "description", "params", "phases"];
+pub(super) const PARAM_FIELDS: &[&str] = &["name", "description", "default"];
+pub(super) const PHASE_FIELDS: &[&str] = &["name", "icon", "id", "gate", "sections"];
 pub(super) const SECTION_FIELDS: &[&str] = &["name", "id", "numbered", "items"];
-pub(super) const ITEM_FIELDS: &[&str] = &["title", "detail", "id", "numbered", "items"];
+pub(super) const ITEM_FIELDS: &[&str] = &["title", "detail", "id", "command", "verify", "numbered", "items"];
 
 /// Whether the raw types record where each node stands. Recording costs about
 /// half of a parse, so a load first parses [`Plain`]ly, and only when something
@@ -60,7 +61,19 @@ pub(super) struct RawChecklist<S: Spans> {
     pub title: S::W<Text>,
     #[serde(default)]
     pub description: Option<Text>,
+    #[serde(default)]
+    pub params: Vec<S::W<RawParam<S>>>,
     pub phases: S::W<Vec<S::W<RawPhase<S>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, bound = "")]
+pub(super) struct RawParam<S: Spans> {
+    pub name: S::W<Text>,
+    #[serde(default)]
+    pub description: Option<Text>,
+    #[serde(default)]
+    pub default: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +84,8 @@ pub(super) struct RawPhase<S: Spans> {
     pub icon: Option<Text>,
     #[serde(default)]
     pub id: Option<S::W<Text>>,
+    #[serde(default)]
+    pub gate: bool,
     pub sections: S::W<Vec<S::W<RawSection<S>>>>,
 }
 
@@ -99,9 +114,13 @@ pub(super) enum RawItem<S: Spans> {
 pub(super) struct RawFullItem<S: Spans> {
     pub title: S::W<Text>,
     #[serde(default)]
-    pub detail: Option<Text>,
+    pub detail: Option<S::W<Text>>,
     #[serde(default)]
     pub id: Option<S::W<Text>>,
+    #[serde(default)]
+    pub command: Option<S::W<Text>>,
+    #[serde(default)]
+    pub verify: Option<S::W<Text>>,
     #[serde(default)]
     pub numbered: bool,
     /// Sub-items, in the same shape.

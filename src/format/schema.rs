@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::raw::{CHECKLIST_FIELDS, ITEM_FIELDS, PHASE_FIELDS, SECTION_FIELDS};
+use super::raw::{CHECKLIST_FIELDS, ITEM_FIELDS, PARAM_FIELDS, PHASE_FIELDS, SECTION_FIELDS};
 
 fn described(fields: &[&str], describe: impl Fn(&str) -> Value) -> Value {
     let properties: Map<String, Value> = fields.iter().map(|f| ((*f).to_owned(), describe(f))).collect();
@@ -38,11 +38,28 @@ pub fn json_schema() -> String {
     let checklist = described(CHECKLIST_FIELDS, |f| match f {
         "title" => line("The checklist's name, one line."),
         "description" => text("A sentence or paragraph under the title."),
+        "params" => json!({
+            "type": "array",
+            "items": { "$ref": "#/$defs/param" },
+            "description": "Values a run is started with (`--set NAME=VALUE`), used in texts and commands as `{{name}}`."
+        }),
         _ => list_of("phase", "The phases, in order; at least one."),
+    });
+    let param = described(PARAM_FIELDS, |f| match f {
+        "name" => json!({
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9_]*$",
+            "description": "How texts name it: `{{name}}`; lowercase letters, digits and `_`."
+        }),
+        "description" => text("What the value is, shown when the view asks for it."),
+        _ => text("The value when a run gives none; without it, a run must."),
     });
     let phase = described(PHASE_FIELDS, |f| match f {
         "name" => line("The phase's name, one line."),
         "icon" => text("An emoji or short symbol shown before the name."),
+        "gate" => {
+            json!({ "type": "boolean", "description": "Opens only when every earlier phase is complete; changes in it before then need --force." })
+        }
         "id" => id(),
         _ => list_of("section", "The sections, in order; at least one."),
     });
@@ -55,6 +72,12 @@ pub fn json_schema() -> String {
     let item = described(ITEM_FIELDS, |f| match f {
         "title" => line("What must be true, one line of Markdown inline text."),
         "detail" => text("How, or in what sense: Markdown inline text."),
+        "command" => text(
+            "How to do it: a shell command (`sh -c`), run only through `!` or `preflight exec`; `{{param}}` goes in as one quoted word.",
+        ),
+        "verify" => text(
+            "How to prove it: a shell command that exits 0 when it holds, run only through `v` or `preflight verify`.",
+        ),
         "numbered" => numbered("Its sub-items are numbered steps: export writes them as `1.`, `2.`."),
         "items" => list_of(
             "item",
@@ -76,6 +99,7 @@ pub fn json_schema() -> String {
                 "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
                 "description": "Lowercase ASCII letters and digits joined by single dashes. Without it, the id is derived from the name or title."
             },
+            "param": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": param },
             "phase": { "type": "object", "additionalProperties": false, "required": ["name", "sections"], "properties": phase },
             "section": { "type": "object", "additionalProperties": false, "required": ["name", "items"], "properties": section },
             "item": {

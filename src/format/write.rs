@@ -60,7 +60,8 @@ fn items(out: &mut String, checklist: &Checklist, range: Range<usize>, indent: &
     for (position, index) in checklist.top_level(range).enumerate() {
         let item = &checklist.items()[index];
         let needs_id = item.own_id() != derived_id(&item.title, "item", position + 1);
-        if item.detail.is_none() && !needs_id && !item.has_sub_items() {
+        let actions = item.command.is_some() || item.verify.is_some();
+        if item.detail.is_none() && !needs_id && !item.has_sub_items() && !actions {
             let _ = writeln!(out, "{indent}- {}", scalar(&item.title));
             continue;
         }
@@ -70,6 +71,11 @@ fn items(out: &mut String, checklist: &Checklist, range: Range<usize>, indent: &
             let _ = writeln!(out, "{inner}detail: {}", scalar(detail));
         }
         id_line(out, &inner, item.own_id(), &item.title, "item", position + 1);
+        for (field, text) in [("command", &item.command), ("verify", &item.verify)] {
+            if let Some(text) = text {
+                let _ = writeln!(out, "{inner}{field}: {}", scalar(text));
+            }
+        }
         if item.has_sub_items() {
             if item.numbered {
                 let _ = writeln!(out, "{inner}numbered: true");
@@ -90,9 +96,24 @@ pub fn checklist_to_yaml(checklist: &Checklist, origin: &str) -> String {
     if let Some(description) = &checklist.description {
         let _ = writeln!(out, "description: {}", scalar(description));
     }
+    if !checklist.params.is_empty() {
+        out.push_str("params:\n");
+        for param in &checklist.params {
+            let _ = writeln!(out, "  - name: {}", param.name);
+            if let Some(description) = &param.description {
+                let _ = writeln!(out, "    description: {}", scalar(description));
+            }
+            if let Some(default) = &param.default {
+                let _ = writeln!(out, "    default: {}", scalar(default));
+            }
+        }
+    }
     out.push_str("phases:\n");
     for (p, phase) in checklist.phases().iter().enumerate() {
         let _ = writeln!(out, "  - name: {}", scalar(&phase.name));
+        if phase.gate {
+            out.push_str("    gate: true\n");
+        }
         if let Some(icon) = &phase.icon {
             let _ = writeln!(out, "    icon: {}", scalar(icon));
         }

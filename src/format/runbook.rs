@@ -1,0 +1,151 @@
+//! The runbook parts of a checklist file: declared parameters, and the
+//! `{{param}}` placeholders in titles, details, commands and verifications,
+//! each checked against them and refused where it names none, with its line
+//! and column.
+
+use serde_saphyr::Location;
+
+use super::build::{Context, Where};
+use super::error::{LoadError, Position};
+use super::raw::{At, RawParam, Spans, Text};
+use crate::checklist::Param;
+use crate::template::{self, TemplateError};
+use crate::text::{clean_line, clean_paragraph_owned};
+
+/// A command as written: each line cleaned of control characters, the lines
+/// and their indentation kept (a shell reads them), white space around the
+/// whole trimmed.
+pub(super) fn clean_command(raw: &str) -> Option<String> {
+    let lines: Vec<String> = raw
+        .lines()
+        .map(|line| {
+            let body = line.trim_start();
+            let indent = line.len() - body.len();
+            format!("{}{}", " ".repeat(indent), clean_line(body).unwrap_or_default())
+        })
+        .collect();
+    let joined = lines.join("\n");
+    let trimmed = joined.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+impl Context<'_> {
+    /// The declared parameters: names valid and unique, texts cleaned.
+    pub(super) fn params<S: Spans>(&self, raw: Vec<S::W<RawParam<S>>>) -> Result<Vec<Param>, LoadError> {
+        let mut params: Vec<Param> = Vec::new();
+        for (i, param) in raw.into_iter().enumerate() {
+            let At { value: param, loc } = S::open(param);
+            let name = S::open(param.name);
+            let text = name.value.0.trim().to_owned();
+            if !template::is_param_name(&text) {
+                return Err(self
+                    .error(
+                        name.loc.as_ref().or(loc.as_ref()),
+                        format!("params[{i}]: `{text}` is not a parameter name"),
+                    )
+                    .with_hint(
+                        "a name is a lowercase letter, then lowercase letters, digits and `_`: `version`, `build_2`",
+                    ));
+            }
+            if params.iter().any(|p| p.name == text) {
+                return Err(self
+                    .error(
+                        name.loc.as_ref().or(loc.as_ref()),
+                        format!("params[{i}]: `{text}` is declared twice"),
+                    )
+                    .with_hint("give each parameter its own name"));
+            }
+            params.push(Param {
+                name: text,
+                description: param
+                    .description
+                    .map(|d| clean_paragraph_owned(d.0))
+                    .filter(|d| !d.is_empty()),
+                default: param.default.and_then(|d| clean_line(&d.0).ok()),
+            });
+        }
+        Ok(params)
+    }
+
+    /// Checks the placeholders of a text against the declared parameters.
+    pub(super) fn placeholders(
+        &self,
+        text: &str,
+        loc: Option<&Location>,
+        field: &str,
+        path: Where,
+        params: &[Param],
+    ) -> Result<(), LoadError> {
+        let declared = |name: &str| params.iter().any(|p| p.name == name);
+        let Err(err) = template::check(text, &declared) else {
+            return Ok(());
+        };
+        let message = match &err {
+            TemplateError::Undeclared { name, .. } => {
+                format!("{path}: `{field}` uses `{{{{{name}}}}}`, but the checklist declares no parameter `{name}`")
+            }
+            TemplateError::Unclosed { .. } => {
+                format!("{path}: `{field}` has a `{{{{` that opens no `{{{{name}}}}`")
+            }
+        };
+        let hint = match &err {
+            TemplateError::Undeclared { name, .. } if params.is_empty() => {
+                format!("declare it at the top: `params:` with `- name: {name}`; or write `\\{{{{` for literal braces")
+            }
+            TemplateError::Undeclared { name, .. } => {
+                let names: Vec<String> = params.iter().map(|p| format!("`{}`", p.name)).collect();
+                let close = params.iter().find(|p| strsim::levenshtein(&p.name, name) <= 2);
+                let mean = close
+                    .map(|p| format!("did you mean `{{{{{}}}}}`? ", p.name))
+                    .unwrap_or_default();
+                format!(
+                    "{mean}the parameters are {}; or write `\\{{{{` for literal braces",
+                    names.join(", ")
+                )
+            }
+            TemplateError::Unclosed { .. } => {
+                "write `{{name}}` with a declared name, or `\\{{` for literal braces".to_owned()
+            }
+        };
+        Err(self.error_in_text(loc, text, err.offset(), message).with_hint(hint))
+    }
+
+    /// An error at the place in the file of byte `offset` of `text`, the
+    /// value that stands at `loc`: found on its line when it is written
+    /// there as it is, else at the value's start.
+    fn error_in_text(&self, loc: Option<&Location>, text: &str, offset: usize, message: String) -> LoadError {
+        let Some(loc) = loc else {
+            return self.error(None, message);
+        };
+        let needle: String = text[offset..].chars().take(12).collect();
+        let line = self
+            .source
+            .lines()
+            .nth(usize::try_from(loc.line().saturating_sub(1)).unwrap_or(usize::MAX))
+            .unwrap_or_default();
+        let start = line
+            .char_indices()
+            .nth(usize::try_from(loc.column().saturating_sub(1)).unwrap_or(usize::MAX))
+            .map_or(0, |(i, _)| i);
+        match line[start..].find(&needle) {
+            Some(found) => {
+                let column = line[..start + found].chars().count() + 1;
+                LoadError::at(
+                    self.file,
+                    self.source,
+                    Position {
+                        line: loc.line(),
+                        column: u64::try_from(column).unwrap_or(u64::MAX),
+                    },
+                    message,
+                )
+            }
+            None => self.error(Some(loc), message),
+        }
+    }
+}
+
+/// A text field and where it stands, for the checks above.
+pub(super) fn opened<S: Spans>(field: Option<S::W<Text>>) -> Option<At<Text>> {
+    field.map(S::open)
+}

@@ -1,0 +1,164 @@
+//! Run parameters in a checklist's texts: `{{version}}` stands for the value a
+//! run gives the parameter `version`, and `\{{` for a literal `{{`.
+//!
+//! Titles and details are shown with the value put in as text. Commands and
+//! verifications are run by a shell, so there the value goes in as one
+//! single-quoted word: whatever a teammate recorded as a value (`1; rm -rf ~`)
+//! stays one argument and never becomes shell syntax. Pure: no I/O.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// The values a run gives its parameters, by name.
+pub type Values = BTreeMap<String, String>;
+
+/// Whether `name` may name a parameter: a lowercase ASCII letter, then
+/// lowercase letters, digits and underscores.
+pub fn is_param_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Why a text is not a valid template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateError {
+    /// `{{name}}` where the checklist declares no parameter `name`.
+    Undeclared { name: String, offset: usize },
+    /// A `{{` that opens no `{{name}}`.
+    Unclosed { offset: usize },
+}
+
+impl TemplateError {
+    /// The byte offset in the text where the placeholder starts.
+    pub fn offset(&self) -> usize {
+        match self {
+            TemplateError::Undeclared { offset, .. } | TemplateError::Unclosed { offset } => *offset,
+        }
+    }
+}
+
+/// One piece of a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece<'a> {
+    Text(&'a str),
+    /// A placeholder: the name, and the byte offset of its `{{`.
+    Param(&'a str, usize),
+}
+
+/// Splits a template into text and placeholders, `\{{` read as text `{{`.
+fn pieces(text: &str) -> Result<Vec<Piece<'_>>, TemplateError> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut at = 0;
+    while let Some(found) = rest.find("{{") {
+        let escaped = rest[..found].ends_with('\\');
+        if escaped {
+            out.push(Piece::Text(&rest[..found - 1]));
+            out.push(Piece::Text("{{"));
+        } else {
+            out.push(Piece::Text(&rest[..found]));
+            let inner_start = found + 2;
+            let close = rest[inner_start..]
+                .find("}}")
+                .ok_or(TemplateError::Unclosed { offset: at + found })?;
+            let name = rest[inner_start..inner_start + close].trim();
+            if !is_param_name(name) {
+                return Err(TemplateError::Unclosed { offset: at + found });
+            }
+            out.push(Piece::Param(name, at + found));
+            let end = inner_start + close + 2;
+            at += end;
+            rest = &rest[end..];
+            continue;
+        }
+        at += found + 2;
+        rest = &rest[found + 2..];
+    }
+    out.push(Piece::Text(rest));
+    Ok(out)
+}
+
+/// Checks that every placeholder of `text` names a declared parameter.
+///
+/// # Errors
+/// The first placeholder that does not, or a `{{` that opens none.
+pub fn check(text: &str, declared: &dyn Fn(&str) -> bool) -> Result<(), TemplateError> {
+    if !text.contains("{{") {
+        return Ok(());
+    }
+    for piece in pieces(text)? {
+        if let Piece::Param(name, offset) = piece
+            && !declared(name)
+        {
+            return Err(TemplateError::Undeclared {
+                name: name.to_owned(),
+                offset,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn render_with<'a>(text: &'a str, values: &Values, value: impl Fn(&str) -> String) -> Cow<'a, str> {
+    if !text.contains("{{") {
+        return Cow::Borrowed(text);
+    }
+    let Ok(pieces) = pieces(text) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Param(name, _) => {
+                if let Some(v) = values.get(name) {
+                    out.push_str(&value(v));
+                } else {
+                    out.push_str("{{");
+                    out.push_str(name);
+                    out.push_str("}}");
+                }
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A title or detail with the run's values put in as text; a parameter
+/// without a value stays `{{name}}`.
+pub fn render<'a>(text: &'a str, values: &Values) -> Cow<'a, str> {
+    render_with(text, values, str::to_owned)
+}
+
+/// A command with the run's values put in as single-quoted shell words.
+pub fn render_shell<'a>(command: &'a str, values: &Values) -> Cow<'a, str> {
+    render_with(command, values, shell_quote)
+}
+
+/// `text` as one single-quoted shell word: `'it'\''s'` for `it's`.
+pub fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// The parameters a text uses, in order, each once.
+pub fn used(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for piece in pieces(text).unwrap_or_default() {
+        if let Piece::Param(name, _) = piece
+            && !names.iter().any(|n| n == name)
+        {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
+/// The environment variable a parameter is also passed in:
+/// `PREFLIGHT_PARAM_VERSION` for `version`.
+pub fn env_name(param: &str) -> String {
+    format!("PREFLIGHT_PARAM_{}", param.to_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,66 @@
+//! Placeholders declared, missing, escaped; values as text and as shell words.
+
+use super::*;
+
+fn values(pairs: &[(&str, &str)]) -> Values {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+}
+
+#[test]
+fn placeholders_must_name_declared_parameters() {
+    let declared = |name: &str| name == "version" || name == "env";
+    assert_eq!(check("Tag {{version}} on {{ env }}", &declared), Ok(()));
+    assert_eq!(
+        check("Tag {{version}} for {{team}}", &declared),
+        Err(TemplateError::Undeclared {
+            name: "team".into(),
+            offset: 20
+        })
+    );
+    assert_eq!(
+        check("open {{ and more", &declared),
+        Err(TemplateError::Unclosed { offset: 5 })
+    );
+    assert_eq!(
+        check("bad {{Version}}", &declared),
+        Err(TemplateError::Unclosed { offset: 4 })
+    );
+    assert_eq!(check(r"literal \{{not a param}}", &declared), Ok(()));
+    assert_eq!(check("no braces at all", &declared), Ok(()));
+}
+
+#[test]
+fn values_go_in_as_text_and_an_escape_writes_braces() {
+    let v = values(&[("version", "2.3.0")]);
+    assert_eq!(render("Tag {{version}}", &v), "Tag 2.3.0");
+    assert_eq!(
+        render(r"Write \{{version}} literally", &v),
+        "Write {{version}} literally"
+    );
+    assert_eq!(
+        render("Deploy to {{env}}", &v),
+        "Deploy to {{env}}",
+        "no value: shown as is"
+    );
+    assert!(matches!(render("plain", &v), Cow::Borrowed(_)));
+}
+
+#[test]
+fn in_a_command_a_value_is_one_quoted_word_whatever_it_holds() {
+    let v = values(&[("version", "1; rm -rf ~"), ("msg", "it's $(id) `x`")]);
+    assert_eq!(
+        render_shell("git tag v{{version}} -m {{msg}}", &v),
+        r"git tag v'1; rm -rf ~' -m 'it'\''s $(id) `x`'"
+    );
+    assert_eq!(shell_quote(""), "''");
+}
+
+#[test]
+fn names_and_environment() {
+    assert!(is_param_name("version") && is_param_name("build_2"));
+    for bad in ["", "Version", "2x", "a-b", "a b", "é"] {
+        assert!(!is_param_name(bad), "{bad}");
+    }
+    assert_eq!(used("{{a}} {{b}} {{a}}"), ["a", "b"]);
+    assert_eq!(env_name("build_2"), "PREFLIGHT_PARAM_BUILD_2");
+}
