@@ -75,6 +75,8 @@ pub fn run_events(checklist: &Checklist, events: usize) -> Vec<Event> {
                 item: item.id.to_string(),
                 title: Some(item.title.clone()),
                 change,
+                forced: false,
+                evidence: None,
             }
         })
         .collect()

@@ -93,6 +93,8 @@ mod tests {
             item: id.into(),
             title: Some(title.into()),
             change: Change::Status(Status::Done),
+            forced: false,
+            evidence: None,
         }
     }
 

@@ -11,6 +11,7 @@
 //! in `runlog`.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use crate::checklist::{Checklist, Status};
 use crate::progress::Tally;
@@ -29,6 +30,10 @@ pub struct Event {
     /// still say what it was about.
     pub title: Option<String>,
     pub change: Change,
+    /// A change made in a closed gated phase, with `--force`.
+    pub forced: bool,
+    /// What a command run for the item showed: its exit status, time and output.
+    pub evidence: Option<Evidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +41,63 @@ pub enum Change {
     Status(Status),
     /// Sets the note, or clears it with `None`.
     Note(Option<String>),
+    /// Gives a run parameter a value (the event names no item).
+    Param {
+        name: String,
+        value: String,
+    },
+    /// A command ran and changed nothing: its evidence is all there is.
+    Ran,
+}
+
+/// Which of an item's commands ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceKind {
+    /// Its `command`, through `exec` or `!`.
+    Exec,
+    /// Its `verify`, through `verify` or `v`.
+    Verify,
+}
+
+impl EvidenceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceKind::Exec => "exec",
+            EvidenceKind::Verify => "verify",
+        }
+    }
+}
+
+/// What running a command for an item showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub kind: EvidenceKind,
+    /// The command line as it ran, values put in.
+    pub command: String,
+    /// Its exit status; `None` when a signal ended it.
+    pub exit: Option<i32>,
+    /// Stopped for running past its time.
+    pub timed_out: bool,
+    pub millis: u64,
+    /// The last lines it printed, cleaned.
+    pub output: Vec<String>,
+}
+
+impl Evidence {
+    /// Whether the command proved what it ran for: exit 0 in time.
+    pub fn passed(&self) -> bool {
+        self.exit == Some(0) && !self.timed_out
+    }
+
+    /// `exit 0 in 2.1 s`, `exit 3 in 0.2 s`, `timed out after 60.0 s`.
+    pub fn summary(&self) -> String {
+        let seconds = format!("{:.1} s", Duration::from_millis(self.millis).as_secs_f64());
+        match (self.timed_out, self.exit) {
+            (true, _) => format!("timed out after {seconds}"),
+            (false, Some(code)) => format!("exit {code} in {seconds}"),
+            (false, None) => format!("ended by a signal after {seconds}"),
+        }
+    }
 }
 
 /// Where one item stands in a run, and who put it there.
@@ -49,17 +111,26 @@ pub struct ItemState {
     /// When and by whom the item last changed in any way (status or note): an
     /// undo takes back only a change that is still the latest.
     pub changed: Option<(Timestamp, String)>,
+    /// The status was last set with `--force`, in a closed gated phase.
+    pub forced: bool,
+    /// What the last command run for it showed, and when and by whom.
+    pub evidence: Option<(Evidence, Timestamp, String)>,
 }
 
 impl ItemState {
     fn apply(&mut self, event: &Event) {
+        if let Some(evidence) = &event.evidence {
+            self.evidence = Some((evidence.clone(), event.at, event.by.clone()));
+        }
         match &event.change {
             Change::Status(status) => {
                 self.status = status.clone();
                 self.at = Some(event.at);
                 self.by = Some(event.by.clone());
+                self.forced = event.forced;
             }
             Change::Note(note) => self.note.clone_from(note),
+            Change::Param { .. } | Change::Ran => return,
         }
         self.changed = Some((event.at, event.by.clone()));
     }
@@ -70,6 +141,7 @@ impl ItemState {
         match change {
             Change::Status(status) => &self.status == status,
             Change::Note(note) => &self.note == note,
+            Change::Param { .. } | Change::Ran => false,
         }
     }
 }
@@ -89,6 +161,9 @@ pub struct Orphan {
 #[derive(Debug, Clone)]
 pub struct RunState {
     items: Vec<ItemState>,
+    /// The values run parameters were given, the latest by time, with when and
+    /// by whom.
+    params: BTreeMap<String, (String, Timestamp, String)>,
     orphans: BTreeMap<String, Orphan>,
     operators: Vec<String>,
     first_at: Option<Timestamp>,
@@ -101,6 +176,7 @@ impl RunState {
     pub fn new(checklist: &Checklist) -> RunState {
         RunState {
             items: vec![ItemState::default(); checklist.items().len()],
+            params: BTreeMap::new(),
             orphans: BTreeMap::new(),
             operators: Vec::new(),
             first_at: None,
@@ -143,6 +219,11 @@ impl RunState {
         if !self.operators.contains(&event.by) {
             self.operators.push(event.by.clone());
         }
+        if let Change::Param { name, value } = &event.change {
+            self.params
+                .insert(name.clone(), (value.clone(), event.at, event.by.clone()));
+            return None;
+        }
         if let Some(index) = checklist.index_of(&event.item) {
             self.items[index].apply(event);
             return Some(index);
@@ -163,6 +244,39 @@ impl RunState {
 
     pub fn item(&self, index: usize) -> &ItemState {
         &self.items[index]
+    }
+
+    /// The value each parameter was last given in this run, with when and by
+    /// whom.
+    pub fn param_values(&self) -> &BTreeMap<String, (String, Timestamp, String)> {
+        &self.params
+    }
+
+    /// The values the run's texts and commands use: what the run recorded,
+    /// else the checklist's default. A parameter with neither is left out.
+    pub fn values(&self, checklist: &Checklist) -> crate::template::Values {
+        checklist
+            .params
+            .iter()
+            .filter_map(|p| {
+                let value = self
+                    .params
+                    .get(&p.name)
+                    .map(|(v, _, _)| v.clone())
+                    .or_else(|| p.default.clone())?;
+                Some((p.name.clone(), value))
+            })
+            .collect()
+    }
+
+    /// The parameters the run has no value for, nor a default.
+    pub fn missing_params<'a>(&self, checklist: &'a Checklist) -> Vec<&'a str> {
+        checklist
+            .params
+            .iter()
+            .filter(|p| p.default.is_none() && !self.params.contains_key(&p.name))
+            .map(|p| p.name.as_str())
+            .collect()
     }
 
     /// Progress of every section, phase and the whole checklist in this run.

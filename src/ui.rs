@@ -163,6 +163,8 @@ pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
                 item: item.id.to_string(),
                 title: Some(item.title.clone()),
                 change: edit.after.clone(),
+                forced: false,
+                evidence: None,
             }
         })
         .collect();

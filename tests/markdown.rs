@@ -20,6 +20,8 @@ fn event(item: &str, by: &str, change: Change) -> Event {
         item: item.into(),
         title: None,
         change,
+        forced: false,
+        evidence: None,
     }
 }
 

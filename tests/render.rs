@@ -246,6 +246,8 @@ fn the_status_line_says_what_a_change_did() {
             item: app.checklist.items()[edit.index].id.to_string(),
             title: None,
             change: edit.after.clone(),
+            forced: false,
+            evidence: None,
         })
         .collect();
     app.recorded(edits, &events);

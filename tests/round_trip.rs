@@ -211,6 +211,8 @@ proptest! {
                 item: item.id.to_string(),
                 title: None,
                 change: Change::Status(Status::Done),
+                forced: false,
+                evidence: None,
             })
             .collect();
         let state = RunState::replay(&checklist, &events);

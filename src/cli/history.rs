@@ -82,7 +82,7 @@ pub fn runs(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
 }
 
 fn describe(event: &Event) -> (String, String) {
-    match &event.change {
+    let (what, mut extra) = match &event.change {
         Change::Status(Status::Done) => ("done".into(), String::new()),
         Change::Status(Status::Todo) => ("unchecked".into(), String::new()),
         Change::Status(Status::Skipped { reason }) => (
@@ -91,7 +91,16 @@ fn describe(event: &Event) -> (String, String) {
         ),
         Change::Note(Some(note)) => ("note".into(), format!("  \"{note}\"")),
         Change::Note(None) => ("note".into(), "  (cleared)".into()),
+        Change::Param { name, value } => ("set".into(), format!("{name} = \"{value}\"")),
+        Change::Ran => ("failed".into(), String::new()),
+    };
+    if let Some(evidence) = &event.evidence {
+        let _ = write!(extra, "  ({} {})", evidence.kind.as_str(), evidence.summary());
     }
+    if event.forced {
+        extra.push_str("  (forced past the gate)");
+    }
+    (what, extra)
 }
 
 /// `preflight log`: the run's history, oldest first.

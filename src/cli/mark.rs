@@ -85,6 +85,8 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str) -> 
             item: item.id.to_string(),
             title: Some(item.title.clone()),
             change: change.clone(),
+            forced: false,
+            evidence: None,
         });
         let _ = writeln!(report, "{verb:<9}  {}  {}", item.id, item.title);
     }
@@ -111,5 +113,7 @@ fn describe(change: &Change) -> &'static str {
         Change::Status(Status::Skipped { .. }) => "skipped",
         Change::Note(Some(_)) => "noted",
         Change::Note(None) => "note cleared",
+        Change::Param { .. } => "set",
+        Change::Ran => "ran",
     }
 }

@@ -126,6 +126,8 @@ fn events_of(outline: &Outline, checklist: &Checklist, by: &str) -> Vec<Event> {
             item: item.id.to_string(),
             title: Some(item.title.clone()),
             change,
+            forced: false,
+            evidence: None,
         };
         if found.status != Status::Todo {
             events.push(event(Change::Status(found.status.clone())));

@@ -27,6 +27,8 @@ fn event(at: &str, by: &str, item: &str, change: Change) -> Event {
         item: format!("p/s/{item}"),
         title: Some(item.to_uppercase()),
         change,
+        forced: false,
+        evidence: None,
     }
 }
 
@@ -294,4 +296,72 @@ mod merge {
             prop_assert_eq!(one.last_changed(), two.last_changed());
         }
     }
+}
+
+#[test]
+fn a_parameter_takes_its_latest_value_by_time_else_its_default() {
+    let mut b = ChecklistBuilder::new("T".into(), None);
+    for (name, default) in [("version", None), ("env", Some("staging"))] {
+        b.param(crate::checklist::Param {
+            name: name.into(),
+            description: None,
+            default: default.map(Into::into),
+        });
+    }
+    b.phase(None, "P".into(), None).unwrap();
+    b.section(None, "S".into()).unwrap();
+    b.item(None, "a".into(), None).unwrap();
+    let list = b.finish();
+    let set = |at: &str, by: &str, value: &str| Event {
+        item: String::new(),
+        ..event(
+            at,
+            by,
+            "",
+            Change::Param {
+                name: "version".into(),
+                value: value.into(),
+            },
+        )
+    };
+    let fresh = RunState::replay(&list, &[]);
+    assert_eq!(fresh.missing_params(&list), ["version"]);
+    assert_eq!(fresh.values(&list).get("env").map(String::as_str), Some("staging"));
+    // Merged out of order: the later value wins whatever the file order.
+    let run = RunState::replay(&list, &[set("t5", "bob", "2.3.1"), set("t2", "alice", "2.3.0")]);
+    assert!(run.missing_params(&list).is_empty());
+    assert_eq!(run.values(&list)["version"], "2.3.1");
+    assert_eq!(run.param_values()["version"].2, "bob");
+    assert_eq!(run.orphans().count(), 0, "a run's event is no orphan");
+}
+
+#[test]
+fn evidence_and_forced_changes_are_kept_with_the_item() {
+    let list = checklist(&["a"]);
+    let evidence = |exit: i32| Evidence {
+        kind: EvidenceKind::Exec,
+        command: "make".into(),
+        exit: Some(exit),
+        timed_out: false,
+        millis: 10,
+        output: Vec::new(),
+    };
+    let failed = Event {
+        evidence: Some(evidence(2)),
+        ..event("t1", "alice", "a", Change::Ran)
+    };
+    let run = RunState::replay(&list, std::slice::from_ref(&failed));
+    assert_eq!(run.item(0).status, Status::Todo, "a failed run changes nothing");
+    assert!(!run.item(0).evidence.as_ref().unwrap().0.passed());
+    assert_eq!(run.item(0).changed, None, "and is nothing to undo");
+    let passed = Event {
+        evidence: Some(evidence(0)),
+        forced: true,
+        ..event("t2", "bob", "a", done())
+    };
+    let run = RunState::replay(&list, &[failed, passed]);
+    assert_eq!(run.item(0).status, Status::Done);
+    assert!(run.item(0).forced);
+    let (kept, _, by) = run.item(0).evidence.clone().unwrap();
+    assert_eq!((kept.summary().as_str(), by.as_str()), ("exit 0 in 0.0 s", "bob"));
 }

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::Status;
-use crate::run::{Change, Event};
+use crate::run::{Change, Event, Evidence, EvidenceKind};
 use crate::text::{clean_line, clean_line_owned, clean_paragraph, clean_paragraph_owned};
 use crate::timestamp::Timestamp;
 
@@ -38,6 +38,8 @@ struct HeaderLine {
 struct EventLine {
     at: String,
     by: String,
+    /// Empty for an event about the run (a parameter's value).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     item: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     title: Option<String>,
@@ -47,6 +49,72 @@ struct EventLine {
     reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    param: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    forced: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    evidence: Option<EvidenceLine>,
+}
+
+/// What a command run for an item showed, as the run log keeps it.
+#[derive(Serialize, Deserialize)]
+struct EvidenceLine {
+    kind: String,
+    command: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exit: Option<i32>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    timed_out: bool,
+    ms: u64,
+    #[serde(default)]
+    output: Vec<String>,
+}
+
+/// How many lines of a command's output the run log keeps.
+pub const OUTPUT_LINES: usize = 20;
+
+impl EvidenceLine {
+    fn of(evidence: &Evidence) -> EvidenceLine {
+        EvidenceLine {
+            kind: evidence.kind.as_str().to_owned(),
+            command: evidence.command.clone(),
+            exit: evidence.exit,
+            timed_out: evidence.timed_out,
+            ms: evidence.millis,
+            output: evidence.output.clone(),
+        }
+    }
+
+    /// Read leniently and cleaned: a shared log is untrusted.
+    fn read(self) -> Option<Evidence> {
+        let kind = match self.kind.as_str() {
+            "exec" => EvidenceKind::Exec,
+            "verify" => EvidenceKind::Verify,
+            _ => return None,
+        };
+        let skip = self.output.len().saturating_sub(OUTPUT_LINES);
+        Some(Evidence {
+            kind,
+            command: self
+                .command
+                .lines()
+                .map(|l| clean_line(l).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            exit: self.exit,
+            timed_out: self.timed_out,
+            millis: self.ms,
+            output: self
+                .output
+                .into_iter()
+                .skip(skip)
+                .map(|l| clean_line(&l).unwrap_or_default())
+                .collect(),
+        })
+    }
 }
 
 /// The header as one JSON line, newline included.
@@ -77,16 +145,21 @@ pub fn parse_header(line: &str) -> Option<Header> {
 
 /// An event as one JSON line, newline included.
 pub fn event_line(event: &Event) -> Result<String, serde_json::Error> {
-    let (status, reason, note) = match &event.change {
-        Change::Status(status) => {
-            let reason = match status {
-                Status::Skipped { reason } => reason.clone(),
-                Status::Todo | Status::Done => None,
-            };
-            (Some(status.as_str().to_owned()), reason, None)
+    let (mut status, mut reason, mut note, mut param, mut value) = (None, None, None, None, None);
+    match &event.change {
+        Change::Status(set) => {
+            if let Status::Skipped { reason: why } = set {
+                reason.clone_from(why);
+            }
+            status = Some(set.as_str().to_owned());
         }
-        Change::Note(note) => (None, None, Some(note.clone().unwrap_or_default())),
-    };
+        Change::Note(text) => note = Some(text.clone().unwrap_or_default()),
+        Change::Param { name, value: given } => {
+            param = Some(name.clone());
+            value = Some(given.clone());
+        }
+        Change::Ran => {}
+    }
     let line = EventLine {
         at: event.at.to_string(),
         by: event.by.clone(),
@@ -95,6 +168,10 @@ pub fn event_line(event: &Event) -> Result<String, serde_json::Error> {
         status,
         reason,
         note,
+        param,
+        value,
+        forced: event.forced,
+        evidence: event.evidence.as_ref().map(EvidenceLine::of),
     };
     let mut text = serde_json::to_string(&line)?;
     text.push('\n');
@@ -108,7 +185,18 @@ fn nonempty(text: Option<String>) -> Option<String> {
 /// Reads an event line, or says why it is not one.
 pub fn parse_event(line: &str) -> Result<Event, String> {
     let raw: EventLine = serde_json::from_str(line).map_err(|e| format!("not a run log event: {e}"))?;
+    let evidence = raw.evidence.and_then(EvidenceLine::read);
     let change = match (raw.status.as_deref(), raw.note) {
+        (None, None) if raw.param.is_some() => {
+            let name = raw.param.unwrap_or_default();
+            if !crate::template::is_param_name(&name) {
+                return Err(format!("{:?} is not a parameter name", clean_paragraph(&name)));
+            }
+            let value = clean_line_owned(raw.value.unwrap_or_default())
+                .map_err(|_| "a parameter's value spans several lines".to_owned())?;
+            Change::Param { name, value }
+        }
+        (None, None) if evidence.is_some() => Change::Ran,
         (Some("done"), _) => Change::Status(Status::Done),
         (Some("todo"), _) => Change::Status(Status::Todo),
         (Some("skipped"), _) => Change::Status(Status::Skipped {
@@ -119,7 +207,7 @@ pub fn parse_event(line: &str) -> Result<Event, String> {
         (None, None) => return Err("an event sets neither a status nor a note".to_owned()),
     };
     let item = clean_line_owned(raw.item).map_err(|_| "the item id spans several lines".to_owned())?;
-    if item.is_empty() {
+    if item.is_empty() && !matches!(change, Change::Param { .. }) {
         return Err("the event names no item".to_owned());
     }
     let at = Timestamp::parse(&raw.at).map_err(|_| "its `at` is not an RFC 3339 timestamp".to_owned())?;
@@ -135,95 +223,10 @@ pub fn parse_event(line: &str) -> Result<Event, String> {
             .and_then(|t| clean_line_owned(t).ok())
             .filter(|t| !t.is_empty()),
         change,
+        forced: raw.forced,
+        evidence,
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn event(change: Change) -> Event {
-        Event {
-            at: Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
-            by: "alice".into(),
-            item: "p/s/i".into(),
-            title: Some("Item".into()),
-            change,
-        }
-    }
-
-    #[test]
-    fn events_are_one_json_line_each_in_the_documented_shape() {
-        assert_eq!(
-            event_line(&event(Change::Status(Status::Done))).unwrap(),
-            "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"alice\",\"item\":\"p/s/i\",\"title\":\"Item\",\"status\":\"done\"}\n"
-        );
-        let skip = event_line(&event(Change::Status(Status::Skipped {
-            reason: Some("n/a".into()),
-        })))
-        .unwrap();
-        assert!(skip.ends_with("\"status\":\"skipped\",\"reason\":\"n/a\"}\n"), "{skip}");
-        let note = event_line(&event(Change::Note(Some("two\nlines".into())))).unwrap();
-        assert_eq!(note.lines().count(), 1, "a newline in a note stays escaped: {note}");
-    }
-
-    #[test]
-    fn every_event_round_trips() {
-        for change in [
-            Change::Status(Status::Done),
-            Change::Status(Status::Todo),
-            Change::Status(Status::Skipped { reason: None }),
-            Change::Status(Status::Skipped {
-                reason: Some("no cache".into()),
-            }),
-            Change::Note(Some("checked with ops".into())),
-            Change::Note(None),
-        ] {
-            let original = event(change);
-            assert_eq!(parse_event(event_line(&original).unwrap().trim_end()), Ok(original));
-        }
-    }
-
-    #[test]
-    fn the_header_round_trips_and_nothing_else_is_a_header() {
-        let header = Header {
-            checklist: "Deploy".into(),
-            file: "deploy.yaml".into(),
-            run: "v2.3.0 release".into(),
-            created: "2026-11-29T10:00:00Z".into(),
-        };
-        assert_eq!(parse_header(header_line(&header).unwrap().trim_end()), Some(header));
-        assert_eq!(
-            parse_header(event_line(&event(Change::Status(Status::Done))).unwrap().trim_end()),
-            None
-        );
-        assert_eq!(parse_header("title: Deploy"), None);
-    }
-
-    #[test]
-    fn bad_lines_say_what_is_wrong() {
-        assert!(
-            parse_event("{\"at\":\"x\",\"by\":\"a\",\"item\":\"p/s/i\",\"status\":\"finished\"}")
-                .unwrap_err()
-                .contains("unknown status")
-        );
-        assert!(
-            parse_event("{\"at\":\"x\",\"by\":\"a\",\"item\":\"p/s/i\"}")
-                .unwrap_err()
-                .contains("neither")
-        );
-        assert!(
-            parse_event("{\"at\":\"x\",\"by\":\"a\",\"ite")
-                .unwrap_err()
-                .starts_with("not a run log event")
-        );
-    }
-
-    #[test]
-    fn texts_read_back_are_cleaned() {
-        let line = "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"\\u001b[31mmallory\",\"item\":\"p/s/i\",\"note\":\"\\u202eevil\\u0007\",\"future\":1}";
-        let event = parse_event(line).unwrap();
-        assert_eq!(event.by, "[31mmallory");
-        assert_eq!(event.change, Change::Note(Some("evil".into())));
-    }
-}
+mod tests;

@@ -23,6 +23,8 @@ fn tick(item: &str) -> Event {
         item: item.into(),
         title: None,
         change: Change::Status(Status::Done),
+        forced: false,
+        evidence: None,
     }
 }
 

@@ -267,6 +267,8 @@ impl App {
                 Change::Status(Status::Todo) => "unchecked",
                 Change::Status(Status::Skipped { .. }) => "skipped",
                 Change::Note(_) => "noted",
+                Change::Param { .. } => "set",
+                Change::Ran => "run, and failed,",
             };
             let title = only.title.as_deref().unwrap_or(&only.item);
             self.say(format!("{title} {what} by {}", only.by));

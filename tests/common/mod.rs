@@ -154,6 +154,8 @@ pub fn worked_run() -> (preflight::checklist::Checklist, preflight::run::RunStat
         item: format!("pre-deployment/infrastructure-setup/{item}"),
         title: None,
         change,
+        forced: false,
+        evidence: None,
     };
     let skip = Status::Skipped {
         reason: Some("no cache in this service".into()),

@@ -78,6 +78,8 @@ impl App {
             },
             Change::Note(Some(_)) => "note saved".to_owned(),
             Change::Note(None) => "note cleared".to_owned(),
+            Change::Param { name, value } => format!("{name} = {value}"),
+            Change::Ran => "ran".to_owned(),
         };
         Some(match (first.kind, &first.after) {
             (EditKind::Undo, _) => format!("undid: {title} → {what}"),
@@ -86,6 +88,7 @@ impl App {
             (EditKind::New, Change::Status(Status::Skipped { .. })) => format!("– {title} {what}"),
             (EditKind::New, Change::Status(Status::Todo)) => format!("{title} → to do"),
             (EditKind::New, Change::Note(_)) => format!("✎ {title}: {what}"),
+            (EditKind::New, Change::Param { .. } | Change::Ran) => format!("{title}: {what}"),
         })
     }
 }

@@ -44,6 +44,8 @@ fn act(app: &mut App, action: Action) -> Effect {
                 item: app.checklist.items()[edit.index].id.to_string(),
                 title: None,
                 change: edit.after.clone(),
+                forced: false,
+                evidence: None,
             })
             .collect();
         app.recorded(edits.clone(), &events);

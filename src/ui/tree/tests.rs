@@ -147,6 +147,8 @@ fn the_filter_counts_what_it_hides_and_reveal_unfolds() {
         item: "a/one/beta".into(),
         title: None,
         change: crate::run::Change::Status(crate::checklist::Status::Done),
+        forced: false,
+        evidence: None,
     };
     state.apply(&list, &done);
     let mut tree = Tree::new(&list, &state);
@@ -211,6 +213,8 @@ fn a_filter_shows_the_items_a_match_nests_in_as_its_context() {
             item: (*id).into(),
             title: None,
             change: crate::run::Change::Status(crate::checklist::Status::Done),
+            forced: false,
+            evidence: None,
         })
         .collect();
     let state = RunState::replay(&list, &events);

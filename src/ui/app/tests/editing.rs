@@ -116,6 +116,8 @@ fn changes_by_others_are_applied_and_announced() {
         item: item.into(),
         title: Some("Canary".into()),
         change: Change::Status(Status::Done),
+        forced: false,
+        evidence: None,
     };
     app.external(&[event("ship/rollout/canary", "bob")]);
     assert_eq!(status(&app, "Canary"), Status::Done);
@@ -165,6 +167,8 @@ fn by_bob(at: &str, change: Change) -> Event {
         item: "prepare/infra/cloud-environment".into(),
         title: Some("Cloud environment".into()),
         change,
+        forced: false,
+        evidence: None,
     }
 }
 

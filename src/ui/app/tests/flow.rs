@@ -146,6 +146,8 @@ fn a_bulk_tick_never_overrides_what_a_teammate_changed_while_it_asked() {
         change: Change::Status(Status::Skipped {
             reason: Some("managed".into()),
         }),
+        forced: false,
+        evidence: None,
     };
     app.external(&[skip]);
     assert_eq!(

@@ -1,0 +1,146 @@
+//! Run log lines: the documented shape, and every kind of event read back.
+
+use super::*;
+
+fn event(change: Change) -> Event {
+    Event {
+        at: Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
+        by: "alice".into(),
+        item: "p/s/i".into(),
+        title: Some("Item".into()),
+        change,
+        forced: false,
+        evidence: None,
+    }
+}
+
+#[test]
+fn events_are_one_json_line_each_in_the_documented_shape() {
+    assert_eq!(
+        event_line(&event(Change::Status(Status::Done))).unwrap(),
+        "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"alice\",\"item\":\"p/s/i\",\"title\":\"Item\",\"status\":\"done\"}\n"
+    );
+    let skip = event_line(&event(Change::Status(Status::Skipped {
+        reason: Some("n/a".into()),
+    })))
+    .unwrap();
+    assert!(skip.ends_with("\"status\":\"skipped\",\"reason\":\"n/a\"}\n"), "{skip}");
+    let note = event_line(&event(Change::Note(Some("two\nlines".into())))).unwrap();
+    assert_eq!(note.lines().count(), 1, "a newline in a note stays escaped: {note}");
+}
+
+#[test]
+fn every_event_round_trips() {
+    for change in [
+        Change::Status(Status::Done),
+        Change::Status(Status::Todo),
+        Change::Status(Status::Skipped { reason: None }),
+        Change::Status(Status::Skipped {
+            reason: Some("no cache".into()),
+        }),
+        Change::Note(Some("checked with ops".into())),
+        Change::Note(None),
+    ] {
+        let original = event(change);
+        assert_eq!(parse_event(event_line(&original).unwrap().trim_end()), Ok(original));
+    }
+}
+
+#[test]
+fn the_header_round_trips_and_nothing_else_is_a_header() {
+    let header = Header {
+        checklist: "Deploy".into(),
+        file: "deploy.yaml".into(),
+        run: "v2.3.0 release".into(),
+        created: "2026-11-29T10:00:00Z".into(),
+    };
+    assert_eq!(parse_header(header_line(&header).unwrap().trim_end()), Some(header));
+    assert_eq!(
+        parse_header(event_line(&event(Change::Status(Status::Done))).unwrap().trim_end()),
+        None
+    );
+    assert_eq!(parse_header("title: Deploy"), None);
+}
+
+#[test]
+fn bad_lines_say_what_is_wrong() {
+    assert!(
+        parse_event("{\"at\":\"x\",\"by\":\"a\",\"item\":\"p/s/i\",\"status\":\"finished\"}")
+            .unwrap_err()
+            .contains("unknown status")
+    );
+    assert!(
+        parse_event("{\"at\":\"x\",\"by\":\"a\",\"item\":\"p/s/i\"}")
+            .unwrap_err()
+            .contains("neither")
+    );
+    assert!(
+        parse_event("{\"at\":\"x\",\"by\":\"a\",\"ite")
+            .unwrap_err()
+            .starts_with("not a run log event")
+    );
+}
+
+#[test]
+fn texts_read_back_are_cleaned() {
+    let line = "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"\\u001b[31mmallory\",\"item\":\"p/s/i\",\"note\":\"\\u202eevil\\u0007\",\"future\":1}";
+    let event = parse_event(line).unwrap();
+    assert_eq!(event.by, "[31mmallory");
+    assert_eq!(event.change, Change::Note(Some("evil".into())));
+}
+
+#[test]
+fn params_evidence_and_forced_changes_round_trip() {
+    let evidence = Evidence {
+        kind: EvidenceKind::Verify,
+        command: "curl -fsS 'https://x'".into(),
+        exit: Some(3),
+        timed_out: false,
+        millis: 2100,
+        output: vec!["line 1".into(), "line 2".into()],
+    };
+    let param = Event {
+        item: String::new(),
+        title: None,
+        ..event(Change::Param {
+            name: "version".into(),
+            value: "2.3.0".into(),
+        })
+    };
+    let line = event_line(&param).unwrap();
+    assert!(!line.contains("\"item\""), "a run's event names no item: {line}");
+    assert_eq!(parse_event(line.trim_end()).unwrap(), param);
+    let failed = Event {
+        evidence: Some(evidence.clone()),
+        ..event(Change::Ran)
+    };
+    assert_eq!(parse_event(event_line(&failed).unwrap().trim_end()).unwrap(), failed);
+    let forced = Event {
+        forced: true,
+        evidence: Some(Evidence {
+            exit: Some(0),
+            ..evidence
+        }),
+        ..event(Change::Status(Status::Done))
+    };
+    let line = event_line(&forced).unwrap();
+    assert!(line.contains("\"forced\":true"), "{line}");
+    assert_eq!(parse_event(line.trim_end()).unwrap(), forced);
+}
+
+#[test]
+fn evidence_from_a_shared_log_is_bounded_and_cleaned() {
+    let output: Vec<String> = (0..50).map(|n| format!("out \u{1b}[31m{n}")).collect();
+    let line = serde_json::json!({
+        "at": "2026-11-29T10:02:11Z", "by": "mallory", "item": "p/s/i",
+        "evidence": { "kind": "exec", "command": "x", "exit": 1, "ms": 5, "output": output }
+    })
+    .to_string();
+    let event = parse_event(&line).unwrap();
+    assert_eq!(event.change, Change::Ran);
+    let kept = event.evidence.unwrap().output;
+    assert_eq!(kept.len(), OUTPUT_LINES);
+    assert_eq!(kept[0], "out [31m30");
+    let bad = r#"{"at":"2026-11-29T10:02:11Z","by":"m","param":"Not A Name","value":"x"}"#;
+    assert!(parse_event(bad).is_err());
+}
