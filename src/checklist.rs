@@ -200,6 +200,24 @@ impl Checklist {
         std::iter::successors(Some(index), |&i| self.items[i].parent)
     }
 
+    /// The checklist as a run shows it: `{{param}}` in titles and details
+    /// replaced by the run's values, `\{{` by `{{`. Ids stay those of the
+    /// written titles; commands stay templates, to be quoted when they run.
+    pub fn put_values(&mut self, values: &crate::template::Values) {
+        let render = |text: &mut String| {
+            if text.contains("{{") {
+                *text = crate::template::render(text, values).into_owned();
+            }
+        };
+        render(&mut self.title);
+        for item in &mut self.items {
+            render(&mut item.title);
+            if let Some(detail) = &mut item.detail {
+                render(detail);
+            }
+        }
+    }
+
     /// The earlier phase that keeps the gated phase `phase` closed, with its
     /// open items: the first incomplete one. `None` when the phase is open.
     pub fn gate_closed_by(&self, phase: usize, open: impl Fn(usize) -> usize) -> Option<(usize, usize)> {

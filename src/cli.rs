@@ -10,6 +10,7 @@ mod markdown;
 mod notices;
 pub mod output;
 pub mod paint;
+mod params;
 mod scaffold;
 mod session;
 mod source;
@@ -77,13 +78,9 @@ fn nonempty(text: &str) -> Option<String> {
 /// Runs a parsed command line. Errors are returned for `main` to print.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let globals = &cli.globals();
-    let open = |checklist: Option<&PathBuf>| Session::open(&Source::resolve(checklist.map(PathBuf::as_path)), globals);
+    let open = |checklist: Option<&PathBuf>| Session::for_command(checklist.map(PathBuf::as_path), globals, false);
     // Commands that only read a run: a run named on purpose must exist.
-    let read = |checklist: Option<&PathBuf>| {
-        let session = open(checklist)?;
-        session.require_existing()?;
-        anyhow::Ok(session)
-    };
+    let read = |checklist: Option<&PathBuf>| Session::for_command(checklist.map(PathBuf::as_path), globals, true);
     let by = || session::operator(globals);
     let Some(command) = &cli.command else {
         if let Some(path) = &cli.checklist {

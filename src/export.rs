@@ -29,6 +29,9 @@ pub const NOTE: &str = "Note: ";
 /// Opens a skip reason after a skipped item.
 pub const NOT_APPLICABLE: &str = "(N/A";
 
+/// Opens the line of a run's parameter values, under the run line.
+pub const PARAMETERS: &str = "**Parameters:**";
+
 /// The heading of the summary at the end, as in the seed.
 pub const COMPLETION_STATUS: &str = "Completion Status";
 
@@ -120,6 +123,14 @@ pub fn markdown(checklist: &Checklist, state: &RunState, run: &str) -> String {
         let _ = writeln!(out, "{}\n", inline::escape(description, Place::Inline));
     }
     let _ = writeln!(out, "{}\n", run_line(state, run));
+    let params: Vec<String> = state
+        .param_report(checklist)
+        .iter()
+        .map(|p| inline::escape(&p.describe(), Place::Inline))
+        .collect();
+    if !params.is_empty() {
+        let _ = writeln!(out, "{PARAMETERS} {}\n", params.join(" · "));
+    }
     let tally = state.tally(checklist);
     for phase in checklist.phases() {
         let icon = phase.icon_prefix();

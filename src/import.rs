@@ -107,7 +107,7 @@ impl Cursor {
                     what: "paragraph",
                 }),
             }
-        } else if !(exported && text.starts_with("**Run:**")) {
+        } else if !(exported && (text.starts_with("**Run:**") || text.starts_with(crate::export::PARAMETERS))) {
             let unquoted: Vec<&str> = text
                 .lines()
                 .map(|line| line.trim_start().trim_start_matches('>').trim())

@@ -269,6 +269,27 @@ impl RunState {
             .collect()
     }
 
+    /// Each declared parameter with the value the run uses and who gave it
+    /// when: `None` for a default, and no value at all when it has neither.
+    pub fn param_report<'a>(&'a self, checklist: &'a Checklist) -> Vec<ParamShown<'a>> {
+        checklist
+            .params
+            .iter()
+            .map(|p| match self.params.get(&p.name) {
+                Some((value, at, by)) => ParamShown {
+                    name: &p.name,
+                    value: Some(value),
+                    set: Some((by, *at)),
+                },
+                None => ParamShown {
+                    name: &p.name,
+                    value: p.default.as_deref(),
+                    set: None,
+                },
+            })
+            .collect()
+    }
+
     /// The parameters the run has no value for, nor a default.
     pub fn missing_params<'a>(&self, checklist: &'a Checklist) -> Vec<&'a str> {
         checklist
@@ -307,6 +328,27 @@ impl RunState {
     /// How many events were applied, orphans included.
     pub fn event_count(&self) -> usize {
         self.events
+    }
+}
+
+/// A parameter as a run uses it, for status and export to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamShown<'a> {
+    pub name: &'a str,
+    /// `None` when it has no value and no default.
+    pub value: Option<&'a str>,
+    /// Who gave the value and when; `None` for a default.
+    pub set: Option<(&'a str, Timestamp)>,
+}
+
+impl ParamShown<'_> {
+    /// `version = 2.3.0`, `env = staging (default)`, `version: no value`.
+    pub fn describe(&self) -> String {
+        match (self.value, self.set) {
+            (Some(value), Some(_)) => format!("{} = {value}", self.name),
+            (Some(value), None) => format!("{} = {value} (default)", self.name),
+            (None, _) => format!("{}: no value", self.name),
+        }
     }
 }
 

@@ -141,6 +141,16 @@ pub fn shell_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
 
+/// Literal text as a template that shows it as it is: each `{{` written
+/// `\{{`. What an import writes, since Markdown holds no parameters.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if text.contains("{{") {
+        Cow::Owned(text.replace("{{", "\\{{"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// The parameters a text uses, in order, each once.
 pub fn used(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();

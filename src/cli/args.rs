@@ -68,6 +68,18 @@ pub struct RunArgs {
     /// Who is recording (default: `$PREFLIGHT_USER`, else the login name)
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
+    /// Give a run parameter a value; recorded in the run log, so later
+    /// commands and teammates see it (repeatable)
+    #[arg(long = "set", value_name = "NAME=VALUE", value_parser = param_value)]
+    pub set: Vec<(String, String)>,
+}
+
+/// `NAME=VALUE`, split at the first `=`.
+fn param_value(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("`{text}` is not NAME=VALUE, for example --set version=2.3.0"))?;
+    Ok((name.trim().to_owned(), value.to_owned()))
 }
 
 /// `import`'s run: none unless asked for, since an import makes a checklist.
@@ -92,6 +104,8 @@ pub struct Globals {
     pub run: Option<String>,
     pub state: Option<PathBuf>,
     pub by: Option<String>,
+    /// `--set NAME=VALUE`, in the order given.
+    pub set: Vec<(String, String)>,
     pub color: paint::ColorChoice,
 }
 
@@ -114,6 +128,7 @@ impl Cli {
                 run: run.run.clone(),
                 state: run.state.clone(),
                 by: run.by.clone(),
+                set: Vec::new(),
             },
             Some(_) => RunArgs::default(),
         };
@@ -121,6 +136,7 @@ impl Cli {
             run: run.run,
             state: run.state,
             by: run.by,
+            set: run.set,
             color: self.color,
         }
     }

@@ -24,8 +24,9 @@ fn resume_path(source: &Source, globals: &Globals, run: &str) -> Option<PathBuf>
 }
 
 pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<ExitCode> {
-    let session = Session::open(source, globals)?;
+    let mut session = Session::open(source, globals)?;
     ui::require_terminal()?;
+    session.prepare(globals, false)?;
     let unknown_run = session.unknown_run();
     let future = notices::future_note(&session.events);
     let file = match source {

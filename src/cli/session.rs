@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::paint::Paint;
 use super::source::Source;
-use super::{Globals, history, notices, output};
+use super::{Globals, history, notices, output, params};
 use crate::checklist::Checklist;
 use crate::run::{Event, RunState};
 use crate::runlog::{Header, Mark, RunLog, place};
@@ -114,6 +114,22 @@ impl Session {
         })
     }
 
+    /// The session of a command: opened, `--set` recorded, every parameter
+    /// given a value. A command that only `reads` refuses a run named on
+    /// purpose that does not exist first, before recording anything.
+    ///
+    /// # Errors
+    /// As [`Session::open`], [`Session::require_existing`] and
+    /// [`Session::prepare`].
+    pub fn for_command(checklist: Option<&std::path::Path>, globals: &Globals, reads: bool) -> anyhow::Result<Session> {
+        let mut session = Session::open(&Source::resolve(checklist), globals)?;
+        if reads {
+            session.require_existing()?;
+        }
+        session.prepare(globals, true)?;
+        Ok(session)
+    }
+
     /// For commands that only read a run: a run named on purpose that has no
     /// log is most likely a typo, and an error naming the runs there are, the
     /// closest first. The default run and `--state` files are exempt.
@@ -143,6 +159,22 @@ impl Session {
             format!("runs of this checklist: {}", runs.join(", "))
         };
         Some(format!("no run named \"{}\"; {known}", self.run))
+    }
+
+    /// Records `--set` values, checks (when `strict`: a command, not the
+    /// view, which asks) that every parameter has a value, and puts the
+    /// values into the texts the session shows.
+    ///
+    /// # Errors
+    /// See [`params::record`] and [`params::require_values`].
+    pub fn prepare(&mut self, globals: &Globals, strict: bool) -> anyhow::Result<()> {
+        params::record(self, globals)?;
+        if strict {
+            params::require_values(self)?;
+        }
+        let values = self.state.values(&self.checklist);
+        self.checklist.put_values(&values);
+        Ok(())
     }
 
     /// Says once, on stderr, that a writing command started the run.

@@ -18,12 +18,29 @@ use crate::run::{ItemState, RunState};
 pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
     let tally = session.state.tally(&session.checklist);
     if json {
-        let tree = json_tree(&session.checklist, &session.run, &tally, &session.state);
+        let mut tree = json_tree(&session.checklist, &session.run, &tally, &session.state);
+        tree.params = session
+            .state
+            .param_report(&session.checklist)
+            .into_iter()
+            .map(|p| JsonParam {
+                name: p.name,
+                value: p.value,
+                by: p.set.map(|(by, _)| by),
+                at: p.set.map(|(_, at)| at.to_string()),
+            })
+            .collect();
         let mut text = serde_json::to_string_pretty(&tree)?;
         text.push('\n');
         output::print(&text)?;
     } else {
-        output::print_doc(&render_text(&session.checklist, &session.run, &tally), paint)?;
+        let params: Vec<String> = session
+            .state
+            .param_report(&session.checklist)
+            .iter()
+            .map(crate::run::ParamShown::describe)
+            .collect();
+        output::print_doc(&render_text(&session.checklist, &session.run, &params, &tally), paint)?;
     }
     let incomplete = require_complete && !tally.overall.is_complete();
     Ok(ExitCode::from(if incomplete { exit::INCOMPLETE } else { exit::OK }))
@@ -49,7 +66,7 @@ fn completed(p: &Progress) -> String {
 }
 
 /// The human summary: a line per phase, then the overall percentage.
-pub fn render_text(checklist: &Checklist, run: &str, tally: &Tally) -> Doc {
+pub fn render_text(checklist: &Checklist, run: &str, params: &[String], tally: &Tally) -> Doc {
     let mut out = Doc::new();
     out.styled(Style::Bold, &to_plain(&checklist.title));
     if let Some(description) = &checklist.description {
@@ -57,6 +74,9 @@ pub fn render_text(checklist: &Checklist, run: &str, tally: &Tally) -> Doc {
     }
     out.push("\n");
     out.styled(Style::Dim, &format!("Run: {run}"));
+    if !params.is_empty() {
+        out.styled(Style::Dim, &format!(" · {}", params.join(", ")));
+    }
     out.push("\n\n");
     for (phase, progress) in checklist.phases().iter().zip(&tally.phases) {
         out.push("  ");
@@ -102,9 +122,21 @@ struct JsonChecklist<'a> {
     title: &'a str,
     description: Option<&'a str>,
     run: &'a str,
+    /// The run's parameters and their values; left out when it has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    params: Vec<JsonParam<'a>>,
     #[serde(flatten)]
     counts: Counts,
     phases: Vec<JsonPhase<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonParam<'a> {
+    name: &'a str,
+    value: Option<&'a str>,
+    /// Who set the value and when; null for a default.
+    by: Option<&'a str>,
+    at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -196,6 +228,7 @@ fn json_tree<'a>(checklist: &'a Checklist, run: &'a str, tally: &Tally, state: &
         title: &checklist.title,
         description: checklist.description.as_deref(),
         run,
+        params: Vec::new(),
         counts: Counts::from(&tally.overall),
         phases: phases.collect(),
     }

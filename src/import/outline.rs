@@ -3,6 +3,7 @@
 //! what was left out, line by line. Pure data for `format` to write as YAML.
 
 use crate::checklist::{Checklist, ChecklistBuilder, IdError, Status};
+use crate::template::escape;
 use crate::timestamp::Timestamp;
 
 /// A checklist as read from Markdown, with the run it carries.
@@ -74,7 +75,8 @@ impl Outline {
     /// # Errors
     /// Never for an outline that [`super::parse`] made; an id error otherwise.
     pub fn to_checklist(&self) -> Result<Checklist, IdError> {
-        let mut builder = ChecklistBuilder::new(self.title.clone(), self.description.clone()).deduplicating();
+        let literal = |text: &str| escape(text).into_owned();
+        let mut builder = ChecklistBuilder::new(literal(&self.title), self.description.clone()).deduplicating();
         for phase in &self.phases {
             builder.phase(None, phase.name.clone(), phase.icon.clone())?;
             for section in &phase.sections {
@@ -94,7 +96,7 @@ impl Outline {
                     while builder.depth() > depth {
                         builder.close_sub_items();
                     }
-                    builder.item(None, item.title.clone(), item.detail.clone())?;
+                    builder.item(None, literal(&item.title), item.detail.as_deref().map(literal))?;
                 }
             }
         }

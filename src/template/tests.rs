@@ -43,6 +43,11 @@ fn values_go_in_as_text_and_an_escape_writes_braces() {
         "no value: shown as is"
     );
     assert!(matches!(render("plain", &v), Cow::Borrowed(_)));
+    for literal in ["{{ .Values.image }}", r"a \{{ b", "{{{{", "plain"] {
+        let template = escape(literal);
+        assert_eq!(check(&template, &|_| false), Ok(()), "{literal}");
+        assert_eq!(render(&template, &v), literal, "escape then render gives the text back");
+    }
 }
 
 #[test]

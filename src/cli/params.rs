@@ -1,0 +1,75 @@
+//! Run parameters on the command line: `--set NAME=VALUE` recorded into the
+//! run log before anything else, and a run refused while a parameter has no
+//! value and no default.
+
+use super::session::{Session, operator};
+use super::{Globals, output};
+use crate::run::{Change, Event};
+use crate::runlog::now;
+use crate::text::clean_line;
+
+/// Records the values `--set` gives that differ from the run's.
+///
+/// # Errors
+/// An undeclared parameter, a value over several lines, or a log that cannot
+/// be written.
+pub fn record(session: &mut Session, globals: &Globals) -> anyhow::Result<()> {
+    let mut events = Vec::new();
+    let current = session.state.values(&session.checklist);
+    for (name, value) in &globals.set {
+        let declared: Vec<&str> = session.checklist.params.iter().map(|p| p.name.as_str()).collect();
+        if !declared.contains(&name.as_str()) {
+            let known = if declared.is_empty() {
+                "it declares none".to_owned()
+            } else {
+                format!("it declares {}", declared.join(", "))
+            };
+            anyhow::bail!(
+                "--set {name}=…: the checklist has no parameter `{name}`; {known}\n  hint: parameters are declared under `params:` at the top of the checklist"
+            );
+        }
+        let value = clean_line(value)
+            .map_err(|_| anyhow::anyhow!("--set {name}=…: a value is one line\n  hint: leave out the line breaks"))?;
+        if current.get(name) != Some(&value) || !session.state.param_values().contains_key(name) {
+            events.push(Event {
+                at: now(),
+                by: operator(globals),
+                item: String::new(),
+                title: None,
+                change: Change::Param {
+                    name: name.clone(),
+                    value,
+                },
+                forced: false,
+                evidence: None,
+            });
+        }
+    }
+    if !events.is_empty() {
+        session.log.append(&events)?;
+        session.announce_if_started();
+        for event in &events {
+            session.state.apply(&session.checklist, event);
+            if let Change::Param { name, value } = &event.change {
+                output::report(&format!("{name} = {value} for run \"{}\"", session.run));
+            }
+        }
+        session.events.extend(events);
+        session.existed = true;
+    }
+    Ok(())
+}
+
+/// Refuses a run while a parameter has neither a value nor a default.
+///
+/// # Errors
+/// The first such parameter, and how to give it one.
+pub fn require_values(session: &Session) -> anyhow::Result<()> {
+    if let Some(missing) = session.state.missing_params(&session.checklist).first() {
+        anyhow::bail!(
+            "run \"{}\" needs a value for `{missing}`: --set {missing}=…\n  hint: the value is recorded in the run, so later commands and teammates need not give it again",
+            session.run
+        );
+    }
+    Ok(())
+}
