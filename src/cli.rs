@@ -23,8 +23,6 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use crate::checklist::Status;
-use crate::run::Change;
 pub use args::{Cli, Command, Globals, ImportRunArgs, RunArgs};
 use session::Session;
 use source::Source;
@@ -70,18 +68,12 @@ fn misspelt_command(path: &std::path::Path, color: paint::ColorChoice) {
     std::process::exit(i32::from(exit::USAGE));
 }
 
-fn nonempty(text: &str) -> Option<String> {
-    let text = crate::text::clean_paragraph(text);
-    (!text.is_empty()).then_some(text)
-}
-
 /// Runs a parsed command line. Errors are returned for `main` to print.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let globals = &cli.globals();
     let open = |checklist: Option<&PathBuf>| Session::for_command(checklist.map(PathBuf::as_path), globals, false);
     // Commands that only read a run: a run named on purpose must exist.
     let read = |checklist: Option<&PathBuf>| Session::for_command(checklist.map(PathBuf::as_path), globals, true);
-    let by = || session::operator(globals);
     let Some(command) = &cli.command else {
         if let Some(path) = &cli.checklist {
             misspelt_command(path, cli.color);
@@ -101,31 +93,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             *require_complete,
             paint::Paint::stdout(globals.color),
         ),
-        Command::Check { checklist, items, .. } => {
-            mark::run(&open(Some(checklist))?, items, &Change::Status(Status::Done), &by())
+        Command::Check { .. } | Command::Uncheck { .. } | Command::Skip { .. } | Command::Note { .. } => {
+            mark::from_command(command, globals)
         }
-        Command::Uncheck { checklist, items, .. } => {
-            mark::run(&open(Some(checklist))?, items, &Change::Status(Status::Todo), &by())
-        }
-        Command::Skip {
-            checklist,
-            items,
-            reason,
-            ..
-        } => {
-            let change = Change::Status(Status::Skipped {
-                reason: reason.as_deref().and_then(nonempty),
-            });
-            mark::run(&open(Some(checklist))?, items, &change, &by())
-        }
-        Command::Note {
-            checklist, item, text, ..
-        } => mark::run(
-            &open(Some(checklist))?,
-            std::slice::from_ref(item),
-            &Change::Note(nonempty(text)),
-            &by(),
-        ),
         Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref()), globals),
         Command::Log { checklist, .. } => history::log(&read(checklist.as_ref())?),
         Command::Sync { checklist, .. } => {

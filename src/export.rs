@@ -72,6 +72,7 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
             Status::Todo | Status::Done => None,
         },
         who: state.by.clone().zip(state.at),
+        forced: state.forced,
     };
     let mark = if state.status == Status::Todo { ' ' } else { 'x' };
     let _ = write!(out, " [{mark}] {}", item::write(&parts));

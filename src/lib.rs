@@ -12,6 +12,7 @@ pub mod cli;
 pub mod export;
 pub mod files;
 pub mod format;
+pub mod gate;
 pub mod generate;
 pub mod import;
 pub mod inline;

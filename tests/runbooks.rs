@@ -131,3 +131,42 @@ fn status_and_export_say_the_values_at_the_top() {
     let yaml = sandbox.ok(&["import", md.to_str().unwrap()]);
     assert!(!yaml.contains("Parameters"), "the line is no description: {yaml}");
 }
+
+#[test]
+fn a_gated_phase_refuses_ticks_until_the_earlier_phases_are_complete_unless_forced() {
+    let sandbox = Sandbox::new();
+    let list = runbook(&sandbox);
+    let set = ["--set", "version=2.3.0"];
+    let ran = sandbox.run(&[&["check", &list, "tag-version-on-env"][..], &set].concat());
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("Deploy is gated: Prepare has 2 open items"),
+        "{}",
+        ran.stderr
+    );
+    assert!(ran.stderr.contains("--force"), "{}", ran.stderr);
+    let ran = sandbox.run(&["skip", &list, "tag-version-on-env"]);
+    assert_eq!(ran.code, 1, "a skip is refused too: {}", ran.stderr);
+    let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", &list, "--json"])).unwrap();
+    assert_eq!(json["done"], 0, "nothing was recorded");
+    // Forced, it is recorded and says so in the log.
+    let forced = sandbox.ok(&["check", &list, "tag-version-on-env", "--force", "--by", "carol"]);
+    assert!(forced.contains("(forced past the gate)"), "{forced}");
+    let log = sandbox.ok(&["log", &list]);
+    assert!(
+        log.lines()
+            .any(|l| l.contains("carol") && l.contains("(forced past the gate)")),
+        "{log}"
+    );
+    let export = sandbox.ok(&["export", &list]);
+    assert!(
+        export.contains("- [x] Tag 2.3.0 on staging — *carol, ") && export.contains(" UTC, forced past the gate*"),
+        "{export}"
+    );
+    // Once the earlier phase is complete the gate is open.
+    sandbox.ok(&["uncheck", &list, "tag-version-on-env"]);
+    sandbox.ok(&["check", &list, "ci-is-green-for-version"]);
+    sandbox.ok(&["skip", &list, "changelog-written", "--reason", "hotfix"]);
+    let open = sandbox.ok(&["check", &list, "tag-version-on-env"]);
+    assert!(!open.contains("forced"), "{open}");
+}

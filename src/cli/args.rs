@@ -178,6 +178,9 @@ pub enum Command {
         /// The items: full ids or unique ends of them
         #[arg(required = true)]
         items: Vec<String>,
+        /// Record it even in a gated phase that is not open yet (marked as forced)
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         run: RunArgs,
     },
@@ -203,6 +206,9 @@ pub enum Command {
         /// Why the items do not apply
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
+        /// Record it even in a gated phase that is not open yet (marked as forced)
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         run: RunArgs,
     },

@@ -6,11 +6,59 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::session::Session;
-use super::{exit, output, status};
+use std::path::PathBuf;
+
+use super::args::Command;
+use super::session::{Session, operator};
+use super::{Globals, exit, output, status};
 use crate::checklist::Status;
+use crate::gate;
 use crate::lookup::{self, LookupError};
 use crate::run::{Change, Event};
+use crate::text::clean_paragraph;
+
+/// `check`, `uncheck`, `skip` and `note`, from the command line.
+pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let open = |checklist: &PathBuf| Session::for_command(Some(checklist), globals, false);
+    let by = operator(globals);
+    let text = |text: &str| Some(clean_paragraph(text)).filter(|t| !t.is_empty());
+    match command {
+        Command::Check {
+            checklist,
+            items,
+            force,
+            ..
+        } => run(&open(checklist)?, items, &Change::Status(Status::Done), &by, *force),
+        Command::Uncheck { checklist, items, .. } => {
+            run(&open(checklist)?, items, &Change::Status(Status::Todo), &by, false)
+        }
+        Command::Skip {
+            checklist,
+            items,
+            reason,
+            force,
+            ..
+        } => {
+            let change = Change::Status(Status::Skipped {
+                reason: reason.as_deref().and_then(text),
+            });
+            run(&open(checklist)?, items, &change, &by, *force)
+        }
+        Command::Note {
+            checklist,
+            item,
+            text: note,
+            ..
+        } => run(
+            &open(checklist)?,
+            std::slice::from_ref(item),
+            &Change::Note(text(note)),
+            &by,
+            false,
+        ),
+        _ => unreachable!("from_command is given check, uncheck, skip and note"),
+    }
+}
 
 /// Explains every item that could not be resolved, as one error.
 fn lookup_failure(session: &Session, errors: &[LookupError]) -> anyhow::Error {
@@ -66,9 +114,36 @@ fn resolve(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> 
     }
 }
 
-/// Records `change` for each of `queries` and reports what happened.
-pub fn run(session: &Session, queries: &[String], change: &Change, by: &str) -> anyhow::Result<ExitCode> {
+/// The items of `indexes` that stand in a closed gated phase, refused as one
+/// error unless `force`; with it, the ones whose changes are marked forced.
+pub(super) fn past_gates(session: &Session, indexes: &[usize], force: bool) -> anyhow::Result<Vec<usize>> {
+    let tally = session.state.tally(&session.checklist);
+    let closed: Vec<(usize, gate::Closed)> = indexes
+        .iter()
+        .filter_map(|&i| gate::item_closed(&session.checklist, &tally, i).map(|c| (i, c)))
+        .collect();
+    if let Some((_, first)) = closed.first().filter(|_| !force) {
+        let mut message = first.message(&session.checklist);
+        for (index, _) in &closed {
+            let _ = write!(message, "\n    {}", session.checklist.items()[*index].id);
+        }
+        anyhow::bail!(
+            "{message}\n  hint: nothing was recorded; finish the earlier phase first, or add --force to record it anyway (marked as forced)"
+        );
+    }
+    Ok(closed.into_iter().map(|(i, _)| i).collect())
+}
+
+/// Records `change` for each of `queries` and reports what happened. Ticks
+/// and skips in a closed gated phase are refused unless `force`.
+pub fn run(session: &Session, queries: &[String], change: &Change, by: &str, force: bool) -> anyhow::Result<ExitCode> {
     let indexes = resolve(session, queries)?;
+    let gated = matches!(change, Change::Status(Status::Done | Status::Skipped { .. }));
+    let forced = if gated {
+        past_gates(session, &indexes, force)?
+    } else {
+        Vec::new()
+    };
     let now = crate::runlog::now();
     let mut events = Vec::new();
     let mut report = String::new();
@@ -85,10 +160,15 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str) -> 
             item: item.id.to_string(),
             title: Some(item.title.clone()),
             change: change.clone(),
-            forced: false,
+            forced: forced.contains(&index),
             evidence: None,
         });
-        let _ = writeln!(report, "{verb:<9}  {}  {}", item.id, item.title);
+        let mark = if forced.contains(&index) {
+            "  (forced past the gate)"
+        } else {
+            ""
+        };
+        let _ = writeln!(report, "{verb:<9}  {}  {}{mark}", item.id, item.title);
     }
     session.log.append(&events)?;
     if !events.is_empty() {

@@ -27,7 +27,12 @@ pub struct Parts {
     pub skipped: Option<Option<String>>,
     /// Who ticked or skipped it, and when.
     pub who: Option<(String, Timestamp)>,
+    /// The status was recorded past a closed gate, with `--force`.
+    pub forced: bool,
 }
+
+/// Follows who and when on an item forced past a gate.
+const FORCED: &str = ", forced past the gate";
 
 fn options() -> Options {
     Options::ENABLE_STRIKETHROUGH
@@ -188,14 +193,15 @@ fn shown(who: Option<&(String, Timestamp)>) -> Option<(&str, String)> {
     who.map(|(by, at)| (by.as_str(), at.human()))
 }
 
-fn who_and_when(who: Option<&(String, Timestamp)>) -> String {
-    who.map(|(by, at)| format!(" — *{}, {}*", inline::escape(by, Place::BoldTitle), at.human()))
+fn who_and_when(who: Option<&(String, Timestamp)>, forced: bool) -> String {
+    let forced = if forced { FORCED } else { "" };
+    who.map(|(by, at)| format!(" — *{}, {}{forced}*", inline::escape(by, Place::BoldTitle), at.human()))
         .unwrap_or_default()
 }
 
 /// The text of an item's line after its box.
 pub fn write(parts: &Parts) -> String {
-    let after = who_and_when(parts.who.as_ref());
+    let after = who_and_when(parts.who.as_ref(), parts.forced);
     let marker = parts.skipped.as_ref().map(|reason| {
         let reason = reason
             .as_deref()
@@ -223,6 +229,7 @@ pub fn write(parts: &Parts) -> String {
                         back.title == title
                             && back.detail == detail
                             && back.skipped == parts.skipped
+                            && back.forced == parts.forced
                             && shown(back.who.as_ref()) == shown(parts.who.as_ref())
                     });
                 if same {
@@ -252,8 +259,8 @@ fn escaped(text: &str, at: usize) -> bool {
 }
 
 /// Splits ` — *alice, 2026-11-29 10:02:11 UTC*` off the end of a line.
-fn split_who_and_when(line: &str) -> (&str, Option<(String, Timestamp)>) {
-    let none = (line, None);
+fn split_who_and_when(line: &str) -> (&str, Option<(String, Timestamp)>, bool) {
+    let none = (line, None, false);
     let Some(body) = line.strip_suffix('*').filter(|_| !escaped(line, line.len() - 1)) else {
         return none;
     };
@@ -266,11 +273,16 @@ fn split_who_and_when(line: &str) -> (&str, Option<(String, Timestamp)>) {
     let Some(before) = body[..open].strip_suffix(" — ") else {
         return none;
     };
-    let Some((by, when)) = body[open + 1..].rsplit_once(", ") else {
+    let who = &body[open + 1..];
+    let (who, forced) = match who.strip_suffix(FORCED) {
+        Some(who) => (who, true),
+        None => (who, false),
+    };
+    let Some((by, when)) = who.rsplit_once(", ") else {
         return none;
     };
     match Timestamp::parse_human(when) {
-        Ok(at) => (before, Some((inline::unescape(by), at))),
+        Ok(at) => (before, Some((inline::unescape(by), at)), forced),
         Err(_) => none,
     }
 }
@@ -284,7 +296,7 @@ pub fn read(line: &str) -> Option<Parts> {
     } else {
         line
     };
-    let (rest, who) = split_who_and_when(line.trim_end());
+    let (rest, who, forced) = split_who_and_when(line.trim_end());
     let struck = rest
         .starts_with("~~")
         .then(|| leading(rest, |t| matches!(t, Tag::Strikethrough)))
@@ -307,6 +319,7 @@ pub fn read(line: &str) -> Option<Parts> {
         detail,
         skipped,
         who,
+        forced,
     })
 }
 

@@ -8,6 +8,7 @@ fn parts(title: &str, detail: Option<&str>) -> Parts {
         detail: detail.map(Into::into),
         skipped: None,
         who: None,
+        forced: false,
     }
 }
 
@@ -71,6 +72,7 @@ fn skipped_items_and_who_and_when_read_back() {
         detail: Some("on **staging**".into()),
         skipped: Some(Some("no db (yet)".into())),
         who: Some(("bob *the* builder".into(), at)),
+        forced: true,
     };
     let line = write(&item);
     assert_eq!(read(&line), Some(item), "{line}");
