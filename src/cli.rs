@@ -11,6 +11,8 @@ mod notices;
 pub mod output;
 pub mod paint;
 mod params;
+mod runbook;
+mod runner;
 mod scaffold;
 mod session;
 mod source;
@@ -96,6 +98,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Check { .. } | Command::Uncheck { .. } | Command::Skip { .. } | Command::Note { .. } => {
             mark::from_command(command, globals)
         }
+        Command::Exec { .. } | Command::Verify { .. } => runbook::from_command(command, globals),
         Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref()), globals),
         Command::Log { checklist, .. } => history::log(&read(checklist.as_ref())?),
         Command::Sync { checklist, .. } => {

@@ -26,6 +26,9 @@ pub const MARKER: &str = "<!-- preflight export";
 /// Marks the note line under an item.
 pub const NOTE: &str = "Note: ";
 
+/// Marks the line under an item that says what its last command showed.
+pub const EVIDENCE: &str = "Evidence: ";
+
 /// Opens a skip reason after a skipped item.
 pub const NOT_APPLICABLE: &str = "(N/A";
 
@@ -76,12 +79,25 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
     };
     let mark = if state.status == Status::Todo { ' ' } else { 'x' };
     let _ = write!(out, " [{mark}] {}", item::write(&parts));
-    match &state.note {
-        Some(note) => {
-            let _ = writeln!(out, "\\\n{indent}{NOTE}{}", inline::escape(note, Place::Inline));
-        }
-        None => out.push('\n'),
+    // Lines under the item, each after a hard break: the evidence of the
+    // last command run for it, then its note.
+    let mut below = Vec::new();
+    if let Some((evidence, at, by)) = &state.evidence {
+        below.push(format!(
+            "{EVIDENCE}{} {} — {}, {}",
+            evidence.kind.as_str(),
+            evidence.summary(),
+            inline::escape(by, Place::Inline),
+            at.human()
+        ));
     }
+    if let Some(note) = &state.note {
+        below.push(format!("{NOTE}{}", inline::escape(note, Place::Inline)));
+    }
+    for line in below {
+        let _ = write!(out, "\\\n{indent}{line}");
+    }
+    out.push('\n');
 }
 
 fn run_line(state: &RunState, run: &str) -> String {

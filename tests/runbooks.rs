@@ -170,3 +170,171 @@ fn a_gated_phase_refuses_ticks_until_the_earlier_phases_are_complete_unless_forc
     let open = sandbox.ok(&["check", &list, "tag-version-on-env"]);
     assert!(!open.contains("forced"), "{open}");
 }
+
+const COMMANDS: &str = r#"title: Commands
+params:
+  - name: version
+    default: "1.0"
+phases:
+  - name: Run
+    sections:
+      - name: Steps
+        items:
+          - title: Passes
+            command: echo tagging {{version}} && echo to stderr >&2
+          - title: Fails
+            command: echo about to fail; exit 3
+          - title: Chatty
+            command: i=0; while [ $i -lt 10000 ]; do echo line $i; i=$((i+1)); done
+          - title: Sleeps
+            verify: sleep 5
+          - title: Proven
+            verify: "true"
+          - title: Disproven
+            verify: echo nope; exit 1
+          - title: Plain
+"#;
+
+fn item<'a>(json: &'a serde_json::Value, title: &str) -> &'a serde_json::Value {
+    json["phases"][0]["sections"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == title)
+        .unwrap()
+}
+
+#[test]
+fn exec_runs_the_command_ticks_on_exit_0_and_records_the_evidence() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("c.yaml", COMMANDS).to_str().unwrap().to_owned();
+    let ran = sandbox.run(&["exec", &list, "passes", "--set", "version=2.3.0"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(
+        ran.stdout.contains("tagging 2.3.0\n"),
+        "output is streamed: {}",
+        ran.stdout
+    );
+    assert!(ran.stderr.contains("to stderr"), "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .contains("running: echo tagging '2.3.0' && echo to stderr >&2"),
+        "{}",
+        ran.stderr
+    );
+    assert!(ran.stderr.contains("✓ Passes: exit 0 in"), "{}", ran.stderr);
+    let ran = sandbox.run(&["exec", &list, "fails"]);
+    assert_eq!(ran.code, 1);
+    assert!(ran.stderr.contains("Fails failed: exit 3 in"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("it stays open"), "{}", ran.stderr);
+    sandbox.ok(&["exec", &list, "chatty"]);
+    let ran = sandbox.run(&["exec", &list, "plain"]);
+    assert_eq!(ran.code, 1);
+    assert!(ran.stderr.contains("has no command to run"), "{}", ran.stderr);
+    let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", &list, "--json"])).unwrap();
+    assert_eq!(item(&json, "Passes")["status"], "done");
+    assert_eq!(item(&json, "Passes")["evidence"]["exit"], 0);
+    assert_eq!(item(&json, "Fails")["status"], "todo");
+    assert_eq!(item(&json, "Fails")["evidence"]["exit"], 3);
+    assert_eq!(item(&json, "Fails")["evidence"]["output"][0], "about to fail");
+    let chatty = item(&json, "Chatty")["evidence"]["output"].as_array().unwrap().clone();
+    assert_eq!(chatty.len(), 20, "only the tail of 10,000 lines is kept");
+    assert_eq!(chatty[19], "line 9999");
+    let log = std::fs::read_to_string(sandbox.run_logs()[0].clone()).unwrap();
+    assert!(
+        log.len() < 10_000,
+        "the log holds the tail, not the output: {} bytes",
+        log.len()
+    );
+}
+
+#[test]
+fn verify_ticks_what_it_proves_and_stops_what_runs_too_long() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("c.yaml", COMMANDS).to_str().unwrap().to_owned();
+    let started = std::time::Instant::now();
+    let ran = sandbox.run(&["verify", &list, "--timeout", "0.5"]);
+    assert!(started.elapsed().as_secs() < 4, "the sleep was stopped");
+    assert_eq!(ran.code, 1, "{}{}", ran.stdout, ran.stderr);
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert!(lines[0].starts_with("⏱ Sleeps  (timed out after 0."), "{}", ran.stdout);
+    assert!(lines[1].starts_with("✓ Proven  (exit 0 in"), "{}", ran.stdout);
+    assert!(lines[2].starts_with("✗ Disproven  (exit 1 in"), "{}", ran.stdout);
+    assert_eq!(lines[3], "    nope");
+    let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", &list, "--json"])).unwrap();
+    assert_eq!(item(&json, "Proven")["status"], "done");
+    assert_eq!(item(&json, "Proven")["evidence"]["kind"], "verify");
+    assert_eq!(item(&json, "Sleeps")["evidence"]["timed_out"], true);
+    assert_eq!(item(&json, "Disproven")["status"], "todo");
+    // Only open items run by default; a named one runs even when done.
+    let ran = sandbox.run(&["verify", &list, "proven"]);
+    assert_eq!(ran.code, 0, "{}", ran.stdout);
+    let again = sandbox.run(&["verify", &list, "--timeout", "0.5"]);
+    assert!(!again.stdout.contains("Proven"), "{}", again.stdout);
+}
+
+#[test]
+fn a_value_recorded_by_a_teammate_never_becomes_shell_syntax() {
+    let sandbox = Sandbox::new();
+    let marker = sandbox.path("pwned");
+    let list = sandbox
+        .write(
+            "c.yaml",
+            "title: T\nparams:\n  - name: version\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Tag\n            command: printf '%s|' {{version}} \"$PREFLIGHT_PARAM_VERSION\"\n",
+        )
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let hostile = format!(
+        "1; touch {}; $(touch {}) `touch {}`",
+        marker.display(),
+        marker.display(),
+        marker.display()
+    );
+    sandbox.ok(&[
+        "status",
+        &list,
+        "--set",
+        &format!("version={hostile}"),
+        "--by",
+        "mallory",
+    ]);
+    let ran = sandbox.run(&["exec", &list, "tag"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(!marker.exists(), "the value ran as a command");
+    assert_eq!(ran.stdout, format!("{hostile}|{hostile}|"), "one word, as given");
+}
+
+#[test]
+fn export_shows_the_last_evidence_under_its_item_and_import_keeps_the_note() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("c.yaml", COMMANDS).to_str().unwrap().to_owned();
+    sandbox.ok(&["exec", &list, "passes", "--by", "alice"]);
+    sandbox.ok(&["note", &list, "passes", "tag pushed"]);
+    let export = sandbox.ok(&["export", &list]);
+    let at = export.find("- [x] Passes — *alice, ").expect(&export);
+    let lines: Vec<&str> = export[at..].lines().take(3).collect();
+    assert!(lines[0].ends_with("UTC*\\"), "{export}");
+    assert!(
+        lines[1].starts_with("  Evidence: exec exit 0 in ") && lines[1].contains(" — alice, "),
+        "{export}"
+    );
+    assert_eq!(lines[2], "  Note: tag pushed");
+    let md = sandbox.write("progress.md", &export);
+    let yaml = sandbox.path("again.yaml");
+    sandbox.ok(&[
+        "import",
+        md.to_str().unwrap(),
+        "-o",
+        yaml.to_str().unwrap(),
+        "--run",
+        "again",
+    ]);
+    let json: serde_json::Value =
+        serde_json::from_str(&sandbox.ok(&["status", yaml.to_str().unwrap(), "--run", "again", "--json"])).unwrap();
+    assert_eq!(
+        item(&json, "Passes")["note"],
+        "tag pushed",
+        "the evidence line is no note"
+    );
+}

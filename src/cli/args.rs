@@ -74,6 +74,14 @@ pub struct RunArgs {
     pub set: Vec<(String, String)>,
 }
 
+/// A time limit in seconds: more than nothing, less than a day.
+fn seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(s),
+        _ => Err(format!("`{text}` is not a number of seconds between 0 and 86400")),
+    }
+}
+
 /// `NAME=VALUE`, split at the first `=`.
 fn param_value(text: &str) -> Result<(String, String), String> {
     let (name, value) = text
@@ -122,7 +130,9 @@ impl Cli {
                 | Command::Note { run, .. }
                 | Command::Export { run, .. }
                 | Command::Log { run, .. }
-                | Command::Sync { run, .. },
+                | Command::Sync { run, .. }
+                | Command::Exec { run, .. }
+                | Command::Verify { run, .. },
             ) => run.clone(),
             Some(Command::Import { run, .. }) => RunArgs {
                 run: run.run.clone(),
@@ -207,6 +217,50 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
         /// Record it even in a gated phase that is not open yet (marked as forced)
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Run an item's command and record what it showed; exit 0 ticks the item
+    #[command(
+        long_about = "Run an item's command and record what it showed; exit 0 ticks the item.\n\n\
+        Runs the item's `command:` with `sh -c` in the current folder, values of the run's parameters put in \
+        as single-quoted words and set as PREFLIGHT_PARAM_<NAME>. Its output is shown as it comes; the exit \
+        status, the time and the last 20 lines are recorded in the run. Exit 0 ticks the item; anything else \
+        leaves it open and exits 1.",
+        after_help = "Examples:\n  preflight exec release.yaml tag-version --set version=2.3.0\n  \
+        preflight exec release.yaml smoke-tests --run \"v2.3.0 release\""
+    )]
+    Exec {
+        /// The checklist: a YAML file or a bundled checklist's name
+        checklist: PathBuf,
+        /// The item: its full id or a unique end of it
+        item: String,
+        /// Run it even in a gated phase that is not open yet (marked as forced)
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Run verifications and tick the items they prove
+    #[command(
+        long_about = "Run verifications and tick the items they prove.\n\n\
+        Runs the `verify:` command of each ITEM (default: every open item that has one), in checklist order, \
+        each within --timeout. An item whose verification exits 0 is ticked; every result is recorded in the \
+        run with its exit status, time and last lines of output. Prints a line per item (✓, ✗ exit N, \
+        ⏱ timed out) and exits 0 only when every one passed.",
+        after_help = "Examples:\n  preflight verify release.yaml\n  preflight verify release.yaml health-endpoint --timeout 10"
+    )]
+    Verify {
+        /// The checklist: a YAML file or a bundled checklist's name
+        checklist: PathBuf,
+        /// The items (default: every open item with a verification)
+        items: Vec<String>,
+        /// Seconds each verification may take before it is stopped
+        #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = seconds)]
+        timeout: f64,
+        /// Run them even in a gated phase that is not open yet (marked as forced)
         #[arg(long)]
         force: bool,
         #[command(flatten)]

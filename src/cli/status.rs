@@ -131,6 +131,18 @@ struct JsonChecklist<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonEvidence<'a> {
+    kind: &'static str,
+    command: &'a str,
+    exit: Option<i32>,
+    timed_out: bool,
+    ms: u64,
+    output: &'a [String],
+    at: String,
+    by: &'a str,
+}
+
+#[derive(Serialize)]
 struct JsonParam<'a> {
     name: &'a str,
     value: Option<&'a str>,
@@ -168,6 +180,17 @@ struct JsonItem<'a> {
     by: Option<&'a str>,
     reason: Option<&'a str>,
     note: Option<&'a str>,
+    /// Its command and verification, as written; left out when it has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    command: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verify: Option<&'a str>,
+    /// Set when its status was recorded past a closed gate.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    forced: bool,
+    /// What the last command run for it showed; left out when none ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<JsonEvidence<'a>>,
     /// Sub-items, nested as in the checklist; left out when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     items: Vec<JsonItem<'a>>,
@@ -199,6 +222,19 @@ impl<'a> JsonItem<'a> {
             by: state.by.as_deref(),
             reason,
             note: state.note.as_deref(),
+            command: item.command.as_deref(),
+            verify: item.verify.as_deref(),
+            forced: state.forced,
+            evidence: state.evidence.as_ref().map(|(e, at, by)| JsonEvidence {
+                kind: e.kind.as_str(),
+                command: &e.command,
+                exit: e.exit,
+                timed_out: e.timed_out,
+                ms: e.millis,
+                output: &e.output,
+                at: at.to_string(),
+                by,
+            }),
             items: Vec::new(),
         }
     }

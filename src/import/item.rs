@@ -129,7 +129,14 @@ pub fn read(text: &str, checked: bool, from_export: bool) -> Option<OutlineItem>
     if from_export {
         let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         let first = lines.next()?;
-        let note = lines.next().and_then(|l| l.strip_prefix(NOTE));
+        // Under the item: evidence (not imported) and the note, each line
+        // but the last ending in a hard break.
+        let note = lines.find_map(|l| l.strip_prefix(NOTE)).map(|note| {
+            match note.bytes().rev().take_while(|&b| b == b'\\').count() % 2 {
+                1 => &note[..note.len() - 1],
+                _ => note,
+            }
+        });
         return exported(first, note, checked);
     }
     plain(text, checked)

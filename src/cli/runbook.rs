@@ -1,0 +1,202 @@
+//! `exec` and `verify`: run an item's command or its verification, with the
+//! run's values quoted into it, and record what it showed as evidence; a
+//! command that exits 0 ticks its item.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use super::args::Command;
+use super::mark::past_gates;
+use super::runner::{self, Outcome, Run};
+use super::session::{Session, operator};
+use super::{Globals, exit, output, status};
+use crate::checklist::Status;
+use crate::gate;
+use crate::lookup;
+use crate::run::{Change, Event, Evidence, EvidenceKind};
+use crate::template;
+
+/// `exec` and `verify`, from the command line.
+pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let open = |checklist: &PathBuf| Session::for_command(Some(checklist), globals, false);
+    match command {
+        Command::Exec {
+            checklist, item, force, ..
+        } => exec(&open(checklist)?, item, *force, &operator(globals)),
+        Command::Verify {
+            checklist,
+            items,
+            timeout,
+            force,
+            ..
+        } => verify(
+            &open(checklist)?,
+            items,
+            Duration::from_secs_f64(*timeout),
+            *force,
+            &operator(globals),
+        ),
+        _ => unreachable!("runbook::from_command is given exec and verify"),
+    }
+}
+
+/// The event that records a command's outcome for an item: a tick when it
+/// passed (and the item was not done yet), else the evidence alone.
+fn outcome_event(session: &Session, index: usize, evidence: Evidence, forced: bool, by: &str) -> Event {
+    let item = &session.checklist.items()[index];
+    let passed = evidence.passed();
+    Event {
+        at: session.state.stamp_for(index, crate::runlog::now()),
+        by: by.to_owned(),
+        item: item.id.to_string(),
+        title: Some(item.title.clone()),
+        change: if passed {
+            Change::Status(Status::Done)
+        } else {
+            Change::Ran
+        },
+        forced: forced && passed,
+        evidence: Some(evidence),
+    }
+}
+
+fn evidence(kind: EvidenceKind, line: &str, outcome: Outcome) -> Evidence {
+    Evidence {
+        kind,
+        command: line.to_owned(),
+        exit: outcome.exit,
+        timed_out: outcome.timed_out,
+        millis: outcome.millis,
+        output: outcome.tail,
+    }
+}
+
+fn resolve(session: &Session, query: &str) -> anyhow::Result<usize> {
+    lookup::find(&session.checklist, query).map_err(|_| {
+        anyhow::anyhow!(
+            "no item `{query}` in \"{}\"\n  hint: `preflight status --json` lists every item id",
+            session.checklist.title
+        )
+    })
+}
+
+/// `preflight exec`: runs the item's command, streaming its output.
+fn exec(session: &Session, query: &str, force: bool, by: &str) -> anyhow::Result<ExitCode> {
+    let index = resolve(session, query)?;
+    let item = &session.checklist.items()[index];
+    let Some(command) = &item.command else {
+        anyhow::bail!(
+            "{} has no command to run\n  hint: give it one in the checklist: `command: …` under its title",
+            item.id
+        );
+    };
+    let forced = !past_gates(session, &[index], force)?.is_empty();
+    let values = session.state.values(&session.checklist);
+    let line = template::render_shell(command, &values).into_owned();
+    output::report(&format!("running: {line}"));
+    let outcome = runner::run(
+        &line,
+        &values,
+        Run {
+            stream: true,
+            timeout: None,
+        },
+    )
+    .map_err(|err| anyhow::anyhow!("cannot start sh: {err}\n  hint: exec runs commands with `sh -c`"))?;
+    let evidence = evidence(EvidenceKind::Exec, &line, outcome);
+    let summary = evidence.summary();
+    let passed = evidence.passed();
+    let event = outcome_event(session, index, evidence, forced, by);
+    session.log.append(std::slice::from_ref(&event))?;
+    session.announce_if_started();
+    if passed {
+        output::report(&format!("✓ {}: {summary}", item.title));
+        Ok(ExitCode::from(exit::OK))
+    } else {
+        anyhow::bail!("{} failed: {summary}; it stays open", item.title)
+    }
+}
+
+/// The items `verify` runs: those named, else every open item with a
+/// verification, in checklist order.
+fn verify_targets(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> {
+    if queries.is_empty() {
+        return Ok((0..session.checklist.items().len())
+            .filter(|&i| session.checklist.items()[i].verify.is_some())
+            .filter(|&i| session.state.item(i).status == Status::Todo)
+            .collect());
+    }
+    let mut found = Vec::new();
+    for query in queries {
+        let index = resolve(session, query)?;
+        if session.checklist.items()[index].verify.is_none() {
+            anyhow::bail!(
+                "{} has no verification\n  hint: give it one in the checklist: `verify: …`, a command that exits 0 when it holds",
+                session.checklist.items()[index].id
+            );
+        }
+        if !found.contains(&index) {
+            found.push(index);
+        }
+    }
+    Ok(found)
+}
+
+/// `preflight verify`: runs verifications, ticks what they prove.
+fn verify(session: &Session, queries: &[String], timeout: Duration, force: bool, by: &str) -> anyhow::Result<ExitCode> {
+    let targets = verify_targets(session, queries)?;
+    if targets.is_empty() {
+        output::print("nothing to verify: no open item has a `verify:` command\n")?;
+        return Ok(ExitCode::from(exit::OK));
+    }
+    let values = session.state.values(&session.checklist);
+    let mut state = session.state.clone();
+    let mut failed = 0;
+    let mut report = String::new();
+    for index in targets {
+        let item = &session.checklist.items()[index];
+        let tally = state.tally(&session.checklist);
+        let closed = gate::item_closed(&session.checklist, &tally, index);
+        if let Some(closed) = closed.filter(|_| !force) {
+            failed += 1;
+            let _ = writeln!(report, "⛔ {}: {}", item.title, closed.message(&session.checklist));
+            continue;
+        }
+        let line = template::render_shell(item.verify.as_deref().unwrap_or_default(), &values).into_owned();
+        let outcome = runner::run(
+            &line,
+            &values,
+            Run {
+                stream: false,
+                timeout: Some(timeout),
+            },
+        )
+        .map_err(|err| anyhow::anyhow!("cannot start sh: {err}\n  hint: verify runs commands with `sh -c`"))?;
+        let evidence = evidence(EvidenceKind::Verify, &line, outcome);
+        let mark = match (evidence.passed(), evidence.timed_out) {
+            (true, _) => "✓",
+            (false, true) => "⏱",
+            (false, false) => "✗",
+        };
+        let _ = writeln!(report, "{mark} {}  ({})", item.title, evidence.summary());
+        if !evidence.passed() {
+            failed += 1;
+            for line in evidence.output.iter().rev().take(5).rev() {
+                let _ = writeln!(report, "    {line}");
+            }
+        }
+        let event = outcome_event(session, index, evidence, closed.is_some(), by);
+        // Recorded one by one: what was proven stays proven if a later one hangs.
+        session.log.append(std::slice::from_ref(&event))?;
+        state.apply(&session.checklist, &event);
+    }
+    session.announce_if_started();
+    report.push_str(&status::run_line(
+        &session.run,
+        &state.tally(&session.checklist).overall,
+    ));
+    output::print(&report)?;
+    Ok(ExitCode::from(if failed == 0 { exit::OK } else { exit::ERROR }))
+}

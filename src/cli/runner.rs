@@ -1,0 +1,182 @@
+//! Running an item's command: `sh -c` in the current folder, the run's
+//! parameters in the environment, its output streamed (or not) and its last
+//! lines kept, within a time limit if one is set.
+//!
+//! Nothing runs on its own: only `exec`, `verify` and the view's `!` and `v`
+//! call this, and each shows the command line first.
+
+use std::io::{self, Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::runlog::OUTPUT_LINES;
+use crate::template::{self, Values};
+use crate::text::clean_line;
+
+/// How long one line of output may be in the evidence.
+const LINE_CHARS: usize = 500;
+
+/// How long output is still read after the command ended: a process it left
+/// in the background may hold the pipe open.
+const DRAIN: Duration = Duration::from_millis(500);
+
+/// What running a command showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub exit: Option<i32>,
+    pub timed_out: bool,
+    pub millis: u64,
+    /// The last lines of its output (stdout and stderr, as they came), cleaned.
+    pub tail: Vec<String>,
+}
+
+/// How a command is run.
+#[derive(Debug, Clone, Copy)]
+pub struct Run {
+    /// Copy its output to ours as it comes (`exec`), or only keep it (`verify`).
+    pub stream: bool,
+    /// Stop it after this long: it, and every process it started.
+    pub timeout: Option<Duration>,
+}
+
+/// Keeps the last lines of a stream of bytes.
+struct Tail {
+    lines: std::collections::VecDeque<String>,
+    partial: Vec<u8>,
+}
+
+impl Tail {
+    fn new() -> Tail {
+        Tail {
+            lines: std::collections::VecDeque::new(),
+            partial: Vec::new(),
+        }
+    }
+
+    fn push_line(&mut self, bytes: &[u8]) {
+        let text = String::from_utf8_lossy(bytes);
+        let text: String = text.trim_end_matches('\r').chars().take(LINE_CHARS).collect();
+        self.lines.push_back(clean_line(&text).unwrap_or_default());
+        if self.lines.len() > OUTPUT_LINES {
+            self.lines.pop_front();
+        }
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if b == b'\n' {
+                let line = std::mem::take(&mut self.partial);
+                self.push_line(&line);
+            } else if self.partial.len() < LINE_CHARS * 4 {
+                self.partial.push(b);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        if !self.partial.is_empty() {
+            let line = std::mem::take(&mut self.partial);
+            self.push_line(&line);
+        }
+        self.lines.into()
+    }
+}
+
+/// Reads a pipe to its end, sending each chunk on.
+fn pump(mut from: impl Read + Send + 'static, to: mpsc::Sender<(bool, Vec<u8>)>, is_err: bool) {
+    thread::spawn(move || {
+        let mut buffer = [0u8; 8192];
+        while let Ok(n) = from.read(&mut buffer) {
+            if n == 0 || to.send((is_err, buffer[..n].to_vec())).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Stops a command that ran past its time: the whole process group, asked
+/// first, then made to.
+fn stop(pid: u32) {
+    use nix::sys::signal::{Signal, killpg};
+    use nix::unistd::Pid;
+    let Ok(raw) = i32::try_from(pid) else { return };
+    let group = Pid::from_raw(raw);
+    let _ = killpg(group, Signal::SIGTERM);
+    thread::sleep(Duration::from_millis(200));
+    let _ = killpg(group, Signal::SIGKILL);
+}
+
+/// Runs `line` with `sh -c`, the parameters in its environment.
+///
+/// # Errors
+/// When `sh` cannot be started.
+pub fn run(line: &str, values: &Values, how: Run) -> io::Result<Outcome> {
+    use std::os::unix::process::CommandExt as _;
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(line)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (name, value) in values {
+        command.env(template::env_name(name), value);
+    }
+    if how.timeout.is_some() {
+        // Its own group, so that a timeout stops what it started too; it
+        // reads no terminal input then.
+        command.process_group(0).stdin(Stdio::null());
+    }
+    let started = Instant::now();
+    let mut child = command.spawn()?;
+    let (send, receive) = mpsc::channel();
+    if let Some(out) = child.stdout.take() {
+        pump(out, send.clone(), false);
+    }
+    if let Some(err) = child.stderr.take() {
+        pump(err, send, true);
+    }
+    let mut tail = Tail::new();
+    let mut take = |(is_err, chunk): (bool, Vec<u8>)| {
+        if how.stream {
+            let _ = if is_err {
+                io::stderr().write_all(&chunk)
+            } else {
+                io::stdout().write_all(&chunk)
+            };
+        }
+        tail.feed(&chunk);
+    };
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if let Ok(chunk) = receive.recv_timeout(Duration::from_millis(20)) {
+            take(chunk);
+        }
+        if how.timeout.is_some_and(|limit| started.elapsed() > limit) {
+            timed_out = true;
+            stop(child.id());
+            break child.wait()?;
+        }
+    };
+    let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let drained_by = Instant::now() + DRAIN;
+    while let Some(left) = drained_by.checked_duration_since(Instant::now()) {
+        match receive.recv_timeout(left) {
+            Ok(chunk) => take(chunk),
+            Err(_) => break,
+        }
+    }
+    if how.stream {
+        let _ = io::stdout().flush();
+    }
+    Ok(Outcome {
+        exit: if timed_out { None } else { status.code() },
+        timed_out,
+        millis,
+        tail: tail.finish(),
+    })
+}
