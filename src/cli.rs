@@ -18,6 +18,7 @@ mod session;
 mod source;
 mod status;
 mod sync;
+mod timing;
 mod validate;
 
 use std::path::PathBuf;
@@ -99,6 +100,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             mark::from_command(command, globals)
         }
         Command::Exec { .. } | Command::Verify { .. } => runbook::from_command(command, globals),
+        Command::Report { checklist, json, .. } => timing::run(&read(checklist.as_ref())?, *json),
         Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref()), globals),
         Command::Log { checklist, .. } => history::log(&read(checklist.as_ref())?),
         Command::Sync { checklist, .. } => {

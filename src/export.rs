@@ -18,6 +18,7 @@ use std::ops::Range;
 use crate::checklist::{Checklist, Item, Status};
 use crate::inline::{self, Place};
 use crate::progress::Progress;
+use crate::report::{self, Report};
 use crate::run::{ItemState, RunState};
 
 /// The first line of every export: how `import` knows it reads its own format.
@@ -133,6 +134,12 @@ fn completed(progress: &Progress) -> String {
 
 /// The whole document for one run of a checklist.
 pub fn markdown(checklist: &Checklist, state: &RunState, run: &str) -> String {
+    markdown_timed(checklist, state, run, None)
+}
+
+/// The whole document, with how long each completed phase took (from the
+/// run's timing report) in the Completion Status.
+pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing: Option<&Report>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{MARKER}: run \"{}\" -->", run.replace("--", "—"));
     let _ = writeln!(out, "# {}\n", inline::escape(&checklist.title, Place::Heading));
@@ -164,10 +171,14 @@ pub fn markdown(checklist: &Checklist, state: &RunState, run: &str) -> String {
         }
     }
     let _ = writeln!(out, "---\n\n## ✅ {COMPLETION_STATUS}\n");
-    for (phase, progress) in checklist.phases().iter().zip(&tally.phases) {
+    for (p, (phase, progress)) in checklist.phases().iter().zip(&tally.phases).enumerate() {
         let mark = if progress.is_complete() { 'x' } else { ' ' };
         let name = inline::escape(&phase.name, Place::BoldTitle);
-        let _ = writeln!(out, "- [{mark}] **{name}**: {}", completed(progress));
+        let took = timing
+            .and_then(|t| t.phases[p].duration())
+            .map(|d| format!(" · took {}", report::human(d)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "- [{mark}] **{name}**: {}{took}", completed(progress));
     }
     let overall = &tally.overall;
     let _ = writeln!(out, "\n**Overall Progress**: {}% Complete\\", overall.percent());

@@ -19,6 +19,7 @@ pub mod inline;
 pub mod lookup;
 pub mod progress;
 pub mod renames;
+pub mod report;
 pub mod run;
 pub mod runlog;
 pub mod slug;

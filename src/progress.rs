@@ -81,6 +81,17 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Moves item `index` from `before` to `after` in the counts of its
+    /// section, its phase and the whole checklist.
+    pub fn change(&mut self, checklist: &Checklist, index: usize, before: &Status, after: &Status) {
+        let section = checklist.items()[index].section;
+        let phase = checklist.sections()[section].phase;
+        for progress in [&mut self.overall, &mut self.phases[phase], &mut self.sections[section]] {
+            progress.remove(before);
+            progress.add(after);
+        }
+    }
+
     /// Tallies a checklist; `status_of` gives the status of the item at an index.
     pub fn of<'a>(checklist: &Checklist, status_of: impl Fn(usize) -> &'a Status) -> Tally {
         let mut tally = Tally {

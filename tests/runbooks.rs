@@ -338,3 +338,38 @@ fn export_shows_the_last_evidence_under_its_item_and_import_keeps_the_note() {
         "the evidence line is no note"
     );
 }
+
+#[test]
+fn report_says_how_long_each_phase_took_and_export_adds_it_to_the_completion_status() {
+    let sandbox = Sandbox::new();
+    let list = runbook(&sandbox);
+    let state = sandbox.path("run.jsonl");
+    let lines = [
+        r#"{"preflight":"run log","version":1,"checklist":"Release {{version}}","file":"release.yaml","run":"default","created":"2026-11-29T10:00:00Z"}"#,
+        r#"{"at":"2026-11-29T10:00:00Z","by":"alice","param":"version","value":"2.3.0"}"#,
+        r#"{"at":"2026-11-29T10:01:00Z","by":"alice","item":"prepare/checks/ci-is-green-for-version","status":"done"}"#,
+        r#"{"at":"2026-11-29T10:04:00Z","by":"bob","item":"prepare/checks/changelog-written","evidence":{"kind":"exec","command":"x","exit":2,"ms":10}}"#,
+        r#"{"at":"2026-11-29T10:06:30Z","by":"bob","item":"prepare/checks/changelog-written","status":"done"}"#,
+        r#"{"at":"2026-11-29T10:30:00Z","by":"carol","item":"deploy/release/tag-version-on-env","status":"done","forced":true}"#,
+    ];
+    std::fs::write(&state, format!("{}\n", lines.join("\n"))).unwrap();
+    let state = state.to_str().unwrap();
+    let text = sandbox.ok(&["report", &list, "--state", state]);
+    assert!(text.contains("Prepare\n  started 2026-11-29 10:01:00 UTC  completed 2026-11-29 10:06:30 UTC  took 5m 30s\n  by alice, bob\n  0 forced past a gate, 1 command failed\n"), "{text}");
+    assert!(
+        text.contains("Overall\n  started 2026-11-29 10:01:00 UTC  completed 2026-11-29 10:30:00 UTC  took 29m 00s\n"),
+        "{text}"
+    );
+    assert!(text.contains("Longest steps (from the completion before them)\n   23m 30s  Tag 2.3.0 on staging  (deploy/release/tag-version-on-env)\n"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&sandbox.ok(&["report", &list, "--state", state, "--json"])).unwrap();
+    assert_eq!(json["phases"][0]["seconds"], 330);
+    assert_eq!(json["phases"][1]["forced"], 1);
+    assert_eq!(json["overall"]["failed_commands"], 1);
+    assert_eq!(json["longest"][0]["id"], "deploy/release/tag-version-on-env");
+    let export = sandbox.ok(&["export", &list, "--state", state]);
+    assert!(
+        export.contains("- [x] **Prepare**: 2/2 items completed · took 5m 30s\n"),
+        "{export}"
+    );
+}

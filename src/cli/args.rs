@@ -132,7 +132,8 @@ impl Cli {
                 | Command::Log { run, .. }
                 | Command::Sync { run, .. }
                 | Command::Exec { run, .. }
-                | Command::Verify { run, .. },
+                | Command::Verify { run, .. }
+                | Command::Report { run, .. },
             ) => run.clone(),
             Some(Command::Import { run, .. }) => RunArgs {
                 run: run.run.clone(),
@@ -263,6 +264,20 @@ pub enum Command {
         /// Run them even in a gated phase that is not open yet (marked as forced)
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// How long each phase took, who worked on it, and the longest steps
+    #[command(
+        after_help = "Examples:\n  preflight report deploy.yaml --run \"v2.3.0 release\"\n  \
+        preflight report deploy.yaml --json | jq '.phases[] | {name, seconds}'"
+    )]
+    Report {
+        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
+        checklist: Option<PathBuf>,
+        /// Print the report as JSON, for scripts
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         run: RunArgs,
     },

@@ -67,7 +67,8 @@ pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Res
             )
         })
         .transpose()?;
-    let text = export::markdown(&session.checklist, &session.state, &session.run);
+    let timing = crate::report::measure(&session.checklist, &session.events);
+    let text = export::markdown_timed(&session.checklist, &session.state, &session.run, Some(&timing));
     match (out, target) {
         (Some(path), Some(target)) => write_output(&target, path, &text)?,
         _ => output::print(&text)?,

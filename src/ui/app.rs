@@ -184,17 +184,7 @@ impl App {
         self.state.apply(&self.checklist, event);
         let after = &self.state.item(index).status;
         if &before != after {
-            let item = &self.checklist.items()[index];
-            let section = item.section;
-            let phase = self.checklist.sections()[section].phase;
-            for progress in [
-                &mut self.tally.overall,
-                &mut self.tally.phases[phase],
-                &mut self.tally.sections[section],
-            ] {
-                progress.remove(&before);
-                progress.add(after);
-            }
+            self.tally.change(&self.checklist, index, &before, after);
         }
         Some(&before != after)
     }

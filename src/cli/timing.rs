@@ -1,0 +1,132 @@
+//! `preflight report`: the timing report of a run, as text or JSON.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::session::Session;
+use super::{exit, output};
+use crate::report::{self, Report, Span};
+use crate::text::plural;
+
+#[derive(Serialize)]
+struct JsonSpan<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    started: Option<String>,
+    completed: Option<String>,
+    /// Whole seconds from the first event to completion; null while open.
+    seconds: Option<u64>,
+    operators: Vec<&'a str>,
+    forced: usize,
+    failed_commands: usize,
+}
+
+impl<'a> JsonSpan<'a> {
+    fn of(name: Option<&'a str>, span: &'a Span) -> JsonSpan<'a> {
+        JsonSpan {
+            name,
+            started: span.started.map(|t| t.to_string()),
+            completed: span.completed.map(|t| t.to_string()),
+            seconds: span.duration().map(|d| d.as_secs()),
+            operators: span.operators.iter().map(String::as_str).collect(),
+            forced: span.forced,
+            failed_commands: span.failed,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    id: &'a str,
+    title: &'a str,
+    completed: String,
+    seconds: u64,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    run: &'a str,
+    phases: Vec<JsonSpan<'a>>,
+    overall: JsonSpan<'a>,
+    longest: Vec<JsonStep<'a>>,
+}
+
+fn row(name: &str, span: &Span, open: usize) -> String {
+    let when = |t: Option<crate::timestamp::Timestamp>| t.map_or_else(|| "—".to_owned(), |t| t.human());
+    let took = match span.duration() {
+        Some(d) => report::human(d),
+        None if span.started.is_none() => "not started".to_owned(),
+        None => format!("open: {}", plural(open, "item", "items")),
+    };
+    let operators: Vec<&str> = span.operators.iter().map(String::as_str).collect();
+    let mut line = format!(
+        "{name}\n  started {}  completed {}  took {took}\n",
+        when(span.started),
+        when(span.completed)
+    );
+    if !operators.is_empty() {
+        let _ = writeln!(line, "  by {}", operators.join(", "));
+    }
+    if span.forced > 0 || span.failed > 0 {
+        let _ = writeln!(
+            line,
+            "  {} forced past a gate, {} failed",
+            span.forced,
+            plural(span.failed, "command", "commands")
+        );
+    }
+    line
+}
+
+/// `preflight report`.
+pub fn run(session: &Session, json: bool) -> anyhow::Result<ExitCode> {
+    let checklist = &session.checklist;
+    let measured: Report = report::measure(checklist, &session.events);
+    let tally = session.state.tally(checklist);
+    if json {
+        let tree = JsonReport {
+            run: &session.run,
+            phases: checklist
+                .phases()
+                .iter()
+                .zip(&measured.phases)
+                .map(|(p, span)| JsonSpan::of(Some(&p.name), span))
+                .collect(),
+            overall: JsonSpan::of(None, &measured.overall),
+            longest: measured
+                .longest
+                .iter()
+                .map(|step| JsonStep {
+                    id: checklist.items()[step.item].id.as_str(),
+                    title: &checklist.items()[step.item].title,
+                    completed: step.completed.to_string(),
+                    seconds: step.took.as_secs(),
+                })
+                .collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&tree)?;
+        text.push('\n');
+        output::print(&text)?;
+        return Ok(ExitCode::from(exit::OK));
+    }
+    let mut text = format!("Timing of run \"{}\" of \"{}\"\n\n", session.run, checklist.title);
+    for ((phase, span), progress) in checklist.phases().iter().zip(&measured.phases).zip(&tally.phases) {
+        text.push_str(&row(
+            &format!("{}{}", phase.icon_prefix(), phase.name),
+            span,
+            progress.open(),
+        ));
+    }
+    text.push_str(&row("Overall", &measured.overall, tally.overall.open()));
+    if !measured.longest.is_empty() {
+        text.push_str("\nLongest steps (from the completion before them)\n");
+        for step in &measured.longest {
+            let item = &checklist.items()[step.item];
+            let _ = writeln!(text, "  {:>8}  {}  ({})", report::human(step.took), item.title, item.id);
+        }
+    }
+    output::print(&text)?;
+    Ok(ExitCode::from(exit::OK))
+}
