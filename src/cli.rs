@@ -12,7 +12,6 @@ pub mod output;
 pub mod paint;
 mod params;
 mod runbook;
-mod runner;
 mod scaffold;
 mod session;
 mod source;

@@ -22,6 +22,7 @@ pub mod renames;
 pub mod report;
 pub mod run;
 pub mod runlog;
+pub mod runner;
 pub mod slug;
 pub mod template;
 pub mod text;

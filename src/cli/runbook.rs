@@ -9,13 +9,13 @@ use std::time::Duration;
 
 use super::args::Command;
 use super::mark::past_gates;
-use super::runner::{self, Outcome, Run};
 use super::session::{Session, operator};
 use super::{Globals, exit, output, status};
 use crate::checklist::Status;
 use crate::gate;
 use crate::lookup;
-use crate::run::{Change, Event, Evidence, EvidenceKind};
+use crate::run::EvidenceKind;
+use crate::runner::{self, Run};
 use crate::template;
 
 /// `exec` and `verify`, from the command line.
@@ -39,37 +39,6 @@ pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<Exit
             &operator(globals),
         ),
         _ => unreachable!("runbook::from_command is given exec and verify"),
-    }
-}
-
-/// The event that records a command's outcome for an item: a tick when it
-/// passed (and the item was not done yet), else the evidence alone.
-fn outcome_event(session: &Session, index: usize, evidence: Evidence, forced: bool, by: &str) -> Event {
-    let item = &session.checklist.items()[index];
-    let passed = evidence.passed();
-    Event {
-        at: session.state.stamp_for(index, crate::runlog::now()),
-        by: by.to_owned(),
-        item: item.id.to_string(),
-        title: Some(item.title.clone()),
-        change: if passed {
-            Change::Status(Status::Done)
-        } else {
-            Change::Ran
-        },
-        forced: forced && passed,
-        evidence: Some(evidence),
-    }
-}
-
-fn evidence(kind: EvidenceKind, line: &str, outcome: Outcome) -> Evidence {
-    Evidence {
-        kind,
-        command: line.to_owned(),
-        exit: outcome.exit,
-        timed_out: outcome.timed_out,
-        millis: outcome.millis,
-        output: outcome.tail,
     }
 }
 
@@ -105,10 +74,10 @@ fn exec(session: &Session, query: &str, force: bool, by: &str) -> anyhow::Result
         },
     )
     .map_err(|err| anyhow::anyhow!("cannot start sh: {err}\n  hint: exec runs commands with `sh -c`"))?;
-    let evidence = evidence(EvidenceKind::Exec, &line, outcome);
+    let evidence = outcome.evidence(EvidenceKind::Exec, &line);
     let summary = evidence.summary();
     let passed = evidence.passed();
-    let event = outcome_event(session, index, evidence, forced, by);
+    let event = runner::event_for(&session.checklist, &session.state, index, evidence, forced, by);
     session.log.append(std::slice::from_ref(&event))?;
     session.announce_if_started();
     if passed {
@@ -174,7 +143,7 @@ fn verify(session: &Session, queries: &[String], timeout: Duration, force: bool,
             },
         )
         .map_err(|err| anyhow::anyhow!("cannot start sh: {err}\n  hint: verify runs commands with `sh -c`"))?;
-        let evidence = evidence(EvidenceKind::Verify, &line, outcome);
+        let evidence = outcome.evidence(EvidenceKind::Verify, &line);
         let mark = match (evidence.passed(), evidence.timed_out) {
             (true, _) => "✓",
             (false, true) => "⏱",
@@ -187,7 +156,7 @@ fn verify(session: &Session, queries: &[String], timeout: Duration, force: bool,
                 let _ = writeln!(report, "    {line}");
             }
         }
-        let event = outcome_event(session, index, evidence, closed.is_some(), by);
+        let event = runner::event_for(&session.checklist, &state, index, evidence, closed.is_some(), by);
         // Recorded one by one: what was proven stays proven if a later one hangs.
         session.log.append(std::slice::from_ref(&event))?;
         state.apply(&session.checklist, &event);

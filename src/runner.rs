@@ -11,6 +11,8 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::checklist::{Checklist, Status};
+use crate::run::{Change, Event, Evidence, EvidenceKind, RunState};
 use crate::runlog::OUTPUT_LINES;
 use crate::template::{self, Values};
 use crate::text::clean_line;
@@ -30,6 +32,47 @@ pub struct Outcome {
     pub millis: u64,
     /// The last lines of its output (stdout and stderr, as they came), cleaned.
     pub tail: Vec<String>,
+}
+
+impl Outcome {
+    /// What the run log keeps of it.
+    pub fn evidence(self, kind: EvidenceKind, line: &str) -> Evidence {
+        Evidence {
+            kind,
+            command: line.to_owned(),
+            exit: self.exit,
+            timed_out: self.timed_out,
+            millis: self.millis,
+            output: self.tail,
+        }
+    }
+}
+
+/// The event that records a command's outcome for an item: a tick when it
+/// passed, else the evidence alone; forced when it ran past a closed gate.
+pub fn event_for(
+    checklist: &Checklist,
+    state: &RunState,
+    index: usize,
+    evidence: Evidence,
+    forced: bool,
+    by: &str,
+) -> Event {
+    let item = &checklist.items()[index];
+    let passed = evidence.passed();
+    Event {
+        at: state.stamp_for(index, crate::runlog::now()),
+        by: by.to_owned(),
+        item: item.id.to_string(),
+        title: Some(item.title.clone()),
+        change: if passed {
+            Change::Status(Status::Done)
+        } else {
+            Change::Ran
+        },
+        forced: forced && passed,
+        evidence: Some(evidence),
+    }
 }
 
 /// How a command is run.
