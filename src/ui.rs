@@ -5,6 +5,7 @@
 //! effect.
 
 pub mod app;
+mod hand_over;
 pub mod help;
 pub mod input;
 pub mod keymap;
@@ -30,6 +31,7 @@ use ratatui::crossterm::event;
 use crate::format;
 use crate::run::Event;
 use crate::runlog::{Mark, RunLog, now};
+use crate::runner;
 use app::{Action, App, Edit, Effect, update};
 
 /// How long the loop waits for a key before looking at the run log again.
@@ -137,6 +139,65 @@ fn carry_out(
             let _writing = watchdog.writing();
             record(app, &cx.log, edits);
         }
+        Effect::Run {
+            index,
+            kind,
+            line,
+            forced,
+        } => {
+            let values = app.state.values(&app.checklist);
+            match session.suspend(|| hand_over::run(&line, &values, kind)) {
+                Ok(Ok(outcome)) => {
+                    let evidence = outcome.evidence(kind, &line);
+                    let summary = evidence.summary();
+                    let passed = evidence.passed();
+                    let event = runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.operator);
+                    let _writing = watchdog.writing();
+                    match cx.log.append(std::slice::from_ref(&event)) {
+                        Ok(()) => {
+                            app.external(std::slice::from_ref(&event));
+                            let title = &app.checklist.items()[index].title;
+                            if passed {
+                                app.say(format!("✓ {title}: {summary}"));
+                            } else {
+                                app.complain(format!("{title}: {summary}; it stays open"));
+                            }
+                        }
+                        Err(err) => app.record_failed(err.message()),
+                    }
+                }
+                Ok(Err(err)) => app.complain(format!("cannot start sh: {err}")),
+                Err(err) => app.complain(format!("cannot take the terminal back: {err}")),
+            }
+        }
+        Effect::SetParam { name, value } => {
+            let event = Event {
+                at: now(),
+                by: app.operator.clone(),
+                item: String::new(),
+                title: None,
+                change: crate::run::Change::Param { name, value },
+                forced: false,
+                evidence: None,
+            };
+            let _writing = watchdog.writing();
+            match cx.log.append(std::slice::from_ref(&event)) {
+                Ok(()) => {
+                    app.external(std::slice::from_ref(&event));
+                    if let crate::run::Change::Param { name, value } = &event.change {
+                        app.say(format!("{name} = {value}"));
+                    }
+                    app.ask_for_missing_param();
+                }
+                Err(err) => app.record_failed(err.message()),
+            }
+        }
+        Effect::Copy(text) => {
+            use std::io::Write as _;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(hand_over::clipboard(&text).as_bytes());
+            let _ = out.flush();
+        }
         Effect::EditChecklist => {
             if let Some(file) = cx.file.clone() {
                 match session.suspend(|| open_editor(&file)) {
@@ -163,7 +224,7 @@ pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
                 item: item.id.to_string(),
                 title: Some(item.title.clone()),
                 change: edit.after.clone(),
-                forced: false,
+                forced: edit.forced,
                 evidence: None,
             }
         })

@@ -54,6 +54,10 @@ pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<Ex
     if let Some(note) = future {
         app.complain(note);
     }
+    if let Some(templates) = session.templates {
+        app.set_templates(templates);
+    }
+    app.ask_for_missing_param();
     app.theme = match globals.color {
         ColorChoice::Auto => Theme::from_env(),
         ColorChoice::Always => Theme::COLOR,

@@ -28,6 +28,9 @@ pub struct Session {
     /// Whether the run had a log when the session opened: a run is started by
     /// its first change.
     pub existed: bool,
+    /// The checklist as written, when it has parameters (`checklist` shows
+    /// their values): what the view makes the shown one from again.
+    pub templates: Option<Checklist>,
     source: Source,
     /// Whether the run was named on purpose (`--run` other than the default,
     /// without `--state`): a name that matches no run is then likely a typo.
@@ -109,6 +112,7 @@ impl Session {
             events,
             read_to: contents.mark,
             existed,
+            templates: None,
             source: source.clone(),
             named: globals.state.is_none() && globals.run.as_deref().is_some_and(|r| r != DEFAULT_RUN),
         })
@@ -173,6 +177,9 @@ impl Session {
             params::require_values(self)?;
         }
         let values = self.state.values(&self.checklist);
+        if !self.checklist.params.is_empty() {
+            self.templates = Some(self.checklist.clone());
+        }
         self.checklist.put_values(&values);
         Ok(())
     }

@@ -15,7 +15,7 @@ pub use update::update;
 
 use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
-use crate::run::{Change, Event, ItemState, RunState};
+use crate::run::{Change, Event, EvidenceKind, ItemState, RunState};
 
 use super::layout::{self, Areas};
 use super::line_edit::LineEdit;
@@ -42,6 +42,8 @@ pub struct Prompt {
 pub enum Purpose {
     SkipReason(usize),
     Note(usize),
+    /// A value for the run parameter at this index of the checklist's.
+    Param(usize),
 }
 
 /// The most rows a prompt grows to before it scrolls.
@@ -55,6 +57,8 @@ impl Prompt {
             (Purpose::Note(_), true) => "Note (Enter saves, empty clears, Esc cancels): ",
             (Purpose::SkipReason(_), false) => "Reason: ",
             (Purpose::Note(_), false) => "Note: ",
+            (Purpose::Param(_), true) => "Value (Enter records it for the run, Esc leaves it unset): ",
+            (Purpose::Param(_), false) => "Value: ",
         }
     }
 }
@@ -76,6 +80,16 @@ pub enum Mode {
 pub enum Confirm {
     /// Tick these open items of the section or phase `name`.
     TickAll { items: Vec<usize>, name: String },
+    /// Run this command line for the item at `index`; `gate` says why that
+    /// would be forced.
+    Run {
+        index: usize,
+        kind: EvidenceKind,
+        line: String,
+        gate: Option<String>,
+    },
+    /// Record these changes in a closed gated phase, forced.
+    Force { edits: Vec<Edit>, gate: String },
 }
 
 impl Confirm {
@@ -85,6 +99,17 @@ impl Confirm {
             Confirm::TickAll { items, name } => {
                 format!("Tick {} of {name}? y/n", plural(items.len(), "open item", "open items"))
             }
+            Confirm::Run { kind, line, gate, .. } => {
+                let verb = match kind {
+                    EvidenceKind::Exec => "Run",
+                    EvidenceKind::Verify => "Verify with",
+                };
+                match gate {
+                    Some(gate) => format!("{gate} — {verb} \"{line}\" anyway, forced? y/n"),
+                    None => format!("{verb} \"{line}\"? y/n"),
+                }
+            }
+            Confirm::Force { gate, .. } => format!("{gate} — record it anyway, forced? y/n"),
         }
     }
 }
@@ -124,6 +149,9 @@ pub struct App {
     redo: Vec<Vec<Edit>>,
     pub screen: Screen,
     pub theme: Theme,
+    /// The checklist as written, `{{param}}` and all, when it has parameters:
+    /// the shown one is made from it again when a value changes.
+    templates: Option<Checklist>,
 }
 
 impl App {
@@ -158,6 +186,7 @@ impl App {
             redo: Vec::new(),
             screen: Screen { width: 80, height: 24 },
             theme: Theme::COLOR,
+            templates: None,
         }
     }
 
@@ -251,6 +280,9 @@ impl App {
             .into_iter()
             .filter(|e| e.by != operator)
             .collect();
+        if events.iter().any(|e| matches!(e.change, Change::Param { .. })) {
+            self.refresh_values();
+        }
         if let [only] = others.as_slice() {
             let what = match &only.change {
                 Change::Status(Status::Done) => "checked",
@@ -267,6 +299,45 @@ impl App {
         }
     }
 
+    /// Keeps the checklist as written, to show it again with new values.
+    pub fn set_templates(&mut self, templates: Checklist) {
+        self.templates = Some(templates);
+    }
+
+    /// Shows the checklist with the run's current values.
+    fn refresh_values(&mut self) {
+        if let Some(templates) = &self.templates {
+            let mut shown = templates.clone();
+            shown.put_values(&self.state.values(templates));
+            self.checklist = shown;
+        }
+    }
+
+    /// Asks for the first parameter the run has no value for, if any.
+    pub fn ask_for_missing_param(&mut self) {
+        let Some(name) = self
+            .state
+            .missing_params(&self.checklist)
+            .first()
+            .map(|n| (*n).to_owned())
+        else {
+            return;
+        };
+        let Some(index) = self.checklist.params.iter().position(|p| p.name == name) else {
+            return;
+        };
+        let about = self.checklist.params[index]
+            .description
+            .as_deref()
+            .map(|d| format!(": {d}"))
+            .unwrap_or_default();
+        self.say(format!("run \"{}\" needs a value for `{name}`{about}", self.run));
+        self.mode = Mode::Prompt(Prompt {
+            purpose: Purpose::Param(index),
+            line: LineEdit::new(""),
+        });
+    }
+
     /// Swaps in an edited checklist, keeping the run's events and the cursor's place.
     pub fn reload(&mut self, checklist: Checklist, events: &[Event]) {
         let state = RunState::replay(&checklist, events);
@@ -279,9 +350,12 @@ impl App {
         }
         self.undo.clear();
         self.redo.clear();
+        self.templates = (!checklist.params.is_empty()).then(|| checklist.clone());
         self.checklist = checklist;
         self.state = state;
+        self.refresh_values();
         self.say("checklist reloaded");
+        self.ask_for_missing_param();
     }
 
     /// The run log was read again whole (it was replaced, or a merge brought
@@ -289,6 +363,7 @@ impl App {
     /// undo still checks that its change is the item's latest.
     pub fn replay_run(&mut self, events: &[Event]) {
         self.state = RunState::replay(&self.checklist, events);
+        self.refresh_values();
         self.tally = self.state.tally(&self.checklist);
         self.tree.rebuild(&self.checklist, &self.state);
         let height = usize::from(self.tree_height());

@@ -1,7 +1,7 @@
 //! What the user meant (an [`Action`]), what the loop must do about it (an
 //! [`Effect`]), and the changes this session records and may take back.
 
-use crate::run::Change;
+use crate::run::{Change, EvidenceKind};
 use crate::timestamp::Timestamp;
 use crate::ui::line_edit::LineOp;
 
@@ -45,6 +45,12 @@ pub enum Action {
     NextOpen,
     PreviousOpen,
     EditChecklist,
+    /// Run the selected item's command, after a confirmation (`!`).
+    RunCommand,
+    /// Run the selected item's verification, after a confirmation (`v`).
+    VerifyItem,
+    /// Copy the selected item's command to the clipboard (`c`).
+    CopyCommand,
     ToggleHelp,
     Quit,
     /// Typing into the search or a prompt.
@@ -82,6 +88,21 @@ pub enum Effect {
     Record(Vec<Edit>),
     /// Open the checklist file in the user's editor, then reload it.
     EditChecklist,
+    /// Hand the terminal to an item's command (or verification), record what
+    /// it showed, and take the terminal back.
+    Run {
+        index: usize,
+        kind: EvidenceKind,
+        line: String,
+        forced: bool,
+    },
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Record a value for a run parameter.
+    SetParam {
+        name: String,
+        value: String,
+    },
 }
 
 /// One change this session makes to one item, with what it replaces, so that it
@@ -95,6 +116,8 @@ pub struct Edit {
     /// When its event was recorded, once it was: an undo or redo takes it back
     /// only while the item's latest change is still this one.
     pub recorded: Option<Timestamp>,
+    /// Made in a closed gated phase, after the operator chose to force it.
+    pub forced: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -288,6 +288,7 @@ fn tab_moves_the_keys_to_the_detail_pane_and_the_wheel_scrolls() {
 mod editing;
 mod flow;
 mod nested;
+mod runbook;
 
 mod random {
     use proptest::prelude::*;

@@ -1,12 +1,13 @@
 //! `update`: every Action, applied to the App.
 
 mod flow;
+pub(crate) mod runbook;
 mod typing;
 mod undo;
 
-use super::{Action, App, Edit, EditKind, Effect, Focus, Mode, Prompt, Purpose};
+use super::{Action, App, Confirm, Edit, EditKind, Effect, Focus, Mode, Prompt, Purpose};
 use crate::checklist::Status;
-use crate::run::Change;
+use crate::run::{Change, EvidenceKind};
 use crate::text::plural;
 use crate::ui::layout;
 use crate::ui::line_edit::LineEdit;
@@ -25,7 +26,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     let effect = match app.mode.clone() {
         Mode::Help => help(app, &action),
         Mode::Searching => typing::searching(app, &action),
-        Mode::Confirm(confirm) => flow::confirming(app, confirm, &action),
+        Mode::Confirm(confirm @ Confirm::TickAll { .. }) => flow::confirming(app, confirm, &action),
+        Mode::Confirm(confirm) => runbook::answer(app, confirm, &action),
         Mode::Prompt(prompt) => typing::prompting(app, prompt, &action),
         Mode::Normal => normal(app, &action),
     };
@@ -128,6 +130,9 @@ pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
         Action::TickAll => flow::ask_tick_all(app),
         Action::NextOpen => flow::next_open(app, true),
         Action::PreviousOpen => flow::next_open(app, false),
+        Action::RunCommand => runbook::ask_run(app, EvidenceKind::Exec),
+        Action::VerifyItem => runbook::ask_run(app, EvidenceKind::Verify),
+        Action::CopyCommand => return runbook::copy(app),
         Action::EditChecklist => {
             if app.editable {
                 return Effect::EditChecklist;
@@ -235,7 +240,7 @@ fn jump_to_phase(app: &mut App, n: usize) {
     app.detail_scroll = 0;
 }
 
-pub(super) fn edit(app: &App, index: usize, after: Change) -> Effect {
+pub(super) fn edit(app: &mut App, index: usize, after: Change) -> Effect {
     let state = app.item_state(index);
     let before = match &after {
         Change::Status(_) => Change::Status(state.status.clone()),
@@ -245,13 +250,17 @@ pub(super) fn edit(app: &App, index: usize, after: Change) -> Effect {
     if before == after {
         return Effect::None;
     }
-    Effect::Record(vec![Edit {
-        index,
-        before,
-        after,
-        kind: EditKind::New,
-        recorded: None,
-    }])
+    runbook::record_or_ask(
+        app,
+        vec![Edit {
+            index,
+            before,
+            after,
+            kind: EditKind::New,
+            recorded: None,
+            forced: false,
+        }],
+    )
 }
 
 pub(super) fn toggle(app: &mut App) -> Effect {

@@ -201,6 +201,27 @@ pub(super) static BINDINGS: &[Binding] = &[
     ),
     bind(
         Tree,
+        &[Char('!')],
+        |_| Action::RunCommand,
+        "!",
+        "run the item's command, after showing it (y/n); its output, then Enter",
+    ),
+    bind(
+        Tree,
+        &[Char('v')],
+        |_| Action::VerifyItem,
+        "v",
+        "run the item's verification (y/n); exit 0 ticks it",
+    ),
+    bind(
+        Tree,
+        &[Char('c')],
+        |_| Action::CopyCommand,
+        "c",
+        "copy the item's command to the clipboard (OSC 52)",
+    ),
+    bind(
+        Tree,
         &[Char('E')],
         |_| Action::EditChecklist,
         "E",

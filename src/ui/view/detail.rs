@@ -116,6 +116,35 @@ fn item_lines(app: &App, index: usize) -> Vec<Line<'static>> {
             )),
         ]));
     }
+    let values = app.state.values(&app.checklist);
+    for (label, text) in [("Command: ", &item.command), ("Verify: ", &item.verify)] {
+        if let Some(text) = text {
+            let line = crate::template::render_shell(text, &values);
+            let mut spans = vec![Span::styled(label, theme.key)];
+            spans.extend(breakable(vec![Span::raw(line.into_owned())]));
+            lines.push(Line::from(spans));
+        }
+    }
+    if let Some((evidence, at, by)) = &state.evidence {
+        let style = if evidence.passed() { theme.done } else { theme.todo };
+        lines.push(Line::from(vec![
+            Span::styled("Last run: ", theme.key),
+            Span::styled(format!("{} {}", evidence.kind.as_str(), evidence.summary()), style),
+            Span::styled(format!(" — {by}, {}", at.human()), theme.dim),
+        ]));
+        for output in evidence.output.iter().rev().take(5).rev() {
+            lines.push(Line::from(Span::styled(format!("  {output}"), theme.dim)));
+        }
+    }
+    if state.forced {
+        lines.push(Line::from(Span::styled(
+            "Recorded past a closed gate (forced)",
+            theme.dim,
+        )));
+    }
+    if item.command.is_some() || item.verify.is_some() {
+        lines.push(Line::from(Span::styled("! run · v verify · c copy", theme.dim)));
+    }
     if let Some(parent) = item.parent {
         let mut spans = vec![Span::styled("Part of: ", theme.key)];
         spans.extend(markdown::spans(

@@ -100,7 +100,13 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
             };
             let mut spans = vec![Span::styled(format!("{indent}{fold}{icon}"), style)];
             spans.extend(markdown::spans(&phase.name, style, theme));
-            (spans, format!("{}/{}", progress.done, progress.applicable()), style)
+            let mut right = format!("{}/{}", progress.done, progress.applicable());
+            if crate::gate::phase_closed(&app.checklist, &app.tally, p).is_some() {
+                // A gated phase that is not open yet: locked until the
+                // phases before it are complete.
+                right = format!("🔒 gated  {right}");
+            }
+            (spans, right, style)
         }
         Row::Section(s) => {
             let section = &app.checklist.sections()[s];

@@ -101,7 +101,9 @@ pub(super) fn confirming(app: &mut App, confirm: Confirm, action: &Action) -> Ef
     match action {
         Action::Yes => {
             app.mode = Mode::Normal;
-            let Confirm::TickAll { items, name } = confirm;
+            let Confirm::TickAll { items, name } = confirm else {
+                return Effect::None;
+            };
             // Only what is still open: an item a teammate skipped or ticked
             // while the question was asked keeps their change, and the
             // question is asked again with the count that now holds.
@@ -129,9 +131,10 @@ pub(super) fn confirming(app: &mut App, confirm: Confirm, action: &Action) -> Ef
                     after: Change::Status(Status::Done),
                     kind: EditKind::New,
                     recorded: None,
+                    forced: false,
                 })
                 .collect();
-            Effect::Record(edits)
+            super::runbook::record_or_ask(app, edits)
         }
         Action::No | Action::Cancel => {
             app.mode = Mode::Normal;

@@ -73,13 +73,29 @@ pub(super) fn prompting(app: &mut App, mut prompt: Prompt, action: &Action) -> E
     match action {
         Action::Cancel => {
             app.mode = Mode::Normal;
+            if let Purpose::Param(index) = prompt.purpose {
+                let name = &app.checklist.params[index].name;
+                app.complain(format!(
+                    "`{name}` has no value: texts show {{{{{name}}}}} and commands cannot run"
+                ));
+            }
             Effect::None
         }
         Action::Confirm => {
             app.mode = Mode::Normal;
             let text = crate::text::clean_paragraph(prompt.line.text());
             let text = (!text.is_empty()).then_some(text);
+            if let Purpose::Param(index) = prompt.purpose {
+                let name = app.checklist.params[index].name.clone();
+                let Some(value) = text else {
+                    app.complain(format!("`{name}` needs a value; Esc leaves it unset"));
+                    app.mode = Mode::Prompt(prompt);
+                    return Effect::None;
+                };
+                return Effect::SetParam { name, value };
+            }
             match prompt.purpose {
+                Purpose::Param(_) => Effect::None,
                 Purpose::SkipReason(index) => edit(app, index, Change::Status(Status::Skipped { reason: text })),
                 Purpose::Note(index) => edit(app, index, Change::Note(text)),
             }

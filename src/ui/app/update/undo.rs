@@ -58,6 +58,7 @@ pub(super) fn undo(app: &mut App, undo: bool) -> Effect {
                 after: edit.before,
                 kind,
                 recorded: None,
+                forced: false,
             })
             .collect(),
     )

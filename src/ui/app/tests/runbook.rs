@@ -1,0 +1,172 @@
+//! The view's runbook keys, by Actions: `!` and `v` ask first and show the
+//! command line, a tick behind a closed gate asks to force it, and a missing
+//! parameter is asked for.
+
+use super::*;
+use crate::run::EvidenceKind;
+
+const RUNBOOK: &str = "title: Release {{version}}
+params:
+  - name: version
+    description: The release being deployed
+phases:
+  - name: Prepare
+    sections:
+      - name: Checks
+        items:
+          - title: Notes written
+          - title: Build {{version}}
+            command: make release VERSION={{version}}
+  - name: Deploy
+    gate: true
+    sections:
+      - name: Release
+        items:
+          - title: Tag
+            verify: git tag -l v{{version}}
+";
+
+fn runbook(values: &[(&str, &str)]) -> App {
+    let written = parse(RUNBOOK, "r.yaml").unwrap();
+    let events: Vec<Event> = values
+        .iter()
+        .map(|(name, value)| Event {
+            at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
+            by: "me".into(),
+            item: String::new(),
+            title: None,
+            change: Change::Param {
+                name: (*name).into(),
+                value: (*value).into(),
+            },
+            forced: false,
+            evidence: None,
+        })
+        .collect();
+    let state = RunState::replay(&written, &events);
+    let mut shown = written.clone();
+    shown.put_values(&state.values(&written));
+    let mut app = App::new(shown, state, "default".into(), "me".into(), true);
+    app.set_templates(written);
+    update(&mut app, Action::Resize { width: 100, height: 30 });
+    app.ask_for_missing_param();
+    app
+}
+
+fn select(app: &mut App, title: &str) {
+    let index = app.checklist.items().iter().position(|i| i.title == title).unwrap();
+    assert!(app.tree.reveal(&app.checklist, &app.state, index));
+}
+
+#[test]
+fn bang_asks_with_the_command_line_and_only_y_runs_it() {
+    let mut app = runbook(&[("version", "2.3.0; rm -rf ~")]);
+    select(&mut app, "Build 2.3.0; rm -rf ~");
+    act(&mut app, Action::RunCommand);
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(
+        confirm.question(),
+        "Run \"make release VERSION='2.3.0; rm -rf ~'\"? y/n"
+    );
+    assert_eq!(act(&mut app, Action::No), Effect::None);
+    assert_eq!(app.message.as_ref().unwrap().text, "nothing was run");
+    act(&mut app, Action::RunCommand);
+    assert_eq!(
+        act(&mut app, Action::Yes),
+        Effect::Run {
+            index: 1,
+            kind: EvidenceKind::Exec,
+            line: "make release VERSION='2.3.0; rm -rf ~'".into(),
+            forced: false
+        }
+    );
+    select(&mut app, "Notes written");
+    act(&mut app, Action::RunCommand);
+    assert!(app.message.as_ref().unwrap().error, "no command: said so");
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn behind_a_closed_gate_a_tick_or_a_run_asks_to_force() {
+    let mut app = runbook(&[("version", "2.3.0")]);
+    select(&mut app, "Tag");
+    assert_eq!(act(&mut app, Action::Toggle), Effect::None, "nothing recorded yet");
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(
+        confirm.question(),
+        "Deploy is gated: Prepare has 2 open items — record it anyway, forced? y/n"
+    );
+    let Effect::Record(edits) = act(&mut app, Action::Yes) else {
+        panic!()
+    };
+    assert!(edits[0].forced);
+    act(&mut app, Action::VerifyItem);
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert!(
+        confirm
+            .question()
+            .starts_with("Deploy is gated: Prepare has 2 open items — Verify with \"git tag -l v'2.3.0'\" anyway"),
+        "{}",
+        confirm.question()
+    );
+    let Effect::Run { forced, kind, .. } = act(&mut app, Action::Yes) else {
+        panic!()
+    };
+    assert!(forced && kind == EvidenceKind::Verify);
+}
+
+#[test]
+fn a_missing_parameter_is_asked_for_when_the_run_opens() {
+    let mut app = runbook(&[]);
+    assert!(
+        matches!(&app.mode, Mode::Prompt(p) if p.purpose == Purpose::Param(0)),
+        "{:?}",
+        app.mode
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("needs a value for `version`: The release being deployed"),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(
+        act(&mut app, Action::Confirm),
+        Effect::None,
+        "an empty value is no value"
+    );
+    for c in "2.4.0".chars() {
+        act(&mut app, Action::Input(c));
+    }
+    assert_eq!(
+        act(&mut app, Action::Confirm),
+        Effect::SetParam {
+            name: "version".into(),
+            value: "2.4.0".into()
+        }
+    );
+    // What the loop does with it: the titles show the value from then on.
+    let event = Event {
+        at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
+        by: "me".into(),
+        item: String::new(),
+        title: None,
+        change: Change::Param {
+            name: "version".into(),
+            value: "2.4.0".into(),
+        },
+        forced: false,
+        evidence: None,
+    };
+    app.external(&[event]);
+    assert_eq!(app.checklist.title, "Release 2.4.0");
+    assert_eq!(app.checklist.items()[1].title, "Build 2.4.0");
+}

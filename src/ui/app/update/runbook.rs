@@ -1,0 +1,121 @@
+//! The view's runbook keys: `!` runs the selected item's command and `v` its
+//! verification, each after a confirmation that shows the exact command line;
+//! `c` copies the command. A tick in a closed gated phase asks whether to
+//! force it. Nothing runs without the operator's `y`.
+
+use super::super::{App, Confirm, Mode};
+use crate::checklist::Status;
+use crate::gate;
+use crate::run::{Change, EvidenceKind};
+use crate::template;
+use crate::ui::app::action::{Action, Edit, Effect};
+
+/// The closed gate the item at `index` stands behind, said as a sentence.
+pub(crate) fn gate_of(app: &App, index: usize) -> Option<String> {
+    gate::item_closed(&app.checklist, &app.tally, index).map(|c| c.message(&app.checklist))
+}
+
+/// The command line of the selected item's command or verification, as it
+/// would run: the run's values in single quotes.
+fn command_line(app: &App, index: usize, kind: EvidenceKind) -> Option<String> {
+    let item = &app.checklist.items()[index];
+    let template = match kind {
+        EvidenceKind::Exec => item.command.as_deref(),
+        EvidenceKind::Verify => item.verify.as_deref(),
+    }?;
+    Some(template::render_shell(template, &app.state.values(&app.checklist)).into_owned())
+}
+
+/// Asks before running the selected item's command or verification.
+pub(crate) fn ask_run(app: &mut App, kind: EvidenceKind) {
+    let Some(index) = app.selected_item() else {
+        app.say("move to an item to run its command");
+        return;
+    };
+    let Some(line) = command_line(app, index, kind) else {
+        let title = app.checklist.items()[index].title.clone();
+        app.complain(match kind {
+            EvidenceKind::Exec => format!("{title} has no command to run"),
+            EvidenceKind::Verify => format!("{title} has no verification"),
+        });
+        return;
+    };
+    if let Some(missing) = app.state.missing_params(&app.checklist).first() {
+        app.complain(format!(
+            "the run has no value for `{missing}` yet; set it before running commands"
+        ));
+        return;
+    }
+    app.mode = Mode::Confirm(Confirm::Run {
+        index,
+        kind,
+        line,
+        gate: gate_of(app, index),
+    });
+}
+
+/// Copies the selected item's command (as it would run) to the clipboard.
+pub(crate) fn copy(app: &mut App) -> Effect {
+    let Some(line) = app
+        .selected_item()
+        .and_then(|i| command_line(app, i, EvidenceKind::Exec))
+    else {
+        app.complain("this item has no command to copy");
+        return Effect::None;
+    };
+    app.say("command copied (where the terminal allows it)");
+    Effect::Copy(line)
+}
+
+/// Records `edits`, or — when a tick or skip stands behind a closed gate —
+/// asks first whether to force it.
+pub(crate) fn record_or_ask(app: &mut App, edits: Vec<Edit>) -> Effect {
+    let gated = edits.iter().find_map(|edit| {
+        let ticks = matches!(edit.after, Change::Status(Status::Done | Status::Skipped { .. }));
+        ticks.then(|| gate_of(app, edit.index)).flatten()
+    });
+    match gated {
+        Some(gate) => {
+            app.mode = Mode::Confirm(Confirm::Force { edits, gate });
+            Effect::None
+        }
+        None => Effect::Record(edits),
+    }
+}
+
+/// Answers a runbook question: `y` runs, or records forced; anything else
+/// leaves things as they are.
+pub(crate) fn answer(app: &mut App, confirm: Confirm, action: &Action) -> Effect {
+    match action {
+        Action::Yes => {
+            app.mode = Mode::Normal;
+            match confirm {
+                Confirm::Run {
+                    index,
+                    kind,
+                    line,
+                    gate,
+                } => Effect::Run {
+                    index,
+                    kind,
+                    line,
+                    forced: gate.is_some(),
+                },
+                Confirm::Force { edits, .. } => {
+                    Effect::Record(edits.into_iter().map(|edit| Edit { forced: true, ..edit }).collect())
+                }
+                Confirm::TickAll { .. } => Effect::None,
+            }
+        }
+        Action::No | Action::Cancel => {
+            app.mode = Mode::Normal;
+            app.say(match confirm {
+                Confirm::Run { .. } => "nothing was run",
+                _ => "nothing was recorded",
+            });
+            Effect::None
+        }
+        Action::Quit => Effect::Quit,
+        _ => Effect::None,
+    }
+}
