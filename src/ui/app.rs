@@ -6,12 +6,15 @@
 
 mod action;
 mod messages;
+mod params;
 mod update;
 
 pub use action::{Action, Edit, EditKind, Effect};
 pub use messages::Message;
 
 pub use update::update;
+
+use std::borrow::Cow;
 
 use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
@@ -36,6 +39,9 @@ pub enum Focus {
 pub struct Prompt {
     pub purpose: Purpose,
     pub line: LineEdit,
+    /// What is asked, where the purpose alone does not say: a parameter's
+    /// name and description.
+    pub about: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,15 +57,18 @@ pub const PROMPT_ROWS: usize = 3;
 
 impl Prompt {
     /// What the prompt is for, and on a wide screen its keys.
-    pub fn label(&self, width: u16) -> &'static str {
-        match (self.purpose, width >= 100) {
+    pub fn label(&self, width: u16) -> Cow<'static, str> {
+        if let Some(about) = &self.about {
+            return Cow::Owned(format!("{about}: "));
+        }
+        Cow::Borrowed(match (self.purpose, width >= 100) {
             (Purpose::SkipReason(_), true) => "Skip reason (Enter skips, Esc cancels): ",
             (Purpose::Note(_), true) => "Note (Enter saves, empty clears, Esc cancels): ",
             (Purpose::SkipReason(_), false) => "Reason: ",
             (Purpose::Note(_), false) => "Note: ",
             (Purpose::Param(_), true) => "Value (Enter records it for the run, Esc leaves it unset): ",
             (Purpose::Param(_), false) => "Value: ",
-        }
+        })
     }
 }
 
@@ -299,45 +308,6 @@ impl App {
         }
     }
 
-    /// Keeps the checklist as written, to show it again with new values.
-    pub fn set_templates(&mut self, templates: Checklist) {
-        self.templates = Some(templates);
-    }
-
-    /// Shows the checklist with the run's current values.
-    fn refresh_values(&mut self) {
-        if let Some(templates) = &self.templates {
-            let mut shown = templates.clone();
-            shown.put_values(&self.state.values(templates));
-            self.checklist = shown;
-        }
-    }
-
-    /// Asks for the first parameter the run has no value for, if any.
-    pub fn ask_for_missing_param(&mut self) {
-        let Some(name) = self
-            .state
-            .missing_params(&self.checklist)
-            .first()
-            .map(|n| (*n).to_owned())
-        else {
-            return;
-        };
-        let Some(index) = self.checklist.params.iter().position(|p| p.name == name) else {
-            return;
-        };
-        let about = self.checklist.params[index]
-            .description
-            .as_deref()
-            .map(|d| format!(": {d}"))
-            .unwrap_or_default();
-        self.say(format!("run \"{}\" needs a value for `{name}`{about}", self.run));
-        self.mode = Mode::Prompt(Prompt {
-            purpose: Purpose::Param(index),
-            line: LineEdit::new(""),
-        });
-    }
-
     /// Swaps in an edited checklist, keeping the run's events and the cursor's place.
     pub fn reload(&mut self, checklist: Checklist, events: &[Event]) {
         let state = RunState::replay(&checklist, events);
@@ -381,7 +351,7 @@ impl App {
         let footer = match (&self.mode, &self.message) {
             (Mode::Prompt(prompt), _) => prompt
                 .line
-                .rows_needed(prompt.label(width), usize::from(width), PROMPT_ROWS),
+                .rows_needed(&prompt.label(width), usize::from(width), PROMPT_ROWS),
             (Mode::Normal, Some(message)) if message.error => {
                 let text = unicode_width::UnicodeWidthStr::width(message.text.as_str());
                 text.div_ceil(usize::from(width.max(1))).clamp(1, PROMPT_ROWS)

@@ -181,8 +181,8 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     let line = match &app.mode {
         Mode::Prompt(prompt) => {
             let label = prompt.label(area.width);
-            let wrapped = prompt.line.layout(label, usize::from(area.width), PROMPT_ROWS);
-            editing(frame, app, area, &wrapped, label);
+            let wrapped = prompt.line.layout(&label, usize::from(area.width), PROMPT_ROWS);
+            editing(frame, app, area, &wrapped, &label);
             return;
         }
         Mode::Searching => {

@@ -168,6 +168,7 @@ fn edit_note(app: &mut App) {
         app.mode = Mode::Prompt(Prompt {
             purpose: Purpose::Note(index),
             line: LineEdit::new(&text),
+            about: None,
         });
     }
 }
@@ -291,6 +292,7 @@ fn skip(app: &mut App) -> Effect {
     app.mode = Mode::Prompt(Prompt {
         purpose: Purpose::SkipReason(index),
         line: LineEdit::default(),
+        about: None,
     });
     Effect::None
 }

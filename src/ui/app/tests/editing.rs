@@ -60,7 +60,8 @@ fn notes_are_edited_in_a_prefilled_prompt() {
         app.mode,
         Mode::Prompt(Prompt {
             purpose: Purpose::Note(0),
-            line: LineEdit::new("checked with ops")
+            line: LineEdit::new("checked with ops"),
+            about: None,
         })
     );
     for _ in 0.."checked with ops".len() {

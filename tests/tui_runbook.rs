@@ -1,0 +1,102 @@
+//! Runbooks in a pseudo-terminal: the parameter asked for when the run
+//! opens, `!` handing the terminal to a command and taking it back, `v`
+//! verifying, and a gated phase refusing a tick until forced.
+
+#![cfg(unix)]
+
+mod common;
+
+use common::pty::Pty;
+use common::{Sandbox, as_str, json_items};
+
+const RUNBOOK: &str = r#"title: Release {{version}}
+params:
+  - name: version
+    description: The release being deployed
+phases:
+  - name: Prepare
+    sections:
+      - name: Checks
+        items:
+          - title: Build {{version}}
+            command: echo "built-$PREFLIGHT_PARAM_VERSION" {{version}}
+          - title: Artifacts present
+            verify: "true"
+  - name: Deploy
+    gate: true
+    sections:
+      - name: Release
+        items:
+          - Tag the release
+"#;
+
+fn items(sandbox: &Sandbox, list: &str) -> Vec<serde_json::Value> {
+    json_items(&serde_json::from_str(&sandbox.ok(&["status", "--json", list])).unwrap())
+}
+
+#[test]
+fn the_view_asks_for_a_missing_value_then_runs_a_command_in_the_terminal_and_takes_it_back() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("release.yaml", RUNBOOK);
+    let list = as_str(&list);
+    let mut pty = Pty::spawn(&sandbox, &[list, "--fresh"], 100, 24);
+    pty.wait_for("needs a value for `version`: The release being deployed");
+    pty.send("2.3.0\r");
+    pty.wait_for("Build 2.3.0");
+    pty.wait_for("version = 2.3.0");
+    // The cursor is on the first open item: Build. `!` asks first.
+    pty.send("!");
+    pty.wait_for("Run \"echo \"built-$PREFLIGHT_PARAM_VERSION\" '2.3.0'\"? y/n");
+    pty.send("y");
+    let screen = pty.wait_for("press Enter to go back");
+    assert!(screen.contains("built-2.3.0 2.3.0"), "the command's output: {screen}");
+    assert!(screen.contains("exit 0 in"), "{screen}");
+    assert!(
+        !pty.screen().contains("Checklist ─"),
+        "the view is away while the command runs"
+    );
+    pty.send("\r");
+    pty.wait_for("✓ Build 2.3.0: exit 0 in");
+    pty.wait_for("[x] Build 2.3.0");
+    // `v` verifies the next item.
+    pty.send("j");
+    pty.send("v");
+    pty.wait_for("Verify with \"true\"? y/n");
+    pty.send("y");
+    pty.wait_for("press Enter to go back");
+    pty.send("\r");
+    pty.wait_for("[x] Artifacts present");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+    let items = items(&sandbox, list);
+    assert_eq!(items[0]["evidence"]["output"][0], "built-2.3.0 2.3.0");
+    assert_eq!(items[1]["evidence"]["kind"], "verify");
+}
+
+#[test]
+fn a_gated_phase_shows_a_lock_and_refuses_a_tick_until_forced() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("release.yaml", RUNBOOK);
+    let list = as_str(&list);
+    sandbox.ok(&["status", list, "--set", "version=2.3.0"]);
+    let mut pty = Pty::spawn(&sandbox, &[list, "--fresh"], 100, 24);
+    pty.wait_for("🔒 gated");
+    pty.send("G");
+    pty.send(" ");
+    pty.wait_for("Deploy is gated: Prepare has 2 open items — record it anyway, forced? y/n");
+    pty.send("n");
+    pty.wait_for("nothing was recorded");
+    assert_eq!(items(&sandbox, list)[2]["status"], "todo");
+    pty.send(" ");
+    pty.wait_for("record it anyway, forced? y/n");
+    pty.send("y");
+    pty.wait_for("[x] Tag the release");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let items = items(&sandbox, list);
+    assert_eq!(
+        (items[2]["status"].as_str(), items[2]["forced"].as_bool()),
+        (Some("done"), Some(true))
+    );
+}
