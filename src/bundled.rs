@@ -30,8 +30,20 @@ pub const INCIDENT_RESPONSE: Bundled = Bundled {
     source: include_str!("../checklists/incident-response.yaml"),
 };
 
+/// The runbook: a service release with parameters, commands, verifications
+/// and gated phases.
+pub const SERVICE_RELEASE: Bundled = Bundled {
+    file_name: "service-release.yaml",
+    source: include_str!("../checklists/service-release.yaml"),
+};
+
 /// Every checklist compiled into the binary, which `preflight templates` lists.
-pub const ALL: &[Bundled] = &[PRODUCTION_DEPLOYMENT, SOFTWARE_RELEASE, INCIDENT_RESPONSE];
+pub const ALL: &[Bundled] = &[
+    PRODUCTION_DEPLOYMENT,
+    SOFTWARE_RELEASE,
+    INCIDENT_RESPONSE,
+    SERVICE_RELEASE,
+];
 
 /// What `preflight new` writes without `--from`: a short example that shows
 /// every field, with comments that say what they do.
@@ -41,6 +53,11 @@ pub const STARTER: &str = "# A preflight checklist: phases > sections > items. `
 # make the first line `# yaml-language-server: $schema=./checklist.schema.json`.
 title: My checklist
 description: What this checklist is for, in a sentence.
+# Values a run is started with (`--set ticket=CHG-1234`), used as {{ticket}}.
+params:
+  - name: ticket
+    description: The change ticket this run belongs to
+    default: CHG-0000
 phases:
   - name: Prepare
     icon: \"📋\"
@@ -54,10 +71,17 @@ phases:
             detail: the last **nightly** backup restored to staging
             id: backups
   - name: Do
+    # Opens only when every earlier phase is complete (--force records past it).
+    gate: true
     sections:
       - name: Change
         items:
-          - Change applied
+          - title: Change {{ticket}} applied
+            # How to do it: `!` in the view or `preflight exec` runs it, after
+            # showing it; a value goes in as one quoted word.
+            command: echo \"applying {{ticket}}\"
+            # How to prove it: `v` or `preflight verify`; exit 0 ticks the item.
+            verify: \"true\"
           - title: Result checked
             detail: dashboards back to the baseline for 15 minutes
 ";

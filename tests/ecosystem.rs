@@ -56,7 +56,7 @@ fn the_schema_accepts_exactly_the_fields_the_loader_accepts() {
 
 #[test]
 fn every_shipped_checklist_names_the_schema_and_loads() {
-    assert_eq!(bundled::ALL.len(), 3);
+    assert_eq!(bundled::ALL.len(), 4);
     for template in bundled::ALL {
         assert!(template.source.starts_with(SCHEMA_LINE), "{}", template.file_name);
         let checklist = template.load().unwrap_or_else(|e| panic!("{e}"));
@@ -86,7 +86,12 @@ fn templates_lists_the_shipped_checklists() {
     let names: Vec<&str> = out.lines().map(|l| l.split_whitespace().next().unwrap()).collect();
     assert_eq!(
         names,
-        ["production-deployment", "software-release", "incident-response"]
+        [
+            "production-deployment",
+            "software-release",
+            "incident-response",
+            "service-release"
+        ]
     );
     assert!(out.contains("Incident Response Checklist (5 phases"), "{out}");
 }

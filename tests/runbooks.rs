@@ -373,3 +373,42 @@ fn report_says_how_long_each_phase_took_and_export_adds_it_to_the_completion_sta
         "{export}"
     );
 }
+
+#[test]
+fn the_shipped_runbook_uses_parameters_commands_verifications_and_gates() {
+    let runbook = preflight::bundled::SERVICE_RELEASE.load().unwrap();
+    assert!(
+        runbook
+            .params
+            .iter()
+            .any(|p| p.name == "version" && p.default.is_none())
+    );
+    assert!(runbook.params.iter().any(|p| p.name == "env" && p.default.is_some()));
+    let commands = runbook.items().iter().filter(|i| i.command.is_some()).count();
+    let verifies = runbook.items().iter().filter(|i| i.verify.is_some()).count();
+    assert!(
+        commands >= 5 && verifies >= 5,
+        "{commands} commands, {verifies} verifications"
+    );
+    assert!(!runbook.phases()[0].gate && runbook.phases()[1].gate);
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["new", "release.yaml", "--from", "service-release"]);
+    let ran = sandbox.run(&["status", "release.yaml"]);
+    assert!(ran.stderr.contains("needs a value for `version`"), "{}", ran.stderr);
+    let json: serde_json::Value =
+        serde_json::from_str(&sandbox.ok(&["status", "release.yaml", "--set", "version=2.3.0", "--json"])).unwrap();
+    assert_eq!(json["title"], "Service Release 2.3.0 to staging");
+    let tag = &json["phases"][0]["sections"][0]["items"][3];
+    assert_eq!(tag["title"], "Tag v2.3.0 signed and pushed");
+    assert_eq!(
+        tag["command"],
+        "git tag -s v{{version}} -m v{{version}} && git push origin v{{version}}"
+    );
+    let ran = sandbox.run(&["check", "release.yaml", "deployment-updated-to-version"]);
+    assert_eq!(ran.code, 1);
+    assert!(
+        ran.stderr.contains("Deploy is gated: Prepare has 11 open items"),
+        "{}",
+        ran.stderr
+    );
+}
