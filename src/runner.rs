@@ -139,16 +139,23 @@ fn pump(mut from: impl Read + Send + 'static, to: mpsc::Sender<(bool, Vec<u8>)>,
     });
 }
 
-/// Stops a command that ran past its time: the whole process group, asked
-/// first, then made to.
-fn stop(pid: u32) {
-    use nix::sys::signal::{Signal, killpg};
+/// Stops a command that ran past its time, asked first, then made to: its
+/// whole process group when it has one of its own, else the shell.
+fn stop(pid: u32, own_group: bool) {
+    use nix::sys::signal::{Signal, kill, killpg};
     use nix::unistd::Pid;
     let Ok(raw) = i32::try_from(pid) else { return };
-    let group = Pid::from_raw(raw);
-    let _ = killpg(group, Signal::SIGTERM);
+    let pid = Pid::from_raw(raw);
+    let send = |signal| {
+        let _ = if own_group {
+            killpg(pid, signal)
+        } else {
+            kill(pid, signal)
+        };
+    };
+    send(Signal::SIGTERM);
     thread::sleep(Duration::from_millis(200));
-    let _ = killpg(group, Signal::SIGKILL);
+    send(Signal::SIGKILL);
 }
 
 /// Runs `line` with `sh -c`, the parameters in its environment.
@@ -166,9 +173,12 @@ pub fn run(line: &str, values: &Values, how: Run) -> io::Result<Outcome> {
     for (name, value) in values {
         command.env(template::env_name(name), value);
     }
-    if how.timeout.is_some() {
-        // Its own group, so that a timeout stops what it started too; it
-        // reads no terminal input then.
+    // A command run in the background of a script (`verify`) gets a group of
+    // its own, so that a timeout stops what it started too; it reads no
+    // input then. One shown in the terminal stays in the terminal's group,
+    // so that Ctrl-C reaches it.
+    let own_group = how.timeout.is_some() && !how.stream;
+    if own_group {
         command.process_group(0).stdin(Stdio::null());
     }
     let started = Instant::now();
@@ -201,7 +211,7 @@ pub fn run(line: &str, values: &Values, how: Run) -> io::Result<Outcome> {
         }
         if how.timeout.is_some_and(|limit| started.elapsed() > limit) {
             timed_out = true;
-            stop(child.id());
+            stop(child.id(), own_group);
             break child.wait()?;
         }
     };

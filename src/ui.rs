@@ -146,7 +146,10 @@ fn carry_out(
             forced,
         } => {
             let values = app.state.values(&app.checklist);
-            match session.suspend(|| hand_over::run(&line, &values, kind)) {
+            let handed = watchdog.hand_over();
+            let ran = session.suspend(|| hand_over::run(&line, &values, kind));
+            drop(handed);
+            match ran {
                 Ok(Ok(outcome)) => {
                     let evidence = outcome.evidence(kind, &line);
                     let summary = evidence.summary();

@@ -100,3 +100,39 @@ fn a_gated_phase_shows_a_lock_and_refuses_a_tick_until_forced() {
         (Some("done"), Some(true))
     );
 }
+
+#[test]
+fn ctrl_c_stops_the_command_not_the_view() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write(
+        "slow.yaml",
+        "title: Slow\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Wait\n            command: echo waiting; sleep 30\n",
+    );
+    let list = as_str(&list);
+    let mut pty = Pty::spawn(&sandbox, &[list, "--fresh"], 100, 24);
+    pty.wait_for("[ ] Wait");
+    pty.send("!");
+    pty.wait_for("? y/n");
+    pty.send("y");
+    pty.wait_for("waiting");
+    let started = std::time::Instant::now();
+    // What Ctrl-C makes a terminal do: SIGINT to its foreground process
+    // group, the view and the command it handed the terminal to. (The pty
+    // of the test harness starts without ISIG, so the key alone would not.)
+    let group = nix::unistd::Pid::from_raw(pty.session.get_process().pid().as_raw());
+    // The sleep may not have started when "waiting" shows.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGINT).unwrap();
+    let screen = pty.wait_for("press Enter to go back");
+    assert!(started.elapsed().as_secs() < 10, "the sleep was stopped");
+    assert!(
+        screen.contains("ended by a signal") || screen.contains("exit 130"),
+        "{screen}"
+    );
+    pty.send("\r");
+    pty.wait_for("Wait: ");
+    pty.wait_for("it stays open");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0, "the view went on and quit normally");
+    assert_eq!(items(&sandbox, list)[0]["status"], "todo");
+}

@@ -49,7 +49,22 @@ fn unblock_ending_signals() -> anyhow::Result<()> {
 
 pub struct Watchdog {
     stop: Arc<AtomicBool>,
+    /// SIGINT, apart: while the terminal is handed to a command, Ctrl-C is
+    /// for the command, which shares the terminal, and not for the view.
+    interrupt: Arc<AtomicBool>,
+    handed: Arc<AtomicBool>,
     writing: Arc<Mutex<()>>,
+}
+
+/// While it lives, the terminal is handed to a command: SIGINT stops the
+/// command, not the view.
+pub struct HandedOver<'a>(&'a Watchdog);
+
+impl Drop for HandedOver<'_> {
+    fn drop(&mut self) {
+        self.0.interrupt.store(false, Ordering::SeqCst);
+        self.0.handed.store(false, Ordering::SeqCst);
+    }
 }
 
 impl Watchdog {
@@ -58,15 +73,29 @@ impl Watchdog {
     pub fn start() -> anyhow::Result<Watchdog> {
         unblock_ending_signals()?;
         let stop = Arc::new(AtomicBool::new(false));
+        let interrupt = Arc::new(AtomicBool::new(false));
+        let handed = Arc::new(AtomicBool::new(false));
         for signal in ENDING {
-            signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for signals")?;
+            let flag = if signal == signal_hook::consts::SIGINT {
+                &interrupt
+            } else {
+                &stop
+            };
+            signal_hook::flag::register(signal, Arc::clone(flag)).context("cannot watch for signals")?;
         }
         let writing = Arc::new(Mutex::new(()));
         let (flag, lock) = (Arc::clone(&stop), Arc::clone(&writing));
+        let (int, away) = (Arc::clone(&interrupt), Arc::clone(&handed));
         std::thread::Builder::new()
             .name("preflight-watchdog".into())
             .spawn(move || {
-                while !flag.load(Ordering::Relaxed) {
+                loop {
+                    if away.load(Ordering::SeqCst) {
+                        int.store(false, Ordering::SeqCst);
+                    }
+                    if flag.load(Ordering::Relaxed) || int.load(Ordering::SeqCst) {
+                        break;
+                    }
                     std::thread::sleep(LOOK);
                 }
                 std::thread::sleep(GRACE);
@@ -75,12 +104,24 @@ impl Watchdog {
                 std::process::exit(0);
             })
             .context("cannot start the signal watchdog")?;
-        Ok(Watchdog { stop, writing })
+        Ok(Watchdog {
+            stop,
+            interrupt,
+            handed,
+            writing,
+        })
     }
 
     /// Whether a signal asked the view to end.
     pub fn stopping(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
+            || (self.interrupt.load(Ordering::SeqCst) && !self.handed.load(Ordering::SeqCst))
+    }
+
+    /// Hands the terminal to a command until the guard is dropped.
+    pub fn hand_over(&self) -> HandedOver<'_> {
+        self.handed.store(true, Ordering::SeqCst);
+        HandedOver(self)
     }
 
     /// Held while writing the run log, so that the process never ends halfway
