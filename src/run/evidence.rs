@@ -1,0 +1,77 @@
+//! What a run keeps beside statuses and notes: the evidence of commands run
+//! for items, and the run parameters' values as status and export show them.
+
+use std::time::Duration;
+
+use crate::timestamp::Timestamp;
+
+/// Which of an item's commands ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceKind {
+    /// Its `command`, through `exec` or `!`.
+    Exec,
+    /// Its `verify`, through `verify` or `v`.
+    Verify,
+}
+
+impl EvidenceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceKind::Exec => "exec",
+            EvidenceKind::Verify => "verify",
+        }
+    }
+}
+
+/// What running a command for an item showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub kind: EvidenceKind,
+    /// The command line as it ran, values put in.
+    pub command: String,
+    /// Its exit status; `None` when a signal ended it.
+    pub exit: Option<i32>,
+    /// Stopped for running past its time.
+    pub timed_out: bool,
+    pub millis: u64,
+    /// The last lines it printed, cleaned.
+    pub output: Vec<String>,
+}
+
+impl Evidence {
+    /// Whether the command proved what it ran for: exit 0 in time.
+    pub fn passed(&self) -> bool {
+        self.exit == Some(0) && !self.timed_out
+    }
+
+    /// `exit 0 in 2.1 s`, `exit 3 in 0.2 s`, `timed out after 60.0 s`.
+    pub fn summary(&self) -> String {
+        let seconds = format!("{:.1} s", Duration::from_millis(self.millis).as_secs_f64());
+        match (self.timed_out, self.exit) {
+            (true, _) => format!("timed out after {seconds}"),
+            (false, Some(code)) => format!("exit {code} in {seconds}"),
+            (false, None) => format!("ended by a signal after {seconds}"),
+        }
+    }
+}
+
+/// A parameter as a run uses it, for status and export to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamShown<'a> {
+    pub name: &'a str,
+    /// `None` when it has no value and no default.
+    pub value: Option<&'a str>,
+    /// Who gave the value and when; `None` for a default.
+    pub set: Option<(&'a str, Timestamp)>,
+}
+
+impl ParamShown<'_> {
+    /// `version = 2.3.0`, `env = staging (default)`, `version: no value`.
+    pub fn describe(&self) -> String {
+        match (self.value, self.set) {
+            (Some(value), Some(_)) => format!("{} = {value}", self.name),
+            (Some(value), None) => format!("{} = {value} (default)", self.name),
+            (None, _) => format!("{}: no value", self.name),
+        }
+    }
+}
