@@ -73,7 +73,6 @@ fn misspelt_command(path: &std::path::Path, color: paint::ColorChoice) {
 /// Runs a parsed command line. Errors are returned for `main` to print.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let globals = &cli.globals();
-    let open = |checklist: Option<&PathBuf>| Session::for_command(checklist.map(PathBuf::as_path), globals, false);
     // Commands that only read a run: a run named on purpose must exist.
     let read = |checklist: Option<&PathBuf>| Session::for_command(checklist.map(PathBuf::as_path), globals, true);
     let Some(command) = &cli.command else {
@@ -101,7 +100,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Exec { .. } | Command::Verify { .. } => runbook::from_command(command, globals),
         Command::Report { checklist, json, .. } => timing::run(&read(checklist.as_ref())?, *json),
         Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref()), globals),
-        Command::Log { checklist, .. } => history::log(&read(checklist.as_ref())?),
+        Command::Log { checklist, .. } => history::log(&Session::for_history(checklist.as_deref(), globals, true)?),
         Command::Sync { checklist, .. } => {
             if globals.state.is_none() {
                 Cli::command()
@@ -111,7 +110,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     )
                     .exit();
             }
-            sync::run(&open(checklist.as_ref())?)
+            sync::run(&Session::for_history(checklist.as_deref(), globals, false)?)
         }
         Command::Export {
             checklist,

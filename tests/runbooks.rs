@@ -412,3 +412,22 @@ fn the_shipped_runbook_uses_parameters_commands_verifications_and_gates() {
         ran.stderr
     );
 }
+
+#[test]
+fn log_reads_a_run_that_still_lacks_a_value() {
+    let sandbox = Sandbox::new();
+    let list = runbook(&sandbox);
+    let ran = sandbox.run(&["check", &list, "changelog-written"]);
+    assert_eq!(ran.code, 1, "a change needs the values: {}", ran.stderr);
+    sandbox.ok(&["note", &list, "changelog-written", "x", "--set", "version=1"]);
+    let state = sandbox.run_logs()[0].clone();
+    let text = std::fs::read_to_string(&state).unwrap();
+    let without_value: String = text
+        .lines()
+        .filter(|l| !l.contains("\"param\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&state, without_value).unwrap();
+    let log = sandbox.ok(&["log", &list]);
+    assert!(log.contains("note"), "{log}");
+}

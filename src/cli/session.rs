@@ -134,6 +134,20 @@ impl Session {
         Ok(session)
     }
 
+    /// The session of a command about the run's history (`log`, `sync`),
+    /// which shows and runs no texts: a parameter may still lack a value.
+    ///
+    /// # Errors
+    /// As [`Session::open`] and [`Session::prepare`].
+    pub fn for_history(checklist: Option<&std::path::Path>, globals: &Globals, reads: bool) -> anyhow::Result<Session> {
+        let mut session = Session::open(&Source::resolve(checklist), globals)?;
+        if reads {
+            session.require_existing()?;
+        }
+        session.prepare(globals, false)?;
+        Ok(session)
+    }
+
     /// For commands that only read a run: a run named on purpose that has no
     /// log is most likely a typo, and an error naming the runs there are, the
     /// closest first. The default run and `--state` files are exempt.
