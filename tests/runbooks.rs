@@ -422,11 +422,8 @@ fn log_reads_a_run_that_still_lacks_a_value() {
     sandbox.ok(&["note", &list, "changelog-written", "x", "--set", "version=1"]);
     let state = sandbox.run_logs()[0].clone();
     let text = std::fs::read_to_string(&state).unwrap();
-    let without_value: String = text
-        .lines()
-        .filter(|l| !l.contains("\"param\""))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let kept: Vec<&str> = text.lines().filter(|l| !l.contains("\"param\"")).collect();
+    let without_value = format!("{}\n", kept.join("\n"));
     std::fs::write(&state, without_value).unwrap();
     let log = sandbox.ok(&["log", &list]);
     assert!(log.contains("note"), "{log}");
