@@ -18,6 +18,8 @@ impl App {
             let mut shown = templates.clone();
             shown.put_values(&self.state.values(templates));
             self.checklist = shown;
+            // Titles changed: search them anew.
+            self.search_index = None;
         }
     }
 

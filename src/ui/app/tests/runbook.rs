@@ -170,3 +170,45 @@ fn a_missing_parameter_is_asked_for_when_the_run_opens() {
     assert_eq!(app.checklist.title, "Release 2.4.0");
     assert_eq!(app.checklist.items()[1].title, "Build 2.4.0");
 }
+
+#[test]
+fn enter_on_a_gated_item_asks_and_stays_on_it() {
+    let mut app = runbook(&[("version", "2.3.0")]);
+    select(&mut app, "Tag");
+    assert_eq!(act(&mut app, Action::TickAndAdvance), Effect::None);
+    assert!(
+        matches!(app.mode, Mode::Confirm(Confirm::Force { .. })),
+        "{:?}",
+        app.mode
+    );
+    assert_eq!(selected(&app), "I Tag", "the cursor stays on what is asked about");
+}
+
+#[test]
+fn a_new_value_is_searched_for_in_the_titles_that_show_it() {
+    let mut app = runbook(&[("version", "2.3.0")]);
+    act(&mut app, Action::StartSearch);
+    for c in "2.3.0".chars() {
+        act(&mut app, Action::Input(c));
+    }
+    assert_eq!(app.tree.search().unwrap().matches.len(), 1);
+    act(&mut app, Action::Cancel);
+    let event = Event {
+        at: Timestamp::parse("2026-11-29T11:00:00Z").unwrap(),
+        by: "bob".into(),
+        item: String::new(),
+        title: None,
+        change: Change::Param {
+            name: "version".into(),
+            value: "9.9.9".into(),
+        },
+        forced: false,
+        evidence: None,
+    };
+    app.external(&[event]);
+    act(&mut app, Action::StartSearch);
+    for c in "9.9.9".chars() {
+        act(&mut app, Action::Input(c));
+    }
+    assert_eq!(app.tree.search().unwrap().matches.len(), 1, "the index was built anew");
+}

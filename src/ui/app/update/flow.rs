@@ -55,6 +55,10 @@ pub(super) fn tick_and_advance(app: &mut App) -> Effect {
     } else {
         edit(app, index, Change::Status(Status::Done))
     };
+    // A gate asks first: the cursor stays on what the question is about.
+    if matches!(app.mode, Mode::Confirm(_)) {
+        return effect;
+    }
     // The item is about to be done: the next open one is after it.
     if let Some(next) = find_open(app, true).filter(|&next| next != index) {
         app.tree.reveal(&app.checklist, &app.state, next);
