@@ -284,3 +284,48 @@ fn sub_items_indent_under_their_item_with_a_fold_arrow_and_their_count() {
     );
     insta::assert_snapshot!(render(&app));
 }
+
+#[test]
+fn a_runbook_shows_values_commands_evidence_and_a_locked_phase() {
+    use preflight::run::{Change, Event, Evidence, EvidenceKind};
+    let written = preflight::bundled::SERVICE_RELEASE.load().unwrap();
+    let at = |s: &str| preflight::timestamp::Timestamp::parse(s).unwrap();
+    let events = [
+        Event {
+            at: at("2026-11-29T10:00:00Z"),
+            by: "alice".into(),
+            item: String::new(),
+            title: None,
+            change: Change::Param {
+                name: "version".into(),
+                value: "2.3.0".into(),
+            },
+            forced: false,
+            evidence: None,
+        },
+        Event {
+            at: at("2026-11-29T10:05:00Z"),
+            by: "alice".into(),
+            item: "prepare/code/tag-v-version-signed-and-pushed".into(),
+            title: None,
+            change: Change::Ran,
+            forced: false,
+            evidence: Some(Evidence {
+                kind: EvidenceKind::Exec,
+                command: "git tag -s v'2.3.0' -m v'2.3.0' && git push origin v'2.3.0'".into(),
+                exit: Some(128),
+                timed_out: false,
+                millis: 2100,
+                output: vec!["fatal: tag 'v2.3.0' already exists".into()],
+            }),
+        },
+    ];
+    let state = RunState::replay(&written, &events);
+    let mut shown = written.clone();
+    shown.put_values(&state.values(&written));
+    let mut app = App::new(shown, state, "v2.3.0".into(), "alice".into(), true);
+    app.set_templates(written);
+    go(&mut app, [Action::Resize { width: 110, height: 30 }]);
+    go(&mut app, [const { Action::Down }; 5]);
+    insta::assert_snapshot!(render(&app));
+}
