@@ -25,10 +25,16 @@ Environment:
   XDG_DATA_HOME   where run logs are kept
   NO_COLOR        no colour, unless --color always
   VISUAL, EDITOR  the editor E opens in the interactive view
+  PREFLIGHT_PARAM_<NAME>  set by preflight for a command it runs (exec, verify, ! and v):
+                  the run's value of each parameter
+
+Commands run only through exec, verify, and ! or v in the view, and each shows the
+command line first; opening, status, export and import never run anything.
 
 Exit status:
   0  success
-  1  error: a checklist or run log could not be read or written, or an ITEM is unknown
+  1  error: a checklist or run log could not be read or written, an ITEM is unknown,
+     a gate is closed, or a command exec or verify ran failed
   2  usage: unknown command or bad arguments
   3  status --require-complete: items are still open";
 
