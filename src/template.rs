@@ -47,33 +47,54 @@ enum Piece<'a> {
 }
 
 /// Splits a template into text and placeholders, `\{{` read as text `{{`.
+///
+/// Only `{{name}}` (spaces allowed inside) is a placeholder. A name after
+/// `{{` that the text ends or a single `}` follows (`{{ env`, `{{env}`) is a
+/// mistake; anything else (`{{ .Values.image }}` in a Helm checklist) is
+/// text, so checklists written before parameters load as they did.
 fn pieces(text: &str) -> Result<Vec<Piece<'_>>, TemplateError> {
     let mut out = Vec::new();
     let mut rest = text;
     let mut at = 0;
     while let Some(found) = rest.find("{{") {
-        let escaped = rest[..found].ends_with('\\');
-        if escaped {
+        if rest[..found].ends_with('\\') {
             out.push(Piece::Text(&rest[..found - 1]));
             out.push(Piece::Text("{{"));
-        } else {
-            out.push(Piece::Text(&rest[..found]));
-            let inner_start = found + 2;
-            let close = rest[inner_start..]
-                .find("}}")
-                .ok_or(TemplateError::Unclosed { offset: at + found })?;
-            let name = rest[inner_start..inner_start + close].trim();
-            if !is_param_name(name) {
-                return Err(TemplateError::Unclosed { offset: at + found });
-            }
-            out.push(Piece::Param(name, at + found));
-            let end = inner_start + close + 2;
-            at += end;
-            rest = &rest[end..];
+            at += found + 2;
+            rest = &rest[found + 2..];
             continue;
         }
-        at += found + 2;
-        rest = &rest[found + 2..];
+        let after = &rest[found + 2..];
+        let inner = after.trim_start();
+        let name_len = inner
+            .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+            .unwrap_or(inner.len());
+        let name = &inner[..name_len];
+        if !is_param_name(name) {
+            // Not a placeholder: `{{` as text.
+            out.push(Piece::Text(&rest[..found + 2]));
+            at += found + 2;
+            rest = after;
+            continue;
+        }
+        let tail = inner[name_len..].trim_start();
+        let Some(next) = tail.strip_prefix("}}") else {
+            // `{{ env` at the end, `{{env}`: a placeholder gone wrong. Other
+            // words after a name (`{{ include "x" }}`) are some template
+            // language's own.
+            if tail.is_empty() || tail.starts_with('}') {
+                return Err(TemplateError::Unclosed { offset: at + found });
+            }
+            out.push(Piece::Text(&rest[..found + 2]));
+            at += found + 2;
+            rest = after;
+            continue;
+        };
+        out.push(Piece::Text(&rest[..found]));
+        out.push(Piece::Param(name, at + found));
+        let end = rest.len() - next.len();
+        at += end;
+        rest = next;
     }
     out.push(Piece::Text(rest));
     Ok(out)
@@ -141,14 +162,15 @@ pub fn shell_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
 
-/// Literal text as a template that shows it as it is: each `{{` written
-/// `\{{`. What an import writes, since Markdown holds no parameters.
+/// Literal text as a template that shows it as it is: where a `{{` would
+/// read as a placeholder or an escape, each `{{` is written `\{{`. What an
+/// import writes, since Markdown holds no parameters.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if text.contains("{{") {
-        Cow::Owned(text.replace("{{", "\\{{"))
-    } else {
-        Cow::Borrowed(text)
+    if !text.contains("\\{{") && check(text, &|_| false).is_ok() {
+        // No `{{` here reads as a placeholder or an escape: it stays as it is.
+        return Cow::Borrowed(text);
     }
+    Cow::Owned(text.replace("{{", "\\{{"))
 }
 
 /// The parameters a text uses, in order, each once.

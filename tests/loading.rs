@@ -216,3 +216,12 @@ fn a_runbook_written_as_yaml_loads_back_the_same() {
     assert_eq!(again.items()[1].command.as_deref(), Some("echo a\n  echo 'b'"));
     assert_eq!(again.items()[1].verify, list.items()[1].verify);
 }
+
+#[test]
+fn braces_of_other_template_languages_load_as_text_without_params() {
+    let items = items_of("          - \"Chart sets `{{ .Values.image.tag }}` and {{ include \\\"labels\\\" . }}\"\n");
+    assert_eq!(
+        items[0].1,
+        "Chart sets `{{ .Values.image.tag }}` and {{ include \"labels\" . }}"
+    );
+}

@@ -18,15 +18,38 @@ fn placeholders_must_name_declared_parameters() {
         })
     );
     assert_eq!(
-        check("open {{ and more", &declared),
-        Err(TemplateError::Unclosed { offset: 5 })
+        check("Deploy to {{ env", &declared),
+        Err(TemplateError::Unclosed { offset: 10 })
     );
     assert_eq!(
-        check("bad {{Version}}", &declared),
-        Err(TemplateError::Unclosed { offset: 4 })
+        check("one brace {{env}", &declared),
+        Err(TemplateError::Unclosed { offset: 10 })
+    );
+    assert_eq!(
+        check("open {{ and more", &declared),
+        Ok(()),
+        "words after a name: another template language"
     );
     assert_eq!(check(r"literal \{{not a param}}", &declared), Ok(()));
     assert_eq!(check("no braces at all", &declared), Ok(()));
+}
+
+#[test]
+fn braces_that_cannot_be_a_placeholder_stay_text() {
+    let v = values(&[("version", "2.3.0")]);
+    for text in [
+        "image `{{ .Values.image.tag }}` set",
+        "{{ include \"chart.labels\" . }}",
+        "{{Version}} stays",
+        "{{- if .Values.x }} and {{version}}",
+    ] {
+        assert_eq!(check(text, &|_| false).is_ok(), !text.contains("{{version}}"), "{text}");
+    }
+    assert_eq!(
+        render("{{- if .Values.x }} v{{version}}", &v),
+        "{{- if .Values.x }} v2.3.0"
+    );
+    assert_eq!(render("{{ .Values.image }}", &v), "{{ .Values.image }}");
 }
 
 #[test]
