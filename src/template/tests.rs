@@ -92,3 +92,32 @@ fn names_and_environment() {
     assert_eq!(used("{{a}} {{b}} {{a}}"), ["a", "b"]);
     assert_eq!(env_name("build_2"), "PREFLIGHT_PARAM_BUILD_2");
 }
+
+mod any_text {
+    use proptest::prelude::*;
+
+    use super::super::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = [
+            "{{", "}}", "}", "{", "\\", "version", "env", " ", ".", "é", "日", "a", "-", "_",
+        ];
+        prop::collection::vec(prop::sample::select(pieces.to_vec()), 0..16).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn escaped_text_renders_back_as_itself_and_nothing_panics(text in text()) {
+            let values: Values = [("version".to_owned(), "2.3.0".to_owned())].into_iter().collect();
+            let _ = check(&text, &|n| n == "version");
+            let _ = render(&text, &values);
+            let _ = render_shell(&text, &values);
+            let template = escape(&text);
+            prop_assert_eq!(check(&template, &|_| false), Ok(()));
+            let shown = render(&template, &values).into_owned();
+            prop_assert_eq!(shown, text.clone());
+        }
+    }
+}
