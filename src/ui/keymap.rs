@@ -45,6 +45,19 @@ pub enum Hint {
     OnHeader,
     OnBoth,
     InSearch,
+    /// On an item that has a command to run.
+    OnCommand,
+    /// On an item that has a verification.
+    OnVerify,
+}
+
+/// Where the cursor is, as the footer's hints depend on it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Place {
+    pub on_header: bool,
+    pub searching: bool,
+    pub command: bool,
+    pub verify: bool,
 }
 
 /// One binding: its keys in a scope, the Action, and its words.
@@ -105,14 +118,17 @@ pub fn help_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
 }
 
 /// The footer's hints for where the cursor is.
-pub fn hints(on_header: bool, searching: bool) -> Vec<(&'static str, &'static str)> {
+pub fn hints(place: Place) -> Vec<(&'static str, &'static str)> {
+    let on_item = !place.on_header && !place.searching;
     bindings()
         .flat_map(|b| b.hints)
         .filter(|(_, _, on)| match on {
-            Hint::InSearch => searching,
+            Hint::InSearch => place.searching,
             Hint::OnBoth => true,
-            Hint::OnItem => !on_header && !searching,
-            Hint::OnHeader => on_header && !searching,
+            Hint::OnItem => on_item,
+            Hint::OnHeader => place.on_header && !place.searching,
+            Hint::OnCommand => on_item && place.command,
+            Hint::OnVerify => on_item && place.verify,
         })
         .map(|(key, what, _)| (*key, *what))
         .collect()

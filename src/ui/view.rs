@@ -247,10 +247,15 @@ fn editing(frame: &mut Frame, app: &App, area: Rect, wrapped: &Wrapped, label: &
 /// on a header folding and ticking all, on an item the ways to work it.
 fn keys_hint(app: &App) -> Line<'static> {
     let theme = &app.theme;
-    let searching = app.tree.kept_search();
-    let on_header = matches!(app.tree.selected(), Some(Row::Phase(_) | Row::Section(_)));
+    let item = app.selected_item().map(|i| &app.checklist.items()[i]);
+    let place = keymap::Place {
+        on_header: matches!(app.tree.selected(), Some(Row::Phase(_) | Row::Section(_))),
+        searching: app.tree.kept_search(),
+        command: item.is_some_and(|i| i.command.is_some()),
+        verify: item.is_some_and(|i| i.verify.is_some()),
+    };
     let mut spans = Vec::new();
-    for (key, what) in keymap::hints(on_header, searching) {
+    for (key, what) in keymap::hints(place) {
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(format!(" {what}  "), theme.dim));
     }

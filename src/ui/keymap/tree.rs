@@ -140,6 +140,33 @@ pub(super) static BINDINGS: &[Binding] = &[
     ),
     hinted(
         bind(
+            Tree,
+            &[Char('!')],
+            |_| Action::RunCommand,
+            "!",
+            "run the item's command, after showing it (y/n); its output, then Enter",
+        ),
+        &[("!", "run", Hint::OnCommand)],
+    ),
+    hinted(
+        bind(
+            Tree,
+            &[Char('v')],
+            |_| Action::VerifyItem,
+            "v",
+            "run the item's verification (y/n); exit 0 ticks it",
+        ),
+        &[("v", "verify", Hint::OnVerify)],
+    ),
+    bind(
+        Tree,
+        &[Char('c')],
+        |_| Action::CopyCommand,
+        "c",
+        "copy the item's command to the clipboard (OSC 52)",
+    ),
+    hinted(
+        bind(
             KeptSearch,
             &[Char('n')],
             |_| Action::NextMatch,
@@ -198,27 +225,6 @@ pub(super) static BINDINGS: &[Binding] = &[
         |_| Action::SwitchPane,
         "Tab",
         "switch between the tree and the detail",
-    ),
-    bind(
-        Tree,
-        &[Char('!')],
-        |_| Action::RunCommand,
-        "!",
-        "run the item's command, after showing it (y/n); its output, then Enter",
-    ),
-    bind(
-        Tree,
-        &[Char('v')],
-        |_| Action::VerifyItem,
-        "v",
-        "run the item's verification (y/n); exit 0 ticks it",
-    ),
-    bind(
-        Tree,
-        &[Char('c')],
-        |_| Action::CopyCommand,
-        "c",
-        "copy the item's command to the clipboard (OSC 52)",
     ),
     bind(
         Tree,
