@@ -52,12 +52,14 @@ pub enum Hint {
 }
 
 /// Where the cursor is, as the footer's hints depend on it.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Place {
-    pub on_header: bool,
-    pub searching: bool,
-    pub command: bool,
-    pub verify: bool,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// During a kept search.
+    Searching,
+    /// On a phase or section.
+    Header,
+    /// On an item, and whether it has a command and a verification.
+    Item { command: bool, verify: bool },
 }
 
 /// One binding: its keys in a scope, the Action, and its words.
@@ -119,16 +121,18 @@ pub fn help_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 /// The footer's hints for where the cursor is.
 pub fn hints(place: Place) -> Vec<(&'static str, &'static str)> {
-    let on_item = !place.on_header && !place.searching;
     bindings()
         .flat_map(|b| b.hints)
-        .filter(|(_, _, on)| match on {
-            Hint::InSearch => place.searching,
-            Hint::OnBoth => true,
-            Hint::OnItem => on_item,
-            Hint::OnHeader => place.on_header && !place.searching,
-            Hint::OnCommand => on_item && place.command,
-            Hint::OnVerify => on_item && place.verify,
+        .filter(|(_, _, on)| {
+            matches!(
+                (on, place),
+                (Hint::OnBoth, _)
+                    | (Hint::InSearch, Place::Searching)
+                    | (Hint::OnHeader, Place::Header)
+                    | (Hint::OnItem, Place::Item { .. })
+                    | (Hint::OnCommand, Place::Item { command: true, .. })
+                    | (Hint::OnVerify, Place::Item { verify: true, .. })
+            )
         })
         .map(|(key, what, _)| (*key, *what))
         .collect()

@@ -248,11 +248,15 @@ fn editing(frame: &mut Frame, app: &App, area: Rect, wrapped: &Wrapped, label: &
 fn keys_hint(app: &App) -> Line<'static> {
     let theme = &app.theme;
     let item = app.selected_item().map(|i| &app.checklist.items()[i]);
-    let place = keymap::Place {
-        on_header: matches!(app.tree.selected(), Some(Row::Phase(_) | Row::Section(_))),
-        searching: app.tree.kept_search(),
-        command: item.is_some_and(|i| i.command.is_some()),
-        verify: item.is_some_and(|i| i.verify.is_some()),
+    let place = if app.tree.kept_search() {
+        keymap::Place::Searching
+    } else if matches!(app.tree.selected(), Some(Row::Phase(_) | Row::Section(_))) {
+        keymap::Place::Header
+    } else {
+        keymap::Place::Item {
+            command: item.is_some_and(|i| i.command.is_some()),
+            verify: item.is_some_and(|i| i.verify.is_some()),
+        }
     };
     let mut spans = Vec::new();
     for (key, what) in keymap::hints(place) {
