@@ -36,7 +36,13 @@ pub fn entries(checklist: &Checklist, tally: &Tally) -> Vec<String> {
         .zip(&tally.phases)
         .enumerate()
         .map(|(p, (phase, progress))| {
-            let mark = if progress.is_complete() { "✓ " } else { "" };
+            let mark = if progress.is_complete() {
+                "✓ "
+            } else if crate::gate::phase_closed(checklist, tally, p).is_some() {
+                "🔒 "
+            } else {
+                ""
+            };
             format!(
                 "{} {}{mark}{}/{}",
                 p + 1,
@@ -125,5 +131,20 @@ mod tests {
         let tally = RunState::new(&list).tally(&list);
         assert_eq!(super::rows(&list, &tally, 120, 40), 6);
         assert_eq!(super::rows(&list, &tally, 80, 24), 1);
+    }
+
+    #[test]
+    fn a_closed_gated_phase_shows_a_lock_in_its_entry() {
+        let list = crate::format::parse(
+            "title: T\nphases:\n  - name: A\n    sections:\n      - name: S\n        items: [a]\n  - name: B\n    gate: true\n    sections:\n      - name: S\n        items: [b]\n",
+            "t.yaml",
+        )
+        .unwrap();
+        let todo = [crate::checklist::Status::Todo, crate::checklist::Status::Todo];
+        let tally = Tally::of(&list, |i| &todo[i]);
+        assert_eq!(entries(&list, &tally), ["1 0/1", "2 🔒 0/1"]);
+        let done = [crate::checklist::Status::Done, crate::checklist::Status::Todo];
+        let tally = Tally::of(&list, |i| &done[i]);
+        assert_eq!(entries(&list, &tally), ["1 ✓ 1/1", "2 0/1"]);
     }
 }

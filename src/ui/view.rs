@@ -154,8 +154,13 @@ fn phases(frame: &mut Frame, app: &App, area: Rect, screen_height: u16) {
         ]));
         let progress = app.phase_progress(p);
         let icon = phase.icon_prefix();
+        let lock = if crate::gate::phase_closed(&app.checklist, &app.tally, p).is_some() {
+            " 🔒"
+        } else {
+            ""
+        };
         let name = vec![Span::styled(
-            format!("{} {icon}{}", p + 1, phase.name),
+            format!("{} {icon}{}{lock}", p + 1, phase.name),
             style_of(p, progress),
         )];
         frame.render_widget(Line::from(markdown::fit(name, usize::from(name_width) - 1)), name_area);
