@@ -126,25 +126,29 @@ impl Session {
     /// As [`Session::open`], [`Session::require_existing`] and
     /// [`Session::prepare`].
     pub fn for_command(checklist: Option<&std::path::Path>, globals: &Globals, reads: bool) -> anyhow::Result<Session> {
-        let mut session = Session::open(&Source::resolve(checklist), globals)?;
-        if reads {
-            session.require_existing()?;
-        }
-        session.prepare(globals, true)?;
-        Ok(session)
+        Session::opened(checklist, globals, reads, true)
     }
 
     /// The session of a command about the run's history (`log`, `sync`),
     /// which shows and runs no texts: a parameter may still lack a value.
     ///
     /// # Errors
-    /// As [`Session::open`] and [`Session::prepare`].
+    /// As [`Session::for_command`].
     pub fn for_history(checklist: Option<&std::path::Path>, globals: &Globals, reads: bool) -> anyhow::Result<Session> {
+        Session::opened(checklist, globals, reads, false)
+    }
+
+    fn opened(
+        checklist: Option<&std::path::Path>,
+        globals: &Globals,
+        reads: bool,
+        needs_values: bool,
+    ) -> anyhow::Result<Session> {
         let mut session = Session::open(&Source::resolve(checklist), globals)?;
         if reads {
             session.require_existing()?;
         }
-        session.prepare(globals, false)?;
+        session.prepare(globals, needs_values)?;
         Ok(session)
     }
 
