@@ -49,7 +49,8 @@ impl Outcome {
 }
 
 /// The event that records a command's outcome for an item: a tick when it
-/// passed, else the evidence alone; forced when it ran past a closed gate.
+/// passed and the item was open, else the evidence alone; forced when it
+/// ticked past a closed gate.
 pub fn event_for(
     checklist: &Checklist,
     state: &RunState,
@@ -59,18 +60,20 @@ pub fn event_for(
     by: &str,
 ) -> Event {
     let item = &checklist.items()[index];
-    let passed = evidence.passed();
+    // Only an open item is ticked: one a teammate skipped (or that is done
+    // already) keeps its status, and the run is recorded as evidence alone.
+    let ticks = evidence.passed() && state.item(index).status == Status::Todo;
     Event {
         at: state.stamp_for(index, crate::runlog::now()),
         by: by.to_owned(),
         item: item.id.to_string(),
         title: Some(item.title.clone()),
-        change: if passed {
+        change: if ticks {
             Change::Status(Status::Done)
         } else {
             Change::Ran
         },
-        forced: forced && passed,
+        forced: forced && ticks,
         evidence: Some(evidence),
     }
 }

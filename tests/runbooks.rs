@@ -428,3 +428,31 @@ fn log_reads_a_run_that_still_lacks_a_value() {
     let log = sandbox.ok(&["log", &list]);
     assert!(log.contains("note"), "{log}");
 }
+
+#[test]
+fn a_passing_run_never_unskips_what_a_teammate_skipped() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("c.yaml", COMMANDS).to_str().unwrap().to_owned();
+    sandbox.ok(&["skip", &list, "passes", "--reason", "no tags here", "--by", "bob"]);
+    let ran = sandbox.run(&["exec", &list, "passes", "--by", "alice"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("it stays skipped (by bob), as it was"),
+        "{}",
+        ran.stderr
+    );
+    sandbox.ok(&["skip", &list, "proven", "--by", "bob"]);
+    sandbox.ok(&["verify", &list, "proven", "--by", "alice"]);
+    let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", &list, "--json"])).unwrap();
+    for title in ["Passes", "Proven"] {
+        assert_eq!(item(&json, title)["status"], "skipped", "{title}");
+        assert_eq!(item(&json, title)["by"], "bob", "{title}");
+        assert_eq!(
+            item(&json, title)["evidence"]["by"],
+            "alice",
+            "the run is recorded all the same"
+        );
+    }
+    let log = sandbox.ok(&["log", &list]);
+    assert!(log.lines().any(|l| l.contains("alice") && l.contains(" ran ")), "{log}");
+}

@@ -10,7 +10,7 @@ use super::session::Session;
 use super::source::Source;
 use super::{Globals, exit, output};
 use crate::checklist::Status;
-use crate::run::{Change, Event, RunState};
+use crate::run::{Change, Event, Evidence, RunState};
 use crate::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;
 
@@ -92,6 +92,7 @@ fn describe(event: &Event) -> (String, String) {
         Change::Note(Some(note)) => ("note".into(), format!("  \"{note}\"")),
         Change::Note(None) => ("note".into(), "  (cleared)".into()),
         Change::Param { name, value } => ("set".into(), format!("{name} = \"{value}\"")),
+        Change::Ran if event.evidence.as_ref().is_some_and(Evidence::passed) => ("ran".into(), String::new()),
         Change::Ran => ("failed".into(), String::new()),
     };
     if let Some(evidence) = &event.evidence {

@@ -80,11 +80,25 @@ fn exec(session: &Session, query: &str, force: bool, by: &str) -> anyhow::Result
     let event = runner::event_for(&session.checklist, &session.state, index, evidence, forced, by);
     session.log.append(std::slice::from_ref(&event))?;
     session.announce_if_started();
-    if passed {
-        output::report(&format!("✓ {}: {summary}", item.title));
-        Ok(ExitCode::from(exit::OK))
-    } else {
-        anyhow::bail!("{} failed: {summary}; it stays open", item.title)
+    let before = session.state.item(index);
+    if !passed {
+        anyhow::bail!("{} failed: {summary}; it stays {}", item.title, status_words(before));
+    }
+    let kept = match (&before.status, &before.by) {
+        (Status::Todo, _) => String::new(),
+        (status, Some(by)) => format!("; it stays {} (by {by}), as it was", status.as_str()),
+        (status, None) => format!("; it stays {}, as it was", status.as_str()),
+    };
+    output::report(&format!("✓ {}: {summary}{kept}", item.title));
+    Ok(ExitCode::from(exit::OK))
+}
+
+/// How an item stands, in the words a failed run ends with.
+fn status_words(state: &crate::run::ItemState) -> &'static str {
+    match state.status {
+        Status::Todo => "open",
+        Status::Done => "done",
+        Status::Skipped { .. } => "skipped",
     }
 }
 

@@ -203,6 +203,7 @@ impl App {
                 Change::Status(Status::Skipped { .. }) => "skipped",
                 Change::Note(_) => "noted",
                 Change::Param { .. } => "set",
+                Change::Ran if only.evidence.as_ref().is_some_and(crate::run::Evidence::passed) => "run",
                 Change::Ran => "run, and failed,",
             };
             let title = only.title.as_deref().unwrap_or(&only.item);
