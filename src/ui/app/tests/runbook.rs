@@ -212,3 +212,31 @@ fn a_new_value_is_searched_for_in_the_titles_that_show_it() {
     }
     assert_eq!(app.tree.search().unwrap().matches.len(), 1, "the index was built anew");
 }
+
+#[test]
+fn forcing_past_a_gate_keeps_a_change_a_teammate_made_while_asked() {
+    let mut app = runbook(&[("version", "2.3.0")]);
+    select(&mut app, "Tag");
+    act(&mut app, Action::Toggle);
+    assert!(matches!(app.mode, Mode::Confirm(Confirm::Force { .. })));
+    let skip = Event {
+        at: Timestamp::parse("2026-11-29T11:00:00Z").unwrap(),
+        by: "bob".into(),
+        item: "deploy/release/tag".into(),
+        title: None,
+        change: Change::Status(Status::Skipped { reason: None }),
+        forced: true,
+        evidence: None,
+    };
+    app.external(&[skip]);
+    assert_eq!(
+        act(&mut app, Action::Yes),
+        Effect::None,
+        "nothing of bob's is overwritten"
+    );
+    assert!(matches!(app.state.item(2).status, Status::Skipped { .. }));
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "1 item changed meanwhile and kept as it is"
+    );
+}

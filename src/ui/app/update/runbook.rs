@@ -8,6 +8,7 @@ use crate::checklist::Status;
 use crate::gate;
 use crate::run::{Change, EvidenceKind};
 use crate::template;
+use crate::text::plural;
 use crate::ui::app::action::{Action, Edit, Effect};
 
 /// The closed gate the item at `index` stands behind, said as a sentence.
@@ -83,6 +84,16 @@ pub(crate) fn record_or_ask(app: &mut App, edits: Vec<Edit>) -> Effect {
     }
 }
 
+/// Whether the item of `edit` still stands as it did when the edit was made.
+fn still(app: &App, edit: &Edit) -> bool {
+    let state = app.item_state(edit.index);
+    match &edit.before {
+        Change::Status(status) => &state.status == status,
+        Change::Note(note) => &state.note == note,
+        Change::Param { .. } | Change::Ran => true,
+    }
+}
+
 /// Answers a runbook question: `y` runs, or records forced; anything else
 /// leaves things as they are.
 pub(crate) fn answer(app: &mut App, confirm: Confirm, action: &Action) -> Effect {
@@ -102,7 +113,19 @@ pub(crate) fn answer(app: &mut App, confirm: Confirm, action: &Action) -> Effect
                     forced: gate.is_some(),
                 },
                 Confirm::Force { edits, .. } => {
-                    Effect::Record(edits.into_iter().map(|edit| Edit { forced: true, ..edit }).collect())
+                    // A teammate's change made while the question was asked
+                    // stays: only what still stands as it did is recorded.
+                    let (kept, changed): (Vec<Edit>, Vec<Edit>) = edits.into_iter().partition(|edit| still(app, edit));
+                    if !changed.is_empty() {
+                        app.say(format!(
+                            "{} changed meanwhile and kept as it is",
+                            plural(changed.len(), "item", "items")
+                        ));
+                    }
+                    if kept.is_empty() {
+                        return Effect::None;
+                    }
+                    Effect::Record(kept.into_iter().map(|edit| Edit { forced: true, ..edit }).collect())
                 }
                 Confirm::TickAll { .. } => Effect::None,
             }
