@@ -145,9 +145,14 @@ fn a_gated_phase_refuses_ticks_until_the_earlier_phases_are_complete_unless_forc
         ran.stderr
     );
     assert!(ran.stderr.contains("--force"), "{}", ran.stderr);
-    let ran = sandbox.run(&["skip", &list, "tag-version-on-env"]);
+    assert!(
+        sandbox.run_logs().is_empty(),
+        "a refused command records nothing, not even its --set"
+    );
+    let ran = sandbox.run(&[&["skip", &list, "tag-version-on-env"][..], &set].concat());
     assert_eq!(ran.code, 1, "a skip is refused too: {}", ran.stderr);
-    let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", &list, "--json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&sandbox.ok(&[&["status", &list, "--json"][..], &set].concat())).unwrap();
     assert_eq!(json["done"], 0, "nothing was recorded");
     // Forced, it is recorded and says so in the log.
     let forced = sandbox.ok(&["check", &list, "tag-version-on-env", "--force", "--by", "carol"]);
@@ -455,4 +460,27 @@ fn a_passing_run_never_unskips_what_a_teammate_skipped() {
     }
     let log = sandbox.ok(&["log", &list]);
     assert!(log.lines().any(|l| l.contains("alice") && l.contains(" ran ")), "{log}");
+}
+
+#[test]
+fn a_set_value_is_recorded_only_with_a_command_that_passes_its_checks() {
+    let sandbox = Sandbox::new();
+    let list = runbook(&sandbox);
+    let ran = sandbox.run(&["check", &list, "no-such-item", "--set", "version=9"]);
+    assert_eq!(ran.code, 1);
+    assert!(ran.stderr.contains("nothing was recorded"), "{}", ran.stderr);
+    assert!(sandbox.run_logs().is_empty(), "and nothing was: not the value either");
+    std::fs::write(sandbox.path("mine.md"), "my notes\n").unwrap();
+    let ran = sandbox.run(&["export", &list, "-o", "mine.md", "--set", "version=9"]);
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    assert!(sandbox.run_logs().is_empty(), "a refused export records no value");
+    // With a change that passes, the value and the change go in one append.
+    let ran = sandbox.run(&["check", &list, "changelog-written", "--set", "version=9"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let log = std::fs::read_to_string(&sandbox.run_logs()[0]).unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    assert!(
+        lines[1].contains("\"param\":\"version\"") && lines[2].contains("changelog-written"),
+        "{log}"
+    );
 }

@@ -106,6 +106,7 @@ fn describe(event: &Event) -> (String, String) {
 
 /// `preflight log`: the run's history, oldest first.
 pub fn log(session: &Session) -> anyhow::Result<ExitCode> {
+    session.record(&[])?;
     let mut text = String::new();
     let _ = writeln!(
         text,

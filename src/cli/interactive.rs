@@ -27,6 +27,7 @@ pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<Ex
     let mut session = Session::open(source, globals)?;
     ui::require_terminal()?;
     session.prepare(globals, false)?;
+    session.record(&[])?;
     let unknown_run = session.unknown_run();
     let future = notices::future_note(&session.events);
     let file = match source {

@@ -170,10 +170,7 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str, for
         };
         let _ = writeln!(report, "{verb:<9}  {}  {}{mark}", item.id, item.title);
     }
-    session.log.append(&events)?;
-    if !events.is_empty() {
-        session.announce_if_started();
-    }
+    session.record(&events)?;
     let mut state = session.state.clone();
     for event in &events {
         state.apply(&session.checklist, event);

@@ -67,6 +67,7 @@ pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Res
             )
         })
         .transpose()?;
+    session.record(&[])?;
     let timing = crate::report::measure(&session.checklist, &session.events);
     let text = export::markdown_timed(&session.checklist, &session.state, &session.run, Some(&timing));
     match (out, target) {

@@ -1,5 +1,6 @@
-//! Run parameters on the command line: `--set NAME=VALUE` recorded into the
-//! run log before anything else, and a run refused while a parameter has no
+//! Run parameters on the command line: `--set NAME=VALUE` checked and turned
+//! into the events that record it (written with the command's own changes,
+//! once every check has passed), and a run refused while a parameter has no
 //! value and no default.
 
 use super::session::{Session, operator};
@@ -8,12 +9,12 @@ use crate::run::{Change, Event};
 use crate::runlog::now;
 use crate::text::clean_line;
 
-/// Records the values `--set` gives that differ from the run's.
+/// The events that record the values `--set` gives that differ from the
+/// run's. Nothing is written here.
 ///
 /// # Errors
-/// An undeclared parameter, a value over several lines, or a log that cannot
-/// be written.
-pub fn record(session: &mut Session, globals: &Globals) -> anyhow::Result<()> {
+/// An undeclared parameter, or a value over several lines.
+pub fn pending(session: &Session, globals: &Globals) -> anyhow::Result<Vec<Event>> {
     let mut events = Vec::new();
     let current = session.state.values(&session.checklist);
     for (name, value) in &globals.set {
@@ -45,19 +46,16 @@ pub fn record(session: &mut Session, globals: &Globals) -> anyhow::Result<()> {
             });
         }
     }
-    if !events.is_empty() {
-        session.log.append(&events)?;
-        session.announce_if_started();
-        for event in &events {
-            session.state.apply(&session.checklist, event);
-            if let Change::Param { name, value } = &event.change {
-                output::report(&format!("{name} = {value} for run \"{}\"", session.run));
-            }
+    Ok(events)
+}
+
+/// Says on stderr what a recorded `--set` did.
+pub fn report(session: &Session, events: &[Event]) {
+    for event in events {
+        if let Change::Param { name, value } = &event.change {
+            output::report(&format!("{name} = {value} for run \"{}\"", session.run));
         }
-        session.events.extend(events);
-        session.existed = true;
     }
-    Ok(())
 }
 
 /// Refuses a run while a parameter has neither a value nor a default.

@@ -64,6 +64,8 @@ fn exec(session: &Session, query: &str, force: bool, by: &str) -> anyhow::Result
     let forced = !past_gates(session, &[index], force)?.is_empty();
     let values = session.state.values(&session.checklist);
     let line = template::render_shell(command, &values).into_owned();
+    // The values it runs with are recorded before it runs.
+    session.record(&[])?;
     output::report(&format!("running: {line}"));
     let outcome = runner::run(
         &line,
@@ -78,8 +80,7 @@ fn exec(session: &Session, query: &str, force: bool, by: &str) -> anyhow::Result
     let summary = evidence.summary();
     let passed = evidence.passed();
     let event = runner::event_for(&session.checklist, &session.state, index, evidence, forced, by);
-    session.log.append(std::slice::from_ref(&event))?;
-    session.announce_if_started();
+    session.record(std::slice::from_ref(&event))?;
     let before = session.state.item(index);
     if !passed {
         anyhow::bail!("{} failed: {summary}; it stays {}", item.title, status_words(before));
@@ -135,6 +136,7 @@ fn verify(session: &Session, queries: &[String], timeout: Duration, force: bool,
         return Ok(ExitCode::from(exit::OK));
     }
     let values = session.state.values(&session.checklist);
+    session.record(&[])?;
     let mut state = session.state.clone();
     let mut failed = 0;
     let mut report = String::new();
@@ -172,10 +174,9 @@ fn verify(session: &Session, queries: &[String], timeout: Duration, force: bool,
         }
         let event = runner::event_for(&session.checklist, &state, index, evidence, closed.is_some(), by);
         // Recorded one by one: what was proven stays proven if a later one hangs.
-        session.log.append(std::slice::from_ref(&event))?;
+        session.record(std::slice::from_ref(&event))?;
         state.apply(&session.checklist, &event);
     }
-    session.announce_if_started();
     report.push_str(&status::run_line(
         &session.run,
         &state.tally(&session.checklist).overall,

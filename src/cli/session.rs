@@ -31,6 +31,10 @@ pub struct Session {
     /// The checklist as written, when it has parameters (`checklist` shows
     /// their values): what the view makes the shown one from again.
     pub templates: Option<Checklist>,
+    /// The `--set` values to record with the command's first write.
+    pending: std::cell::RefCell<Vec<Event>>,
+    /// Whether "started run" was said already.
+    announced: std::cell::Cell<bool>,
     source: Source,
     /// Whether the run was named on purpose (`--run` other than the default,
     /// without `--state`): a name that matches no run is then likely a typo.
@@ -113,6 +117,8 @@ impl Session {
             read_to: contents.mark,
             existed,
             templates: None,
+            pending: std::cell::RefCell::default(),
+            announced: std::cell::Cell::new(false),
             source: source.clone(),
             named: globals.state.is_none() && globals.run.as_deref().is_some_and(|r| r != DEFAULT_RUN),
         })
@@ -190,7 +196,12 @@ impl Session {
     /// # Errors
     /// See [`params::record`] and [`params::require_values`].
     pub fn prepare(&mut self, globals: &Globals, strict: bool) -> anyhow::Result<()> {
-        params::record(self, globals)?;
+        let pending = params::pending(self, globals)?;
+        for event in &pending {
+            self.state.apply(&self.checklist, event);
+        }
+        self.events.extend(pending.iter().cloned());
+        *self.pending.get_mut() = pending;
         if strict {
             params::require_values(self)?;
         }
@@ -202,9 +213,26 @@ impl Session {
         Ok(())
     }
 
+    /// Records `events` in the run log, after the `--set` values not recorded
+    /// yet, in one append: what a command calls once every check has passed.
+    ///
+    /// # Errors
+    /// When the run log cannot be written.
+    pub fn record(&self, events: &[Event]) -> anyhow::Result<()> {
+        let pending = self.pending.take();
+        if pending.is_empty() && events.is_empty() {
+            return Ok(());
+        }
+        let all: Vec<Event> = pending.iter().chain(events).cloned().collect();
+        self.log.append(&all)?;
+        self.announce_if_started();
+        params::report(self, &pending);
+        Ok(())
+    }
+
     /// Says once, on stderr, that a writing command started the run.
     pub fn announce_if_started(&self) {
-        if !self.existed {
+        if !self.existed && !self.announced.replace(true) {
             output::report(&format!("started run \"{}\"", self.run));
         }
     }

@@ -16,6 +16,7 @@ use crate::progress::{Progress, Tally};
 use crate::run::{ItemState, RunState};
 
 pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
+    session.record(&[])?;
     let tally = session.state.tally(&session.checklist);
     if json {
         let mut tree = json_tree(&session.checklist, &session.run, &tally, &session.state);

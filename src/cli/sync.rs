@@ -175,6 +175,8 @@ fn who_did(lines: &[&String]) -> String {
 pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
     let log = session.log.path();
     let (git, relative) = prepare(log)?;
+    // `--set` values go into what is shared, once git is known to be ready.
+    session.record(&[])?;
     ignore_lock(&git, &relative)?;
     let mut paths = vec![relative.clone()];
     if ensure_union(&git, &relative)? {

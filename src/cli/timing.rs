@@ -82,6 +82,7 @@ fn row(name: &str, span: &Span, open: usize) -> String {
 
 /// `preflight report`.
 pub fn run(session: &Session, json: bool) -> anyhow::Result<ExitCode> {
+    session.record(&[])?;
     let checklist = &session.checklist;
     let measured: Report = report::measure(checklist, &session.events);
     let tally = session.state.tally(checklist);
