@@ -484,3 +484,19 @@ fn a_set_value_is_recorded_only_with_a_command_that_passes_its_checks() {
         "{log}"
     );
 }
+
+#[test]
+fn a_mistyped_item_for_exec_or_verify_gets_the_closest_ids() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("c.yaml", COMMANDS).to_str().unwrap().to_owned();
+    for command in ["exec", "verify"] {
+        let ran = sandbox.run(&[command, &list, "pases"]);
+        assert_eq!(ran.code, 1);
+        assert!(
+            ran.stderr.contains("did you mean:\n    run/steps/passes"),
+            "{command}: {}",
+            ran.stderr
+        );
+    }
+    assert!(sandbox.run_logs().is_empty(), "nothing ran, nothing was recorded");
+}

@@ -97,7 +97,7 @@ fn lookup_failure(session: &Session, errors: &[LookupError]) -> anyhow::Error {
 }
 
 /// Resolves all queries, or fails naming each one that did not resolve.
-fn resolve(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> {
+pub(super) fn resolve(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for query in queries {

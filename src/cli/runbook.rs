@@ -8,12 +8,11 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::args::Command;
-use super::mark::past_gates;
+use super::mark::{past_gates, resolve};
 use super::session::{Session, operator};
 use super::{Globals, exit, output, status};
 use crate::checklist::Status;
 use crate::gate;
-use crate::lookup;
 use crate::run::EvidenceKind;
 use crate::runner::{self, Run};
 use crate::template;
@@ -42,18 +41,9 @@ pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<Exit
     }
 }
 
-fn resolve(session: &Session, query: &str) -> anyhow::Result<usize> {
-    lookup::find(&session.checklist, query).map_err(|_| {
-        anyhow::anyhow!(
-            "no item `{query}` in \"{}\"\n  hint: `preflight status --json` lists every item id",
-            session.checklist.title
-        )
-    })
-}
-
 /// `preflight exec`: runs the item's command, streaming its output.
 fn exec(session: &Session, query: &str, force: bool, by: &str) -> anyhow::Result<ExitCode> {
-    let index = resolve(session, query)?;
+    let index = resolve(session, std::slice::from_ref(&query.to_owned()))?[0];
     let item = &session.checklist.items()[index];
     let Some(command) = &item.command else {
         anyhow::bail!(
@@ -112,17 +102,13 @@ fn verify_targets(session: &Session, queries: &[String]) -> anyhow::Result<Vec<u
             .filter(|&i| session.state.item(i).status == Status::Todo)
             .collect());
     }
-    let mut found = Vec::new();
-    for query in queries {
-        let index = resolve(session, query)?;
+    let found = resolve(session, queries)?;
+    for &index in &found {
         if session.checklist.items()[index].verify.is_none() {
             anyhow::bail!(
                 "{} has no verification\n  hint: give it one in the checklist: `verify: …`, a command that exits 0 when it holds",
                 session.checklist.items()[index].id
             );
-        }
-        if !found.contains(&index) {
-            found.push(index);
         }
     }
     Ok(found)
