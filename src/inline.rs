@@ -48,6 +48,22 @@ pub fn to_plain(markdown: &str) -> String {
     out.trim().to_owned()
 }
 
+/// Whether the character at byte `at` is escaped by the backslashes before
+/// it; at the end of `text`, whether it ends in an unescaped backslash (a
+/// hard break, on a line of its own).
+pub fn is_escaped(text: &str, at: usize) -> bool {
+    text[..at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
+/// `text` without the hard-break backslash it ends in, if it does.
+pub fn without_hard_break(text: &str) -> &str {
+    if is_escaped(text, text.len()) {
+        &text[..text.len() - 1]
+    } else {
+        text
+    }
+}
+
 /// Escapes `text` for its place in the document.
 pub fn escape(text: &str, place: Place) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -107,6 +123,14 @@ mod tests {
         assert_eq!(escape("~x~", Place::Inline), r"\~x\~");
         assert_eq!(escape("a *b* `c`", Place::Inline), "a *b* `c`");
         assert_eq!(escape("Phase #2", Place::Heading), r"Phase \#2");
+    }
+
+    #[test]
+    fn backslashes_escape_what_follows_them_in_pairs() {
+        assert!(is_escaped(r"a\*", 2) && !is_escaped(r"a\\*", 3));
+        assert_eq!(without_hard_break(r"line\"), "line");
+        assert_eq!(without_hard_break(r"line\\"), r"line\\", "an escaped backslash is text");
+        assert_eq!(without_hard_break(""), "");
     }
 
     #[test]

@@ -5,20 +5,15 @@ use super::OutlineItem;
 use super::mojibake;
 use crate::checklist::Status;
 use crate::export::{NOTE, read_item};
-use crate::inline::unescape;
+use crate::inline::{is_escaped, unescape, without_hard_break};
 use crate::text::{clean_line, clean_line_owned, clean_paragraph_owned};
-
-/// Whether the character at byte `at` is escaped by the backslashes before it.
-fn escaped(text: &str, at: usize) -> bool {
-    text[..at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
-}
 
 /// The first `needle` at or after `from` that no backslash escapes.
 fn find_unescaped(text: &str, needle: &str, from: usize) -> Option<usize> {
     let mut at = from;
     while let Some(found) = text.get(at..)?.find(needle) {
         let position = at + found;
-        if !escaped(text, position) {
+        if !is_escaped(text, position) {
             return Some(position);
         }
         at = position + 1;
@@ -56,8 +51,7 @@ fn exported(first: &str, note: Option<&str>, checked: bool) -> Option<OutlineIte
 /// Whether a line of a task's text ends in a hard break (a backslash, or two
 /// spaces), which parts its title from its detail.
 fn ends_in_hard_break(line: &str) -> bool {
-    let trailing_backslashes = line.bytes().rev().take_while(|&b| b == b'\\').count();
-    trailing_backslashes % 2 == 1 || line.ends_with("  ")
+    is_escaped(line, line.len()) || line.ends_with("  ")
 }
 
 /// The bold phrase a text begins with, and the rest, when that phrase is the
@@ -131,12 +125,7 @@ pub fn read(text: &str, checked: bool, from_export: bool) -> Option<OutlineItem>
         let first = lines.next()?;
         // Under the item: evidence (not imported) and the note, each line
         // but the last ending in a hard break.
-        let note = lines.find_map(|l| l.strip_prefix(NOTE)).map(|note| {
-            match note.bytes().rev().take_while(|&b| b == b'\\').count() % 2 {
-                1 => &note[..note.len() - 1],
-                _ => note,
-            }
-        });
+        let note = lines.find_map(|l| l.strip_prefix(NOTE)).map(without_hard_break);
         return exported(first, note, checked);
     }
     plain(text, checked)

@@ -55,7 +55,7 @@ fn read_body(body: &str) -> (String, Option<String>) {
 
 /// Splits a final `(N/A)` or `(N/A: reason)` off a line, unescaped.
 fn split_marker(text: &str) -> Option<(&str, Option<String>)> {
-    let at = text.rfind(NOT_APPLICABLE).filter(|&at| !escaped(text, at))?;
+    let at = text.rfind(NOT_APPLICABLE).filter(|&at| !inline::is_escaped(text, at))?;
     let marker = text[at..].strip_suffix(')')?;
     let reason = match &marker[NOT_APPLICABLE.len()..] {
         "" => None,
@@ -64,20 +64,18 @@ fn split_marker(text: &str) -> Option<(&str, Option<String>)> {
     Some((text[..at].trim_end(), reason))
 }
 
-/// Whether the character at byte `at` is escaped by the backslashes before it.
-fn escaped(text: &str, at: usize) -> bool {
-    text[..at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
-}
-
 /// Splits ` — *alice, 2026-11-29 10:02:11 UTC*` off the end of a line.
 fn split_who_and_when(line: &str) -> (&str, Option<(String, Timestamp)>, bool) {
     let none = (line, None, false);
-    let Some(body) = line.strip_suffix('*').filter(|_| !escaped(line, line.len() - 1)) else {
+    let Some(body) = line
+        .strip_suffix('*')
+        .filter(|_| !inline::is_escaped(line, line.len() - 1))
+    else {
         return none;
     };
     let Some(open) = (0..body.len())
         .rev()
-        .find(|&i| body.is_char_boundary(i) && body[i..].starts_with('*') && !escaped(body, i))
+        .find(|&i| body.is_char_boundary(i) && body[i..].starts_with('*') && !inline::is_escaped(body, i))
     else {
         return none;
     };
@@ -102,11 +100,7 @@ fn split_who_and_when(line: &str) -> (&str, Option<(String, Timestamp)>, bool) {
 /// final backslash is the hard break before a note, not part of the text.
 pub fn read(line: &str) -> Option<Parts> {
     let line = line.trim();
-    let line = if line.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1 {
-        &line[..line.len() - 1]
-    } else {
-        line
-    };
+    let line = inline::without_hard_break(line);
     let (rest, who, forced) = split_who_and_when(line.trim_end());
     let struck = rest
         .starts_with("~~")
