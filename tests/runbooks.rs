@@ -500,3 +500,40 @@ fn a_mistyped_item_for_exec_or_verify_gets_the_closest_ids() {
     }
     assert!(sandbox.run_logs().is_empty(), "nothing ran, nothing was recorded");
 }
+
+#[test]
+fn exec_and_verify_wait_for_a_gate_unless_forced() {
+    let sandbox = Sandbox::new();
+    let list = sandbox
+        .write(
+            "g.yaml",
+            "title: G\nphases:\n  - name: Prepare\n    sections:\n      - name: S\n        items: [Ready]\n  - name: Ship\n    gate: true\n    sections:\n      - name: S\n        items:\n          - title: Deploy\n            command: echo deployed\n            verify: \"true\"\n",
+        )
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let ran = sandbox.run(&["exec", &list, "deploy"]);
+    assert_eq!(ran.code, 1);
+    assert!(
+        ran.stderr.contains("Ship is gated: Prepare has 1 open item"),
+        "{}",
+        ran.stderr
+    );
+    assert!(!ran.stdout.contains("deployed"), "nothing ran");
+    let ran = sandbox.run(&["verify", &list]);
+    assert_eq!(ran.code, 1);
+    assert!(
+        ran.stdout.contains("⛔ Deploy: Ship is gated: Prepare has 1 open item"),
+        "{}",
+        ran.stdout
+    );
+    assert!(sandbox.run_logs().is_empty(), "a refused run records nothing");
+    let ran = sandbox.run(&["verify", &list, "--force"]);
+    assert_eq!(ran.code, 0, "{}", ran.stdout);
+    let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", &list, "--json"])).unwrap();
+    let deploy = &json["phases"][1]["sections"][0]["items"][0];
+    assert_eq!(
+        (deploy["status"].as_str(), deploy["forced"].as_bool()),
+        (Some("done"), Some(true))
+    );
+}

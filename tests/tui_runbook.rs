@@ -75,6 +75,27 @@ fn the_view_asks_for_a_missing_value_then_runs_a_command_in_the_terminal_and_tak
 }
 
 #[test]
+fn c_puts_the_command_as_it_would_run_on_the_clipboard() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("release.yaml", RUNBOOK);
+    let list = as_str(&list);
+    sandbox.ok(&["status", list, "--set", "version=2.3.0"]);
+    let mut pty = Pty::spawn(&sandbox, &[list, "--fresh"], 100, 24);
+    pty.wait_for("[ ] Build 2.3.0");
+    pty.send("c");
+    pty.wait_for("command copied");
+    // OSC 52 with the command line, values quoted, in base64:
+    // echo "built-$PREFLIGHT_PARAM_VERSION" '2.3.0'
+    let raw = String::from_utf8_lossy(&pty.raw).into_owned();
+    assert!(
+        raw.contains("\x1b]52;c;ZWNobyAiYnVpbHQtJFBSRUZMSUdIVF9QQVJBTV9WRVJTSU9OIiAnMi4zLjAn\x07"),
+        "no clipboard escape in the output"
+    );
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
 fn a_gated_phase_shows_a_lock_and_refuses_a_tick_until_forced() {
     let sandbox = Sandbox::new();
     let list = sandbox.write("release.yaml", RUNBOOK);
