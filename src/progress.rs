@@ -78,6 +78,9 @@ pub struct Tally {
     pub phases: Vec<Progress>,
     /// Indexed like [`Checklist::sections`].
     pub sections: Vec<Progress>,
+    /// The sub-items of each item, at any depth, indexed like
+    /// [`Checklist::items`]; empty when no item has sub-items.
+    pub sub_items: Vec<Progress>,
 }
 
 impl Tally {
@@ -90,6 +93,12 @@ impl Tally {
             progress.remove(before);
             progress.add(after);
         }
+        if !self.sub_items.is_empty() {
+            for above in checklist.ancestors(index).skip(1) {
+                self.sub_items[above].remove(before);
+                self.sub_items[above].add(after);
+            }
+        }
     }
 
     /// Tallies a checklist; `status_of` gives the status of the item at an index.
@@ -98,13 +107,23 @@ impl Tally {
             overall: Progress::default(),
             phases: vec![Progress::default(); checklist.phases().len()],
             sections: vec![Progress::default(); checklist.sections().len()],
+            sub_items: Vec::new(),
         };
+        let nested = checklist.items().iter().any(|i| i.parent.is_some());
+        if nested {
+            tally.sub_items = vec![Progress::default(); checklist.items().len()];
+        }
         for (index, item) in checklist.items().iter().enumerate() {
             let status = status_of(index);
             let phase = checklist.sections()[item.section].phase;
             tally.sections[item.section].add(status);
             tally.phases[phase].add(status);
             tally.overall.add(status);
+            if nested {
+                for above in checklist.ancestors(index).skip(1) {
+                    tally.sub_items[above].add(status);
+                }
+            }
         }
         tally
     }
@@ -159,5 +178,37 @@ mod tests {
         let statuses = vec![Status::Todo; 132];
         let p = Progress::of(&statuses);
         assert_eq!((p.done, p.total, p.percent()), (0, 132, 0));
+    }
+
+    #[test]
+    fn sub_items_are_tallied_per_item_and_a_change_keeps_them_in_step() {
+        let list = crate::format::parse(
+            "title: T\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: a\n            items:\n              - b\n              - title: c\n                items: [d]\n          - e\n",
+            "t.yaml",
+        )
+        .unwrap();
+        let mut statuses = vec![Status::Todo; 5];
+        let mut tally = Tally::of(&list, |i| &statuses[i]);
+        assert_eq!(
+            (
+                tally.sub_items[0].total,
+                tally.sub_items[2].total,
+                tally.sub_items[4].total
+            ),
+            (3, 1, 0)
+        );
+        tally.change(&list, 3, &Status::Todo, &Status::Done);
+        statuses[3] = Status::Done;
+        assert_eq!(tally, Tally::of(&list, |i| &statuses[i]));
+        assert_eq!((tally.sub_items[0].done, tally.sub_items[2].done), (1, 1));
+        let flat = crate::format::parse(
+            "title: T\nphases:\n  - name: P\n    sections:\n      - name: S\n        items: [a]\n",
+            "f.yaml",
+        )
+        .unwrap();
+        assert!(
+            Tally::of(&flat, |_| &Status::Todo).sub_items.is_empty(),
+            "nothing kept without sub-items"
+        );
     }
 }

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::checklist::Status;
-use crate::progress::Progress;
 use crate::text::plural;
 use crate::ui::app::{App, Focus};
 use crate::ui::markdown;
@@ -100,8 +99,7 @@ fn item_lines(app: &App, index: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     if item.has_sub_items() {
-        let below = app.checklist.subtree(index);
-        let progress = Progress::of((below.start + 1..below.end).map(|i| &app.item_state(i).status));
+        let progress = app.tally.sub_items[index];
         lines.push(Line::from(vec![
             Span::styled("Sub-items: ", theme.key),
             Span::raw(format!(

@@ -10,7 +10,6 @@ use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
 use crate::checklist::Status;
-use crate::progress::Progress;
 use crate::ui::app::{App, Focus};
 use crate::ui::layout;
 use crate::ui::markdown;
@@ -155,8 +154,7 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
                 right.push('✎');
             }
             if item.has_sub_items() {
-                let below = app.checklist.subtree(i);
-                let progress = Progress::of((below.start + 1..below.end).map(|s| &app.item_state(s).status));
+                let progress = app.tally.sub_items[i];
                 if !right.is_empty() {
                     right.push(' ');
                 }
