@@ -173,19 +173,6 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.replace("{{", "\\{{"))
 }
 
-/// The parameters a text uses, in order, each once.
-pub fn used(text: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for piece in pieces(text).unwrap_or_default() {
-        if let Piece::Param(name, _) = piece
-            && !names.iter().any(|n| n == name)
-        {
-            names.push(name.to_owned());
-        }
-    }
-    names
-}
-
 /// The environment variable a parameter is also passed in:
 /// `PREFLIGHT_PARAM_VERSION` for `version`.
 pub fn env_name(param: &str) -> String {

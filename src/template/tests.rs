@@ -89,7 +89,6 @@ fn names_and_environment() {
     for bad in ["", "Version", "2x", "a-b", "a b", "é"] {
         assert!(!is_param_name(bad), "{bad}");
     }
-    assert_eq!(used("{{a}} {{b}} {{a}}"), ["a", "b"]);
     assert_eq!(env_name("build_2"), "PREFLIGHT_PARAM_BUILD_2");
 }
 
