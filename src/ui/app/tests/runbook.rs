@@ -240,3 +240,33 @@ fn forcing_past_a_gate_keeps_a_change_a_teammate_made_while_asked() {
         "1 item changed meanwhile and kept as it is"
     );
 }
+
+#[test]
+fn a_value_changed_while_asked_asks_again_with_the_command_as_it_would_run() {
+    let mut app = runbook(&[("version", "2.3.0")]);
+    select(&mut app, "Build 2.3.0");
+    act(&mut app, Action::RunCommand);
+    let set = Event {
+        at: Timestamp::parse("2026-11-29T11:00:00Z").unwrap(),
+        by: "bob".into(),
+        item: String::new(),
+        title: None,
+        change: Change::Param {
+            name: "version".into(),
+            value: "2.3.1".into(),
+        },
+        forced: false,
+        evidence: None,
+    };
+    app.external(&[set]);
+    assert_eq!(
+        act(&mut app, Action::Yes),
+        Effect::None,
+        "not what was shown: nothing runs"
+    );
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(confirm.question(), "Run \"make release VERSION='2.3.1'\"? y/n");
+    assert!(matches!(act(&mut app, Action::Yes), Effect::Run { line, .. } if line == "make release VERSION='2.3.1'"));
+}

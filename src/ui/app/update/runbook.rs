@@ -106,12 +106,30 @@ pub(crate) fn answer(app: &mut App, confirm: Confirm, action: &Action) -> Effect
                     kind,
                     line,
                     gate,
-                } => Effect::Run {
-                    index,
-                    kind,
-                    line,
-                    forced: gate.is_some(),
-                },
+                } => {
+                    // A value a teammate set while the question was asked
+                    // changes the command: what runs is only what was shown.
+                    let now = command_line(app, index, kind);
+                    if now.as_deref() != Some(line.as_str()) {
+                        app.complain("a value changed meanwhile: the command is asked again as it would run now");
+                        if let Some(line) = now {
+                            let gate = gate_of(app, index);
+                            app.mode = Mode::Confirm(Confirm::Run {
+                                index,
+                                kind,
+                                line,
+                                gate,
+                            });
+                        }
+                        return Effect::None;
+                    }
+                    Effect::Run {
+                        index,
+                        kind,
+                        line,
+                        forced: gate.is_some(),
+                    }
+                }
                 Confirm::Force { edits, .. } => {
                     // A teammate's change made while the question was asked
                     // stays: only what still stands as it did is recorded.
