@@ -31,7 +31,6 @@ use ratatui::crossterm::event;
 use crate::format;
 use crate::run::Event;
 use crate::runlog::{Mark, RunLog, now};
-use crate::runner;
 use app::{Action, App, Edit, Effect, update};
 
 /// How long the loop waits for a key before looking at the run log again.
@@ -139,67 +138,8 @@ fn carry_out(
             let _writing = watchdog.writing();
             record(app, &cx.log, edits);
         }
-        Effect::Run {
-            index,
-            kind,
-            line,
-            forced,
-        } => {
-            let values = app.state.values(&app.checklist);
-            let handed = watchdog.hand_over();
-            let ran = session.suspend(|| hand_over::run(&line, &values, kind));
-            drop(handed);
-            match ran {
-                Ok(Ok(outcome)) => {
-                    let evidence = outcome.evidence(kind, &line);
-                    let summary = evidence.summary();
-                    let passed = evidence.passed();
-                    let event = runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.operator);
-                    let _writing = watchdog.writing();
-                    match cx.log.append(std::slice::from_ref(&event)) {
-                        Ok(()) => {
-                            app.external(std::slice::from_ref(&event));
-                            let title = &app.checklist.items()[index].title;
-                            if passed {
-                                app.say(format!("✓ {title}: {summary}"));
-                            } else {
-                                app.complain(format!("{title}: {summary}; it stays open"));
-                            }
-                        }
-                        Err(err) => app.record_failed(err.message()),
-                    }
-                }
-                Ok(Err(err)) => app.complain(format!("cannot start sh: {err}")),
-                Err(err) => app.complain(format!("cannot take the terminal back: {err}")),
-            }
-        }
-        Effect::SetParam { name, value } => {
-            let event = Event {
-                at: now(),
-                by: app.operator.clone(),
-                item: String::new(),
-                title: None,
-                change: crate::run::Change::Param { name, value },
-                forced: false,
-                evidence: None,
-            };
-            let _writing = watchdog.writing();
-            match cx.log.append(std::slice::from_ref(&event)) {
-                Ok(()) => {
-                    app.external(std::slice::from_ref(&event));
-                    if let crate::run::Change::Param { name, value } = &event.change {
-                        app.say(format!("{name} = {value}"));
-                    }
-                    app.ask_for_missing_param();
-                }
-                Err(err) => app.record_failed(err.message()),
-            }
-        }
-        Effect::Copy(text) => {
-            use std::io::Write as _;
-            let mut out = std::io::stdout();
-            let _ = out.write_all(hand_over::clipboard(&text).as_bytes());
-            let _ = out.flush();
+        effect @ (Effect::Run { .. } | Effect::SetParam { .. } | Effect::Copy(_)) => {
+            hand_over::carry_out(effect, app, &cx.log, session, watchdog);
         }
         Effect::EditChecklist => {
             if let Some(file) = cx.file.clone() {

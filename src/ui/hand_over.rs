@@ -1,12 +1,18 @@
 //! Handing the terminal to an item's command (as lazygit does for its custom
 //! commands): the command line first, then its output as it comes, then how
 //! it ended and "press Enter", so the output can be read before the view
-//! comes back. Also the clipboard escape for `c`.
+//! comes back. The loop's side of the runbook Effects lives here too: the
+//! run recorded with its evidence, a parameter's value recorded, and the
+//! clipboard escape for `c`.
 
 use std::io::{self, BufRead as _, Write as _};
 use std::time::Duration;
 
-use crate::run::EvidenceKind;
+use super::app::{App, Effect};
+use super::terminal;
+use super::watchdog::Watchdog;
+use crate::run::{Event, EvidenceKind};
+use crate::runlog::{RunLog, now};
 use crate::runner::{self, Outcome, Run};
 use crate::template::Values;
 use crate::text::escape_message;
@@ -44,6 +50,76 @@ pub fn run(line: &str, values: &Values, kind: EvidenceKind) -> io::Result<Outcom
     let mut answer = String::new();
     let _ = io::stdin().lock().read_line(&mut answer);
     Ok(outcome)
+}
+
+/// Carries out the runbook Effects: a command run in the terminal handed
+/// over, a parameter's value recorded, a command put on the clipboard.
+pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut terminal::Session, watchdog: &Watchdog) {
+    match effect {
+        Effect::Run {
+            index,
+            kind,
+            line,
+            forced,
+        } => {
+            let values = app.state.values(&app.checklist);
+            let handed = watchdog.hand_over();
+            let ran = session.suspend(|| run(&line, &values, kind));
+            drop(handed);
+            match ran {
+                Ok(Ok(outcome)) => {
+                    let evidence = outcome.evidence(kind, &line);
+                    let summary = evidence.summary();
+                    let passed = evidence.passed();
+                    let event = runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.operator);
+                    let _writing = watchdog.writing();
+                    match log.append(std::slice::from_ref(&event)) {
+                        Ok(()) => {
+                            app.external(std::slice::from_ref(&event));
+                            let title = &app.checklist.items()[index].title;
+                            if passed {
+                                app.say(format!("✓ {title}: {summary}"));
+                            } else {
+                                app.complain(format!("{title}: {summary}; it stays open"));
+                            }
+                        }
+                        Err(err) => app.record_failed(err.message()),
+                    }
+                }
+                Ok(Err(err)) => app.complain(format!("cannot start sh: {err}")),
+                Err(err) => app.complain(format!("cannot take the terminal back: {err}")),
+            }
+        }
+        Effect::SetParam { name, value } => {
+            let event = Event {
+                at: now(),
+                by: app.operator.clone(),
+                item: String::new(),
+                title: None,
+                change: crate::run::Change::Param { name, value },
+                forced: false,
+                evidence: None,
+            };
+            let _writing = watchdog.writing();
+            match log.append(std::slice::from_ref(&event)) {
+                Ok(()) => {
+                    app.external(std::slice::from_ref(&event));
+                    if let crate::run::Change::Param { name, value } = &event.change {
+                        app.say(format!("{name} = {value}"));
+                    }
+                    app.ask_for_missing_param();
+                }
+                Err(err) => app.record_failed(err.message()),
+            }
+        }
+        Effect::Copy(text) => {
+            use std::io::Write as _;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(clipboard(&text).as_bytes());
+            let _ = out.flush();
+        }
+        _ => {}
+    }
 }
 
 /// The escape that asks the terminal to put `text` on the clipboard.
