@@ -2,12 +2,18 @@
 //! run gives the parameter `version`, and `\{{` for a literal `{{`.
 //!
 //! Titles and details are shown with the value put in as text. Commands and
-//! verifications are run by a shell, so there the value goes in as one
-//! single-quoted word: whatever a teammate recorded as a value (`1; rm -rf ~`)
-//! stays one argument and never becomes shell syntax. Pure: no I/O.
+//! verifications are run by a shell, so there the value is written for the
+//! place it stands in (see [`shell`]): whatever a teammate recorded as a value
+//! (`1; rm -rf ~`, `x' ; touch PWNED ; '`) is read back by the shell as exactly
+//! that text and never becomes shell syntax. Pure: no I/O.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+mod shell;
+
+pub use shell::Quoting;
+use shell::{Tok, Unknowable};
 
 /// The values a run gives its parameters, by name.
 pub type Values = BTreeMap<String, String>;
@@ -27,13 +33,22 @@ pub enum TemplateError {
     Undeclared { name: String, offset: usize },
     /// A `{{` that opens no `{{name}}`.
     Unclosed { offset: usize },
+    /// In a command, a placeholder where no value can be written safely
+    /// (inside backquotes, `$(…)`, a here-document…).
+    Unquotable {
+        name: String,
+        offset: usize,
+        place: &'static str,
+    },
 }
 
 impl TemplateError {
     /// The byte offset in the text where the placeholder starts.
     pub fn offset(&self) -> usize {
         match self {
-            TemplateError::Undeclared { offset, .. } | TemplateError::Unclosed { offset } => *offset,
+            TemplateError::Undeclared { offset, .. }
+            | TemplateError::Unclosed { offset }
+            | TemplateError::Unquotable { offset, .. } => *offset,
         }
     }
 }
@@ -121,7 +136,9 @@ pub fn check(text: &str, declared: &dyn Fn(&str) -> bool) -> Result<(), Template
     Ok(())
 }
 
-fn render_with<'a>(text: &'a str, values: &Values, value: impl Fn(&str) -> String) -> Cow<'a, str> {
+/// A title or detail with the run's values put in as text; a parameter
+/// without a value stays `{{name}}`.
+pub fn render<'a>(text: &'a str, values: &Values) -> Cow<'a, str> {
     if !text.contains("{{") {
         return Cow::Borrowed(text);
     }
@@ -132,34 +149,99 @@ fn render_with<'a>(text: &'a str, values: &Values, value: impl Fn(&str) -> Strin
     for piece in pieces {
         match piece {
             Piece::Text(t) => out.push_str(t),
-            Piece::Param(name, _) => {
-                if let Some(v) = values.get(name) {
-                    out.push_str(&value(v));
-                } else {
-                    out.push_str("{{");
-                    out.push_str(name);
-                    out.push_str("}}");
-                }
-            }
+            Piece::Param(name, _) => match values.get(name) {
+                Some(v) => out.push_str(v),
+                None => unfilled(name, &mut out),
+            },
         }
     }
     Cow::Owned(out)
 }
 
-/// A title or detail with the run's values put in as text; a parameter
-/// without a value stays `{{name}}`.
-pub fn render<'a>(text: &'a str, values: &Values) -> Cow<'a, str> {
-    render_with(text, values, str::to_owned)
+fn unfilled(name: &str, out: &mut String) {
+    out.push_str("{{");
+    out.push_str(name);
+    out.push_str("}}");
 }
 
-/// A command with the run's values put in as single-quoted shell words.
-pub fn render_shell<'a>(command: &'a str, values: &Values) -> Cow<'a, str> {
-    render_with(command, values, shell_quote)
+/// A command's pieces, and where the shell reads each placeholder.
+fn shell_pieces(command: &str) -> Result<Vec<(Piece<'_>, Option<Quoting>)>, TemplateError> {
+    let pieces = pieces(command)?;
+    let toks: Vec<Tok> = pieces
+        .iter()
+        .flat_map(|piece| -> Box<dyn Iterator<Item = Tok>> {
+            match piece {
+                Piece::Text(t) => Box::new(t.chars().map(Tok::Ch)),
+                Piece::Param(..) => Box::new(std::iter::once(Tok::Param)),
+            }
+        })
+        .collect();
+    let places = shell::places(&toks).map_err(|Unknowable { placeholder, place }| {
+        let (name, offset) = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Param(name, offset) => Some((*name, *offset)),
+                Piece::Text(_) => None,
+            })
+            .nth(placeholder)
+            .unwrap_or_default();
+        TemplateError::Unquotable {
+            name: name.to_owned(),
+            offset,
+            place,
+        }
+    })?;
+    let mut places = places.into_iter();
+    Ok(pieces
+        .into_iter()
+        .map(|piece| {
+            let place = matches!(piece, Piece::Param(..)).then(|| places.next()).flatten();
+            (piece, place)
+        })
+        .collect())
+}
+
+/// Checks that every placeholder of a command stands where the shell reads a
+/// value as text: what a checklist's `command:` and `verify:` must pass.
+///
+/// # Errors
+/// The first placeholder inside backquotes, `$(…)`, `${…}`, `$((…))`, `$'…'`,
+/// a here-document, or right after a `$`.
+pub fn check_command(command: &str) -> Result<(), TemplateError> {
+    if !command.contains("{{") {
+        return Ok(());
+    }
+    shell_pieces(command).map(|_| ())
+}
+
+/// A command with the run's values written for the places they stand in, so
+/// that the shell reads each back as exactly its text.
+///
+/// # Errors
+/// When a placeholder stands where no value can be written safely; a checklist
+/// that loaded has none.
+pub fn render_shell<'a>(command: &'a str, values: &Values) -> Result<Cow<'a, str>, TemplateError> {
+    if !command.contains("{{") {
+        return Ok(Cow::Borrowed(command));
+    }
+    let mut out = String::with_capacity(command.len());
+    for (piece, place) in shell_pieces(command)? {
+        match (piece, place) {
+            (Piece::Text(t), _) => out.push_str(t),
+            (Piece::Param(name, _), Some(place)) if values.contains_key(name) => {
+                shell::write(&values[name], place, &mut out);
+            }
+            (Piece::Param(name, _), _) => unfilled(name, &mut out),
+        }
+    }
+    Ok(Cow::Owned(out))
 }
 
 /// `text` as one single-quoted shell word: `'it'\''s'` for `it's`.
 pub fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
+    let mut out = String::new();
+    shell::quote_into(text, &mut out);
+    out
 }
 
 /// Literal text as a template that shows it as it is: where a `{{` would

@@ -53,7 +53,7 @@ fn exec(session: &Session, query: &str, force: bool, by: &str) -> anyhow::Result
     };
     let forced = !past_gates(session, &[index], force)?.is_empty();
     let values = session.state.values(&session.checklist);
-    let line = template::render_shell(command, &values).into_owned();
+    let line = shell_line(command, &values)?;
     // The values it runs with are recorded before it runs.
     session.record(&[])?;
     output::report(&format!("running: {line}"));
@@ -82,6 +82,13 @@ fn exec(session: &Session, query: &str, force: bool, by: &str) -> anyhow::Result
     };
     output::report(&format!("✓ {}: {summary}{kept}", item.title));
     Ok(ExitCode::from(exit::OK))
+}
+
+/// A command with the run's values in it, as it runs.
+fn shell_line(template: &str, values: &template::Values) -> anyhow::Result<String> {
+    template::render_shell(template, values)
+        .map(std::borrow::Cow::into_owned)
+        .map_err(|err| anyhow::anyhow!("cannot put the run's values into `{template}`: {err:?}"))
 }
 
 /// How an item stands, in the words a failed run ends with.
@@ -135,7 +142,7 @@ fn verify(session: &Session, queries: &[String], timeout: Duration, force: bool,
             let _ = writeln!(report, "⛔ {}: {}", item.title, closed.message(&session.checklist));
             continue;
         }
-        let line = template::render_shell(item.verify.as_deref().unwrap_or_default(), &values).into_owned();
+        let line = shell_line(item.verify.as_deref().unwrap_or_default(), &values)?;
         let outcome = runner::run(
             &line,
             &values,

@@ -77,7 +77,10 @@ impl Context<'_> {
         params: &[Param],
     ) -> Result<(), LoadError> {
         let declared = |name: &str| params.iter().any(|p| p.name == name);
-        let Err(err) = template::check(text, &declared) else {
+        let shell = matches!(field, "command" | "verify");
+        let checked =
+            template::check(text, &declared).and_then(|()| if shell { template::check_command(text) } else { Ok(()) });
+        let Err(err) = checked else {
             return Ok(());
         };
         let message = match &err {
@@ -86,6 +89,9 @@ impl Context<'_> {
             }
             TemplateError::Unclosed { .. } => {
                 format!("{path}: `{field}` has a `{{{{` that opens no `{{{{name}}}}`")
+            }
+            TemplateError::Unquotable { name, place, .. } => {
+                format!("{path}: `{field}` has `{{{{{name}}}}}` {place}, where the shell would read its value as code")
             }
         };
         let hint = match &err {
@@ -106,40 +112,48 @@ impl Context<'_> {
             TemplateError::Unclosed { .. } => {
                 "write `{{name}}` with a declared name, or `\\{{` for literal braces".to_owned()
             }
+            TemplateError::Unquotable { name, .. } => format!(
+                "use the environment variable there instead: \"$PREFLIGHT_PARAM_{}\" holds the same value, and the shell never reads it as code",
+                name.to_ascii_uppercase()
+            ),
         };
         Err(self.error_in_text(loc, text, err.offset(), message).with_hint(hint))
     }
 
     /// An error at the place in the file of byte `offset` of `text`, the
-    /// value that stands at `loc`: found on its line when it is written
-    /// there as it is, else at the value's start.
+    /// value that stands at `loc`: found where it is written as it is (on
+    /// the value's first line, or for a block of lines on the line it is
+    /// in), else at the value's start.
     fn error_in_text(&self, loc: Option<&Location>, text: &str, offset: usize, message: String) -> LoadError {
         let Some(loc) = loc else {
             return self.error(None, message);
         };
-        let needle: String = text[offset..].chars().take(12).collect();
-        let line = self
-            .source
-            .lines()
-            .nth(usize::try_from(loc.line().saturating_sub(1)).unwrap_or(usize::MAX))
-            .unwrap_or_default();
-        let start = line
-            .char_indices()
-            .nth(usize::try_from(loc.column().saturating_sub(1)).unwrap_or(usize::MAX))
-            .map_or(0, |(i, _)| i);
-        match line[start..].find(&needle) {
-            Some(found) => {
-                let column = line[..start + found].chars().count() + 1;
-                LoadError::at(
-                    self.file,
-                    self.source,
-                    Position {
-                        line: loc.line(),
-                        column: u64::try_from(column).unwrap_or(u64::MAX),
-                    },
-                    message,
-                )
-            }
+        let needle: String = text[offset..].chars().take_while(|&c| c != '\n').take(12).collect();
+        let first = usize::try_from(loc.line().saturating_sub(1)).unwrap_or(usize::MAX);
+        let lines_before = text[..offset].matches('\n').count();
+        let start_column = usize::try_from(loc.column().saturating_sub(1)).unwrap_or(usize::MAX);
+        // On the value's own line the search starts at the value; on a later
+        // line of a block, the line is searched whole.
+        let found = [(first, start_column), (first + lines_before, 0)]
+            .into_iter()
+            .take(if lines_before == 0 { 1 } else { 2 })
+            .rev()
+            .find_map(|(number, from)| {
+                let line = self.source.lines().nth(number)?;
+                let start = line.char_indices().nth(from).map_or(0, |(i, _)| i);
+                let at = line[start..].find(&needle)?;
+                Some((number, line[..start + at].chars().count() + 1))
+            });
+        match found {
+            Some((number, column)) => LoadError::at(
+                self.file,
+                self.source,
+                Position {
+                    line: u64::try_from(number + 1).unwrap_or(u64::MAX),
+                    column: u64::try_from(column).unwrap_or(u64::MAX),
+                },
+                message,
+            ),
             None => self.error(Some(loc), message),
         }
     }

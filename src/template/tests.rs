@@ -77,7 +77,7 @@ fn values_go_in_as_text_and_an_escape_writes_braces() {
 fn in_a_command_a_value_is_one_quoted_word_whatever_it_holds() {
     let v = values(&[("version", "1; rm -rf ~"), ("msg", "it's $(id) `x`")]);
     assert_eq!(
-        render_shell("git tag v{{version}} -m {{msg}}", &v),
+        render_shell("git tag v{{version}} -m {{msg}}", &v).unwrap(),
         r"git tag v'1; rm -rf ~' -m 'it'\''s $(id) `x`'"
     );
     assert_eq!(shell_quote(""), "''");
@@ -91,6 +91,8 @@ fn names_and_environment() {
     }
     assert_eq!(env_name("build_2"), "PREFLIGHT_PARAM_BUILD_2");
 }
+
+mod shell;
 
 mod any_text {
     use proptest::prelude::*;
@@ -113,6 +115,7 @@ mod any_text {
             let _ = check(&text, &|n| n == "version");
             let _ = render(&text, &values);
             let _ = render_shell(&text, &values);
+            let _ = check_command(&text);
             let template = escape(&text);
             prop_assert_eq!(check(&template, &|_| false), Ok(()));
             let shown = render(&template, &values).into_owned();

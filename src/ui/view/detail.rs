@@ -117,7 +117,7 @@ fn item_lines(app: &App, index: usize) -> Vec<Line<'static>> {
     let values = app.state.values(&app.checklist);
     for (label, text) in [("Command: ", &item.command), ("Verify: ", &item.verify)] {
         if let Some(text) = text {
-            let line = crate::template::render_shell(text, &values);
+            let line = crate::template::render_shell(text, &values).unwrap_or(std::borrow::Cow::Borrowed(text));
             let mut spans = vec![Span::styled(label, theme.key)];
             spans.extend(breakable(vec![Span::raw(line.into_owned())]));
             lines.push(Line::from(spans));

@@ -17,14 +17,17 @@ pub(crate) fn gate_of(app: &App, index: usize) -> Option<String> {
 }
 
 /// The command line of the selected item's command or verification, as it
-/// would run: the run's values in single quotes.
+/// would run: the run's values written for their places in it. (A checklist
+/// that loaded has no placeholder that cannot be; were there one, the template
+/// would run as written, its braces as text.)
 fn command_line(app: &App, index: usize, kind: EvidenceKind) -> Option<String> {
     let item = &app.checklist.items()[index];
     let template = match kind {
         EvidenceKind::Exec => item.command.as_deref(),
         EvidenceKind::Verify => item.verify.as_deref(),
     }?;
-    Some(template::render_shell(template, &app.state.values(&app.checklist)).into_owned())
+    let values = app.state.values(&app.checklist);
+    Some(template::render_shell(template, &values).map_or_else(|_| template.to_owned(), std::borrow::Cow::into_owned))
 }
 
 /// Asks before running the selected item's command or verification.
