@@ -200,20 +200,43 @@ impl Checklist {
         std::iter::successors(Some(index), |&i| self.items[i].parent)
     }
 
-    /// The checklist as a run shows it: `{{param}}` in titles and details
-    /// replaced by the run's values, `\{{` by `{{`. Ids stay those of the
-    /// written titles; commands stay templates, to be quoted when they run.
+    /// The checklist as a run shows it: `{{param}}` in every text a person
+    /// reads (title, description, phase and section names, icons, item
+    /// titles and details) replaced by the run's values, `\{{` by `{{`. Item
+    /// titles and details are Markdown written out as it is, and a value is
+    /// anyone's words, so there it goes in as literal text (see
+    /// [`crate::template::render_markdown`]); the other texts are escaped
+    /// whole wherever they are written. Ids stay those of the written texts;
+    /// commands stay templates, to be quoted for the shell when they run.
     pub fn put_values(&mut self, values: &crate::template::Values) {
-        let render = |text: &mut String| {
+        use crate::template::{render, render_markdown};
+        let fill = |text: &mut String, markdown: bool| {
             if text.contains("{{") {
-                *text = crate::template::render(text, values).into_owned();
+                *text = if markdown {
+                    render_markdown(text, values)
+                } else {
+                    render(text, values)
+                }
+                .into_owned();
             }
         };
-        render(&mut self.title);
+        fill(&mut self.title, false);
+        if let Some(description) = &mut self.description {
+            fill(description, false);
+        }
+        for phase in &mut self.phases {
+            fill(&mut phase.name, false);
+            if let Some(icon) = &mut phase.icon {
+                fill(icon, false);
+            }
+        }
+        for section in &mut self.sections {
+            fill(&mut section.name, false);
+        }
         for item in &mut self.items {
-            render(&mut item.title);
+            fill(&mut item.title, true);
             if let Some(detail) = &mut item.detail {
-                render(detail);
+                fill(detail, true);
             }
         }
     }

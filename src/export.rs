@@ -150,14 +150,14 @@ pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing
     let params: Vec<String> = state
         .param_report(checklist)
         .iter()
-        .map(|p| inline::escape(&p.describe(), Place::Inline))
+        .map(|p| inline::literal(&p.describe()))
         .collect();
     if !params.is_empty() {
         let _ = writeln!(out, "{PARAMETERS} {}\n", params.join(" · "));
     }
     let tally = state.tally(checklist);
     for phase in checklist.phases() {
-        let icon = phase.icon_prefix();
+        let icon = inline::escape(&phase.icon_prefix(), Place::Heading);
         let _ = writeln!(out, "## {icon}{}\n", inline::escape(&phase.name, Place::Heading));
         for (s, section) in checklist.sections_of(phase).iter().enumerate() {
             // Items that sat directly under the phase's heading (a section

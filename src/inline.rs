@@ -80,6 +80,31 @@ pub fn escape(text: &str, place: Place) -> String {
     out
 }
 
+/// Plain text (a run parameter's value, which anyone in the run may set) as
+/// Markdown that shows exactly it: every character that could start inline
+/// markup, raw HTML or a link is escaped (`<img …>`, `![](…)`, `**`, `` ` ``),
+/// while what is common in versions, hosts and paths (`.`, `-`, `/`, `:`, an
+/// `_` inside a word) stays as it is, so `2.3.0` is still `2.3.0`.
+pub fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let in_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let markup = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '!' | '#' => true,
+            '_' => !(in_word(before) && in_word(chars.peek().copied())),
+            _ => false,
+        };
+        if markup {
+            out.push('\\');
+        }
+        out.push(c);
+        before = Some(c);
+    }
+    out
+}
+
 /// The inverse of [`escape`], for any place.
 pub fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -131,6 +156,37 @@ mod tests {
         assert_eq!(without_hard_break(r"line\"), "line");
         assert_eq!(without_hard_break(r"line\\"), r"line\\", "an escaped backslash is text");
         assert_eq!(without_hard_break(""), "");
+    }
+
+    #[test]
+    fn a_literal_shows_as_itself_and_makes_no_markup() {
+        assert_eq!(literal("2.3.0"), "2.3.0");
+        assert_eq!(
+            literal("registry.example.com/shop/api:v1-rc"),
+            "registry.example.com/shop/api:v1-rc"
+        );
+        assert_eq!(literal("my_db_name"), "my_db_name");
+        assert_eq!(
+            literal("<img src=x onerror=alert(1)>"),
+            r"\<img src=x onerror=alert(1)\>"
+        );
+        assert_eq!(
+            literal("![t](https://x.example/p.png)"),
+            r"\!\[t\](https://x.example/p.png)"
+        );
+        for text in [
+            "<details><summary>x</summary>",
+            "**bold** _em_ `code` ~~s~~",
+            r"a\b | c & d # e",
+        ] {
+            let shown = literal(text);
+            assert_eq!(unescape(&shown), text);
+            assert_eq!(
+                to_plain(&format!("Tag {shown} now")),
+                format!("Tag {text} now"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

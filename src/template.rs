@@ -18,6 +18,25 @@ use shell::{Tok, Unknowable};
 /// The values a run gives its parameters, by name.
 pub type Values = BTreeMap<String, String>;
 
+/// The longest value a parameter may have, in bytes: room for any version,
+/// host, path or URL, and small enough that a value a teammate recorded can
+/// never make every text and command that shows it huge.
+pub const MAX_VALUE_BYTES: usize = 4096;
+
+/// Checks a parameter's value against [`MAX_VALUE_BYTES`].
+///
+/// # Errors
+/// "4,100 bytes long; a value has at most 4096".
+pub fn check_value(value: &str) -> Result<(), String> {
+    if value.len() > MAX_VALUE_BYTES {
+        return Err(format!(
+            "the value is {} bytes long; a value has at most {MAX_VALUE_BYTES}",
+            value.len()
+        ));
+    }
+    Ok(())
+}
+
 /// Whether `name` may name a parameter: a lowercase ASCII letter, then
 /// lowercase letters, digits and underscores.
 pub fn is_param_name(name: &str) -> bool {
@@ -156,6 +175,67 @@ pub fn render<'a>(text: &'a str, values: &Values) -> Cow<'a, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// A Markdown text (a title, a detail, a name) with the run's values put in
+/// as literal text: a value is anyone's words, not the author's Markdown, so
+/// `<img …>` or `![](…)` in it shows as written and makes no markup. Inside a
+/// code span, where Markdown reads nothing, a value goes in as it is.
+pub fn render_markdown<'a>(text: &'a str, values: &Values) -> Cow<'a, str> {
+    if !text.contains("{{") {
+        return Cow::Borrowed(text);
+    }
+    let Ok(pieces) = pieces(text) else {
+        return Cow::Borrowed(text);
+    };
+    let in_code = placeholders_in_code(&pieces);
+    let mut out = String::with_capacity(text.len());
+    let mut n = 0;
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Param(name, _) => {
+                match values.get(name) {
+                    Some(v) if in_code.contains(&n) && !v.contains('`') => out.push_str(v),
+                    Some(v) => out.push_str(&crate::inline::literal(v)),
+                    None => unfilled(name, &mut out),
+                }
+                n += 1;
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Which placeholders (counted from 0) stand inside a code span: the text is
+/// read as Markdown with a marker in each placeholder's place.
+fn placeholders_in_code(pieces: &[Piece<'_>]) -> Vec<usize> {
+    const OPEN: char = '\u{E000}';
+    const CLOSE: char = '\u{E001}';
+    let mut probe = String::new();
+    let mut n = 0;
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => probe.push_str(t),
+            Piece::Param(..) => {
+                probe.push(OPEN);
+                probe.push_str(&n.to_string());
+                probe.push(CLOSE);
+                n += 1;
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for event in pulldown_cmark::Parser::new(&probe) {
+        if let pulldown_cmark::Event::Code(code) = event {
+            for marked in code.split(OPEN).skip(1) {
+                if let Some(number) = marked.split(CLOSE).next().and_then(|d| d.parse().ok()) {
+                    found.push(number);
+                }
+            }
+        }
+    }
+    found
 }
 
 fn unfilled(name: &str, out: &mut String) {

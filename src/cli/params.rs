@@ -31,6 +31,9 @@ pub fn pending(session: &Session, globals: &Globals) -> anyhow::Result<Vec<Event
         }
         let value = clean_line(value)
             .map_err(|_| anyhow::anyhow!("--set {name}=…: a value is one line\n  hint: leave out the line breaks"))?;
+        crate::template::check_value(&value).map_err(|why| {
+            anyhow::anyhow!("--set {name}=…: {why}\n  hint: put a long text in a file and pass its path")
+        })?;
         if current.get(name) != Some(&value) || !session.state.param_values().contains_key(name) {
             events.push(Event {
                 at: now(),

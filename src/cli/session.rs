@@ -151,7 +151,9 @@ impl Session {
         needs_values: bool,
     ) -> anyhow::Result<Session> {
         let mut session = Session::open(&Source::resolve(checklist), globals)?;
-        if reads {
+        // A command that reads a run refuses one that does not exist (a
+        // typo, most likely), unless it gives values: then it starts it.
+        if reads && globals.set.is_empty() {
             session.require_existing()?;
         }
         session.prepare(globals, needs_values)?;

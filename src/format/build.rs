@@ -194,6 +194,9 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
         .filter(|d| !d.is_empty());
     let params = cx.params::<S>(raw.params)?;
     cx.placeholders(&title, None, "title", top, &params)?;
+    if let Some(description) = &description {
+        cx.placeholders(description, None, "description", top, &params)?;
+    }
     let phases = S::open(raw.phases);
     cx.nonempty(&phases, "phases", top, "`- name: Pre-Deployment` with `sections:`")?;
     let mut builder = ChecklistBuilder::new(title, description);
@@ -206,8 +209,14 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
     for (p, phase) in phases.value.into_iter().enumerate() {
         let path = Where { phase: Some(p), ..top };
         let At { value: phase, loc } = S::open(phase);
-        let name = cx.required_line(S::open(phase.name), "name", path)?;
+        let name = S::open(phase.name);
+        let name_loc = name.loc.or(loc);
+        let name = cx.required_line(name, "name", path)?;
+        cx.placeholders(&name, name_loc.as_ref(), "name", path, &params)?;
         let icon = phase.icon.and_then(|i| clean_line(&i.0).ok()).filter(|i| !i.is_empty());
+        if let Some(icon) = &icon {
+            cx.placeholders(icon, name_loc.as_ref(), "icon", path, &params)?;
+        }
         let id = phase.id.map(S::open);
         let (id, id_loc) = cx.explicit_id(id.as_ref(), path)?;
         builder
@@ -230,7 +239,10 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
                 ..path
             };
             let At { value: section, loc } = S::open(section);
-            let name = cx.required_line(S::open(section.name), "name", path)?;
+            let name = S::open(section.name);
+            let name_loc = name.loc.or(loc);
+            let name = cx.required_line(name, "name", path)?;
+            cx.placeholders(&name, name_loc.as_ref(), "name", path, &params)?;
             let id = section.id.map(S::open);
             let (id, id_loc) = cx.explicit_id(id.as_ref(), path)?;
             builder

@@ -76,11 +76,12 @@ impl Outline {
     /// Never for an outline that [`super::parse`] made; an id error otherwise.
     pub fn to_checklist(&self) -> Result<Checklist, IdError> {
         let literal = |text: &str| escape(text).into_owned();
-        let mut builder = ChecklistBuilder::new(literal(&self.title), self.description.clone()).deduplicating();
+        let mut builder =
+            ChecklistBuilder::new(literal(&self.title), self.description.as_deref().map(literal)).deduplicating();
         for phase in &self.phases {
-            builder.phase(None, phase.name.clone(), phase.icon.clone())?;
+            builder.phase(None, literal(&phase.name), phase.icon.as_deref().map(literal))?;
             for section in &phase.sections {
-                builder.section(None, section.name.clone())?;
+                builder.section(None, literal(&section.name))?;
                 if section.items.first().is_some_and(|i| i.numbered) {
                     builder.numbered();
                 }

@@ -194,6 +194,7 @@ pub fn parse_event(line: &str) -> Result<Event, String> {
             }
             let value = clean_line_owned(raw.value.unwrap_or_default())
                 .map_err(|_| "a parameter's value spans several lines".to_owned())?;
+            crate::template::check_value(&value)?;
             Change::Param { name, value }
         }
         (None, None) if evidence.is_some() => Change::Ran,

@@ -61,7 +61,7 @@ fn select(app: &mut App, title: &str) {
 #[test]
 fn bang_asks_with_the_command_line_and_only_y_runs_it() {
     let mut app = runbook(&[("version", "2.3.0; rm -rf ~")]);
-    select(&mut app, "Build 2.3.0; rm -rf ~");
+    select(&mut app, r"Build 2.3.0; rm -rf \~");
     act(&mut app, Action::RunCommand);
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("{:?}", app.mode)

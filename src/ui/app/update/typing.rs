@@ -92,6 +92,11 @@ pub(super) fn prompting(app: &mut App, mut prompt: Prompt, action: &Action) -> E
                     app.mode = Mode::Prompt(prompt);
                     return Effect::None;
                 };
+                if let Err(why) = crate::template::check_value(&value) {
+                    app.complain(format!("`{name}`: {why}"));
+                    app.mode = Mode::Prompt(prompt);
+                    return Effect::None;
+                }
                 return Effect::SetParam { name, value };
             }
             match prompt.purpose {
