@@ -18,7 +18,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-pub use line::{Header, OUTPUT_LINES};
+pub use line::{Header, OUTPUT_LINE_CHARS, OUTPUT_LINES};
 pub use read::{Contents, Mark};
 
 use crate::files::{self, FileError};

@@ -1,6 +1,7 @@
-//! Running an item's command: `sh -c` in the current folder, the run's
-//! parameters in the environment, its output streamed (or not) and its last
-//! lines kept, within a time limit if one is set.
+//! Running an item's command: `sh -c` in the current folder in a process
+//! group of its own, the run's parameters in the environment, its output
+//! streamed (or not) and its last lines kept in bounded memory, within a time
+//! limit if one is set, and stopped whole when preflight is asked to end.
 //!
 //! Nothing runs on its own: only `exec`, `verify` and the view's `!` and `v`
 //! call this, and each shows the command line first.
@@ -11,14 +12,18 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use nix::unistd::Pid;
+
 use crate::checklist::{Checklist, Status};
 use crate::run::{Change, Event, Evidence, EvidenceKind, RunState};
-use crate::runlog::OUTPUT_LINES;
 use crate::template::{self, Values};
-use crate::text::clean_line;
 
-/// How long one line of output may be in the evidence.
-const LINE_CHARS: usize = 500;
+mod interrupts;
+mod process;
+mod tail;
+
+pub use interrupts::Interrupts;
+use tail::Tail;
 
 /// How long output is still read after the command ended: a process it left
 /// in the background may hold the pipe open.
@@ -29,6 +34,8 @@ const DRAIN: Duration = Duration::from_millis(500);
 pub struct Outcome {
     pub exit: Option<i32>,
     pub timed_out: bool,
+    /// Stopped because preflight was asked to end while it ran.
+    pub interrupted: bool,
     pub millis: u64,
     /// The last lines of its output (stdout and stderr, as they came), cleaned.
     pub tail: Vec<String>,
@@ -42,6 +49,7 @@ impl Outcome {
             command: line.to_owned(),
             exit: self.exit,
             timed_out: self.timed_out,
+            interrupted: self.interrupted,
             millis: self.millis,
             output: self.tail,
         }
@@ -49,8 +57,9 @@ impl Outcome {
 }
 
 /// The event that records a command's outcome for an item: a tick when it
-/// passed and the item was open, else the evidence alone; forced when it
-/// ticked past a closed gate.
+/// passed and the item is `open` (open when the command started, and nobody
+/// changed it while it ran), else the evidence alone; forced when it ticked
+/// past a closed gate.
 pub fn event_for(
     checklist: &Checklist,
     state: &RunState,
@@ -58,11 +67,12 @@ pub fn event_for(
     evidence: Evidence,
     forced: bool,
     by: &str,
+    open: bool,
 ) -> Event {
     let item = &checklist.items()[index];
     // Only an open item is ticked: one a teammate skipped (or that is done
     // already) keeps its status, and the run is recorded as evidence alone.
-    let ticks = evidence.passed() && state.item(index).status == Status::Todo;
+    let ticks = evidence.passed() && open;
     Event {
         at: state.stamp_for(index, crate::runlog::now()),
         by: by.to_owned(),
@@ -79,61 +89,28 @@ pub fn event_for(
 }
 
 /// How a command is run.
-#[derive(Debug, Clone, Copy)]
-pub struct Run {
-    /// Copy its output to ours as it comes (`exec`), or only keep it (`verify`).
+#[derive(Clone, Copy)]
+pub struct Run<'a> {
+    /// Copy its output to ours as it comes (`exec`, the view), or only keep
+    /// it (`verify`). A streamed command gets the terminal: standard input,
+    /// the foreground (keys and Ctrl-C are its), and its mode back after.
     pub stream: bool,
     /// Stop it after this long: it, and every process it started.
     pub timeout: Option<Duration>,
+    /// Whether preflight was asked to end (SIGTERM, SIGHUP, Ctrl-C): the
+    /// command and what it started are then stopped, and the run says so.
+    pub cancel: Option<&'a (dyn Fn() -> bool + Sync)>,
 }
 
-/// Keeps the last lines of a stream of bytes.
-struct Tail {
-    lines: std::collections::VecDeque<String>,
-    partial: Vec<u8>,
-}
-
-impl Tail {
-    fn new() -> Tail {
-        Tail {
-            lines: std::collections::VecDeque::new(),
-            partial: Vec::new(),
-        }
-    }
-
-    fn push_line(&mut self, bytes: &[u8]) {
-        let text = String::from_utf8_lossy(bytes);
-        let text: String = text.trim_end_matches('\r').chars().take(LINE_CHARS).collect();
-        self.lines.push_back(clean_line(&text).unwrap_or_default());
-        if self.lines.len() > OUTPUT_LINES {
-            self.lines.pop_front();
-        }
-    }
-
-    fn feed(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            if b == b'\n' {
-                let line = std::mem::take(&mut self.partial);
-                self.push_line(&line);
-            } else if self.partial.len() < LINE_CHARS * 4 {
-                self.partial.push(b);
-            }
-        }
-    }
-
-    fn finish(mut self) -> Vec<String> {
-        if !self.partial.is_empty() {
-            let line = std::mem::take(&mut self.partial);
-            self.push_line(&line);
-        }
-        self.lines.into()
-    }
-}
+/// How many chunks of output may wait between a pipe's reader and the loop:
+/// a command that prints faster than we keep up is slowed down, never
+/// buffered without end.
+const BACKLOG: usize = 16;
 
 /// Reads a pipe to its end, sending each chunk on.
-fn pump(mut from: impl Read + Send + 'static, to: mpsc::Sender<(bool, Vec<u8>)>, is_err: bool) {
+fn pump(mut from: impl Read + Send + 'static, to: mpsc::SyncSender<(bool, Vec<u8>)>, is_err: bool) {
     thread::spawn(move || {
-        let mut buffer = [0u8; 8192];
+        let mut buffer = vec![0u8; 64 * 1024];
         while let Ok(n) = from.read(&mut buffer) {
             if n == 0 || to.send((is_err, buffer[..n].to_vec())).is_err() {
                 break;
@@ -142,97 +119,117 @@ fn pump(mut from: impl Read + Send + 'static, to: mpsc::Sender<(bool, Vec<u8>)>,
     });
 }
 
-/// Stops a command that ran past its time, asked first, then made to: its
-/// whole process group when it has one of its own, else the shell.
-fn stop(pid: u32, own_group: bool) {
-    use nix::sys::signal::{Signal, kill, killpg};
-    use nix::unistd::Pid;
-    let Ok(raw) = i32::try_from(pid) else { return };
-    let pid = Pid::from_raw(raw);
-    let send = |signal| {
-        let _ = if own_group {
-            killpg(pid, signal)
-        } else {
-            kill(pid, signal)
-        };
-    };
-    send(Signal::SIGTERM);
-    thread::sleep(Duration::from_millis(200));
-    send(Signal::SIGKILL);
+/// The inode of a pipe, to find who else holds it.
+fn inode(pipe: &impl std::os::fd::AsFd) -> Option<u64> {
+    nix::sys::stat::fstat(pipe.as_fd()).ok().map(|s| s.st_ino)
 }
 
-/// Runs `line` with `sh -c`, the parameters in its environment.
+/// Runs `line` with `sh -c` in a process group of its own, the parameters in
+/// its environment.
 ///
 /// # Errors
 /// When `sh` cannot be started.
-pub fn run(line: &str, values: &Values, how: Run) -> io::Result<Outcome> {
+pub fn run(line: &str, values: &Values, how: Run<'_>) -> io::Result<Outcome> {
     use std::os::unix::process::CommandExt as _;
     let mut command = Command::new("sh");
     command
         .arg("-c")
         .arg(line)
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .stderr(Stdio::piped())
+        .process_group(0);
     for (name, value) in values {
         command.env(template::env_name(name), value);
     }
-    // A command run in the background of a script (`verify`) gets a group of
-    // its own, so that a timeout stops what it started too; it reads no
-    // input then. One shown in the terminal stays in the terminal's group,
-    // so that Ctrl-C reaches it.
-    let own_group = how.timeout.is_some() && !how.stream;
-    if own_group {
-        command.process_group(0).stdin(Stdio::null());
+    if !how.stream {
+        command.stdin(Stdio::null());
     }
+    let terminal = how.stream.then(process::Lent::note);
     let started = Instant::now();
     let mut child = command.spawn()?;
-    let (send, receive) = mpsc::channel();
+    let group = Pid::from_raw(i32::try_from(child.id()).unwrap_or(i32::MAX));
+    if let Some(terminal) = &terminal {
+        terminal.give(group);
+    }
+    let (send, receive) = mpsc::sync_channel(BACKLOG);
+    let mut pipes = Vec::new();
     if let Some(out) = child.stdout.take() {
+        pipes.extend(inode(&out));
         pump(out, send.clone(), false);
     }
     if let Some(err) = child.stderr.take() {
+        pipes.extend(inode(&err));
         pump(err, send, true);
     }
     let mut tail = Tail::new();
     let mut take = |(is_err, chunk): (bool, Vec<u8>)| {
         if how.stream {
+            // Written and flushed as it comes: a prompt without a newline
+            // (`printf 'name: '; read x`) shows at once.
             let _ = if is_err {
                 io::stderr().write_all(&chunk)
             } else {
-                io::stdout().write_all(&chunk)
+                let mut out = io::stdout().lock();
+                out.write_all(&chunk).and_then(|()| out.flush())
             };
         }
         tail.feed(&chunk);
     };
-    let mut timed_out = false;
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        if let Ok(chunk) = receive.recv_timeout(Duration::from_millis(20)) {
-            take(chunk);
-        }
-        if how.timeout.is_some_and(|limit| started.elapsed() > limit) {
-            timed_out = true;
-            stop(child.id(), own_group);
-            break child.wait()?;
-        }
-    };
-    let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    let drained_by = Instant::now() + DRAIN;
-    while let Some(left) = drained_by.checked_duration_since(Instant::now()) {
-        match receive.recv_timeout(left) {
+    let mut stopped = None;
+    let mut status = None;
+    // Read until the command ended and its output is read, or, after it
+    // ended, for a moment more: a process it left may hold the pipe open.
+    let mut drained_by = None;
+    loop {
+        match receive.recv_timeout(Duration::from_millis(20)) {
             Ok(chunk) => take(chunk),
-            Err(_) => break,
+            Err(mpsc::RecvTimeoutError::Disconnected) if status.is_some() => break,
+            Err(_) => {}
         }
+        if status.is_none() {
+            status = child.try_wait()?;
+        }
+        if status.is_none() {
+            let why = if how.cancel.is_some_and(|cancel| cancel()) {
+                Some(Stop::Interrupted)
+            } else if how.timeout.is_some_and(|limit| started.elapsed() > limit) {
+                Some(Stop::TimedOut)
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                stopped = Some(why);
+                process::stop_all(group, &pipes, || matches!(child.try_wait(), Ok(Some(_))));
+                status = Some(child.wait()?);
+            }
+        }
+        if status.is_some() && Instant::now() > *drained_by.get_or_insert_with(|| Instant::now() + DRAIN) {
+            break;
+        }
+    }
+    let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    if let Some(terminal) = &terminal {
+        terminal.take_back();
     }
     if how.stream {
         let _ = io::stdout().flush();
     }
+    let status = match status {
+        Some(status) => status,
+        None => child.wait()?,
+    };
     Ok(Outcome {
-        exit: if timed_out { None } else { status.code() },
-        timed_out,
+        exit: if stopped.is_some() { None } else { status.code() },
+        timed_out: stopped == Some(Stop::TimedOut),
+        interrupted: stopped == Some(Stop::Interrupted),
         millis,
         tail: tail.finish(),
     })
+}
+
+/// Why preflight stopped a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    TimedOut,
+    Interrupted,
 }

@@ -315,6 +315,7 @@ fn a_runbook_shows_values_commands_evidence_and_a_locked_phase() {
                 command: "git tag -s v'2.3.0' -m v'2.3.0' && git push origin v'2.3.0'".into(),
                 exit: Some(128),
                 timed_out: false,
+                interrupted: false,
                 millis: 2100,
                 output: vec!["fatal: tag 'v2.3.0' already exists".into()],
             }),

@@ -51,11 +51,11 @@ fn a_value_inside_quotes_is_printed_never_run() {
     ] {
         sandbox.ok(&["status", list, "--set", &format!("v={payload}")]);
         for item in ["single", "double", "bare"] {
-            let ran = sandbox.run(&["exec", list, item]);
+            let ran = sandbox.run(&["exec", list, item, "--again"]);
             assert!(
                 ran.stdout.contains(&format!("hello {payload}")),
                 "{item} {payload}: {}",
-                ran.stdout
+                ran.stderr
             );
             assert!(!sandbox.path("PWNED").exists(), "{item} ran part of {payload:?}");
         }

@@ -122,6 +122,14 @@ fn a_gated_phase_shows_a_lock_and_refuses_a_tick_until_forced() {
     );
 }
 
+/// The foreground process group of the terminal of process `pid`: the 8th
+/// field of /proc/PID/stat (after the name in parentheses).
+fn foreground_group(pid: i32) -> i32 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let (_, rest) = stat.rsplit_once(')').unwrap();
+    rest.split_whitespace().nth(5).unwrap().parse().unwrap()
+}
+
 #[test]
 fn ctrl_c_stops_the_command_not_the_view() {
     let sandbox = Sandbox::new();
@@ -138,11 +146,21 @@ fn ctrl_c_stops_the_command_not_the_view() {
     pty.wait_for("waiting");
     let started = std::time::Instant::now();
     // What Ctrl-C makes a terminal do: SIGINT to its foreground process
-    // group, the view and the command it handed the terminal to. (The pty
+    // group, which the view made the command's own while it runs. (The pty
     // of the test harness starts without ISIG, so the key alone would not.)
-    let group = nix::unistd::Pid::from_raw(pty.session.get_process().pid().as_raw());
+    let view = pty.session.get_process().pid().as_raw();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while foreground_group(view) == view {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the command never had the terminal"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let foreground = foreground_group(view);
     // The sleep may not have started when "waiting" shows.
     std::thread::sleep(std::time::Duration::from_millis(300));
+    let group = nix::unistd::Pid::from_raw(foreground);
     nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGINT).unwrap();
     let screen = pty.wait_for("press Enter to go back");
     assert!(started.elapsed().as_secs() < 10, "the sleep was stopped");

@@ -137,6 +137,8 @@ struct JsonEvidence<'a> {
     command: &'a str,
     exit: Option<i32>,
     timed_out: bool,
+    /// Stopped because preflight was asked to end while it ran.
+    interrupted: bool,
     ms: u64,
     output: &'a [String],
     at: String,
@@ -231,6 +233,7 @@ impl<'a> JsonItem<'a> {
                 command: &e.command,
                 exit: e.exit,
                 timed_out: e.timed_out,
+                interrupted: e.interrupted,
                 ms: e.millis,
                 output: &e.output,
                 at: at.to_string(),

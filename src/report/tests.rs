@@ -35,6 +35,7 @@ fn phases_start_at_their_first_event_and_complete_at_the_event_that_completed_th
             command: "x".into(),
             exit: Some(1),
             timed_out: false,
+            interrupted: false,
             millis: 5,
             output: Vec::new(),
         }),

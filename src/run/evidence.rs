@@ -33,6 +33,9 @@ pub struct Evidence {
     pub exit: Option<i32>,
     /// Stopped for running past its time.
     pub timed_out: bool,
+    /// Stopped because preflight was asked to end (Ctrl-C, SIGTERM, SIGHUP)
+    /// while it ran.
+    pub interrupted: bool,
     pub millis: u64,
     /// The last lines it printed, cleaned.
     pub output: Vec<String>,
@@ -41,7 +44,7 @@ pub struct Evidence {
 impl Evidence {
     /// Whether the command proved what it ran for: exit 0 in time.
     pub fn passed(&self) -> bool {
-        self.exit == Some(0) && !self.timed_out
+        self.exit == Some(0) && !self.timed_out && !self.interrupted
     }
 
     /// `exit 0 in 2.1 s`, `exit 3 in 0.2 s`, `timed out after 60.0 s`.
@@ -49,6 +52,7 @@ impl Evidence {
         let seconds = format!("{:.1} s", Duration::from_millis(self.millis).as_secs_f64());
         match (self.timed_out, self.exit) {
             (true, _) => format!("timed out after {seconds}"),
+            (false, _) if self.interrupted => format!("interrupted after {seconds}"),
             (false, Some(code)) => format!("exit {code} in {seconds}"),
             (false, None) => format!("ended by a signal after {seconds}"),
         }

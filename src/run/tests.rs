@@ -343,6 +343,7 @@ fn evidence_and_forced_changes_are_kept_with_the_item() {
         command: "make".into(),
         exit: Some(exit),
         timed_out: false,
+        interrupted: false,
         millis: 10,
         output: Vec::new(),
     };

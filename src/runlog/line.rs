@@ -68,6 +68,8 @@ struct EvidenceLine {
     exit: Option<i32>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     timed_out: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    interrupted: bool,
     ms: u64,
     #[serde(default)]
     output: Vec<String>,
@@ -76,6 +78,10 @@ struct EvidenceLine {
 /// How many lines of a command's output the run log keeps.
 pub const OUTPUT_LINES: usize = 20;
 
+/// How long one kept line of output may be, in characters: when it is
+/// recorded, and again when a (shared, untrusted) log is read.
+pub const OUTPUT_LINE_CHARS: usize = 500;
+
 impl EvidenceLine {
     fn of(evidence: &Evidence) -> EvidenceLine {
         EvidenceLine {
@@ -83,6 +89,7 @@ impl EvidenceLine {
             command: evidence.command.clone(),
             exit: evidence.exit,
             timed_out: evidence.timed_out,
+            interrupted: evidence.interrupted,
             ms: evidence.millis,
             output: evidence.output.clone(),
         }
@@ -106,12 +113,16 @@ impl EvidenceLine {
                 .join("\n"),
             exit: self.exit,
             timed_out: self.timed_out,
+            interrupted: self.interrupted,
             millis: self.ms,
             output: self
                 .output
                 .into_iter()
                 .skip(skip)
-                .map(|l| clean_line(&l).unwrap_or_default())
+                .map(|l| {
+                    let short: String = l.chars().take(OUTPUT_LINE_CHARS).collect();
+                    clean_line(&short).unwrap_or_default()
+                })
                 .collect(),
         })
     }

@@ -11,7 +11,8 @@ use std::time::Duration;
 use super::app::{App, Effect};
 use super::terminal;
 use super::watchdog::Watchdog;
-use crate::run::{Event, EvidenceKind};
+use crate::checklist::Status;
+use crate::run::{Event, EvidenceKind, ItemState, RunState};
 use crate::runlog::{RunLog, now};
 use crate::runner::{self, Outcome, Run};
 use crate::template::Values;
@@ -24,7 +25,7 @@ pub const VERIFY_TIMEOUT: Duration = Duration::from_secs(60);
 ///
 /// # Errors
 /// When `sh` cannot be started.
-pub fn run(line: &str, values: &Values, kind: EvidenceKind) -> io::Result<Outcome> {
+pub fn run(line: &str, values: &Values, kind: EvidenceKind, watchdog: &Watchdog) -> io::Result<Outcome> {
     let mut out = io::stdout();
     let verb = match kind {
         EvidenceKind::Exec => "running",
@@ -32,14 +33,19 @@ pub fn run(line: &str, values: &Values, kind: EvidenceKind) -> io::Result<Outcom
     };
     writeln!(out, "\npreflight: {verb}: {}\n", escape_message(line))?;
     out.flush()?;
+    let ending = || watchdog.ending();
     let outcome = runner::run(
         line,
         values,
         Run {
             stream: true,
             timeout: (kind == EvidenceKind::Verify).then_some(VERIFY_TIMEOUT),
+            cancel: Some(&ending),
         },
     )?;
+    if outcome.interrupted {
+        return Ok(outcome);
+    }
     let evidence = outcome.clone().evidence(kind, line);
     writeln!(
         out,
@@ -63,15 +69,21 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
             forced,
         } => {
             let values = app.state.values(&app.checklist);
+            let before = app.state.item(index).clone();
             let handed = watchdog.hand_over();
-            let ran = session.suspend(|| run(&line, &values, kind));
+            let ran = session.suspend(|| run(&line, &values, kind, watchdog));
             drop(handed);
             match ran {
                 Ok(Ok(outcome)) => {
                     let evidence = outcome.evidence(kind, &line);
                     let summary = evidence.summary();
                     let passed = evidence.passed();
-                    let event = runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.operator);
+                    // Ticked only if nobody changed the item while it ran:
+                    // the log is read again, as it is now.
+                    let open = standing_now(app, log, index)
+                        .is_some_and(|now| now.status == Status::Todo && now.changed == before.changed);
+                    let event =
+                        runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.operator, open);
                     let _writing = watchdog.writing();
                     match log.append(std::slice::from_ref(&event)) {
                         Ok(()) => {
@@ -120,6 +132,14 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
         }
         _ => {}
     }
+}
+
+/// How the item stands in the run log as it is now; `None` when the log
+/// cannot be read (the run is then recorded as evidence alone).
+fn standing_now(app: &App, log: &RunLog, index: usize) -> Option<ItemState> {
+    let mut events = log.read().ok()?.events;
+    events.sort_by_key(|event| event.at);
+    Some(RunState::replay(&app.checklist, &events).item(index).clone())
 }
 
 /// The escape that asks the terminal to put `text` on the clipboard.

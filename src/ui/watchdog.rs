@@ -21,6 +21,10 @@ const LOOK: Duration = Duration::from_millis(100);
 /// How long the loop has to quit by itself once asked.
 const GRACE: Duration = Duration::from_millis(750);
 
+/// How long the view waits for a command it handed the terminal to, once
+/// asked to end: the runner's grace before SIGKILL, and a moment to record.
+const HANDED_GRACE: Duration = Duration::from_secs(4);
+
 /// The signals that end the view.
 const ENDING: [i32; 3] = [
     signal_hook::consts::SIGTERM,
@@ -99,6 +103,12 @@ impl Watchdog {
                     std::thread::sleep(LOOK);
                 }
                 std::thread::sleep(GRACE);
+                // A command the terminal is handed to is being stopped by
+                // the runner (TERM, then KILL): its end is recorded first.
+                let waited = std::time::Instant::now();
+                while away.load(Ordering::SeqCst) && waited.elapsed() < HANDED_GRACE {
+                    std::thread::sleep(LOOK);
+                }
                 let _no_write_in_flight = lock.lock();
                 terminal::restore();
                 std::process::exit(0);
@@ -116,6 +126,12 @@ impl Watchdog {
     pub fn stopping(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
             || (self.interrupt.load(Ordering::SeqCst) && !self.handed.load(Ordering::SeqCst))
+    }
+
+    /// Whether SIGTERM or SIGHUP asked the view to end: a command running
+    /// for it is then stopped.
+    pub fn ending(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
     }
 
     /// Hands the terminal to a command until the guard is dropped.

@@ -32,8 +32,23 @@ impl Pty {
 
     pub fn spawn_with(sandbox: &Sandbox, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
         let mut command = Command::new(assert_cmd::cargo::cargo_bin("preflight"));
+        command.args(args);
+        Pty::spawn_command(sandbox, command, cols, rows, env)
+    }
+
+    /// A shell script in the pty, with `$PREFLIGHT` naming the binary: to see
+    /// the terminal as preflight leaves it to whatever runs next.
+    pub fn spawn_script(sandbox: &Sandbox, script: &str, cols: u16, rows: u16) -> Pty {
+        let mut command = Command::new("sh");
         command
-            .args(args)
+            .arg("-c")
+            .arg(script)
+            .env("PREFLIGHT", assert_cmd::cargo::cargo_bin("preflight"));
+        Pty::spawn_command(sandbox, command, cols, rows, &[])
+    }
+
+    fn spawn_command(sandbox: &Sandbox, mut command: Command, cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+        command
             .env("XDG_DATA_HOME", sandbox.data_home())
             .env("XDG_STATE_HOME", sandbox.path("state"))
             .env("PREFLIGHT_USER", "tester")

@@ -88,12 +88,16 @@ pub enum Command {
     /// Run an item's command and record what it showed; exit 0 ticks the item
     #[command(
         long_about = "Run an item's command and record what it showed; exit 0 ticks the item.\n\n\
-        Runs the item's `command:` with `sh -c` in the current folder, values of the run's parameters put in \
-        as single-quoted words and set as PREFLIGHT_PARAM_<NAME>. Its output is shown as it comes; the exit \
-        status, the time and the last 20 lines are recorded in the run. Exit 0 ticks the item; anything else \
-        leaves it open and exits 1.",
+        Runs the item's `command:` with `sh -c` in the current folder, in a process group of its own, the \
+        run's parameters written into it so that the shell reads each value as text, and set as \
+        PREFLIGHT_PARAM_<NAME>. Its output is shown as it comes; the exit status, the time and the last 20 \
+        lines are recorded in the run. When the item has a `verify:`, it runs after a command that exited 0, \
+        and the item is ticked only if it passes too. An item a teammate changed while the command ran keeps \
+        its status. Anything else leaves the item as it is and exits 1; Ctrl-C or SIGTERM stop the command \
+        and everything it started, and the step is recorded as interrupted (exit 128 + the signal).",
         after_help = "Examples:\n  preflight exec release.yaml tag-version --set version=2.3.0\n  \
-        preflight exec release.yaml smoke-tests --run \"v2.3.0 release\""
+        preflight exec release.yaml smoke-tests --run \"v2.3.0 release\" --timeout 600\n  \
+        preflight exec release.yaml tag-version --dry-run"
     )]
     Exec {
         /// The checklist: a YAML file or a bundled checklist's name
@@ -103,6 +107,15 @@ pub enum Command {
         /// Run it even in a gated phase that is not open yet (marked as forced)
         #[arg(long)]
         force: bool,
+        /// Seconds the command (and its verification) may take before it is stopped
+        #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+        timeout: Option<f64>,
+        /// Print the command line exactly as it would run; run and record nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Run the command of an item that is done already (not every step is safe to repeat)
+        #[arg(long)]
+        again: bool,
         #[command(flatten)]
         run: RunArgs,
     },

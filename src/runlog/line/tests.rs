@@ -96,6 +96,7 @@ fn params_evidence_and_forced_changes_round_trip() {
         command: "curl -fsS 'https://x'".into(),
         exit: Some(3),
         timed_out: false,
+        interrupted: false,
         millis: 2100,
         output: vec!["line 1".into(), "line 2".into()],
     };

@@ -1,0 +1,104 @@
+//! `preflight verify`: runs verifications in checklist order, each within its
+//! time, prints each command line before it runs and a line per result, and
+//! ticks what they prove — an item a teammate changed meanwhile keeps its
+//! status, and the run is its evidence alone.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use super::super::mark::resolve;
+use super::super::session::Session;
+use super::super::{exit, output, status};
+use super::{announce, run_line, shell_line, standing_now, unchanged};
+use crate::checklist::Status;
+use crate::gate;
+use crate::run::EvidenceKind;
+use crate::runner::{self, Interrupts};
+
+/// The items `verify` runs: those named, else every open item with a
+/// verification, in checklist order.
+fn targets(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> {
+    if queries.is_empty() {
+        return Ok((0..session.checklist.items().len())
+            .filter(|&i| session.checklist.items()[i].verify.is_some())
+            .filter(|&i| session.state.item(i).status == Status::Todo)
+            .collect());
+    }
+    let found = resolve(session, queries)?;
+    for &index in &found {
+        if session.checklist.items()[index].verify.is_none() {
+            anyhow::bail!(
+                "{} has no verification\n  hint: give it one in the checklist: `verify: …`, a command that exits 0 when it holds",
+                session.checklist.items()[index].id
+            );
+        }
+    }
+    Ok(found)
+}
+
+pub fn verify(
+    session: &Session,
+    queries: &[String],
+    timeout: Duration,
+    force: bool,
+    by: &str,
+) -> anyhow::Result<ExitCode> {
+    let targets = targets(session, queries)?;
+    if targets.is_empty() {
+        output::print("nothing to verify: no open item has a `verify:` command\n")?;
+        return Ok(ExitCode::from(exit::OK));
+    }
+    let values = session.state.values(&session.checklist);
+    session.record(&[])?;
+    let interrupts = Interrupts::listen()?;
+    let mut state = session.state.clone();
+    let mut failed = 0;
+    let mut report = String::new();
+    for index in targets {
+        let item = &session.checklist.items()[index];
+        let tally = state.tally(&session.checklist);
+        let closed = gate::item_closed(&session.checklist, &tally, index);
+        if let Some(closed) = closed.filter(|_| !force) {
+            failed += 1;
+            let _ = writeln!(report, "⛔ {}: {}", item.title, closed.message(&session.checklist));
+            continue;
+        }
+        let line = shell_line(item.verify.as_deref().unwrap_or_default(), &values)?;
+        announce("verifying", &line);
+        let before = state.item(index).clone();
+        let evidence = run_line(&line, &values, EvidenceKind::Verify, false, Some(timeout), &interrupts)?;
+        let mark = match (evidence.passed(), evidence.timed_out) {
+            (true, _) => "✓",
+            (false, true) => "⏱",
+            (false, false) => "✗",
+        };
+        let _ = writeln!(report, "{mark} {}  ({})", item.title, evidence.summary());
+        if !evidence.passed() {
+            failed += 1;
+            for line in evidence.output.iter().rev().take(5).rev() {
+                let _ = writeln!(report, "    {line}");
+            }
+        }
+        // A teammate's change made while it ran is kept: the run is then
+        // evidence alone.
+        let now = standing_now(session, index)?;
+        let open = unchanged(&before, &now) && now.status == Status::Todo;
+        let event = runner::event_for(&session.checklist, &state, index, evidence, closed.is_some(), by, open);
+        // Recorded one by one: what was proven stays proven if a later one hangs.
+        session.record(std::slice::from_ref(&event))?;
+        state.apply(&session.checklist, &event);
+        if interrupts.asked() {
+            break;
+        }
+    }
+    report.push_str(&status::run_line(
+        &session.run,
+        &state.tally(&session.checklist).overall,
+    ));
+    output::print(&report)?;
+    if let Some(signal) = interrupts.exit_status() {
+        return Ok(ExitCode::from(signal));
+    }
+    Ok(ExitCode::from(if failed == 0 { exit::OK } else { exit::ERROR }))
+}

@@ -1,0 +1,278 @@
+//! Commands under control, with real processes: a timeout, Ctrl-C or SIGTERM
+//! stop a command and everything it started (a `setsid` grandchild holding
+//! its output too), a flood of output keeps the last lines in bounded memory,
+//! `exec` proves with the item's verification before it ticks, a teammate's
+//! change made while a command ran is kept, and the terminal a command was
+//! lent comes back as it was.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::Sandbox;
+use common::pty::Pty;
+
+/// A checklist whose items run `commands`: (title, command, verify).
+fn runbook(sandbox: &Sandbox, items: &[(&str, &str, Option<&str>)]) -> String {
+    use std::fmt::Write as _;
+    let mut yaml =
+        String::from("title: Control\nphases:\n  - name: Only\n    sections:\n      - name: S\n        items:\n");
+    for (title, command, verify) in items {
+        let quoted = |text: &str| serde_json::to_string(text).unwrap();
+        let _ = writeln!(
+            yaml,
+            "          - title: {title}\n            command: {}",
+            quoted(command)
+        );
+        if let Some(verify) = verify {
+            let _ = writeln!(yaml, "            verify: {}", quoted(verify));
+        }
+    }
+    sandbox.write("control.yaml", &yaml).to_str().unwrap().to_owned()
+}
+
+fn item_json(sandbox: &Sandbox, list: &str, title: &str) -> serde_json::Value {
+    let status: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", list, "--json"])).unwrap();
+    common::json_items(&status)
+        .into_iter()
+        .find(|i| i["title"] == title)
+        .unwrap()
+}
+
+/// Waits until `condition` holds, failing after a generous deadline.
+fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !condition() {
+        assert!(Instant::now() < deadline, "gave up waiting: {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Whether the process whose pid is in `file` is gone (or a zombie nobody
+/// reaped, which runs nothing).
+fn gone(file: &Path) -> bool {
+    let pid = std::fs::read_to_string(file).unwrap().trim().to_owned();
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+    }
+}
+
+#[test]
+fn a_timeout_stops_the_command_and_a_setsid_grandchild_that_holds_its_output() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[(
+            "Hangs",
+            "setsid sh -c 'echo $$ > grandchild.pid; exec sleep 300' & echo $$ > shell.pid; sleep 300",
+            None,
+        )],
+    );
+    let mut command = sandbox.command();
+    command
+        .args(["exec", &list, "hangs", "--timeout", "1"])
+        .timeout(Duration::from_secs(60));
+    let ran: common::Ran = command.output().unwrap().into();
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    assert!(ran.stderr.contains("timed out after"), "{}", ran.stderr);
+    for pid in ["shell.pid", "grandchild.pid"] {
+        wait_until(pid, || gone(&sandbox.path(pid)));
+    }
+    let item = item_json(&sandbox, &list, "Hangs");
+    assert_eq!(item["status"], "todo");
+    assert_eq!(item["evidence"]["timed_out"], true, "{item}");
+}
+
+#[test]
+fn sigterm_stops_exec_and_what_it_started_and_the_step_is_recorded_as_interrupted() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[(
+            "Long",
+            "echo $$ > shell.pid; sleep 300 & echo $! > sleep.pid; wait",
+            None,
+        )],
+    );
+    let mut child = sandbox.process().args(["exec", &list, "long"]).spawn().unwrap();
+    wait_until("the command started", || {
+        sandbox.path("sleep.pid").exists() && !std::fs::read_to_string(sandbox.path("sleep.pid")).unwrap().is_empty()
+    });
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(128 + 15));
+    for pid in ["shell.pid", "sleep.pid"] {
+        wait_until(pid, || gone(&sandbox.path(pid)));
+    }
+    let item = item_json(&sandbox, &list, "Long");
+    assert_eq!(item["status"], "todo");
+    assert_eq!(item["evidence"]["interrupted"], true, "{item}");
+}
+
+#[test]
+fn a_flood_of_output_keeps_the_real_last_lines() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[("Chatty", "seq 1 300000; printf 'no end'", Some("seq 1 300000"))],
+    );
+    let ran = sandbox.run(&["exec", &list, "chatty"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(ran.stdout.ends_with("300000\nno end"), "the output is streamed whole");
+    let log = std::fs::read_to_string(&sandbox.run_logs()[0]).unwrap();
+    let exec: serde_json::Value = serde_json::from_str(log.lines().find(|l| l.contains("\"exec\"")).unwrap()).unwrap();
+    let output = exec["evidence"]["output"].as_array().unwrap();
+    assert_eq!(output.len(), 20);
+    assert_eq!(output[18], "300000");
+    assert_eq!(output[19], "no end");
+    let item = item_json(&sandbox, &list, "Chatty");
+    assert_eq!(
+        item["evidence"]["output"][19], "300000",
+        "the verification's tail: {item}"
+    );
+}
+
+#[test]
+fn exec_ticks_only_when_the_items_verification_passes_too() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[
+            ("Proven", "echo did it", Some("true")),
+            ("Unproven", "echo did it", Some("echo not so; false")),
+        ],
+    );
+    let ran = sandbox.run(&["exec", &list, "proven"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(ran.stderr.contains("verifying with: true"), "{}", ran.stderr);
+    assert_eq!(item_json(&sandbox, &list, "Proven")["status"], "done");
+    let ran = sandbox.run(&["exec", &list, "unproven"]);
+    assert_eq!(ran.code, 1);
+    assert!(ran.stderr.contains("verified: exit 1"), "{}", ran.stderr);
+    let item = item_json(&sandbox, &list, "Unproven");
+    assert_eq!(item["status"], "todo");
+    assert_eq!(item["evidence"]["kind"], "verify");
+    let log = sandbox.ok(&["log", &list]);
+    assert_eq!(
+        log.matches("only/s/unproven").count(),
+        2,
+        "both runs are recorded:\n{log}"
+    );
+}
+
+#[test]
+fn a_teammates_skip_recorded_while_the_command_ran_is_kept() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[(
+            "Slow",
+            "touch started; while [ ! -f go ]; do sleep 0.05; done; echo done",
+            None,
+        )],
+    );
+    let mut running = sandbox.process().args(["exec", &list, "slow"]).spawn().unwrap();
+    wait_until("the command started", || sandbox.path("started").exists());
+    sandbox.ok(&["skip", &list, "slow", "--reason", "done by hand", "--by", "bob"]);
+    std::fs::write(sandbox.path("go"), "").unwrap();
+    let status = running.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    let item = item_json(&sandbox, &list, "Slow");
+    assert_eq!(item["status"], "skipped", "{item}");
+    assert_eq!(item["reason"], "done by hand");
+}
+
+#[test]
+fn dry_run_prints_the_lines_as_they_would_run_and_records_nothing() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write(
+        "dry.yaml",
+        "title: D\nparams:\n  - name: v\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Tag\n            command: git tag \"v{{v}}\" && touch ran\n            verify: git tag -l 'v{{v}}'\n",
+    );
+    let list = list.to_str().unwrap();
+    let ran = sandbox.run(&["exec", list, "tag", "--dry-run", "--set", "v=1'2"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(
+        ran.stdout.contains("run:    git tag \"v1'2\" && touch ran"),
+        "{}",
+        ran.stdout
+    );
+    assert!(ran.stdout.contains(r"verify: git tag -l 'v1'\''2'"), "{}", ran.stdout);
+    assert!(!sandbox.path("ran").exists());
+    assert!(sandbox.run_logs().is_empty(), "nothing is recorded, not even the value");
+}
+
+#[test]
+fn a_done_items_command_runs_again_only_with_again() {
+    let sandbox = Sandbox::new();
+    let list = runbook(&sandbox, &[("Tag", "echo tagged >> tags", None)]);
+    sandbox.ok(&["exec", &list, "tag"]);
+    let ran = sandbox.run(&["exec", &list, "tag"]);
+    assert_eq!(ran.code, 1);
+    assert!(
+        ran.stderr.contains("is done already") && ran.stderr.contains("--again"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(std::fs::read_to_string(sandbox.path("tags")).unwrap(), "tagged\n");
+    sandbox.ok(&["exec", &list, "tag", "--again"]);
+    assert_eq!(
+        std::fs::read_to_string(sandbox.path("tags")).unwrap(),
+        "tagged\ntagged\n"
+    );
+}
+
+#[test]
+fn verify_prints_each_command_line_before_it_runs() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[
+            ("A", "true", Some("test -d .")),
+            ("B", "true", Some("test -f nothing-here")),
+        ],
+    );
+    let ran = sandbox.run(&["verify", &list]);
+    assert_eq!(ran.code, 1);
+    let first = ran.stderr.find("verifying: test -d .").expect("the first line");
+    let second = ran
+        .stderr
+        .find("verifying: test -f nothing-here")
+        .expect("the second line");
+    assert!(first < second, "{}", ran.stderr);
+}
+
+#[test]
+fn a_prompt_without_a_newline_shows_at_once_and_the_terminal_mode_comes_back() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[(
+            "Ask",
+            "stty -echo; printf 'name: '; read name; echo \"got [$name]\"",
+            None,
+        )],
+    );
+    // The pty starts without echo: it is turned on first, as a shell has it.
+    let script =
+        format!("stty echo; \"$PREFLIGHT\" exec {list} ask; stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'; sleep 1");
+    let mut pty = Pty::spawn_script(&sandbox, &script, 100, 30);
+    pty.wait_for("name: ");
+    pty.send("secret\r");
+    let screen = pty.wait_for("got [secret]");
+    assert!(
+        !screen.contains("name: secret"),
+        "stty -echo held while the command ran:\n{screen}"
+    );
+    let screen = pty.wait_for("✓ Ask");
+    let after = pty.wait_for("\necho");
+    assert!(
+        !after.lines().any(|l| l.trim() == "-echo"),
+        "echo is on again:\n{after}\n{screen}"
+    );
+}
