@@ -84,8 +84,13 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
     // last command run for it, then its note.
     let mut below = Vec::new();
     if let Some((evidence, at, by)) = &state.evidence {
+        let flag = if state.proof_failed() {
+            " — proof failed since it was ticked"
+        } else {
+            ""
+        };
         below.push(format!(
-            "{EVIDENCE}{} {} — {}, {}",
+            "{EVIDENCE}{} {} — {}, {}{flag}",
             evidence.kind.as_str(),
             evidence.summary(),
             inline::escape(by, Place::Inline),

@@ -64,24 +64,53 @@ pub struct ItemState {
     pub forced: bool,
     /// What the last command run for it showed, and when and by whom.
     pub evidence: Option<(Evidence, Timestamp, String)>,
+    /// What its verification said since its status last changed.
+    pub proof: Proof,
+}
+
+/// What an item's verification said of it since its status last changed: a
+/// done item whose proof then failed is flagged, never unticked by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Proof {
+    /// No verification ran since (for a done item: it was ticked by hand).
+    #[default]
+    None,
+    Passed,
+    Failed,
 }
 
 impl ItemState {
     fn apply(&mut self, event: &Event) {
-        if let Some(evidence) = &event.evidence {
-            self.evidence = Some((evidence.clone(), event.at, event.by.clone()));
-        }
         match &event.change {
             Change::Status(status) => {
                 self.status = status.clone();
                 self.at = Some(event.at);
                 self.by = Some(event.by.clone());
                 self.forced = event.forced;
+                self.proof = Proof::None;
+                self.changed = Some((event.at, event.by.clone()));
             }
-            Change::Note(note) => self.note.clone_from(note),
-            Change::Param { .. } | Change::Ran => return,
+            Change::Note(note) => {
+                self.note.clone_from(note);
+                self.changed = Some((event.at, event.by.clone()));
+            }
+            Change::Param { .. } | Change::Ran => {}
         }
-        self.changed = Some((event.at, event.by.clone()));
+        if let Some(evidence) = &event.evidence {
+            if evidence.kind == EvidenceKind::Verify {
+                self.proof = if evidence.passed() {
+                    Proof::Passed
+                } else {
+                    Proof::Failed
+                };
+            }
+            self.evidence = Some((evidence.clone(), event.at, event.by.clone()));
+        }
+    }
+
+    /// Done, but its verification failed since it was ticked.
+    pub fn proof_failed(&self) -> bool {
+        self.status == Status::Done && self.proof == Proof::Failed
     }
 
     /// Whether applying `change` would leave this state as it is, so that

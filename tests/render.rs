@@ -330,3 +330,64 @@ fn a_runbook_shows_values_commands_evidence_and_a_locked_phase() {
     go(&mut app, [const { Action::Down }; 5]);
     insta::assert_snapshot!(render(&app));
 }
+
+#[test]
+fn a_done_item_whose_proof_failed_is_marked_in_the_tree_and_the_detail() {
+    use preflight::run::{Change, Event, Evidence, EvidenceKind};
+    let written = preflight::bundled::SERVICE_RELEASE.load().unwrap();
+    let at = |s: &str| preflight::timestamp::Timestamp::parse(s).unwrap();
+    let item = "prepare/code/changelog-has-an-entry-for-version";
+    let verify = |exit| Evidence {
+        kind: EvidenceKind::Verify,
+        command: "grep -q \"^## \\[2.3.0\\]\" CHANGELOG.md".into(),
+        exit: Some(exit),
+        timed_out: false,
+        interrupted: false,
+        millis: 20,
+        output: Vec::new(),
+    };
+    let event = |time: &str, change, exit| Event {
+        at: at(time),
+        by: "alice".into(),
+        item: item.into(),
+        title: None,
+        change,
+        forced: false,
+        evidence: Some(verify(exit)),
+    };
+    let param = Event {
+        at: at("2026-11-29T10:00:00Z"),
+        by: "alice".into(),
+        item: String::new(),
+        title: None,
+        change: Change::Param {
+            name: "version".into(),
+            value: "2.3.0".into(),
+        },
+        forced: false,
+        evidence: None,
+    };
+    let events = [
+        param,
+        event(
+            "2026-11-29T10:01:00Z",
+            Change::Status(preflight::checklist::Status::Done),
+            0,
+        ),
+        event("2026-11-29T10:09:00Z", Change::Ran, 1),
+    ];
+    let state = RunState::replay(&written, &events);
+    let mut shown = written.clone();
+    shown.put_values(&state.values(&written));
+    let mut app = App::new(shown, state, "v2.3.0".into(), "alice".into(), true);
+    app.set_templates(written);
+    go(&mut app, [Action::Resize { width: 110, height: 30 }]);
+    go(&mut app, [const { Action::Down }; 3]);
+    let screen = render(&app);
+    let row = screen.lines().find(|l| l.contains("[x] Changelog")).expect(&screen);
+    assert!(row.contains("✗ proof"), "{screen}");
+    assert!(
+        screen.contains("Proof failed: its verification failed after"),
+        "{screen}"
+    );
+}

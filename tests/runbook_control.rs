@@ -276,3 +276,58 @@ fn a_prompt_without_a_newline_shows_at_once_and_the_terminal_mode_comes_back() {
         "echo is on again:\n{after}\n{screen}"
     );
 }
+
+#[test]
+fn a_failed_proof_flags_a_done_item_everywhere_and_never_unticks_it() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[
+            ("Deployed", "touch ok", Some("test -f ok")),
+            ("Manual", "true", Some("true")),
+        ],
+    );
+    sandbox.ok(&["exec", &list, "deployed"]);
+    assert_eq!(item_json(&sandbox, &list, "Deployed")["proof"], "passed");
+    sandbox.ok(&["check", &list, "manual", "--by", "bob"]);
+    assert_eq!(item_json(&sandbox, &list, "Manual")["proof"], "missing");
+    std::fs::remove_file(sandbox.path("ok")).unwrap();
+    let ran = sandbox.run(&["verify", &list, "deployed"]);
+    assert_eq!(ran.code, 1);
+    let item = item_json(&sandbox, &list, "Deployed");
+    assert_eq!(
+        (item["status"].as_str(), item["proof"].as_str()),
+        (Some("done"), Some("failed"))
+    );
+    let ran = sandbox.run(&["status", &list, "--require-complete"]);
+    assert_eq!(ran.code, 3, "a failed proof is not complete: {}", ran.stderr);
+    assert!(
+        ran.stderr.contains("Deployed: done, but its verification failed"),
+        "{}",
+        ran.stderr
+    );
+    let export = sandbox.ok(&["export", &list]);
+    assert!(export.contains("proof failed since it was ticked"), "{export}");
+    // Without ITEM, verify runs the failed and the missing proofs again.
+    std::fs::write(sandbox.path("ok"), "").unwrap();
+    let ran = sandbox.run(&["verify", &list]);
+    assert_eq!(ran.code, 0, "{}", ran.stdout);
+    assert!(
+        ran.stdout.contains("✓ Deployed") && ran.stdout.contains("✓ Manual"),
+        "{}",
+        ran.stdout
+    );
+    assert_eq!(
+        item_json(&sandbox, &list, "Manual")["by"],
+        "bob",
+        "the tick stays bob's"
+    );
+    let ran = sandbox.run(&["status", &list, "--require-complete"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let ran = sandbox.run(&["verify", &list]);
+    assert!(
+        ran.stdout.contains("nothing to verify"),
+        "proven items are not run again: {}",
+        ran.stdout
+    );
+}

@@ -13,7 +13,7 @@ use super::{exit, output};
 use crate::checklist::{Checklist, Status};
 use crate::inline::to_plain;
 use crate::progress::{Progress, Tally};
-use crate::run::{ItemState, RunState};
+use crate::run::{ItemState, Proof, RunState};
 
 pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
     session.record(&[])?;
@@ -43,7 +43,20 @@ pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) 
             .collect();
         output::print_doc(&render_text(&session.checklist, &session.run, &params, &tally), paint)?;
     }
-    let incomplete = require_complete && !tally.overall.is_complete();
+    // A done item whose proof failed since it was ticked is not complete.
+    let unproven: Vec<usize> = (0..session.checklist.items().len())
+        .filter(|&i| session.state.item(i).proof_failed())
+        .collect();
+    for &index in &unproven {
+        let item = &session.checklist.items()[index];
+        let summary = session.state.item(index).evidence.as_ref().map(|(e, _, _)| e.summary());
+        output::report(&format!(
+            "✗ {}: done, but its verification failed since ({})",
+            item.title,
+            summary.unwrap_or_default()
+        ));
+    }
+    let incomplete = require_complete && (!tally.overall.is_complete() || !unproven.is_empty());
     Ok(ExitCode::from(if incomplete { exit::INCOMPLETE } else { exit::OK }))
 }
 
@@ -191,6 +204,11 @@ struct JsonItem<'a> {
     /// Set when its status was recorded past a closed gate.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     forced: bool,
+    /// For a done item with a verification: "passed", "failed" (its proof
+    /// failed after it was ticked) or "missing" (none ran since); left out
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proof: Option<&'static str>,
     /// What the last command run for it showed; left out when none ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<JsonEvidence<'a>>,
@@ -228,6 +246,11 @@ impl<'a> JsonItem<'a> {
             command: item.command.as_deref(),
             verify: item.verify.as_deref(),
             forced: state.forced,
+            proof: (item.verify.is_some() && state.status == Status::Done).then_some(match state.proof {
+                Proof::Passed => "passed",
+                Proof::Failed => "failed",
+                Proof::None => "missing",
+            }),
             evidence: state.evidence.as_ref().map(|(e, at, by)| JsonEvidence {
                 kind: e.kind.as_str(),
                 command: &e.command,

@@ -366,3 +366,41 @@ fn evidence_and_forced_changes_are_kept_with_the_item() {
     let (kept, _, by) = run.item(0).evidence.clone().unwrap();
     assert_eq!((kept.summary().as_str(), by.as_str()), ("exit 0 in 0.0 s", "bob"));
 }
+
+#[test]
+fn a_proof_that_fails_after_the_tick_flags_the_item_and_a_new_status_clears_it() {
+    use super::Proof;
+    let list = checklist(&["a"]);
+    let verify = |exit: i32| Evidence {
+        kind: EvidenceKind::Verify,
+        command: "test -f ok".into(),
+        exit: Some(exit),
+        timed_out: false,
+        interrupted: false,
+        millis: 10,
+        output: Vec::new(),
+    };
+    let proven = Event {
+        evidence: Some(verify(0)),
+        ..event("t1", "alice", "a", done())
+    };
+    let failed = Event {
+        evidence: Some(verify(1)),
+        ..event("t2", "bob", "a", Change::Ran)
+    };
+    let run = RunState::replay(&list, std::slice::from_ref(&proven));
+    assert_eq!(run.item(0).proof, Proof::Passed);
+    let run = RunState::replay(&list, &[proven.clone(), failed.clone()]);
+    assert_eq!(run.item(0).status, Status::Done, "a failed proof never unticks");
+    assert!(run.item(0).proof_failed());
+    let again = event("t3", "carol", "a", Change::Status(Status::Todo));
+    let run = RunState::replay(&list, &[proven.clone(), failed.clone(), again]);
+    assert!(!run.item(0).proof_failed() && run.item(0).proof == Proof::None);
+    let by_hand = event("t3", "carol", "a", done());
+    let run = RunState::replay(&list, &[failed, by_hand]);
+    assert_eq!(
+        run.item(0).proof,
+        Proof::None,
+        "ticked by hand after a failure: no proof yet"
+    );
+}

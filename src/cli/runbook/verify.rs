@@ -13,16 +13,24 @@ use super::super::{exit, output, status};
 use super::{announce, run_line, shell_line, standing_now, unchanged};
 use crate::checklist::Status;
 use crate::gate;
-use crate::run::EvidenceKind;
+use crate::run::{EvidenceKind, Proof};
 use crate::runner::{self, Interrupts};
 
-/// The items `verify` runs: those named, else every open item with a
-/// verification, in checklist order.
+/// The items `verify` runs: those named, else, in checklist order, every
+/// item with a verification that is open, or done without a proof that
+/// passed since it was ticked (ticked by hand, or its proof failed since).
 fn targets(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> {
     if queries.is_empty() {
         return Ok((0..session.checklist.items().len())
             .filter(|&i| session.checklist.items()[i].verify.is_some())
-            .filter(|&i| session.state.item(i).status == Status::Todo)
+            .filter(|&i| {
+                let state = session.state.item(i);
+                match state.status {
+                    Status::Todo => true,
+                    Status::Done => state.proof != Proof::Passed,
+                    Status::Skipped { .. } => false,
+                }
+            })
             .collect());
     }
     let found = resolve(session, queries)?;
@@ -46,7 +54,7 @@ pub fn verify(
 ) -> anyhow::Result<ExitCode> {
     let targets = targets(session, queries)?;
     if targets.is_empty() {
-        output::print("nothing to verify: no open item has a `verify:` command\n")?;
+        output::print("nothing to verify: no open or unproven item has a `verify:` command\n")?;
         return Ok(ExitCode::from(exit::OK));
     }
     let values = session.state.values(&session.checklist);

@@ -134,6 +134,12 @@ fn item_lines(app: &App, index: usize) -> Vec<Line<'static>> {
             lines.push(Line::from(Span::styled(format!("  {output}"), theme.dim)));
         }
     }
+    if state.proof_failed() {
+        lines.push(Line::from(Span::styled(
+            "Proof failed: its verification failed after it was ticked (still done; v runs it again)",
+            theme.todo,
+        )));
+    }
     if state.forced {
         lines.push(Line::from(Span::styled(
             "Recorded past a closed gate (forced)",
