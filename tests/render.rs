@@ -391,3 +391,44 @@ fn a_done_item_whose_proof_failed_is_marked_in_the_tree_and_the_detail() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_question_before_a_run_shows_the_whole_command_line_over_as_many_rows_as_it_needs() {
+    let yaml = "title: Upgrade\nparams:\n  - name: opts\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Upgrade the cluster\n            command: |\n              pg_upgrade --old-datadir /var/lib/postgresql/14/main --new-datadir /var/lib/postgresql/17/main --old-bindir /usr/lib/postgresql/14/bin --new-bindir /usr/lib/postgresql/17/bin {{opts}} --link\n              echo done\n";
+    let written = preflight::format::parse(yaml, "u.yaml").unwrap();
+    let padded = format!("--check{}; rm -rf /var/lib/postgresql", " ".repeat(70));
+    let events = [preflight::run::Event {
+        at: preflight::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
+        by: "mallory".into(),
+        item: String::new(),
+        title: None,
+        change: preflight::run::Change::Param {
+            name: "opts".into(),
+            value: padded.clone(),
+        },
+        forced: false,
+        evidence: None,
+    }];
+    let state = RunState::replay(&written, &events);
+    let mut shown = written.clone();
+    shown.put_values(&state.values(&written));
+    let mut app = App::new(shown, state, "default".into(), "alice".into(), true);
+    app.set_templates(written);
+    go(&mut app, [Action::Resize { width: 80, height: 24 }]);
+    go(&mut app, [Action::Down, Action::Down, Action::RunCommand]);
+    let screen = render(&app);
+    let rows: Vec<&str> = screen.lines().collect();
+    // The footer's rows, read back as one text.
+    let start = rows.iter().position(|r| r.contains("Run \"pg_upgrade")).expect(&screen);
+    let asked: String = rows[start..]
+        .iter()
+        .map(|r| r.trim_start_matches('"').trim_end_matches('"'))
+        .collect();
+    for part in ["--link", "rm -rf /var/lib/postgresql", "echo done", "? y/n"] {
+        assert!(asked.contains(part), "{part} is not shown:\n{screen}");
+    }
+    assert!(
+        asked.contains(&" ".repeat(70)),
+        "the padding is shown as it is:\n{screen}"
+    );
+}

@@ -257,6 +257,7 @@ impl App {
             (Mode::Prompt(prompt), _) => prompt
                 .line
                 .rows_needed(&prompt.label(width), usize::from(width), PROMPT_ROWS),
+            (Mode::Confirm(confirm), _) => confirm.rows(width).len(),
             (Mode::Normal, Some(message)) if message.error => {
                 let text = unicode_width::UnicodeWidthStr::width(message.text.as_str());
                 text.div_ceil(usize::from(width.max(1))).clamp(1, PROMPT_ROWS)

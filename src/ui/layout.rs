@@ -43,7 +43,8 @@ pub fn areas(width: u16, height: u16, phases: u16, footer: u16) -> Option<Areas>
         Constraint::Length(2),
         Constraint::Length(phases),
         Constraint::Fill(1),
-        Constraint::Length(footer.clamp(1, 3)),
+        // A question shows a whole command line: up to half the screen.
+        Constraint::Length(footer.clamp(1, (height / 2).max(3))),
     ]));
     let (tree, detail) = if width >= SIDE_BY_SIDE {
         let [tree, detail] =

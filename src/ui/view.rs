@@ -203,7 +203,24 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             frame.render_widget(Line::from(Span::styled(hint, theme.dim)), hint_area);
             return;
         }
-        Mode::Confirm(confirm) => Line::from(Span::styled(confirm.question(), theme.key)),
+        Mode::Confirm(confirm) => {
+            let mut rows = confirm.rows(area.width);
+            if rows.len() > usize::from(area.height) {
+                // Too long even for half the screen: its end, which holds
+                // the y/n, and a mark that rows above are not shown.
+                rows.drain(..=rows.len() - usize::from(area.height));
+                rows.insert(
+                    0,
+                    "… (the line goes on above; widen the terminal to read it all)".to_owned(),
+                );
+            }
+            let lines: Vec<Line> = rows
+                .into_iter()
+                .map(|r| Line::from(Span::styled(r, theme.key)))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), area);
+            return;
+        }
         _ => match &app.message {
             Some(message) if message.error && area.height > 1 => {
                 // An error too long for a row (a checklist that failed to

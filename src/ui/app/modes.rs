@@ -103,4 +103,28 @@ impl Confirm {
             Confirm::Force { gate, .. } => format!("{gate} — record it anyway, forced? y/n"),
         }
     }
+
+    /// The question over rows of `width` columns, cut anywhere (a command
+    /// line is shown whole, every space kept, never shortened with "…": what
+    /// is hidden cannot be judged) and at its own line breaks.
+    pub fn rows(&self, width: u16) -> Vec<String> {
+        use unicode_width::UnicodeWidthChar as _;
+        let width = usize::from(width.max(1));
+        let mut rows = Vec::new();
+        for line in self.question().split('\n') {
+            let mut row = String::new();
+            let mut used = 0;
+            for c in line.chars() {
+                let w = c.width().unwrap_or(0);
+                if used + w > width && !row.is_empty() {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                }
+                row.push(c);
+                used += w;
+            }
+            rows.push(row);
+        }
+        rows
+    }
 }
