@@ -331,3 +331,76 @@ fn a_failed_proof_flags_a_done_item_everywhere_and_never_unticks_it() {
         ran.stdout
     );
 }
+
+const WALK: &str = r#"title: Walk
+phases:
+  - name: Prepare
+    sections:
+      - name: S
+        items:
+          - title: Build
+            command: echo built >> steps
+          - title: Checked
+            verify: "true"
+          - title: Sign off
+          - title: Package
+            command: echo packaged >> steps
+  - name: Ship
+    gate: true
+    sections:
+      - name: S
+        items:
+          - title: Deploy
+            command: echo deployed >> steps
+          - title: Broken
+            command: echo broken >> steps; exit 4
+          - title: After
+            command: echo after >> steps
+"#;
+
+#[test]
+fn exec_all_walks_the_open_steps_and_stops_at_a_manual_step_a_gate_and_a_failure() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("walk.yaml", WALK);
+    let list = list.to_str().unwrap();
+    let steps = || std::fs::read_to_string(sandbox.path("steps")).unwrap_or_default();
+    let ran = sandbox.run(&["exec", list, "--all", "--dry-run"]);
+    assert_eq!(ran.code, 3, "{}", ran.stderr);
+    assert!(ran.stdout.contains("run:    echo built >> steps"), "{}", ran.stdout);
+    assert!(
+        !ran.stdout.contains("packaged"),
+        "the dry run stops where the walk would: {}",
+        ran.stdout
+    );
+    assert_eq!(steps(), "", "a dry run runs nothing");
+    let ran = sandbox.run(&["exec", list, "--all"]);
+    assert_eq!(ran.code, 3, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("stopped at a manual step: Sign off"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(steps(), "built\n");
+    assert_eq!(
+        item_json(&sandbox, list, "Checked")["status"],
+        "done",
+        "a verify-only step is proven"
+    );
+    let ran = sandbox.run(&["exec", list, "--all", "--phase", "ship"]);
+    assert_eq!(ran.code, 3);
+    assert!(ran.stderr.contains("stopped at a closed gate"), "{}", ran.stderr);
+    assert_eq!(steps(), "built\n");
+    sandbox.ok(&["check", list, "sign-off"]);
+    let ran = sandbox.run(&["exec", list, "--all"]);
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    assert!(ran.stderr.contains("Broken failed: exit 4"), "{}", ran.stderr);
+    assert_eq!(
+        steps(),
+        "built\npackaged\ndeployed\nbroken\n",
+        "it stops at the failure"
+    );
+    assert_eq!(item_json(&sandbox, list, "After")["status"], "todo");
+    let ran = sandbox.run(&["exec", list, "--all", "--phase", "nope"]);
+    assert_eq!(ran.code, 1);
+    assert!(ran.stderr.contains("no phase named \"nope\""), "{}", ran.stderr);
+}

@@ -28,22 +28,25 @@ pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<Exit
         Command::Exec {
             checklist,
             item,
+            phase,
             force,
             timeout,
             dry_run,
             again,
             ..
-        } => exec::exec(
-            &open(checklist)?,
-            item,
-            &exec::Options {
+        } => {
+            let options = exec::Options {
                 force: *force,
                 timeout: timeout.map(Duration::from_secs_f64),
                 dry_run: *dry_run,
                 again: *again,
-            },
-            &by,
-        ),
+            };
+            let session = open(checklist)?;
+            match item {
+                Some(item) => exec::exec(&session, item, &options, &by),
+                None => exec::exec_all(&session, phase.as_deref(), &options, &by),
+            }
+        }
         Command::Verify {
             checklist,
             items,

@@ -97,13 +97,21 @@ pub enum Command {
         and everything it started, and the step is recorded as interrupted (exit 128 + the signal).",
         after_help = "Examples:\n  preflight exec release.yaml tag-version --set version=2.3.0\n  \
         preflight exec release.yaml smoke-tests --run \"v2.3.0 release\" --timeout 600\n  \
-        preflight exec release.yaml tag-version --dry-run"
+        preflight exec release.yaml tag-version --dry-run\n  \
+        preflight exec release.yaml --all --phase prepare   # until the first manual step, failure or gate"
     )]
     Exec {
         /// The checklist: a YAML file or a bundled checklist's name
         checklist: PathBuf,
         /// The item: its full id or a unique end of it
-        item: String,
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        item: Option<String>,
+        /// Run the open items' commands (then verifications) in checklist order, stopping at the first failure, at a closed gate and at the first manual step
+        #[arg(long)]
+        all: bool,
+        /// With --all: only the items of this phase (its id or name)
+        #[arg(long, value_name = "NAME", requires = "all")]
+        phase: Option<String>,
         /// Run it even in a gated phase that is not open yet (marked as forced)
         #[arg(long)]
         force: bool,

@@ -1,8 +1,11 @@
-//! `preflight exec`: one item's command, run in the terminal, then its
+//! `preflight exec`: an item's command, run in the terminal, then its
 //! verification if it has one; the item is ticked only when both passed and
-//! nobody changed it meanwhile. `--dry-run` prints what would run; a done
-//! item's command runs again only with `--again` (a tag or a migration is not
-//! something to repeat by accident).
+//! nobody changed it meanwhile. `--all` walks the open items in checklist
+//! order the same way, the do-nothing-script way through a runbook: it stops
+//! at the first failure, at a closed gate and at the first manual step.
+//! `--dry-run` prints what would run; a done item's command runs again only
+//! with `--again` (a tag or a migration is not something to repeat by
+//! accident).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -10,17 +13,18 @@ use std::time::Duration;
 
 use super::super::mark::{past_gates, resolve};
 use super::super::session::Session;
-use super::super::{exit, output};
+use super::super::{exit, output, status};
 use super::{announce, run_line, shell_line, standing_now, status_words, unchanged};
-use crate::checklist::Status;
-use crate::run::EvidenceKind;
+use crate::checklist::{Item, Status};
+use crate::gate;
+use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
 use crate::runner::{self, Interrupts};
 
 /// How long the verification after a command may take when `--timeout`
 /// does not say.
 const VERIFY_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// What `exec` was told besides the item.
+/// What `exec` was told besides the items.
 pub struct Options {
     pub force: bool,
     /// Stop the command (and its verification) after this long.
@@ -29,101 +33,254 @@ pub struct Options {
     pub again: bool,
 }
 
+/// How one step ended.
+enum Step {
+    /// It passed; the words say what became of the item.
+    Passed(String),
+    Failed(String),
+    /// Preflight was asked to end; the exit status that says so.
+    Interrupted(u8),
+}
+
+/// `preflight exec CHECKLIST ITEM`.
 pub fn exec(session: &Session, query: &str, options: &Options, by: &str) -> anyhow::Result<ExitCode> {
     let index = resolve(session, std::slice::from_ref(&query.to_owned()))?[0];
     let item = &session.checklist.items()[index];
-    let Some(command) = &item.command else {
+    if item.command.is_none() {
         anyhow::bail!(
             "{} has no command to run\n  hint: give it one in the checklist: `command: …` under its title",
             item.id
         );
-    };
-    let values = session.state.values(&session.checklist);
-    let line = shell_line(command, &values)?;
-    let verify = item.verify.as_deref().map(|v| shell_line(v, &values)).transpose()?;
+    }
     if options.dry_run {
-        return dry_run(&item.title, &line, verify.as_deref());
+        output::print(&dry_run(session, item)?)?;
+        return Ok(ExitCode::from(exit::OK));
     }
     let forced = !past_gates(session, &[index], options.force)?.is_empty();
-    let before = session.state.item(index).clone();
+    let before = session.state.item(index);
     if before.status == Status::Done && !options.again {
         anyhow::bail!(
             "{} is done already ({}); nothing was run\n  hint: add --again to run its command once more (a step such as a tag or a migration may not be safe to repeat)",
             item.title,
-            status_words(&before)
+            status_words(before)
         );
     }
     // The values it runs with are recorded before it runs.
     session.record(&[])?;
     let interrupts = Interrupts::listen()?;
-    announce("running", &line);
-    let ran = run_line(&line, &values, EvidenceKind::Exec, true, options.timeout, &interrupts)?;
-    let mut proof = None;
-    if ran.passed()
-        && let Some(verify) = &verify
-    {
-        announce("verifying with", verify);
+    let mut state = session.state.clone();
+    match step(session, &mut state, index, options, forced, by, &interrupts)? {
+        Step::Passed(words) => {
+            output::report(&words);
+            Ok(ExitCode::from(exit::OK))
+        }
+        Step::Failed(words) => anyhow::bail!("{words}"),
+        Step::Interrupted(code) => Ok(ExitCode::from(code)),
+    }
+}
+
+/// `preflight exec CHECKLIST --all [--phase NAME]`.
+pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &str) -> anyhow::Result<ExitCode> {
+    let range = match phase {
+        None => 0..session.checklist.items().len(),
+        Some(name) => phase_range(session, name)?,
+    };
+    let interrupts = Interrupts::listen()?;
+    let mut state = session.state.clone();
+    let mut shown = String::new();
+    let mut ran = 0;
+    if !options.dry_run {
+        session.record(&[])?;
+    }
+    for index in range {
+        let item = &session.checklist.items()[index];
+        if state.item(index).status != Status::Todo || (item.has_sub_items() && !automated(item)) {
+            continue;
+        }
+        if !automated(item) {
+            return stop(
+                &shown,
+                &format!(
+                    "stopped at a manual step: {} ({})\n  hint: do it, tick it (preflight check … {}), then run exec --all again",
+                    item.title,
+                    item.id,
+                    item.own_id()
+                ),
+                options.dry_run,
+            );
+        }
+        let closed = gate::item_closed(&session.checklist, &state.tally(&session.checklist), index);
+        if let Some(closed) = closed.as_ref().filter(|_| !options.force) {
+            let message = closed.message(&session.checklist);
+            return stop(
+                &shown,
+                &format!("stopped at a closed gate: {message}\n  hint: add --force to run past it (marked as forced)"),
+                options.dry_run,
+            );
+        }
+        if options.dry_run {
+            shown.push_str(&dry_run(session, item)?);
+            continue;
+        }
+        match step(session, &mut state, index, options, closed.is_some(), by, &interrupts)? {
+            Step::Passed(words) => output::report(&words),
+            Step::Failed(words) => {
+                anyhow::bail!("{words}\n  hint: exec --all stopped here; fix it and run exec --all again")
+            }
+            Step::Interrupted(code) => return Ok(ExitCode::from(code)),
+        }
+        ran += 1;
+    }
+    if options.dry_run {
+        output::print(&shown)?;
+    } else {
+        let _ = write!(shown, "{} ran; ", crate::text::plural(ran, "step", "steps"));
+        shown.push_str(&status::run_line(
+            &session.run,
+            &state.tally(&session.checklist).overall,
+        ));
+        output::print(&shown)?;
+    }
+    Ok(ExitCode::from(exit::OK))
+}
+
+/// Ends `exec --all` before the end of the runbook, saying why: exit 3, as
+/// `status --require-complete` does while items are open.
+fn stop(shown: &str, why: &str, dry_run: bool) -> anyhow::Result<ExitCode> {
+    if dry_run {
+        output::print(shown)?;
+    }
+    output::report(why);
+    Ok(ExitCode::from(exit::INCOMPLETE))
+}
+
+/// Whether `exec --all` can do the item itself: it has a command or a
+/// verification.
+fn automated(item: &Item) -> bool {
+    item.command.is_some() || item.verify.is_some()
+}
+
+/// The items of the phase named by its id or its name (any case).
+fn phase_range(session: &Session, name: &str) -> anyhow::Result<std::ops::Range<usize>> {
+    let phases = session.checklist.phases();
+    let found = phases
+        .iter()
+        .find(|p| p.id == name || p.name.eq_ignore_ascii_case(name))
+        .ok_or_else(|| {
+            let names: Vec<&str> = phases.iter().map(|p| p.id.as_str()).collect();
+            anyhow::anyhow!("no phase named \"{name}\"\n  hint: the phases are {}", names.join(", "))
+        })?;
+    Ok(session.checklist.item_range_of(found))
+}
+
+/// What `--dry-run` prints of an item: its lines exactly as they would run.
+fn dry_run(session: &Session, item: &Item) -> anyhow::Result<String> {
+    let values = session.state.values(&session.checklist);
+    let mut shown = format!("{}\n", item.title);
+    if let Some(command) = &item.command {
+        let _ = writeln!(shown, "  run:    {}", shell_line(command, &values)?);
+    }
+    if let Some(verify) = &item.verify {
+        let _ = writeln!(shown, "  verify: {}", shell_line(verify, &values)?);
+    }
+    Ok(shown)
+}
+
+/// Runs the item's command (if any), then its verification (if any, and the
+/// command passed), records both, and says how it went. The item is ticked
+/// only if everything passed and nobody changed it while it ran.
+fn step(
+    session: &Session,
+    state: &mut RunState,
+    index: usize,
+    options: &Options,
+    forced: bool,
+    by: &str,
+    interrupts: &Interrupts,
+) -> anyhow::Result<Step> {
+    let item = &session.checklist.items()[index];
+    let values = state.values(&session.checklist);
+    let before = state.item(index).clone();
+    let mut runs: Vec<Evidence> = Vec::new();
+    if let Some(command) = &item.command {
+        let line = shell_line(command, &values)?;
+        announce("running", &line);
+        runs.push(run_line(
+            &line,
+            &values,
+            EvidenceKind::Exec,
+            true,
+            options.timeout,
+            interrupts,
+        )?);
+    }
+    if let Some(verify) = item.verify.as_deref().filter(|_| runs.iter().all(Evidence::passed)) {
+        let line = shell_line(verify, &values)?;
+        announce("verifying with", &line);
         let timeout = options.timeout.or(Some(VERIFY_TIMEOUT));
-        proof = Some(run_line(
-            verify,
+        runs.push(run_line(
+            &line,
             &values,
             EvidenceKind::Verify,
             false,
             timeout,
-            &interrupts,
+            interrupts,
         )?);
     }
-    let passed = ran.passed() && proof.as_ref().is_none_or(crate::run::Evidence::passed);
+    let passed = runs.iter().all(Evidence::passed);
+    let summaries: Vec<String> = runs
+        .iter()
+        .map(|e| match e.kind {
+            EvidenceKind::Exec => e.summary(),
+            EvidenceKind::Verify => format!("verified: {}", e.summary()),
+        })
+        .collect();
     let now_standing = standing_now(session, index)?;
     let still = unchanged(&before, &now_standing);
     let ticks = passed && still && now_standing.status == Status::Todo;
-    let summary = ran.summary();
-    let proof_summary = proof.as_ref().map(crate::run::Evidence::summary);
-    // The command's run, then its proof, each stamped after the item's
-    // latest change (a teammate's clock ahead or not); the last one that
-    // passed ticks the item.
-    let mut state = session.state.clone();
+    // Each run stamped after the item's latest change (a teammate's clock
+    // ahead or not); the last one, when all passed, ticks the item.
+    let last = runs.len().saturating_sub(1);
     let mut events = Vec::new();
-    let proved_too = proof.is_some();
-    for (evidence, open) in std::iter::once((ran, ticks && !proved_too)).chain(proof.map(|p| (p, ticks))) {
-        let event = runner::event_for(&session.checklist, &state, index, evidence, forced, by, open);
+    for (i, evidence) in runs.into_iter().enumerate() {
+        let event = runner::event_for(
+            &session.checklist,
+            state,
+            index,
+            evidence,
+            forced,
+            by,
+            ticks && i == last,
+        );
         state.apply(&session.checklist, &event);
         events.push(event);
     }
     session.record(&events)?;
-    if let Some(signal) = interrupts.exit_status() {
+    let summary = summaries.join(", ");
+    if let Some(code) = interrupts.exit_status() {
         output::report(&format!(
             "{}: interrupted; it stays {}",
             item.title,
             status_words(&now_standing)
         ));
-        return Ok(ExitCode::from(signal));
+        return Ok(Step::Interrupted(code));
     }
-    let proved = proof_summary.map(|p| format!(", verified: {p}")).unwrap_or_default();
     if !passed {
-        anyhow::bail!(
-            "{} failed: {summary}{proved}; it stays {}",
+        return Ok(Step::Failed(format!(
+            "{} failed: {summary}; it stays {}",
             item.title,
             status_words(&now_standing)
-        );
+        )));
     }
-    let kept = kept(ticks, still, &now_standing);
-    output::report(&format!("✓ {}: {summary}{proved}{kept}", item.title));
-    Ok(ExitCode::from(exit::OK))
-}
-
-/// `--dry-run`: the lines exactly as they would run, and nothing else.
-fn dry_run(title: &str, line: &str, verify: Option<&str>) -> anyhow::Result<ExitCode> {
-    let mut shown = format!("{title}\n  run:    {line}\n");
-    if let Some(verify) = verify {
-        let _ = writeln!(shown, "  verify: {verify}");
-    }
-    output::print(&shown)?;
-    Ok(ExitCode::from(exit::OK))
+    Ok(Step::Passed(format!(
+        "✓ {}: {summary}{}",
+        item.title,
+        kept(ticks, still, &now_standing)
+    )))
 }
 
 /// What a passing run says of an item it did not tick.
-fn kept(ticks: bool, still: bool, now_standing: &crate::run::ItemState) -> String {
+fn kept(ticks: bool, still: bool, now_standing: &ItemState) -> String {
     if ticks {
         String::new()
     } else if still {
