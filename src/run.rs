@@ -155,6 +155,16 @@ impl RunState {
         }
     }
 
+    /// The time a new value of parameter `name` is recorded with: `now`, or
+    /// just after the value in effect when that is later, so that the value
+    /// set after seeing a teammate's (clock ahead or not) is the one in effect.
+    pub fn stamp_for_param(&self, name: &str, now: Timestamp) -> Timestamp {
+        match self.params.get(name) {
+            Some((_, latest, _)) if *latest >= now => latest.plus_millis(1),
+            _ => now,
+        }
+    }
+
     /// Applies one event; returns the index of the item it changed, or `None` when
     /// the checklist has no such item and the event was kept as an orphan.
     pub fn apply(&mut self, checklist: &Checklist, event: &Event) -> Option<usize> {

@@ -365,3 +365,5 @@ fn evidence_and_forced_changes_are_kept_with_the_item() {
     let (kept, _, by) = run.item(0).evidence.clone().unwrap();
     assert_eq!((kept.summary().as_str(), by.as_str()), ("exit 0 in 0.0 s", "bob"));
 }
+
+mod stamps;

@@ -313,3 +313,5 @@ fn a_second_header_of_the_same_run_is_accepted_and_one_of_another_checklist_is_n
     let err = log.read_from(&contents.mark).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OtherChecklist, "tailing finds it too");
 }
+
+mod fuzz;
