@@ -64,12 +64,18 @@ pub struct ItemState {
     pub forced: bool,
     /// What the last command run for it showed, and when and by whom.
     pub evidence: Option<(Evidence, Timestamp, String)>,
+    /// The status and note just before the latest change, in time order:
+    /// what an undo of that change restores, whatever was merged in before it.
+    pub prior: Option<(Status, Option<String>)>,
 }
 
 impl ItemState {
     fn apply(&mut self, event: &Event) {
         if let Some(evidence) = &event.evidence {
             self.evidence = Some((evidence.clone(), event.at, event.by.clone()));
+        }
+        if matches!(event.change, Change::Status(_) | Change::Note(_)) {
+            self.prior = Some((self.status.clone(), self.note.clone()));
         }
         match &event.change {
             Change::Status(status) => {
@@ -163,6 +169,21 @@ impl RunState {
             Some((_, latest, _)) if *latest >= now => latest.plus_millis(1),
             _ => now,
         }
+    }
+
+    /// Whether `event` is older than the latest change of its item or
+    /// parameter: applied now, it would take the place of a later change, so
+    /// the run must be replayed in time order instead.
+    pub fn is_late(&self, checklist: &Checklist, event: &Event) -> bool {
+        let latest = match &event.change {
+            Change::Param { name, .. } => self.params.get(name).map(|(_, at, _)| *at),
+            _ => checklist
+                .index_of(&event.item)
+                .map(|index| &self.items[index])
+                .or_else(|| self.orphans.get(&event.item).map(|orphan| &orphan.state))
+                .and_then(|item| item.changed.as_ref().map(|(at, _)| *at)),
+        };
+        latest.is_some_and(|latest| event.at < latest)
     }
 
     /// Applies one event; returns the index of the item it changed, or `None` when
