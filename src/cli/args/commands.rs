@@ -159,10 +159,16 @@ pub enum Command {
         run: RunArgs,
     },
     /// List the runs of a checklist with their progress and last activity
-    #[command(after_help = "Example:\n  preflight runs deploy.yaml")]
+    #[command(
+        after_help = "Examples:\n  preflight runs deploy.yaml\n  preflight runs deploy.yaml --state runs/v2.3.0.jsonl"
+    )]
     Runs {
         /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
+        /// List the run kept in FILE (for example one kept in git) instead of
+        /// the checklist's runs in the data directory
+        #[arg(long, value_name = "FILE")]
+        state: Option<PathBuf>,
     },
     /// Write a run's progress as a GitHub Markdown task list
     #[command(after_help = "Examples:\n  preflight export > progress.md\n  \
@@ -259,10 +265,16 @@ pub enum Command {
         run: RunArgs,
     },
     /// Print a run's history in the order of time: when, who, what
-    #[command(after_help = "Example:\n  preflight log deploy.yaml --run \"v2.3.0 release\"")]
+    #[command(after_help = "Examples:\n  preflight log deploy.yaml --run \"v2.3.0 release\"\n  \
+        preflight log deploy.yaml --state runs/v2.3.0.jsonl --since 2h --by bob\n\n\
+        With --by NAME, log shows only the changes NAME made.")]
     Log {
         /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
+        /// Only changes made at or after TIME: 2026-11-29T10:00:00Z, a day
+        /// (2026-11-29), or how long ago (90m, 2h, 3days)
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
         #[command(flatten)]
         run: RunArgs,
     },
