@@ -250,13 +250,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Share a run log kept in git: commit it, pull (union merge), push
+    /// Share a run log kept in git: commit it, join it with the upstream's copy, push
     #[command(
         after_help = "Examples:\n  preflight sync deploy.yaml --state runs/v2.3.0.jsonl --run \"v2.3.0 release\"\n\n\
-        The run log (--state FILE) must be in a git work tree, on a branch with an upstream.\n\
-        sync commits the log if it changed (\"preflight: <run> <done>/<total>\"), adds\n\
-        `*.jsonl merge=union` to .gitattributes when missing, pulls, pushes, and says\n\
-        what came in. A pull that cannot be merged is undone."
+        The run log (--state FILE) must be in a git work tree, on a branch with an upstream,\n\
+        with no merge, rebase, cherry-pick, revert or bisect under way. Holding the log's\n\
+        lock, sync commits it if it changed (\"preflight: <run> <done>/<total>\"), joins it\n\
+        with the upstream's copy event by event and merges the rest; then it pushes (again,\n\
+        when someone pushed meanwhile) and says what came in. A log that lost events already\n\
+        shared is refused; a deleted one is restored from git."
     )]
     Sync {
         /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
