@@ -187,7 +187,7 @@ pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
 /// back after it vanished, is read again whole, and so is one that brought a
 /// change older than its item's latest (a merge). A change newer than its
 /// item's latest is applied as it comes, however far ahead of the clock.
-fn tail(app: &mut App, cx: &mut Context) -> bool {
+pub fn tail(app: &mut App, cx: &mut Context) -> bool {
     let whole = cx.read_to.end == 0;
     match cx.log.read_from(&cx.read_to) {
         Ok(Some(contents)) => {
