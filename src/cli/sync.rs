@@ -12,6 +12,7 @@
 //! shared is refused, and one that was deleted is restored: sync never spreads
 //! a loss. Everything that can be checked is checked before anything changes.
 
+mod attributes;
 mod git;
 
 use std::collections::BTreeMap;
@@ -21,14 +22,9 @@ use std::time::Duration;
 
 use super::session::Session;
 use super::{exit, output, status};
-use crate::files::{Replace, Target};
 use crate::runlog::{Locked, merge};
 use crate::text::escape_for_terminal;
 use git::Git;
-
-/// The line `.gitattributes` needs for a plain `git pull` to merge run logs
-/// line by line too.
-const UNION: &str = "*.jsonl merge=union";
 
 /// How many times a push is tried when someone else pushed meanwhile.
 const ATTEMPTS: u32 = 6;
@@ -49,7 +45,7 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
     let (git, relative) = git::prepare(session.log.path())?;
     // `--set` values go into what is shared, once git is known to be ready.
     session.record(&[])?;
-    ignore_lock(&git, &relative)?;
+    attributes::ignore_lock(&git, &relative)?;
     let mut summary = String::new();
     let mut came_in = Vec::new();
     let mut attempt = 1;
@@ -67,7 +63,7 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
             let _ = writeln!(summary, "committed \"{message}\"");
         }
         came_in.extend(round.came_in);
-        ensure_union(&git, &relative)?;
+        attributes::ensure_union(&git, &relative)?;
         let Err(err) = git.run(&["push", "--quiet"]) else {
             break;
         };
@@ -223,76 +219,6 @@ fn settle_log(git: &Git, relative: &str, locked: &Locked, ours: &[u8]) -> anyhow
         git.run(&["add", "--", relative])?;
     }
     Ok(())
-}
-
-/// Adds the union merge for run logs to `.gitattributes` when git does not
-/// merge this log that way yet, and commits it; a failed commit leaves the
-/// file as it was.
-fn ensure_union(git: &Git, relative: &str) -> anyhow::Result<()> {
-    let merge = git.run(&["check-attr", "merge", "--", relative])?;
-    if merge.ends_with(": union") {
-        return Ok(());
-    }
-    let path = git.dir.join(".gitattributes");
-    let old = std::fs::read_to_string(&path).ok();
-    let mut text = old.clone().unwrap_or_default();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str(UNION);
-    text.push('\n');
-    write_replacing(&path, &text, ".gitattributes")?;
-    let committed = git.run(&["add", "--", ".gitattributes"]).and_then(|_| {
-        git.run(&[
-            "commit",
-            "--quiet",
-            "-m",
-            "preflight: run logs merge line by line",
-            "--",
-            ".gitattributes",
-        ])
-    });
-    if let Err(err) = committed {
-        let _ = git.run(&["reset", "--quiet", "--", ".gitattributes"]);
-        let _ = match old {
-            Some(old) => write_replacing(&path, &old, ".gitattributes"),
-            None => std::fs::remove_file(&path).map_err(Into::into),
-        };
-        return Err(err);
-    }
-    output::report(&format!(
-        "added `{UNION}` to .gitattributes, so that copies of a run merge line by line"
-    ));
-    Ok(())
-}
-
-/// Keeps the run log's `.lock` file (which every writer takes) out of git, in
-/// this clone's own exclude file: it is not the team's business.
-fn ignore_lock(git: &Git, relative: &str) -> anyhow::Result<()> {
-    let lock = format!("{relative}.lock");
-    if git.ok(&["check-ignore", "-q", "--", &lock]) {
-        return Ok(());
-    }
-    let exclude = git.git_path("info/exclude")?;
-    let mut text = std::fs::read_to_string(&exclude).unwrap_or_default();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str("# preflight's lock files\n*.jsonl.lock\n");
-    if let Some(dir) = exclude.parent() {
-        crate::files::create_private_dir(dir).map_err(|e| anyhow::anyhow!("cannot write git's exclude file: {e}"))?;
-    }
-    write_replacing(&exclude, &text, "git's exclude file")
-}
-
-/// Writes a file sync keeps up to date (it holds what was there, plus a
-/// line): atomically, and never through a symlink or into a device or FIFO.
-fn write_replacing(path: &std::path::Path, text: &str, what: &str) -> anyhow::Result<()> {
-    Target::check(path, Replace::Always)
-        .and_then(|target| target.write(text))
-        .map_err(|e| {
-            anyhow::anyhow!("cannot write {what}: {e}\n  hint: nothing was shared; fix the file and sync again")
-        })
 }
 
 /// "3 changes by bob, 1 by ci" for the events among `lines`.
