@@ -81,18 +81,29 @@ fn clones_syncing_at_the_same_moment_duplicate_no_event() {
     let sandbox = Sandbox::new();
     let team = clones(&sandbox, &["a", "b", "c"], true);
     let names = ["alice", "bob", "carol"];
+    let mut raced = 0;
     for round in 0..6 {
         for (clone, by) in team.iter().zip(names) {
             let text = format!("{by} {round}");
             ok(&sandbox, clone, by, &["note", "mini.yaml", "first-step", &text]);
         }
         std::thread::scope(|scope| {
-            for (clone, by) in team.iter().zip(names) {
-                let sandbox = &sandbox;
-                scope.spawn(move || ok(sandbox, clone, by, &["sync", "mini.yaml"]));
+            let syncs: Vec<_> = team
+                .iter()
+                .zip(names)
+                .map(|(clone, by)| {
+                    let sandbox = &sandbox;
+                    scope.spawn(move || preflight(sandbox, clone, by, &["sync", "mini.yaml"]))
+                })
+                .collect();
+            for sync in syncs {
+                let (code, _, err) = sync.join().unwrap();
+                assert_eq!(code, 0, "{err}");
+                raced += usize::from(err.contains("someone pushed meanwhile"));
             }
         });
     }
+    assert!(raced > 0, "the syncs raced each other at least once");
     for (clone, by) in team.iter().zip(names) {
         ok(&sandbox, clone, by, &["sync", "mini.yaml"]);
     }

@@ -78,6 +78,7 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
                 "{err}\n  hint: others pushed meanwhile {ATTEMPTS} times in a row; your changes are committed here: sync again"
             );
         }
+        output::report("someone pushed meanwhile: joining their changes and pushing again");
         std::thread::sleep(backoff(attempt));
         attempt += 1;
     }
@@ -176,7 +177,8 @@ fn merge_upstream(git: &Git, relative: &str, locked: &Locked, ours: &[u8]) -> an
     if git.contains("HEAD", UPSTREAM) {
         return Ok(());
     }
-    let merged = git.run(&["merge", "--no-commit", "--no-edit", UPSTREAM]);
+    // --ff: whatever the user's merge.ff says, a merge that can fast-forward does.
+    let merged = git.run(&["merge", "--ff", "--no-commit", "--no-edit", UPSTREAM]);
     let conflicts = git.run(&["diff", "--name-only", "--diff-filter=U"]).unwrap_or_default();
     let blocked = conflicts.lines().any(|file| file != relative);
     if let Err(err) = merged
