@@ -207,7 +207,7 @@ impl RunLog {
         let header = line::header_line(&self.identity).map_err(|e| self.encoding_error(&e))?;
         self.check_file("write it")?;
         let lock = self.open_lock()?;
-        lock.lock().map_err(|e| self.io_error("lock it", &e))?;
+        self.wait_for(&lock, lock::LOCK_WAIT)?;
         let mut file = private_file(OpenOptions::new().create(true).read(true).append(true), &self.path)
             .map_err(|e| self.io_error("open it for writing", &e))?;
         let mut old_len = file.metadata().map_err(|e| self.io_error("read it", &e))?.len();

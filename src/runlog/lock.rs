@@ -7,13 +7,18 @@
 //! without following symbolic links: a run log committed as a link to a file
 //! elsewhere is refused, never written through.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Read as _;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use super::disk::private_file;
 use super::{ErrorKind, RunLog, RunLogError};
 use crate::files::{self, Replace, Target};
+
+/// How long a writer waits for the lock (held by a sync, or another writer)
+/// before it gives up, saying why, rather than hang.
+pub(super) const LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// The run log held exclusively: no other preflight appends until it is
 /// dropped.
@@ -58,12 +63,36 @@ impl RunLog {
         Ok(lock)
     }
 
-    /// Takes the log's lock exclusively, waiting for a writer that holds it.
+    /// Takes the log's lock exclusively, waiting for whoever holds it.
     pub fn lock(&self) -> Result<Locked<'_>, RunLogError> {
         self.check_file("lock it")?;
         let lock = self.open_lock()?;
-        lock.lock().map_err(|e| self.io_error("lock it", &e))?;
+        self.wait_for(&lock, LOCK_WAIT)?;
         Ok(Locked { log: self, _lock: lock })
+    }
+
+    /// Takes `lock` exclusively, waiting at most `wait` for whoever holds it.
+    pub(super) fn wait_for(&self, lock: &File, wait: Duration) -> Result<(), RunLogError> {
+        let started = Instant::now();
+        loop {
+            match lock.try_lock() {
+                Ok(()) => return Ok(()),
+                Err(TryLockError::WouldBlock) if started.elapsed() < wait => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(self.error(
+                        ErrorKind::Io,
+                        format!(
+                            "is held by another preflight (a sync, or a writer) for more than {} s; nothing was recorded",
+                            wait.as_secs()
+                        ),
+                        "try again; if it stays held, look for a `preflight sync` that is stuck, and end it",
+                    ));
+                }
+                Err(TryLockError::Error(e)) => return Err(self.io_error("lock it", &e)),
+            }
+        }
     }
 }
 

@@ -56,3 +56,36 @@ fn replacing_under_the_lock_swaps_the_whole_file_and_keeps_it_private() {
     locked.replace(b"two\n\xff\n").unwrap();
     assert_eq!(fs::read(log.path()).unwrap(), b"two\n\xff\n");
 }
+
+#[test]
+fn a_writer_waits_for_a_held_lock_and_records_once_it_is_let_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    std::thread::scope(|scope| {
+        let held = log.lock().unwrap();
+        let writer = scope.spawn(|| log.append(&[tick("p/s/b")]));
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(!writer.is_finished(), "the writer waits while the lock is held");
+        drop(held);
+        writer.join().unwrap().unwrap();
+    });
+    assert_eq!(log.read().unwrap().events.len(), 2);
+}
+
+#[test]
+fn a_lock_held_too_long_is_an_error_that_says_so_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    let held = log.lock().unwrap();
+    let other = log.open_lock().unwrap();
+    let err = log.wait_for(&other, std::time::Duration::ZERO).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("is held by another preflight (a sync, or a writer)")
+            && err.hint().contains("stuck"),
+        "{err}"
+    );
+    drop(held);
+    assert!(log.wait_for(&other, std::time::Duration::ZERO).is_ok());
+}
