@@ -190,3 +190,41 @@ fn a_run_log_committed_as_a_symlink_is_refused_and_nothing_is_written_through_it
         "nothing outside the repository"
     );
 }
+
+#[test]
+fn a_run_log_ignored_by_git_is_refused_with_a_hint_to_unignore_it() {
+    let sandbox = Sandbox::new();
+    let team = clones(&sandbox, &["a"], true);
+    let a = &team[0];
+    std::fs::write(a.join(".gitignore"), "run.jsonl\n").unwrap();
+    git(a, &["add", ".gitignore"]);
+    git(a, &["commit", "--quiet", "-m", "ignore"]);
+    ok(&sandbox, a, "alice", &["check", "mini.yaml", "first-step"]);
+    let (code, _, err) = preflight(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("git add -- run.jsonl: "), "git's words: {err}");
+    assert!(err.contains("hint: run.jsonl is ignored by git"), "{err}");
+    assert!(git(a, &["diff", "--cached", "--name-only"]).is_empty());
+}
+
+#[test]
+fn a_commit_refused_by_a_hook_shows_the_hooks_words_and_leaves_nothing_staged() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    let team = clones(&sandbox, &["a"], true);
+    let a = &team[0];
+    git(a, &["config", "user.email", "alice@example.com"]);
+    let hook = a.join(".git/hooks/pre-commit");
+    std::fs::write(&hook, "#!/bin/sh\necho 'no commits on Fridays' >&2\nexit 1\n").unwrap();
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    ok(&sandbox, a, "alice", &["check", "mini.yaml", "first-step"]);
+    let (code, _, err) = preflight(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("no commits on Fridays"), "{err}");
+    assert!(err.contains("git refused the commit (a hook?)"), "{err}");
+    assert!(
+        git(a, &["diff", "--cached", "--name-only"]).is_empty(),
+        "nothing staged"
+    );
+    assert_eq!(events(a).len(), 1, "the tick stays recorded");
+}

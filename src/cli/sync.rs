@@ -160,12 +160,27 @@ fn commit_message(session: &Session, text: &[u8]) -> String {
     format!("preflight: {} {}/{}", session.run, tally.done, tally.applicable())
 }
 
+/// Commits the log alone; a failure leaves nothing staged, and its hint
+/// fits what git refused.
 fn commit(git: &Git, relative: &str, message: &str) -> anyhow::Result<()> {
-    git.run(&["add", "--", relative])?;
+    let shown = escape_for_terminal(relative);
+    git.run(&["add", "--", relative]).map_err(|e| {
+        let hint = if git.ok(&["check-ignore", "-q", "--", relative]) {
+            format!("{shown} is ignored by git (a .gitignore names it): un-ignore it to share it, then sync again")
+        } else {
+            "nothing was shared; fix what git says, then sync again".to_owned()
+        };
+        anyhow::anyhow!("{e}\n  hint: {hint}")
+    })?;
     git.run(&["commit", "--quiet", "-m", message, "--", relative])
         .map_err(|e| {
             let _ = git.run(&["reset", "--quiet", "--", relative]);
-            anyhow::anyhow!("{e}\n  hint: nothing was shared; set who commits with git config user.name and user.email, then sync again")
+            let hint = if git.ok(&["config", "user.email"]) {
+                "nothing was shared; git refused the commit (a hook?): fix what git says, then sync again"
+            } else {
+                "nothing was shared; set who commits with git config user.name and user.email, then sync again"
+            };
+            anyhow::anyhow!("{e}\n  hint: {hint}")
         })
         .map(drop)
 }
