@@ -162,6 +162,14 @@ fn a_seeded_soak_of_three_clones_converges_with_every_event_once() {
         .collect();
     assert_eq!(status[0], status[1], "seed {seed}");
     assert_eq!(status[1], status[2], "seed {seed}");
+    let logs: Vec<String> = team
+        .iter()
+        .map(|clone| std::fs::read_to_string(clone.join("run.jsonl")).unwrap())
+        .collect();
+    assert!(
+        logs[0] == logs[1] && logs[1] == logs[2],
+        "seed {seed}: every clone holds the same file"
+    );
     for clone in &team {
         assert_no_line_twice(clone);
         let notes = notes_in(clone);

@@ -210,7 +210,7 @@ fn merge_upstream(git: &Git, relative: &str, locked: &Locked, ours: &[u8]) -> an
         if git.merging() {
             git.run(&["commit", "--quiet", "--no-edit"]).map(drop)
         } else if git.blob("HEAD", relative)?.as_deref() != locked.bytes()?.as_deref() {
-            commit(git, relative, "preflight: restore the run log's events")
+            commit(git, relative, "preflight: join the copies of the run log")
         } else {
             Ok(())
         }
@@ -224,12 +224,12 @@ fn merge_upstream(git: &Git, relative: &str, locked: &Locked, ours: &[u8]) -> an
     Ok(())
 }
 
-/// After a merge, the log holds exactly the events of `ours`, once each: what
-/// git wrote is kept when it is that (a fast-forward), else replaced.
+/// After a merge, the log holds exactly `ours`, the join of both copies:
+/// what git wrote is kept when it is that (a fast-forward to the upstream's
+/// joined log), else replaced.
 fn settle_log(git: &Git, relative: &str, locked: &Locked, ours: &[u8]) -> anyhow::Result<()> {
     let now = locked.bytes()?;
-    let same = now.as_deref().is_some_and(|now| merge::same_events(now, ours));
-    if !same && !ours.is_empty() {
+    if now.as_deref() != Some(ours) && !ours.is_empty() {
         locked.replace(ours)?;
     }
     if locked.bytes()?.is_some() {

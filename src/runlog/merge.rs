@@ -4,13 +4,15 @@
 //! JSON value written again with its keys in order, so that the same event
 //! written by two programs (or reordered by a hand edit) is one event. A line
 //! that is not JSON is its own identity, byte for byte. The union keeps every
-//! line of ours in its order, without repeats, then every line of theirs that
-//! ours lacks: nothing either side recorded is lost, git's line-based union
-//! merge can no longer duplicate an event, and the state, which is replayed in
-//! time order, does not depend on the order the lines end up in. Pure: the
-//! files and the lock are the caller's.
+//! line of either copy once, in an order that depends on nothing but the lines
+//! (time, then identity): nothing either side recorded is lost, git's
+//! line-based union merge can no longer duplicate an event, and every clone
+//! that joined the same lines holds the same file. Pure: the files and the
+//! lock are the caller's.
 
 use std::collections::HashSet;
+
+use crate::timestamp::Timestamp;
 
 /// What [`union`] made of two copies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,24 +53,67 @@ pub fn lines(text: &[u8]) -> Vec<&[u8]> {
     all
 }
 
-/// Every line of `ours` once, in its order, then the lines of `theirs` that
-/// `ours` lacks, in theirs.
+/// A line, with what it is known and ordered by.
+struct Keyed<'a> {
+    line: &'a [u8],
+    id: Vec<u8>,
+    at: Option<Timestamp>,
+}
+
+impl Keyed<'_> {
+    fn of(line: &[u8]) -> Keyed<'_> {
+        let at = serde_json::from_slice::<serde_json::Value>(line)
+            .ok()
+            .and_then(|value| value.get("at")?.as_str().and_then(|at| Timestamp::parse(at).ok()));
+        Keyed {
+            line,
+            id: identity(line),
+            at,
+        }
+    }
+
+    fn is_header(&self) -> bool {
+        self.line.starts_with(b"{\"preflight\"")
+    }
+}
+
+/// Every line of either copy once, in one order whatever the copies' orders:
+/// a header first (of several, the first by identity: two clones that
+/// started the run apart each wrote one), then the events in the order
+/// of their time, events of the same time in the order of their identity,
+/// then the lines without a time (another header, a line that cannot be
+/// read), in the order of their identity. Every clone that joins the same
+/// lines writes the same file, so replay (which keeps the file's order for
+/// events of the same time) gives the same state everywhere.
 pub fn union(ours: &[u8], theirs: &[u8]) -> Union {
     let mut seen = HashSet::new();
-    let mut text = Vec::with_capacity(ours.len() + theirs.len());
+    let mut all: Vec<Keyed> = Vec::new();
     for line in lines(ours) {
-        if seen.insert(identity(line)) {
-            text.extend_from_slice(line);
-            text.push(b'\n');
+        let keyed = Keyed::of(line);
+        if seen.insert(keyed.id.clone()) {
+            all.push(keyed);
         }
     }
     let mut came_in = Vec::new();
     for line in lines(theirs) {
-        if seen.insert(identity(line)) {
-            text.extend_from_slice(line);
-            text.push(b'\n');
+        let keyed = Keyed::of(line);
+        if seen.insert(keyed.id.clone()) {
             came_in.push(String::from_utf8_lossy(line).into_owned());
+            all.push(keyed);
         }
+    }
+    let header = all
+        .iter()
+        .enumerate()
+        .filter(|(_, keyed)| keyed.is_header())
+        .min_by(|(_, a), (_, b)| a.id.cmp(&b.id))
+        .map(|(first, _)| first)
+        .map(|first| all.remove(first));
+    all.sort_by(|a, b| (a.at.is_none(), a.at, &a.id).cmp(&(b.at.is_none(), b.at, &b.id)));
+    let mut text = Vec::with_capacity(ours.len() + theirs.len());
+    for keyed in header.iter().chain(&all) {
+        text.extend_from_slice(keyed.line);
+        text.push(b'\n');
     }
     Union { text, came_in }
 }
@@ -83,13 +128,6 @@ pub fn lost(older: &[u8], newer: &[u8]) -> usize {
         .map(identity)
         .filter(|line| !kept.contains(line) && counted.insert(line.clone()))
         .count()
-}
-
-/// Whether `text` holds exactly the lines of `other`, each once, in any order.
-pub fn same_events(text: &[u8], other: &[u8]) -> bool {
-    let mine = lines(text);
-    let ids: HashSet<Vec<u8>> = mine.iter().map(|line| identity(line)).collect();
-    ids.len() == mine.len() && lost(other, text) == 0 && lost(text, other) == 0
 }
 
 #[cfg(test)]

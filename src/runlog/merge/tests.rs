@@ -36,17 +36,43 @@ fn an_event_with_an_id_is_known_by_it() {
 }
 
 #[test]
-fn union_keeps_ours_in_order_then_what_only_theirs_has() {
+fn union_is_in_the_order_of_time_whatever_the_order_of_the_copies() {
     let base = vec![HEADER.to_owned(), event(1, "alice")];
     let mut ours = base.clone();
     ours.push(event(3, "alice"));
     let mut theirs = base;
     theirs.push(event(2, "bob"));
     let joined = union(&log(&ours), &log(&theirs));
-    let mut expected = ours.clone();
-    expected.push(event(2, "bob"));
+    let expected = [HEADER.to_owned(), event(1, "alice"), event(2, "bob"), event(3, "alice")];
     assert_eq!(joined.text, log(&expected));
     assert_eq!(joined.came_in, vec![event(2, "bob")]);
+    assert_eq!(
+        union(&log(&theirs), &log(&ours)).text,
+        joined.text,
+        "the same file either way"
+    );
+}
+
+#[test]
+fn events_of_the_same_time_and_unreadable_lines_have_one_order_too() {
+    let a = vec![
+        HEADER.to_owned(),
+        event(5, "bob"),
+        "not json".to_owned(),
+        event(5, "alice"),
+    ];
+    let other = HEADER.replace("2026-11-29T10:00:00Z", "2026-11-29T09:00:00Z");
+    let b = vec![other.clone(), "also not json".to_owned(), event(5, "carol")];
+    let joined = union(&log(&a), &log(&b)).text;
+    assert_eq!(joined, union(&log(&b), &log(&a)).text);
+    let text = String::from_utf8(joined).unwrap();
+    assert!(text.starts_with(&other), "the header first by identity: {text}");
+    assert!(text.contains(HEADER), "the other header is kept: {text}");
+    let last_event = text.rfind("\"at\"").unwrap();
+    assert!(
+        text.find("not json").unwrap() > last_event,
+        "lines without a time last: {text}"
+    );
 }
 
 #[test]
@@ -92,13 +118,14 @@ fn identities(text: &[u8]) -> HashSet<Vec<u8>> {
 
 proptest! {
     #[test]
-    fn union_loses_nothing_repeats_nothing_and_is_the_same_set_either_way(a in any_log(), b in any_log()) {
-        let (a, b) = (log(&a), log(&b));
+    fn union_loses_nothing_repeats_nothing_and_is_the_same_file_either_way(a in any_log(), b in any_log()) {
+        let with_header = |lines: Vec<String>| log(&[vec![HEADER.to_owned()], lines].concat());
+        let (a, b) = (with_header(a), with_header(b));
         let ab = union(&a, &b);
         let ba = union(&b, &a);
         prop_assert_eq!(lost(&a, &ab.text), 0);
         prop_assert_eq!(lost(&b, &ab.text), 0);
-        prop_assert_eq!(identities(&ab.text), identities(&ba.text));
+        prop_assert_eq!(&ab.text, &ba.text);
         prop_assert_eq!(identities(&ab.text).len(), lines(&ab.text).len(), "no line twice");
         prop_assert_eq!(union(&ab.text, &b).text, ab.text.clone(), "merging again changes nothing");
     }
