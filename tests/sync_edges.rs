@@ -228,3 +228,16 @@ fn a_commit_refused_by_a_hook_shows_the_hooks_words_and_leaves_nothing_staged() 
     );
     assert_eq!(events(a).len(), 1, "the tick stays recorded");
 }
+
+#[test]
+fn a_bisect_under_way_is_refused_by_name() {
+    let sandbox = Sandbox::new();
+    let team = clones(&sandbox, &["a"], true);
+    let a = &team[0];
+    ok(&sandbox, a, "alice", &["check", "mini.yaml", "first-step"]);
+    git(a, &["bisect", "start"]);
+    let (code, _, err) = preflight(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("in the middle of a bisect; nothing was changed"), "{err}");
+    assert!(err.contains("git bisect reset"), "{err}");
+}

@@ -164,3 +164,6 @@ pub fn prepare(log: &Path) -> anyhow::Result<(Git, String)> {
         .into_owned();
     Ok((git, relative))
 }
+
+#[cfg(all(test, unix))]
+mod tests;
