@@ -89,6 +89,12 @@ fn sync_carries_each_side_s_ticks_to_the_other() {
 
     let out = ok(&sandbox, &a, "alice", &["sync", "mini.yaml"]);
     assert!(out.contains("2 changes by bob came in"), "{out}");
+    assert!(!out.contains("committed"), "alice recorded nothing new: {out}");
+    assert_eq!(
+        git(&a, &["rev-parse", "HEAD"]),
+        git(&b, &["rev-parse", "HEAD"]),
+        "no commit of hers: a fast-forward to bob's"
+    );
     let status_a = ok(&sandbox, &a, "alice", &["status", "--json", "mini.yaml"]);
     let status_b = ok(&sandbox, &b, "bob", &["status", "--json", "mini.yaml"]);
     assert_eq!(status_a, status_b, "both sides hold every tick");

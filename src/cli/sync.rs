@@ -128,22 +128,24 @@ fn exchange(session: &Session, git: &Git, relative: &str, locked: &Locked) -> an
     let ours = local.clone().or_else(|| head.clone()).unwrap_or_default();
     let theirs = git.blob(UPSTREAM, relative)?.unwrap_or_default();
     let joined = merge::union(&ours, &theirs);
-    if joined.text.is_empty() {
-        // Nobody recorded anything yet: there is no log to share.
-        merge_upstream(git, relative, locked, &joined.text)?;
-        return Ok(Round {
-            committed: None,
-            came_in: Vec::new(),
-        });
-    }
-    if local.as_deref() != Some(&joined.text[..]) {
-        locked.replace(&joined.text)?;
-    }
+    let recorded_here = match (&local, &head) {
+        (Some(local), Some(head)) => merge::lost(local, head) > 0,
+        (local, _) => local.as_ref().is_some_and(|local| !merge::lines(local).is_empty()),
+    };
     let mut committed = None;
-    if head.as_deref() != Some(&joined.text[..]) {
+    if recorded_here {
+        // This clone's changes are committed first, joined with the
+        // upstream's, so that the merge below finds the log committed.
+        if local.as_deref() != Some(&joined.text[..]) {
+            locked.replace(&joined.text)?;
+        }
         let message = commit_message(session, &joined.text);
         commit(git, relative, &message)?;
         committed = Some(message);
+    } else if let Some(head) = head.as_deref().filter(|head| local.as_deref() != Some(*head)) {
+        // Nothing new here, only lost or reordered: the log is put back as
+        // it was committed, for the merge to start from.
+        locked.replace(head)?;
     }
     merge_upstream(git, relative, locked, &joined.text)?;
     Ok(Round {
@@ -185,26 +187,25 @@ fn commit(git: &Git, relative: &str, message: &str) -> anyhow::Result<()> {
         .map(drop)
 }
 
-/// Merges the upstream's commits, the log already holding the union of both
-/// copies (`ours`): whatever git makes of the log is replaced by it. A merge
-/// that cannot be finished is undone, leaving nothing staged.
+/// Merges the upstream's commits, then makes the log `ours`, the join of
+/// both copies, whatever git made of it, and commits that. A merge that cannot
+/// be finished is undone, leaving nothing staged.
 fn merge_upstream(git: &Git, relative: &str, locked: &Locked, ours: &[u8]) -> anyhow::Result<()> {
-    if git.contains("HEAD", UPSTREAM) {
-        return Ok(());
-    }
-    // --ff: whatever the user's merge.ff says, a merge that can fast-forward does.
-    let merged = git.run(&["merge", "--ff", "--no-commit", "--no-edit", UPSTREAM]);
-    let conflicts = git.run(&["diff", "--name-only", "--diff-filter=U"]).unwrap_or_default();
-    let blocked = conflicts.lines().any(|file| file != relative);
-    if let Err(err) = merged
-        && (blocked || !git.merging())
-    {
-        if git.merging() {
-            let _ = git.run(&["merge", "--abort"]);
+    if !git.contains("HEAD", UPSTREAM) {
+        // --ff: whatever the user's merge.ff says, a merge that can fast-forward does.
+        let merged = git.run(&["merge", "--ff", "--no-commit", "--no-edit", UPSTREAM]);
+        let conflicts = git.run(&["diff", "--name-only", "--diff-filter=U"]).unwrap_or_default();
+        let blocked = conflicts.lines().any(|file| file != relative);
+        if let Err(err) = merged
+            && (blocked || !git.merging())
+        {
+            if git.merging() {
+                let _ = git.run(&["merge", "--abort"]);
+            }
+            anyhow::bail!(
+                "{err}\n  hint: the merge was undone and the work tree left as it was (your changes to the run log are committed here); resolve it with git (git pull), then sync again"
+            );
         }
-        anyhow::bail!(
-            "{err}\n  hint: the merge was undone and the work tree left as it was (the run log is committed here); resolve it with git (git pull), then sync again"
-        );
     }
     let finished = settle_log(git, relative, locked, ours).and_then(|()| {
         if git.merging() {
