@@ -1,3 +1,5 @@
+//! The join of two copies of a run log: identity, order, nothing lost, nothing twice.
+
 use std::collections::HashSet;
 
 use proptest::prelude::*;

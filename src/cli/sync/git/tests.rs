@@ -1,3 +1,5 @@
+//! What sync says when git fails: git's own words, never an empty reason.
+
 use std::os::unix::process::ExitStatusExt;
 use std::process::{ExitStatus, Output};
 
