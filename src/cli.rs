@@ -99,8 +99,14 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Exec { .. } | Command::Verify { .. } => runbook::from_command(command, globals),
         Command::Report { checklist, json, .. } => timing::run(&read(checklist.as_ref())?, *json),
-        Command::Runs { checklist } => history::runs(&Source::resolve(checklist.as_deref()), globals),
-        Command::Log { checklist, .. } => history::log(&Session::for_history(checklist.as_deref(), globals, true)?),
+        Command::Runs { checklist, state } => {
+            history::runs(&Source::resolve(checklist.as_deref()), state.as_deref(), globals)
+        }
+        Command::Log { checklist, since, .. } => {
+            let since = since.as_deref().map(history::since).transpose()?;
+            let session = Session::for_history(checklist.as_deref(), globals, true)?;
+            history::log(&session, since, globals.by.as_deref())
+        }
         Command::Sync { checklist, .. } => {
             if globals.state.is_none() {
                 Cli::command()

@@ -219,6 +219,12 @@ impl<'a> Target<'a> {
     /// place and made durable. A file that appeared since the check is not
     /// replaced; a replaced file keeps its permissions.
     pub fn write(&self, text: &str) -> Result<(), FileError> {
+        self.write_bytes(text.as_bytes())
+    }
+
+    /// As [`Target::write`], for bytes that need not be text (a run log may
+    /// hold a line that is not UTF-8, which is reported, and kept).
+    pub fn write_bytes(&self, bytes: &[u8]) -> Result<(), FileError> {
         let dir = self
             .path
             .parent()
@@ -236,7 +242,7 @@ impl<'a> Target<'a> {
         if let Some(meta) = &self.existing {
             file.as_file().set_permissions(meta.permissions())?;
         }
-        file.write_all(text.as_bytes())?;
+        file.write_all(bytes)?;
         file.as_file().sync_all()?;
         let persisted = if self.existing.is_some() {
             file.persist(self.path)

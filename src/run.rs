@@ -66,6 +66,9 @@ pub struct ItemState {
     pub evidence: Option<(Evidence, Timestamp, String)>,
     /// What its verification said since its status last changed.
     pub proof: Proof,
+    /// The status and note just before the latest change, in time order:
+    /// what an undo of that change restores, whatever was merged in before it.
+    pub prior: Option<(Status, Option<String>)>,
 }
 
 /// What an item's verification said of it since its status last changed: a
@@ -81,6 +84,9 @@ pub enum Proof {
 
 impl ItemState {
     fn apply(&mut self, event: &Event) {
+        if matches!(event.change, Change::Status(_) | Change::Note(_)) {
+            self.prior = Some((self.status.clone(), self.note.clone()));
+        }
         match &event.change {
             Change::Status(status) => {
                 self.status = status.clone();
@@ -182,6 +188,31 @@ impl RunState {
             Some((latest, _)) if *latest >= now => latest.plus_millis(1),
             _ => now,
         }
+    }
+
+    /// The time a new value of parameter `name` is recorded with: `now`, or
+    /// just after the value in effect when that is later, so that the value
+    /// set after seeing a teammate's (clock ahead or not) is the one in effect.
+    pub fn stamp_for_param(&self, name: &str, now: Timestamp) -> Timestamp {
+        match self.params.get(name) {
+            Some((_, latest, _)) if *latest >= now => latest.plus_millis(1),
+            _ => now,
+        }
+    }
+
+    /// Whether `event` is older than the latest change of its item or
+    /// parameter: applied now, it would take the place of a later change, so
+    /// the run must be replayed in time order instead.
+    pub fn is_late(&self, checklist: &Checklist, event: &Event) -> bool {
+        let latest = match &event.change {
+            Change::Param { name, .. } => self.params.get(name).map(|(_, at, _)| *at),
+            _ => checklist
+                .index_of(&event.item)
+                .map(|index| &self.items[index])
+                .or_else(|| self.orphans.get(&event.item).map(|orphan| &orphan.state))
+                .and_then(|item| item.changed.as_ref().map(|(at, _)| *at)),
+        };
+        latest.is_some_and(|latest| event.at < latest)
     }
 
     /// Applies one event; returns the index of the item it changed, or `None` when

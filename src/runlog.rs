@@ -10,6 +10,8 @@
 
 mod disk;
 mod line;
+mod lock;
+pub mod merge;
 pub mod place;
 mod read;
 
@@ -19,6 +21,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 pub use line::{Header, OUTPUT_LINE_CHARS, OUTPUT_LINES};
+pub use lock::Locked;
 pub use read::{Contents, Mark};
 
 use crate::files::{self, FileError};
@@ -162,6 +165,7 @@ impl RunLog {
     /// Refuses anything but a regular file, or nothing yet, before a byte is
     /// read or a lock file created. `Ok(false)` when the log does not exist.
     fn check_file(&self, doing: &str) -> Result<bool, RunLogError> {
+        self.refuse_links()?;
         files::check_regular_or_absent(&self.path).map_err(|e| self.file_error(doing, e))
     }
 
@@ -202,15 +206,8 @@ impl RunLog {
         }
         let header = line::header_line(&self.identity).map_err(|e| self.encoding_error(&e))?;
         self.check_file("write it")?;
-        if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            files::create_private_dir(parent).map_err(|e| self.io_error("create its folder", &e))?;
-        }
-        let lock = private_file(
-            OpenOptions::new().create(true).truncate(false).write(true),
-            &self.lock_path(),
-        )
-        .map_err(|e| self.io_error("create its lock file", &e))?;
-        lock.lock().map_err(|e| self.io_error("lock it", &e))?;
+        let lock = self.open_lock()?;
+        self.wait_for(&lock, lock::LOCK_WAIT)?;
         let mut file = private_file(OpenOptions::new().create(true).read(true).append(true), &self.path)
             .map_err(|e| self.io_error("open it for writing", &e))?;
         let mut old_len = file.metadata().map_err(|e| self.io_error("read it", &e))?.len();
@@ -284,6 +281,7 @@ impl RunLog {
     /// The log's first line, read alone (listing runs needs no more); `None`
     /// when there is no log.
     pub fn header(&self) -> Result<Option<Header>, RunLogError> {
+        self.refuse_links()?;
         match files::open_regular(&self.path) {
             Ok(mut file) => self.first_line_header(&mut file).map(Some),
             Err(FileError::NotFound) => Ok(None),

@@ -3,7 +3,11 @@
 //!
 //! Run logs hold RFC 3339 stamps (`2026-11-29T10:02:11Z`, fractions of a second
 //! and offsets such as `+02:00` accepted on reading); screens and reports show
-//! them as `2026-11-29 10:02:11 UTC`. Pure: the clock is read by the caller.
+//! them as `2026-11-29 10:02:11 UTC`. A timestamp lies between 1970 and the end
+//! of 9999, the years RFC 3339 writes with four digits: a stamp outside them
+//! is not read (a shared log's line is skipped, with a warning), so nothing
+//! downstream meets a time it cannot print. Pure: the clock is read by the
+//! caller.
 
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -12,13 +16,16 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(SystemTime);
 
+/// The latest time a timestamp can be: 9999-12-31T23:59:59.999Z.
+const LATEST_MILLIS: u64 = 253_402_300_799_999;
+
 /// Why a text is not a timestamp.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidTimestamp;
 
 impl fmt::Display for InvalidTimestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not an RFC 3339 timestamp such as 2026-11-29T10:02:11Z")
+        f.write_str("not an RFC 3339 timestamp from 1970 to 9999 such as 2026-11-29T10:02:11Z")
     }
 }
 
@@ -48,13 +55,26 @@ impl Timestamp {
     pub fn from_system(system: SystemTime) -> Timestamp {
         let since = system.duration_since(UNIX_EPOCH).unwrap_or_default();
         let millis = u64::try_from(since.as_millis()).unwrap_or(u64::MAX);
-        Timestamp(UNIX_EPOCH + Duration::from_millis(millis))
+        Timestamp(UNIX_EPOCH + Duration::from_millis(millis.min(LATEST_MILLIS)))
     }
 
-    /// A millisecond or more later.
+    /// The latest time there is; a change after one stamped so is stamped
+    /// the same, and comes after it by its place in the log.
+    pub fn latest() -> Timestamp {
+        Timestamp(UNIX_EPOCH + Duration::from_millis(LATEST_MILLIS))
+    }
+
+    /// A millisecond or more later, but never past [`Timestamp::latest`].
     #[must_use]
     pub fn plus_millis(self, millis: u64) -> Timestamp {
-        Timestamp(self.0 + Duration::from_millis(millis))
+        self.0
+            .checked_add(Duration::from_millis(millis))
+            .map_or(Self::latest(), |later| Timestamp(later).min(Self::latest()))
+    }
+
+    /// Whether a time lies in the range a timestamp may have.
+    fn in_range(time: SystemTime) -> bool {
+        time >= UNIX_EPOCH && time <= Self::latest().0
     }
 
     /// The same instant cut to the whole second, as people read it.
@@ -83,7 +103,10 @@ impl Timestamp {
         } else {
             utc.0.checked_add(shift)
         };
-        shifted.map(Timestamp).ok_or(InvalidTimestamp)
+        shifted
+            .filter(|time| Self::in_range(*time))
+            .map(Timestamp)
+            .ok_or(InvalidTimestamp)
     }
 
     /// `2026-11-29T10:02:11` (with an optional fraction) read as UTC.
@@ -93,8 +116,10 @@ impl Timestamp {
             return Err(InvalidTimestamp);
         }
         humantime::parse_rfc3339(&format!("{}T{}Z", &text[..10], &text[11..]))
+            .ok()
+            .filter(|time| Self::in_range(*time))
             .map(Timestamp)
-            .map_err(|_| InvalidTimestamp)
+            .ok_or(InvalidTimestamp)
     }
 
     /// Reads a timestamp as [`Timestamp::human`] writes it.
@@ -172,6 +197,39 @@ mod tests {
         ] {
             assert_eq!(Timestamp::parse(text), Err(InvalidTimestamp), "{text:?}");
         }
+    }
+
+    #[test]
+    fn stamps_outside_1970_to_9999_are_refused_not_a_panic_later() {
+        for text in [
+            "9999-12-31T23:59:59-23:59",
+            "9999-12-31T23:59:59.9999Z",
+            "1970-01-01T00:00:00+00:01",
+            "1969-12-31T23:59:59Z",
+            "0000-01-01T00:00:00Z",
+        ] {
+            assert_eq!(Timestamp::parse(text), Err(InvalidTimestamp), "{text:?}");
+        }
+        for text in [
+            "9999-12-31T23:59:59.999Z",
+            "1970-01-01T00:00:00Z",
+            "9999-12-31T23:59:59+23:59",
+        ] {
+            let at = ts(text);
+            assert!(!at.human().is_empty() && !at.to_string().is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_millisecond_after_the_latest_time_is_the_latest_time() {
+        let last = ts("9999-12-31T23:59:59.999Z");
+        assert_eq!(last, Timestamp::latest());
+        assert_eq!(last.plus_millis(1), last);
+        assert_eq!(last.plus_millis(1).to_string(), "9999-12-31T23:59:59.999Z");
+        assert_eq!(
+            ts("2026-11-29T23:59:59.999Z").plus_millis(1).to_string(),
+            "2026-11-30T00:00:00Z"
+        );
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct Context {
     pub file: Option<PathBuf>,
     /// Where the run log had been read up to.
     pub read_to: Mark,
+    /// Whether the log was replaced under the view (or vanished) since it
+    /// opened: when it comes back whole, that is no news from others.
+    pub replaced: bool,
     /// Where to remember the cursor, folds and filter for next time.
     pub resume: Option<PathBuf>,
 }
@@ -179,24 +182,38 @@ pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
 }
 
 /// Applies what other processes appended since the last look; `true` when the
-/// screen must be drawn again. A log that was replaced (a `git pull`, an `mv`)
-/// is read again whole, and so is one that brought events older than the run's
-/// latest (a merge): the state is always the replay of the whole log.
-fn tail(app: &mut App, cx: &mut Context) -> bool {
+/// screen must be drawn again. The state is always the replay of the whole log
+/// in time order: a log that was replaced (a `git pull`, an `mv`), or came
+/// back after it vanished, is read again whole, and so is one that brought a
+/// change older than its item's latest (a merge). A change newer than its
+/// item's latest is applied as it comes, however far ahead of the clock.
+pub fn tail(app: &mut App, cx: &mut Context) -> bool {
+    let whole = cx.read_to.end == 0;
     match cx.log.read_from(&cx.read_to) {
         Ok(Some(contents)) => {
             cx.read_to = contents.mark;
             if contents.events.is_empty() {
                 return false;
             }
-            let latest = app.state.last_changed();
-            if contents.events.iter().any(|e| latest.is_some_and(|l| e.at < l)) {
+            let in_order = contents.events.windows(2).all(|pair| pair[0].at <= pair[1].at);
+            let late = contents.events.iter().any(|e| app.state.is_late(&app.checklist, e));
+            if whole && cx.replaced {
+                reread(app, cx, "the run log was replaced; read it again");
+            } else if whole {
+                // A new log another process started: its changes, in time order.
+                let mut events = contents.events;
+                events.sort_by_key(|event| event.at);
+                app.external(&events);
+            } else if late || !in_order {
                 reread(app, cx, "older changes came in (a merge?); the run was read again");
             } else {
                 app.external(&contents.events);
             }
         }
-        Ok(None) => reread(app, cx, "the run log was replaced; read it again"),
+        Ok(None) => {
+            cx.replaced = true;
+            reread(app, cx, "the run log was replaced; read it again");
+        }
         Err(err) => app.complain(err.message()),
     }
     true

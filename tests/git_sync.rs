@@ -1,104 +1,25 @@
 //! Runs shared through git, against real repositories: a bare remote and two
 //! clones. Copies of a run merged in either direction replay to the same
-//! state, and `preflight sync` carries each side's ticks to the other. Skipped,
-//! with a message, where git is not installed.
+//! state, and `preflight sync` carries each side's ticks to the other. git is
+//! required: every test fails where it is not installed.
 
 #![cfg(unix)]
 
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use common::team::{clones, git, ok, preflight};
 use common::{MINI, Sandbox, as_str};
-
-/// git, isolated from the machine's and the user's configuration.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let output = isolated(Command::new("git"))
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("run git");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn isolated(mut command: Command) -> Command {
-    command
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Tester")
-        .env("GIT_AUTHOR_EMAIL", "tester@example.com")
-        .env("GIT_COMMITTER_NAME", "Tester")
-        .env("GIT_COMMITTER_EMAIL", "tester@example.com")
-        .env("GIT_TERMINAL_PROMPT", "0");
-    command
-}
-
-fn have_git() -> bool {
-    let found = Command::new("git")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        eprintln!("skipping: git is not installed");
-    }
-    found
-}
 
 /// A bare remote holding the checklist and `.gitattributes`, and two clones.
 fn team(sandbox: &Sandbox, union: bool) -> (PathBuf, PathBuf) {
-    let remote = sandbox.path("remote.git");
-    git(
-        sandbox.dir.path(),
-        &["init", "--quiet", "--bare", "-b", "main", as_str(&remote)],
-    );
-    let a = sandbox.path("a");
-    git(sandbox.dir.path(), &["clone", "--quiet", as_str(&remote), as_str(&a)]);
-    git(&a, &["switch", "--quiet", "-c", "main"]);
-    std::fs::write(a.join("mini.yaml"), MINI).unwrap();
-    if union {
-        std::fs::write(a.join(".gitattributes"), "*.jsonl merge=union\n").unwrap();
-    }
-    git(&a, &["add", "."]);
-    git(&a, &["commit", "--quiet", "-m", "checklist"]);
-    git(&a, &["push", "--quiet", "-u", "origin", "main"]);
-    let b = sandbox.path("b");
-    git(sandbox.dir.path(), &["clone", "--quiet", as_str(&remote), as_str(&b)]);
-    (a, b)
-}
-
-/// preflight in a clone, as `by`, on the run log `run.jsonl` there.
-fn preflight(sandbox: &Sandbox, clone: &Path, by: &str, args: &[&str]) -> (i32, String, String) {
-    let mut command = isolated(sandbox.process());
-    command
-        .current_dir(clone)
-        .args(args)
-        .args(["--state", "run.jsonl", "--by", by]);
-    let output = command.output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-fn ok(sandbox: &Sandbox, clone: &Path, by: &str, args: &[&str]) -> String {
-    let (code, stdout, stderr) = preflight(sandbox, clone, by, args);
-    assert_eq!(code, 0, "{args:?} in {}: {stderr}", clone.display());
-    stdout
+    let clones = clones(sandbox, &["a", "b"], union);
+    (clones[0].clone(), clones[1].clone())
 }
 
 #[test]
 fn conflicting_changes_a_second_apart_merge_to_the_same_state_in_both_directions() {
-    if !have_git() {
-        return;
-    }
     let sandbox = Sandbox::new();
     let (a, b) = team(&sandbox, true);
     ok(&sandbox, &a, "alice", &["check", "mini.yaml", "first-step"]);
@@ -146,9 +67,6 @@ fn conflicting_changes_a_second_apart_merge_to_the_same_state_in_both_directions
 
 #[test]
 fn sync_carries_each_side_s_ticks_to_the_other() {
-    if !have_git() {
-        return;
-    }
     let sandbox = Sandbox::new();
     let (a, b) = team(&sandbox, false);
     ok(&sandbox, &a, "alice", &["check", "mini.yaml", "first-step"]);
@@ -157,7 +75,7 @@ fn sync_carries_each_side_s_ticks_to_the_other() {
     assert!(err.contains("added `*.jsonl merge=union` to .gitattributes"), "{err}");
     assert!(out.contains("committed \"preflight: default 1/3\""), "{out}");
     assert!(out.contains("nothing came in"), "{out}");
-    assert!(git(&a, &["log", "--oneline", "-1"]).contains("preflight: default 1/3"));
+    assert!(git(&a, &["log", "--oneline"]).contains("preflight: default 1/3"));
 
     ok(
         &sandbox,
@@ -171,6 +89,12 @@ fn sync_carries_each_side_s_ticks_to_the_other() {
 
     let out = ok(&sandbox, &a, "alice", &["sync", "mini.yaml"]);
     assert!(out.contains("2 changes by bob came in"), "{out}");
+    assert!(!out.contains("committed"), "alice recorded nothing new: {out}");
+    assert_eq!(
+        git(&a, &["rev-parse", "HEAD"]),
+        git(&b, &["rev-parse", "HEAD"]),
+        "no commit of hers: a fast-forward to bob's"
+    );
     let status_a = ok(&sandbox, &a, "alice", &["status", "--json", "mini.yaml"]);
     let status_b = ok(&sandbox, &b, "bob", &["status", "--json", "mini.yaml"]);
     assert_eq!(status_a, status_b, "both sides hold every tick");
@@ -180,9 +104,6 @@ fn sync_carries_each_side_s_ticks_to_the_other() {
 
 #[test]
 fn sync_refuses_what_it_cannot_do_and_changes_nothing() {
-    if !have_git() {
-        return;
-    }
     let sandbox = Sandbox::new();
     let (a, _) = team(&sandbox, true);
     ok(&sandbox, &a, "alice", &["check", "mini.yaml", "first-step"]);
@@ -220,9 +141,6 @@ fn sync_refuses_what_it_cannot_do_and_changes_nothing() {
 
 #[test]
 fn a_pull_that_cannot_be_merged_is_undone() {
-    if !have_git() {
-        return;
-    }
     let sandbox = Sandbox::new();
     let (a, b) = team(&sandbox, true);
     // Both sides change the checklist itself in the same line: a real conflict.
@@ -235,7 +153,8 @@ fn a_pull_that_cannot_be_merged_is_undone() {
     let (code, _, err) = preflight(&sandbox, &b, "bob", &["sync", "mini.yaml"]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("the pull was undone and the work tree left as it was"),
+        err.contains("the merge was undone and the work tree left as it was")
+            && err.contains("CONFLICT (content): Merge conflict in mini.yaml"),
         "{err}"
     );
     let status = git(&b, &["status", "--porcelain"]);

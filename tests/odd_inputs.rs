@@ -200,3 +200,50 @@ fn a_closed_stdout_or_a_reader_that_left_never_panics() {
     assert_eq!(with_reader_gone(&sandbox, &["status", "mini.yaml"], true), 0);
     assert_eq!(with_reader_gone(&sandbox, &["export", "mini.yaml"], true), 0);
 }
+
+#[test]
+fn a_stamp_past_9999_or_before_1970_skips_its_line_with_a_warning_and_nothing_panics() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("mini.yaml", MINI);
+    let state = sandbox.path("run.jsonl");
+    sandbox.ok(&["check", as_str(&list), "first-step", "--state", as_str(&state)]);
+    let mut text = std::fs::read_to_string(&state).unwrap();
+    for at in [
+        "9999-12-31T23:59:59-23:59",
+        "1969-12-31T23:59:59Z",
+        "1970-01-01T00:00:00+01:00",
+    ] {
+        let line = format!(r#"{{"at":"{at}","by":"bob","item":"only/steps/second-step","status":"done"}}"#);
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text.push_str(r#"{"at":"9999-12-31T23:59:59.999Z","by":"bob","item":"only/steps/third-step","status":"done"}"#);
+    text.push('\n');
+    std::fs::write(&state, &text).unwrap();
+    for args in [&["status"][..], &["log"], &["report"], &["export"]] {
+        let ran = sandbox.run(&[args, &[as_str(&list), "--state", as_str(&state)]].concat());
+        assert_eq!(ran.code, 0, "{args:?}: {}", ran.stderr);
+        for line in 3..=5 {
+            assert!(
+                ran.stderr.contains(&format!(
+                    ":{line}: skipped an invalid line: its `at` is not an RFC 3339 timestamp from 1970 to 9999"
+                )),
+                "{args:?}: {}",
+                ran.stderr
+            );
+        }
+    }
+    // An item changed at the latest time there is can still change.
+    sandbox.ok(&["uncheck", as_str(&list), "third-step", "--state", as_str(&state)]);
+    let status = sandbox.ok(&["status", as_str(&list), "--state", as_str(&state)]);
+    assert!(status.contains("1/3 items completed"), "{status}");
+    let after = std::fs::read_to_string(&state).unwrap();
+    assert!(
+        after
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with(r#"{"at":"9999-12-31T23:59:59.999Z""#),
+        "{after}"
+    );
+}

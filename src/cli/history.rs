@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::paint::Paint;
@@ -13,6 +14,7 @@ use crate::checklist::Status;
 use crate::run::{Change, Event, Evidence, RunState};
 use crate::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;
+use crate::timestamp::Timestamp;
 
 /// The names of the checklist's runs, read from their logs' first lines.
 pub(super) fn run_names(source: &Source) -> Vec<String> {
@@ -30,18 +32,29 @@ pub(super) fn run_names(source: &Source) -> Vec<String> {
     names
 }
 
-/// `preflight runs`: every run of the checklist with its progress and last activity.
-pub fn runs(source: &Source, globals: &Globals) -> anyhow::Result<ExitCode> {
-    let checklist = source.load()?;
-    let dir = source.runs_dir()?;
-    let mut files: Vec<_> = match fs::read_dir(&dir) {
-        Ok(entries) => entries
+/// The run logs in a checklist's runs folder.
+fn in_folder(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    match fs::read_dir(dir) {
+        Ok(entries) => Ok(entries
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|ext| ext == place::EXTENSION))
-            .collect(),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+            .collect()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => anyhow::bail!("cannot list the runs in {}: {e}", dir.display()),
+    }
+}
+
+/// `preflight runs`: every run of the checklist with its progress and last
+/// activity; with `--state FILE`, the run kept in that file.
+pub fn runs(source: &Source, state: Option<&Path>, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let checklist = source.load()?;
+    let mut files: Vec<PathBuf> = match state {
+        Some(path) => Some(path.to_path_buf())
+            .filter(|p| p.symlink_metadata().is_ok())
+            .into_iter()
+            .collect(),
+        None => in_folder(&source.runs_dir()?)?,
     };
     files.sort();
     let mut text = String::new();
@@ -104,8 +117,27 @@ fn describe(event: &Event) -> (String, String) {
     (what, extra)
 }
 
-/// `preflight log`: the run's history, oldest first.
-pub fn log(session: &Session) -> anyhow::Result<ExitCode> {
+/// Reads `--since`: a timestamp, a day (from its start, UTC), or how long
+/// ago (`2h`).
+pub fn since(text: &str) -> anyhow::Result<Timestamp> {
+    Timestamp::parse(text)
+        .or_else(|_| Timestamp::parse(&format!("{text}T00:00:00Z")))
+        .ok()
+        .or_else(|| {
+            let ago = humantime::parse_duration(text).ok()?;
+            std::time::SystemTime::now().checked_sub(ago).map(Timestamp::from_system)
+        })
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "--since {}: not a time\n  hint: give a time (2026-11-29T10:00:00Z), a day (2026-11-29) or how long ago (90m, 2h, 3days)",
+                escape_for_terminal(text)
+            )
+        })
+}
+
+/// `preflight log`: the run's history, oldest first; only what was changed
+/// at or after `since`, by `by`, when given.
+pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> anyhow::Result<ExitCode> {
     session.record(&[])?;
     let mut text = String::new();
     let _ = writeln!(
@@ -118,7 +150,12 @@ pub fn log(session: &Session) -> anyhow::Result<ExitCode> {
     if session.events.is_empty() {
         text.push_str("Nothing recorded yet.\n");
     }
-    for event in &session.events {
+    let shown = session
+        .events
+        .iter()
+        .filter(|event| since.is_none_or(|since| event.at >= since))
+        .filter(|event| by.is_none_or(|by| event.by == by));
+    for event in shown {
         let (what, extra) = describe(event);
         let _ = writeln!(
             text,

@@ -68,6 +68,7 @@ pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<Ex
         log: session.log,
         file,
         read_to: session.read_to,
+        replaced: false,
         resume,
     };
     ui::run(app, cx)?;

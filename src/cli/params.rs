@@ -36,7 +36,7 @@ pub fn pending(session: &Session, globals: &Globals) -> anyhow::Result<Vec<Event
         })?;
         if current.get(name) != Some(&value) || !session.state.param_values().contains_key(name) {
             events.push(Event {
-                at: now(),
+                at: session.state.stamp_for_param(name, now()),
                 by: operator(globals),
                 item: String::new(),
                 title: None,

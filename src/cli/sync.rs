@@ -1,155 +1,246 @@
 //! `preflight sync`: a run log kept in a git work tree, shared with a team
-//! through git itself. Commit the log if it changed, pull with the union merge
-//! (every change is a line of its own, so copies merge line by line), push,
-//! and say what came in. No server: git is the engine teams already share.
+//! through git itself. No server: git is the engine teams already share.
 //!
-//! Everything that can be checked is checked before anything changes: git is
-//! there, the log is in a work tree, on a branch with an upstream. A pull that
-//! cannot be merged is aborted, leaving the work tree as it was.
+//! git never touches the live run log while a writer may append to it. Each
+//! round takes the log's lock, commits what the log holds, joins it with the
+//! upstream's copy by event identity (see `runlog::merge`), writes the union
+//! in one rename, merges the rest of the upstream's commits, and lets go of the
+//! lock; only then is the result pushed, and a push that lost a race with
+//! someone else's is tried again after a pause (a few times, each pause
+//! longer). Fetching and pushing, the slow parts, run without the lock, so a
+//! tick waits only for local work. A log that lost lines that were already
+//! shared is refused, and one that was deleted is restored: sync never spreads
+//! a loss. Everything that can be checked is checked before anything changes.
 
-use std::collections::{BTreeMap, HashSet};
+mod attributes;
+mod git;
+
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
-
-use anyhow::Context as _;
+use std::process::ExitCode;
+use std::time::Duration;
 
 use super::session::Session;
 use super::{exit, output, status};
-use crate::files::{Replace, Target};
+use crate::runlog::{Locked, merge};
 use crate::text::escape_for_terminal;
+use git::Git;
 
-/// The line `.gitattributes` needs for run logs to merge line by line.
-const UNION: &str = "*.jsonl merge=union";
+/// How many times a push is tried when someone else pushed meanwhile.
+const ATTEMPTS: u32 = 6;
 
-/// git, run in one folder; its errors carry what git said.
-struct Git {
-    dir: PathBuf,
+/// What the upstream is called to git.
+const UPSTREAM: &str = "@{u}";
+
+/// What one round under the lock did.
+struct Round {
+    /// The message of the commit of this clone's own changes, if any.
+    committed: Option<String>,
+    /// The lines that came from the upstream.
+    came_in: Vec<String>,
 }
 
-impl Git {
-    fn run(&self, args: &[&str]) -> anyhow::Result<String> {
-        let output = Command::new("git")
-            .arg("-C")
-            .arg(&self.dir)
-            .args(args)
-            .output()
-            .context("cannot run git\n  hint: install git; `preflight sync` shares a run through it")?;
-        if output.status.success() {
-            Ok(String::from_utf8_lossy(&output.stdout).trim_end().to_owned())
-        } else {
-            let said = String::from_utf8_lossy(&output.stderr);
-            anyhow::bail!("git {}: {}", args.join(" "), said.trim())
+/// `preflight sync`.
+pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
+    let (git, relative) = git::prepare(session.log.path())?;
+    // `--set` values go into what is shared, once git is known to be ready.
+    session.record(&[])?;
+    attributes::ignore_lock(&git, &relative)?;
+    let mut summary = String::new();
+    let mut came_in = Vec::new();
+    let mut attempt = 1;
+    loop {
+        git.run(&["fetch", "--quiet"]).map_err(|e| {
+            anyhow::anyhow!("{e}\n  hint: the remote could not be reached; nothing was shared (your changes stay recorded here); sync again when it can be")
+        })?;
+        let round = {
+            let locked = session.log.lock()?;
+            exchange(session, &git, &relative, &locked)?
+        };
+        if let Some(message) = round.committed
+            && summary.is_empty()
+        {
+            let _ = writeln!(summary, "committed \"{message}\"");
+        }
+        came_in.extend(round.came_in);
+        attributes::ensure_union(&git, &relative)?;
+        let Err(err) = git.run(&["push", "--quiet"]) else {
+            break;
+        };
+        let raced = git.ok(&["fetch", "--quiet"]) && !git.contains("HEAD", UPSTREAM);
+        if !raced {
+            anyhow::bail!(
+                "{err}\n  hint: your changes are committed here; once the remote takes pushes again, sync again"
+            );
+        }
+        if attempt == ATTEMPTS {
+            anyhow::bail!(
+                "{err}\n  hint: others pushed meanwhile {ATTEMPTS} times in a row; your changes are committed here: sync again"
+            );
+        }
+        output::report("someone pushed meanwhile: joining their changes and pushing again");
+        std::thread::sleep(backoff(attempt));
+        attempt += 1;
+    }
+    if came_in.is_empty() {
+        summary.push_str("nothing came in\n");
+    } else {
+        let _ = writeln!(summary, "{} came in", who_did(&came_in));
+    }
+    // What the run is now, with what came in.
+    let state = crate::run::RunState::replay(&session.checklist, &session.log.read()?.events);
+    summary.push_str(&status::run_line(
+        &session.run,
+        &state.tally(&session.checklist).overall,
+    ));
+    output::print(&summary)?;
+    Ok(ExitCode::from(exit::OK))
+}
+
+/// The pause before push attempt `attempt + 1`: doubling, with a little of
+/// this process's own so that two clones that raced do not race again.
+fn backoff(attempt: u32) -> Duration {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let jitter = u64::from((nanos ^ std::process::id()) % 50);
+    Duration::from_millis((50 << attempt.min(6)) + jitter)
+}
+
+/// One round, holding the log's lock: refuse a log that lost shared lines,
+/// join it with the upstream's copy, commit it, merge the upstream.
+fn exchange(session: &Session, git: &Git, relative: &str, locked: &Locked) -> anyhow::Result<Round> {
+    let shown = escape_for_terminal(relative);
+    let head = git.blob("HEAD", relative)?;
+    let local = locked.bytes()?;
+    if let (Some(head), Some(local)) = (&head, &local) {
+        let lost = merge::lost(head, local);
+        if lost > 0 {
+            let events = if lost == 1 { "event" } else { "events" };
+            anyhow::bail!(
+                "{shown} lost {lost} {events} since the last sync; nothing was committed or shared\n  hint: `git diff -- {shown}` shows what is missing; restore the log with `git checkout -- {shown}` (changes recorded since the last sync are dropped), then sync again"
+            );
         }
     }
-
-    fn ok(&self, args: &[&str]) -> bool {
-        self.run(args).is_ok()
+    if local.is_none() && head.is_some() {
+        output::report(&format!("{shown} was deleted here; restored from git"));
     }
-}
-
-/// The log's lines, to tell afterwards which ones came in.
-fn lines_of(path: &Path) -> HashSet<String> {
-    std::fs::read_to_string(path)
-        .map(|text| text.lines().map(str::to_owned).collect())
-        .unwrap_or_default()
-}
-
-/// Checks that sync can work at all, before anything is changed: git, a work
-/// tree, a branch (not a detached HEAD) with an upstream. Returns git run at
-/// the top of the work tree, and the log's path relative to it.
-fn prepare(log: &Path) -> anyhow::Result<(Git, String)> {
-    let shown = escape_for_terminal(&log.display().to_string());
-    let dir = log
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let here = Git { dir: dir.to_path_buf() };
-    here.run(&["--version"])?;
-    let top = here.run(&["rev-parse", "--show-toplevel"]).map_err(|_| {
-        anyhow::anyhow!(
-            "{shown} is not in a git work tree\n  hint: keep the run log in a clone of the team's repository"
-        )
-    })?;
-    let git = Git {
-        dir: PathBuf::from(&top),
+    let ours = local.clone().or_else(|| head.clone()).unwrap_or_default();
+    let theirs = git.blob(UPSTREAM, relative)?.unwrap_or_default();
+    let joined = merge::union(&ours, &theirs);
+    let recorded_here = match (&local, &head) {
+        (Some(local), Some(head)) => merge::lost(local, head) > 0,
+        (local, _) => local.as_ref().is_some_and(|local| !merge::lines(local).is_empty()),
     };
-    let branch = git.run(&["symbolic-ref", "--quiet", "--short", "HEAD"]).map_err(|_| {
-        anyhow::anyhow!("the work tree at {top} has a detached HEAD; nothing was changed\n  hint: check out the team's branch first: git switch <branch>")
+    let mut committed = None;
+    if recorded_here {
+        // This clone's changes are committed first, joined with the
+        // upstream's, so that the merge below finds the log committed.
+        if local.as_deref() != Some(&joined.text[..]) {
+            locked.replace(&joined.text)?;
+        }
+        let message = commit_message(session, &joined.text);
+        commit(git, relative, &message)?;
+        committed = Some(message);
+    } else if let Some(head) = head.as_deref().filter(|head| local.as_deref() != Some(*head)) {
+        // Nothing new here, only lost or reordered: the log is put back as
+        // it was committed, for the merge to start from.
+        locked.replace(head)?;
+    }
+    merge_upstream(git, relative, locked, &joined.text)?;
+    Ok(Round {
+        committed,
+        came_in: joined.came_in,
+    })
+}
+
+/// "preflight: v2.3.0 release 12/40", for the log `text`.
+fn commit_message(session: &Session, text: &[u8]) -> String {
+    let events = session.log.events_in(text);
+    let state = crate::run::RunState::replay(&session.checklist, &events);
+    let tally = state.tally(&session.checklist).overall;
+    format!("preflight: {} {}/{}", session.run, tally.done, tally.applicable())
+}
+
+/// Commits the log alone; a failure leaves nothing staged, and its hint
+/// fits what git refused.
+fn commit(git: &Git, relative: &str, message: &str) -> anyhow::Result<()> {
+    let shown = escape_for_terminal(relative);
+    git.run(&["add", "--", relative]).map_err(|e| {
+        let hint = if git.ok(&["check-ignore", "-q", "--", relative]) {
+            format!("{shown} is ignored by git (a .gitignore names it): un-ignore it to share it, then sync again")
+        } else {
+            "nothing was shared; fix what git says, then sync again".to_owned()
+        };
+        anyhow::anyhow!("{e}\n  hint: {hint}")
     })?;
-    if git.run(&["remote"])?.is_empty() {
-        anyhow::bail!(
-            "the repository at {top} has no remote; nothing was changed\n  hint: add the team's: git remote add origin <url>"
-        );
-    }
-    if !git.ok(&["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"]) {
-        anyhow::bail!(
-            "branch {branch} has no upstream to pull from and push to; nothing was changed\n  hint: push it once with: git push -u origin {branch}"
-        );
-    }
-    let canonical_dir = dir.canonicalize().context("cannot find the run log's folder")?;
-    let file = log.file_name().context("--state names no file")?;
-    let relative = canonical_dir
-        .join(file)
-        .strip_prefix(Path::new(&top).canonicalize()?)
-        .context("the run log is outside the work tree")?
-        .to_string_lossy()
-        .into_owned();
-    Ok((git, relative))
-}
-
-/// Adds the union merge for run logs to `.gitattributes` when git does not
-/// merge this log that way yet; `true` when the file was changed.
-fn ensure_union(git: &Git, relative: &str) -> anyhow::Result<bool> {
-    let merge = git.run(&["check-attr", "merge", "--", relative])?;
-    if merge.ends_with(": union") {
-        return Ok(false);
-    }
-    let path = git.dir.join(".gitattributes");
-    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str(UNION);
-    text.push('\n');
-    write_replacing(&path, &text, ".gitattributes")?;
-    output::report(&format!(
-        "added `{UNION}` to .gitattributes, so that copies of a run merge line by line"
-    ));
-    Ok(true)
-}
-
-/// Keeps the run log's `.lock` file (which every writer takes) out of git, in
-/// this clone's own exclude file: it is not the team's business.
-fn ignore_lock(git: &Git, relative: &str) -> anyhow::Result<()> {
-    let lock = format!("{relative}.lock");
-    if git.ok(&["check-ignore", "-q", "--", &lock]) {
-        return Ok(());
-    }
-    let exclude = git.dir.join(git.run(&["rev-parse", "--git-path", "info/exclude"])?);
-    let mut text = std::fs::read_to_string(&exclude).unwrap_or_default();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str("# preflight's lock files\n*.jsonl.lock\n");
-    if let Some(dir) = exclude.parent() {
-        std::fs::create_dir_all(dir).context("cannot write git's exclude file")?;
-    }
-    write_replacing(&exclude, &text, "git's exclude file")
-}
-
-/// Writes a file sync keeps up to date (it holds what was there, plus a
-/// line): atomically, and never through a symlink or into a device or FIFO.
-fn write_replacing(path: &Path, text: &str, what: &str) -> anyhow::Result<()> {
-    Target::check(path, Replace::Always)
-        .and_then(|target| target.write(text))
+    git.run(&["commit", "--quiet", "-m", message, "--", relative])
         .map_err(|e| {
-            anyhow::anyhow!("cannot write {what}: {e}\n  hint: nothing was committed; fix the file and sync again")
+            let _ = git.run(&["reset", "--quiet", "--", relative]);
+            let hint = if git.ok(&["config", "user.email"]) {
+                "nothing was shared; git refused the commit (a hook?): fix what git says, then sync again"
+            } else {
+                "nothing was shared; set who commits with git config user.name and user.email, then sync again"
+            };
+            anyhow::anyhow!("{e}\n  hint: {hint}")
         })
+        .map(drop)
+}
+
+/// Merges the upstream's commits, then makes the log `ours`, the join of
+/// both copies, whatever git made of it, and commits that. A merge that cannot
+/// be finished is undone, leaving nothing staged.
+fn merge_upstream(git: &Git, relative: &str, locked: &Locked, ours: &[u8]) -> anyhow::Result<()> {
+    if !git.contains("HEAD", UPSTREAM) {
+        // --ff: whatever the user's merge.ff says, a merge that can fast-forward does.
+        let merged = git.run(&["merge", "--ff", "--no-commit", "--no-edit", UPSTREAM]);
+        let conflicts = git.run(&["diff", "--name-only", "--diff-filter=U"]).unwrap_or_default();
+        let blocked = conflicts.lines().any(|file| file != relative);
+        if let Err(err) = merged
+            && (blocked || !git.merging())
+        {
+            if git.merging() {
+                let _ = git.run(&["merge", "--abort"]);
+            }
+            anyhow::bail!(
+                "{err}\n  hint: the merge was undone and the work tree left as it was (your changes to the run log are committed here); resolve it with git (git pull), then sync again"
+            );
+        }
+    }
+    let finished = settle_log(git, relative, locked, ours).and_then(|()| {
+        if git.merging() {
+            git.run(&["commit", "--quiet", "--no-edit"]).map(drop)
+        } else if git.blob("HEAD", relative)?.as_deref() != locked.bytes()?.as_deref() {
+            commit(git, relative, "preflight: join the copies of the run log")
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(err) = finished {
+        if git.merging() {
+            let _ = git.run(&["merge", "--abort"]);
+        }
+        return Err(err);
+    }
+    Ok(())
+}
+
+/// After a merge, the log holds exactly `ours`, the join of both copies:
+/// what git wrote is kept when it is that (a fast-forward to the upstream's
+/// joined log), else replaced.
+fn settle_log(git: &Git, relative: &str, locked: &Locked, ours: &[u8]) -> anyhow::Result<()> {
+    let now = locked.bytes()?;
+    if now.as_deref() != Some(ours) && !ours.is_empty() {
+        locked.replace(ours)?;
+    }
+    if locked.bytes()?.is_some() {
+        git.run(&["add", "--", relative])?;
+    }
+    Ok(())
 }
 
 /// "3 changes by bob, 1 by ci" for the events among `lines`.
-fn who_did(lines: &[&String]) -> String {
+fn who_did(lines: &[String]) -> String {
     let mut by: BTreeMap<String, usize> = BTreeMap::new();
     for line in lines {
         if let Ok(event) = crate::runlog::parse_event_line(line) {
@@ -169,65 +260,4 @@ fn who_did(lines: &[&String]) -> String {
         })
         .collect();
     parts.join(", ")
-}
-
-/// `preflight sync`.
-pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
-    let log = session.log.path();
-    let (git, relative) = prepare(log)?;
-    // `--set` values go into what is shared, once git is known to be ready.
-    session.record(&[])?;
-    ignore_lock(&git, &relative)?;
-    let mut paths = vec![relative.clone()];
-    if ensure_union(&git, &relative)? {
-        paths.push(".gitattributes".to_owned());
-    }
-    let before = lines_of(log);
-    let mut status = vec!["status", "--porcelain", "--"];
-    status.extend(paths.iter().map(String::as_str));
-    let changed = !git.run(&status)?.is_empty();
-    let mut summary = String::new();
-    if changed {
-        let tally = session.state.tally(&session.checklist).overall;
-        let message = format!("preflight: {} {}/{}", session.run, tally.done, tally.applicable());
-        let mut add = vec!["add", "--"];
-        add.extend(paths.iter().map(String::as_str));
-        git.run(&add)?;
-        let mut commit = vec!["commit", "--quiet", "-m", &message, "--"];
-        commit.extend(paths.iter().map(String::as_str));
-        git.run(&commit)
-            .map_err(|e| anyhow::anyhow!("{e}\n  hint: set who commits with git config user.name and user.email"))?;
-        let _ = writeln!(summary, "committed \"{message}\"");
-    }
-    if let Err(err) = git.run(&["pull", "--quiet", "--no-rebase", "--no-edit"]) {
-        let merging = git.ok(&["rev-parse", "-q", "--verify", "MERGE_HEAD"]);
-        if merging {
-            let _ = git.run(&["merge", "--abort"]);
-        }
-        anyhow::bail!(
-            "{err}\n  hint: the pull was undone and the work tree left as it was{}; resolve it with git, then sync again",
-            if changed {
-                " (your changes are committed locally)"
-            } else {
-                ""
-            }
-        );
-    }
-    git.run(&["push", "--quiet"])
-        .map_err(|e| anyhow::anyhow!("{e}\n  hint: someone pushed meanwhile; run `preflight sync` again"))?;
-    let after = lines_of(log);
-    let came: Vec<&String> = after.iter().filter(|line| !before.contains(*line)).collect();
-    if came.is_empty() {
-        summary.push_str("nothing came in\n");
-    } else {
-        let _ = writeln!(summary, "{} came in", who_did(&came));
-    }
-    // What the run is now, with what came in.
-    let state = crate::run::RunState::replay(&session.checklist, &session.log.read()?.events);
-    summary.push_str(&status::run_line(
-        &session.run,
-        &state.tally(&session.checklist).overall,
-    ));
-    output::print(&summary)?;
-    Ok(ExitCode::from(exit::OK))
 }

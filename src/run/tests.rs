@@ -404,3 +404,5 @@ fn a_proof_that_fails_after_the_tick_flags_the_item_and_a_new_status_clears_it()
         "ticked by hand after a failure: no proof yet"
     );
 }
+
+mod stamps;

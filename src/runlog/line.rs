@@ -222,7 +222,7 @@ pub fn parse_event(line: &str) -> Result<Event, String> {
     if item.is_empty() && !matches!(change, Change::Param { .. }) {
         return Err("the event names no item".to_owned());
     }
-    let at = Timestamp::parse(&raw.at).map_err(|_| "its `at` is not an RFC 3339 timestamp".to_owned())?;
+    let at = Timestamp::parse(&raw.at).map_err(|e| format!("its `at` is {e}"))?;
     Ok(Event {
         at,
         by: clean_line_owned(raw.by)

@@ -100,7 +100,7 @@ impl RunLog {
             return Ok(Contents::default());
         }
         // A shared lock keeps a writer from being seen halfway through its line.
-        let _lock = File::open(self.lock_path())
+        let _lock = super::disk::open_nofollow(&self.lock_path())
             .ok()
             .filter(|lock| lock.lock_shared().is_ok());
         let mut file = match files::open_regular(&self.path) {
@@ -121,6 +121,7 @@ impl RunLog {
     /// continues it (it shrank, vanished, is another file, or was rewritten):
     /// it was replaced, and must be read again whole.
     pub fn read_from(&self, mark: &Mark) -> Result<Option<Contents>, RunLogError> {
+        self.refuse_links()?;
         let mut file = match files::open_regular(&self.path) {
             Ok(file) => file,
             Err(FileError::NotFound) => return Ok((mark.end == 0).then(Contents::default)),
@@ -166,6 +167,12 @@ impl RunLog {
         }
         contents.mark = Mark::after(&file, mark.end + complete as u64, lines, &bytes[..complete], &mark.tail);
         Ok(Some(contents))
+    }
+
+    /// The events of a copy of this log held in memory (one from git), for
+    /// a summary; what cannot be read is left out.
+    pub fn events_in(&self, bytes: &[u8]) -> Vec<Event> {
+        self.parse(bytes).map(|contents| contents.events).unwrap_or_default()
     }
 
     fn parse(&self, bytes: &[u8]) -> Result<Contents, RunLogError> {

@@ -7,7 +7,7 @@ use crate::checklist::Status;
 use crate::run::Change;
 use crate::timestamp::Timestamp;
 
-fn identity(checklist: &str) -> Header {
+pub(super) fn identity(checklist: &str) -> Header {
     Header {
         checklist: checklist.into(),
         file: "deploy.yaml".into(),
@@ -16,7 +16,7 @@ fn identity(checklist: &str) -> Header {
     }
 }
 
-fn tick(item: &str) -> Event {
+pub(super) fn tick(item: &str) -> Event {
     Event {
         at: Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
         by: "alice".into(),
@@ -28,7 +28,7 @@ fn tick(item: &str) -> Event {
     }
 }
 
-fn log_in(dir: &tempfile::TempDir) -> RunLog {
+pub(super) fn log_in(dir: &tempfile::TempDir) -> RunLog {
     RunLog::new(dir.path().join("runs/default.jsonl"), identity("Deploy"))
 }
 
@@ -313,3 +313,5 @@ fn a_second_header_of_the_same_run_is_accepted_and_one_of_another_checklist_is_n
     let err = log.read_from(&contents.mark).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OtherChecklist, "tailing finds it too");
 }
+
+mod fuzz;

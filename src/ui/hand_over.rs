@@ -104,7 +104,7 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
         }
         Effect::SetParam { name, value } => {
             let event = Event {
-                at: now(),
+                at: app.state.stamp_for_param(&name, now()),
                 by: app.operator.clone(),
                 item: String::new(),
                 title: None,

@@ -5,6 +5,8 @@
 
 #[cfg(unix)]
 pub mod pty;
+#[cfg(unix)]
+pub mod team;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

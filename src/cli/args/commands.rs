@@ -180,10 +180,16 @@ pub enum Command {
         run: RunArgs,
     },
     /// List the runs of a checklist with their progress and last activity
-    #[command(after_help = "Example:\n  preflight runs deploy.yaml")]
+    #[command(
+        after_help = "Examples:\n  preflight runs deploy.yaml\n  preflight runs deploy.yaml --state runs/v2.3.0.jsonl"
+    )]
     Runs {
         /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
+        /// List the run kept in FILE (for example one kept in git) instead of
+        /// the checklist's runs in the data directory
+        #[arg(long, value_name = "FILE")]
+        state: Option<PathBuf>,
     },
     /// Write a run's progress as a GitHub Markdown task list
     #[command(after_help = "Examples:\n  preflight export > progress.md\n  \
@@ -265,13 +271,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Share a run log kept in git: commit it, pull (union merge), push
+    /// Share a run log kept in git: commit it, join it with the upstream's copy, push
     #[command(
         after_help = "Examples:\n  preflight sync deploy.yaml --state runs/v2.3.0.jsonl --run \"v2.3.0 release\"\n\n\
-        The run log (--state FILE) must be in a git work tree, on a branch with an upstream.\n\
-        sync commits the log if it changed (\"preflight: <run> <done>/<total>\"), adds\n\
-        `*.jsonl merge=union` to .gitattributes when missing, pulls, pushes, and says\n\
-        what came in. A pull that cannot be merged is undone."
+        The run log (--state FILE) must be in a git work tree, on a branch with an upstream,\n\
+        with no merge, rebase, cherry-pick, revert or bisect under way. Holding the log's\n\
+        lock, sync commits it if it changed (\"preflight: <run> <done>/<total>\"), joins it\n\
+        with the upstream's copy event by event and merges the rest; then it pushes (again,\n\
+        when someone pushed meanwhile) and says what came in. A log that lost events already\n\
+        shared is refused; a deleted one is restored from git."
     )]
     Sync {
         /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
@@ -280,10 +288,16 @@ pub enum Command {
         run: RunArgs,
     },
     /// Print a run's history in the order of time: when, who, what
-    #[command(after_help = "Example:\n  preflight log deploy.yaml --run \"v2.3.0 release\"")]
+    #[command(after_help = "Examples:\n  preflight log deploy.yaml --run \"v2.3.0 release\"\n  \
+        preflight log deploy.yaml --state runs/v2.3.0.jsonl --since 2h --by bob\n\n\
+        With --by NAME, log shows only the changes NAME made.")]
     Log {
         /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
+        /// Only changes made at or after TIME: 2026-11-29T10:00:00Z, a day
+        /// (2026-11-29), or how long ago (90m, 2h, 3days)
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
         #[command(flatten)]
         run: RunArgs,
     },

@@ -287,6 +287,7 @@ fn tab_moves_the_keys_to_the_detail_pane_and_the_wheel_scrolls() {
 
 mod editing;
 mod flow;
+mod merged;
 mod nested;
 mod runbook;
 

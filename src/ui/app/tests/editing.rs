@@ -162,15 +162,7 @@ fn control_characters_typed_into_prompts_are_dropped() {
 }
 
 fn by_bob(at: &str, change: Change) -> Event {
-    Event {
-        at: Timestamp::parse(at).unwrap(),
-        by: "bob".into(),
-        item: "prepare/infra/cloud-environment".into(),
-        title: Some("Cloud environment".into()),
-        change,
-        forced: false,
-        evidence: None,
-    }
+    super::merged::on_cloud(at, "bob", change)
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! tick) is taken back only while each of its changes is still the item's
 //! latest, made by this user, so a teammate's change is never undone.
 
+use crate::run::Change;
 use crate::text::plural;
 use crate::ui::app::{App, Edit, EditKind, Effect};
 
@@ -12,6 +13,18 @@ fn still_ours(app: &App, edit: &Edit) -> bool {
         && changed
             .as_ref()
             .is_some_and(|(at, by)| Some(*at) == edit.recorded && *by == app.operator)
+}
+
+/// What undoing `edit` sets: the item's status or note just before the
+/// change in the order of time, which after a merge may be a teammate's
+/// earlier change rather than what this view saw before it.
+fn restored(app: &App, edit: &Edit) -> Change {
+    let prior = app.state.item(edit.index).prior.clone();
+    match (&edit.before, prior) {
+        (Change::Status(_), Some((status, _))) => Change::Status(status),
+        (Change::Note(_), Some((_, note))) => Change::Note(note),
+        _ => edit.before.clone(),
+    }
 }
 
 /// Undoes (or redoes) the group of edits on top of its stack: one keystroke's
@@ -54,8 +67,8 @@ pub(super) fn undo(app: &mut App, undo: bool) -> Effect {
             .into_iter()
             .map(|edit| Edit {
                 index: edit.index,
+                after: if undo { restored(app, &edit) } else { edit.before },
                 before: edit.after,
-                after: edit.before,
                 kind,
                 recorded: None,
                 forced: false,

@@ -1,0 +1,136 @@
+//! The run log's lock, and what may be done while holding it.
+//!
+//! Every writer takes an exclusive lock on a sibling `.lock` file before it
+//! appends; readers take it shared. `sync` holds it exclusively while it
+//! reads, replaces and commits the log, so that no append falls between what
+//! git was given and what the file holds. The log and its lock are opened
+//! without following symbolic links: a run log committed as a link to a file
+//! elsewhere is refused, never written through.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::Read as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::disk::private_file;
+use super::{ErrorKind, RunLog, RunLogError};
+use crate::files::{self, Replace, Target};
+
+/// How long a writer waits for the lock (held by a sync, or another writer)
+/// before it gives up, saying why, rather than hang.
+pub(super) const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+/// The run log held exclusively: no other preflight appends until it is
+/// dropped.
+pub struct Locked<'a> {
+    log: &'a RunLog,
+    _lock: File,
+}
+
+impl RunLog {
+    /// Refuses a run log or lock that is a symbolic link (or anything else
+    /// but a regular file), naming the path.
+    pub(super) fn refuse_links(&self) -> Result<(), RunLogError> {
+        for path in [self.path.clone(), self.lock_path()] {
+            if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(RunLogError {
+                    kind: ErrorKind::NotAFile,
+                    path: crate::text::escape_for_terminal(&path.display().to_string()),
+                    message: "is a symbolic link; preflight never reads or writes a run log or its lock through one"
+                        .to_owned(),
+                    hint: "replace the link with the file itself (in git: git rm the link and commit the run log), or name the file with --state FILE".to_owned(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens the lock file, creating it (and the log's folder) when missing.
+    pub(super) fn open_lock(&self) -> Result<File, RunLogError> {
+        self.refuse_links()?;
+        if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            files::create_private_dir(parent).map_err(|e| self.io_error("create its folder", &e))?;
+        }
+        let lock = private_file(
+            OpenOptions::new().create(true).truncate(false).write(true),
+            &self.lock_path(),
+        )
+        .map_err(|e| self.io_error("create its lock file", &e))?;
+        let meta = lock.metadata().map_err(|e| self.io_error("lock it", &e))?;
+        if !meta.is_file() {
+            return Err(self.file_error("lock it", files::FileError::NotRegular(files::kind_of(&meta))));
+        }
+        Ok(lock)
+    }
+
+    /// Takes the log's lock exclusively, waiting for whoever holds it.
+    pub fn lock(&self) -> Result<Locked<'_>, RunLogError> {
+        self.check_file("lock it")?;
+        let lock = self.open_lock()?;
+        self.wait_for(&lock, LOCK_WAIT)?;
+        Ok(Locked { log: self, _lock: lock })
+    }
+
+    /// Takes `lock` exclusively, waiting at most `wait` for whoever holds it.
+    pub(super) fn wait_for(&self, lock: &File, wait: Duration) -> Result<(), RunLogError> {
+        let started = Instant::now();
+        loop {
+            match lock.try_lock() {
+                Ok(()) => return Ok(()),
+                Err(TryLockError::WouldBlock) if started.elapsed() < wait => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(self.error(
+                        ErrorKind::Io,
+                        format!(
+                            "is held by another preflight (a sync, or a writer) for more than {} s; nothing was recorded",
+                            wait.as_secs()
+                        ),
+                        "try again; if it stays held, look for a `preflight sync` that is stuck, and end it",
+                    ));
+                }
+                Err(TryLockError::Error(e)) => return Err(self.io_error("lock it", &e)),
+            }
+        }
+    }
+}
+
+impl Locked<'_> {
+    /// The log's bytes as they are; `None` when there is no log.
+    pub fn bytes(&self) -> Result<Option<Vec<u8>>, RunLogError> {
+        let log = self.log;
+        log.refuse_links()?;
+        match files::open_regular(&log.path) {
+            Ok(mut file) => {
+                let mut bytes = Vec::new();
+                file.read_to_end(&mut bytes).map_err(|e| log.io_error("read it", &e))?;
+                Ok(Some(bytes))
+            }
+            Err(files::FileError::NotFound) => Ok(None),
+            Err(e) => Err(log.file_error("read it", e)),
+        }
+    }
+
+    /// Replaces the log with `text` at once: through a temporary file renamed
+    /// into place, so a reader sees the old log or the new one, never half.
+    /// A log that was not there is created private to its owner.
+    pub fn replace(&self, text: &[u8]) -> Result<(), RunLogError> {
+        let log = self.log;
+        log.refuse_links()?;
+        if !log.check_file("write it")? {
+            private_file(OpenOptions::new().create_new(true).write(true), &log.path)
+                .map_err(|e| log.io_error("create it", &e))?;
+        }
+        Target::check(&log.path, Replace::Always)
+            .and_then(|target| target.write_bytes(text))
+            .map_err(|e| log.file_error("replace it", e))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.log.path
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests;
