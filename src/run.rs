@@ -47,6 +47,27 @@ pub enum Change {
     },
     /// A command ran and changed nothing: its evidence is all there is.
     Ran,
+    /// A command or verification started for the item: until its outcome is
+    /// recorded, nobody else starts one.
+    Started(Start),
+}
+
+/// Who started running an item's command, where: a run on this machine whose
+/// process is gone is known to be over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Start {
+    pub kind: EvidenceKind,
+    pub host: String,
+    pub pid: u32,
+}
+
+/// A command running for an item, as the run log says: started, no outcome
+/// recorded yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Running {
+    pub start: Start,
+    pub at: Timestamp,
+    pub by: String,
 }
 
 /// Where one item stands in a run, and who put it there.
@@ -66,6 +87,8 @@ pub struct ItemState {
     pub evidence: Option<(Evidence, Timestamp, String)>,
     /// What its verification said since its status last changed.
     pub proof: Proof,
+    /// A command started for it whose outcome is not recorded yet.
+    pub running: Option<Running>,
     /// The status and note just before the latest change, in time order:
     /// what an undo of that change restores, whatever was merged in before it.
     pub prior: Option<(Status, Option<String>)>,
@@ -100,9 +123,18 @@ impl ItemState {
                 self.note.clone_from(note);
                 self.changed = Some((event.at, event.by.clone()));
             }
+            Change::Started(start) => {
+                self.running = Some(Running {
+                    start: start.clone(),
+                    at: event.at,
+                    by: event.by.clone(),
+                });
+            }
             Change::Param { .. } | Change::Ran => {}
         }
         if let Some(evidence) = &event.evidence {
+            // The outcome of a run: it is over.
+            self.running = None;
             if evidence.kind == EvidenceKind::Verify {
                 self.proof = if evidence.passed() {
                     Proof::Passed
@@ -125,7 +157,7 @@ impl ItemState {
         match change {
             Change::Status(status) => &self.status == status,
             Change::Note(note) => &self.note == note,
-            Change::Param { .. } | Change::Ran => false,
+            Change::Param { .. } | Change::Ran | Change::Started(_) => false,
         }
     }
 }

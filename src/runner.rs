@@ -18,10 +18,12 @@ use crate::checklist::{Checklist, Status};
 use crate::run::{Change, Event, Evidence, EvidenceKind, RunState};
 use crate::template::{self, Values};
 
+mod claim;
 mod interrupts;
 mod process;
 mod tail;
 
+pub use claim::{Claim, claim, host};
 pub use interrupts::Interrupts;
 use tail::Tail;
 
@@ -85,6 +87,41 @@ pub fn event_for(
         },
         forced: forced && ticks,
         evidence: Some(evidence),
+    }
+}
+
+/// Why an item's command may not start now: someone runs it elsewhere (as
+/// the run log says) and it is not known to be over. `None` when it may.
+/// A run recorded as started on this machine is over once this process
+/// holds the item's [`Claim`].
+pub fn busy(running: Option<&crate::run::Running>, here: &str) -> Option<String> {
+    let running = running?;
+    (running.start.host != here).then(|| {
+        format!(
+            "{} is running this since {} ({} on {})",
+            running.by,
+            running.at.human(),
+            running.start.kind.as_str(),
+            running.start.host
+        )
+    })
+}
+
+/// The event that says a command starts for an item, recorded before it runs.
+pub fn started(state: &RunState, checklist: &Checklist, index: usize, kind: EvidenceKind, by: &str) -> Event {
+    let item = &checklist.items()[index];
+    Event {
+        at: state.stamp_for(index, crate::runlog::now()),
+        by: by.to_owned(),
+        item: item.id.to_string(),
+        title: Some(item.title.clone()),
+        change: Change::Started(crate::run::Start {
+            kind,
+            host: host(),
+            pid: std::process::id(),
+        }),
+        forced: false,
+        evidence: None,
     }
 }
 

@@ -107,6 +107,10 @@ fn describe(event: &Event) -> (String, String) {
         Change::Param { name, value } => ("set".into(), format!("{name} = \"{value}\"")),
         Change::Ran if event.evidence.as_ref().is_some_and(Evidence::passed) => ("ran".into(), String::new()),
         Change::Ran => ("failed".into(), String::new()),
+        Change::Started(start) => (
+            "started".into(),
+            format!("  ({} on {}, pid {})", start.kind.as_str(), start.host, start.pid),
+        ),
     };
     if let Some(evidence) = &event.evidence {
         let _ = write!(extra, "  ({} {})", evidence.kind.as_str(), evidence.summary());

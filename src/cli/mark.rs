@@ -192,5 +192,6 @@ fn describe(change: &Change) -> &'static str {
         Change::Note(None) => "note cleared",
         Change::Param { .. } => "set",
         Change::Ran => "ran",
+        Change::Started(_) => "started",
     }
 }

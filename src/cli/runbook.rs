@@ -33,13 +33,17 @@ pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<Exit
             timeout,
             dry_run,
             again,
+            takeover,
             ..
         } => {
             let options = exec::Options {
-                force: *force,
                 timeout: timeout.map(Duration::from_secs_f64),
                 dry_run: *dry_run,
-                again: *again,
+                overrides: exec::Overrides {
+                    gate: *force,
+                    again: *again,
+                    takeover: *takeover,
+                },
             };
             let session = open(checklist)?;
             match item {
@@ -52,8 +56,15 @@ pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<Exit
             items,
             timeout,
             force,
+            takeover,
             ..
-        } => verify::verify(&open(checklist)?, items, Duration::from_secs_f64(*timeout), *force, &by),
+        } => verify::verify(
+            &open(checklist)?,
+            items,
+            Duration::from_secs_f64(*timeout),
+            (*force, *takeover),
+            &by,
+        ),
         _ => unreachable!("runbook::from_command is given exec and verify"),
     }
 }
@@ -95,6 +106,42 @@ fn standing_now(session: &Session, index: usize) -> anyhow::Result<ItemState> {
     let mut events = contents.events;
     events.sort_by_key(|event| event.at);
     Ok(RunState::replay(&session.checklist, &events).item(index).clone())
+}
+
+/// Claims the item's step for this process and records that its command
+/// starts: refused while someone else runs it (on this machine: holding the
+/// claim; elsewhere: a `started` event with no outcome yet, unless
+/// `takeover`).
+fn begin(
+    session: &Session,
+    state: &RunState,
+    index: usize,
+    kind: EvidenceKind,
+    by: &str,
+    takeover: bool,
+) -> anyhow::Result<runner::Claim> {
+    let item = &session.checklist.items()[index];
+    let now = standing_now(session, index)?;
+    let Some(claim) = runner::claim(session.log.path(), item.id.as_str())
+        .map_err(|err| anyhow::anyhow!("cannot claim the step {}: {err}", item.id))?
+    else {
+        let who = now.running.as_ref().map_or_else(
+            || "another preflight on this machine is running it".to_owned(),
+            |r| format!("{} is running this since {}", r.by, r.at.human()),
+        );
+        anyhow::bail!(
+            "{}: {who}; nothing was run\n  hint: wait for it to finish; `preflight log` then shows how it went",
+            item.title
+        );
+    };
+    if let Some(why) = runner::busy(now.running.as_ref(), &runner::host()).filter(|_| !takeover) {
+        anyhow::bail!(
+            "{}: {why}; nothing was run\n  hint: wait for its outcome (sync shows it); if that run ended without recording one, add --takeover",
+            item.title
+        );
+    }
+    session.record(&[runner::started(state, &session.checklist, index, kind, by)])?;
+    Ok(claim)
 }
 
 /// Whether an item still stands as it did when its command started.

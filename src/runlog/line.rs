@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::Status;
-use crate::run::{Change, Event, Evidence, EvidenceKind};
+use crate::run::{Change, Event, Evidence, EvidenceKind, Start};
 use crate::text::{clean_line, clean_line_owned, clean_paragraph, clean_paragraph_owned};
 use crate::timestamp::Timestamp;
 
@@ -57,6 +57,18 @@ struct EventLine {
     forced: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     evidence: Option<EvidenceLine>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    started: Option<StartedLine>,
+}
+
+/// A command started for an item, as the run log keeps it.
+#[derive(Serialize, Deserialize)]
+struct StartedLine {
+    kind: String,
+    #[serde(default)]
+    host: String,
+    #[serde(default)]
+    pid: u32,
 }
 
 /// What a command run for an item showed, as the run log keeps it.
@@ -169,8 +181,16 @@ pub fn event_line(event: &Event) -> Result<String, serde_json::Error> {
             param = Some(name.clone());
             value = Some(given.clone());
         }
-        Change::Ran => {}
+        Change::Ran | Change::Started(_) => {}
     }
+    let started = match &event.change {
+        Change::Started(start) => Some(StartedLine {
+            kind: start.kind.as_str().to_owned(),
+            host: start.host.clone(),
+            pid: start.pid,
+        }),
+        _ => None,
+    };
     let line = EventLine {
         at: event.at.to_string(),
         by: event.by.clone(),
@@ -183,6 +203,7 @@ pub fn event_line(event: &Event) -> Result<String, serde_json::Error> {
         value,
         forced: event.forced,
         evidence: event.evidence.as_ref().map(EvidenceLine::of),
+        started,
     };
     let mut text = serde_json::to_string(&line)?;
     text.push('\n');
@@ -209,6 +230,23 @@ pub fn parse_event(line: &str) -> Result<Event, String> {
             Change::Param { name, value }
         }
         (None, None) if evidence.is_some() => Change::Ran,
+        (None, None) if raw.started.is_some() => {
+            let started = raw.started.unwrap_or(StartedLine {
+                kind: String::new(),
+                host: String::new(),
+                pid: 0,
+            });
+            let kind = match started.kind.as_str() {
+                "exec" => EvidenceKind::Exec,
+                "verify" => EvidenceKind::Verify,
+                other => return Err(format!("started an unknown kind of run {:?}", clean_paragraph(other))),
+            };
+            Change::Started(Start {
+                kind,
+                host: clean_line_owned(started.host).unwrap_or_default(),
+                pid: started.pid,
+            })
+        }
         (Some("done"), _) => Change::Status(Status::Done),
         (Some("todo"), _) => Change::Status(Status::Todo),
         (Some("skipped"), _) => Change::Status(Status::Skipped {

@@ -205,6 +205,7 @@ impl App {
                 Change::Param { .. } => "set",
                 Change::Ran if only.evidence.as_ref().is_some_and(crate::run::Evidence::passed) => "run",
                 Change::Ran => "run, and failed,",
+                Change::Started(_) => "started running",
             };
             let title = only.title.as_deref().unwrap_or(&only.item);
             self.say(format!("{title} {what} by {}", only.by));

@@ -69,6 +69,9 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
             forced,
         } => {
             let values = app.state.values(&app.checklist);
+            let Some(_claim) = begin(app, log, watchdog, index, kind) else {
+                return;
+            };
             let before = app.state.item(index).clone();
             let handed = watchdog.hand_over();
             let ran = session.suspend(|| run(&line, &values, kind, watchdog));
@@ -132,6 +135,43 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
         }
         _ => {}
     }
+}
+
+/// Claims the item's step and records that its command starts, as `exec`
+/// does; `None` (the view says why) while someone else runs it.
+fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: EvidenceKind) -> Option<runner::Claim> {
+    let item = &app.checklist.items()[index];
+    let title = item.title.clone();
+    let running = standing_now(app, log, index).and_then(|now| now.running);
+    let claim = match runner::claim(log.path(), item.id.as_str()) {
+        Ok(Some(claim)) => claim,
+        Ok(None) => {
+            let who = running.as_ref().map_or_else(
+                || "another preflight on this machine is running it".to_owned(),
+                |r| format!("{} is running this since {}", r.by, r.at.human()),
+            );
+            app.complain(format!("{title}: {who}; nothing was run"));
+            return None;
+        }
+        Err(err) => {
+            app.complain(format!("{title}: cannot claim the step: {err}"));
+            return None;
+        }
+    };
+    if let Some(why) = runner::busy(running.as_ref(), &runner::host()) {
+        app.complain(format!(
+            "{title}: {why}; nothing was run (preflight exec --takeover if that run is over)"
+        ));
+        return None;
+    }
+    let started = runner::started(&app.state, &app.checklist, index, kind, &app.operator);
+    let _writing = watchdog.writing();
+    if let Err(err) = log.append(std::slice::from_ref(&started)) {
+        app.record_failed(err.message());
+        return None;
+    }
+    app.external(std::slice::from_ref(&started));
+    Some(claim)
 }
 
 /// How the item stands in the run log as it is now; `None` when the log

@@ -124,6 +124,9 @@ pub enum Command {
         /// Run the command of an item that is done already (not every step is safe to repeat)
         #[arg(long)]
         again: bool,
+        /// Start even though the run log says a teammate elsewhere runs the step (when that run ended without an outcome)
+        #[arg(long)]
+        takeover: bool,
         #[command(flatten)]
         run: RunArgs,
     },
@@ -147,6 +150,9 @@ pub enum Command {
         /// Run them even in a gated phase that is not open yet (marked as forced)
         #[arg(long)]
         force: bool,
+        /// Start even though the run log says a teammate elsewhere runs the step (when that run ended without an outcome)
+        #[arg(long)]
+        takeover: bool,
         #[command(flatten)]
         run: RunArgs,
     },

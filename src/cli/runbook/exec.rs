@@ -14,7 +14,7 @@ use std::time::Duration;
 use super::super::mark::{past_gates, resolve};
 use super::super::session::Session;
 use super::super::{exit, output, status};
-use super::{announce, run_line, shell_line, standing_now, status_words, unchanged};
+use super::{announce, begin, run_line, shell_line, standing_now, status_words, unchanged};
 use crate::checklist::{Item, Status};
 use crate::gate;
 use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
@@ -26,11 +26,21 @@ const VERIFY_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// What `exec` was told besides the items.
 pub struct Options {
-    pub force: bool,
     /// Stop the command (and its verification) after this long.
     pub timeout: Option<Duration>,
     pub dry_run: bool,
+    pub overrides: Overrides,
+}
+
+/// What `exec` is told to do although it would not by itself.
+pub struct Overrides {
+    /// Run past a closed gate (`--force`).
+    pub gate: bool,
+    /// Run a done item's command again (`--again`).
     pub again: bool,
+    /// Start although the run log says someone elsewhere runs the step
+    /// (`--takeover`).
+    pub takeover: bool,
 }
 
 /// How one step ended.
@@ -56,9 +66,9 @@ pub fn exec(session: &Session, query: &str, options: &Options, by: &str) -> anyh
         output::print(&dry_run(session, item)?)?;
         return Ok(ExitCode::from(exit::OK));
     }
-    let forced = !past_gates(session, &[index], options.force)?.is_empty();
+    let forced = !past_gates(session, &[index], options.overrides.gate)?.is_empty();
     let before = session.state.item(index);
-    if before.status == Status::Done && !options.again {
+    if before.status == Status::Done && !options.overrides.again {
         anyhow::bail!(
             "{} is done already ({}); nothing was run\n  hint: add --again to run its command once more (a step such as a tag or a migration may not be safe to repeat)",
             item.title,
@@ -110,7 +120,7 @@ pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &
             );
         }
         let closed = gate::item_closed(&session.checklist, &state.tally(&session.checklist), index);
-        if let Some(closed) = closed.as_ref().filter(|_| !options.force) {
+        if let Some(closed) = closed.as_ref().filter(|_| !options.overrides.gate) {
             let message = closed.message(&session.checklist);
             return stop(
                 &shown,
@@ -200,6 +210,12 @@ fn step(
 ) -> anyhow::Result<Step> {
     let item = &session.checklist.items()[index];
     let values = state.values(&session.checklist);
+    let kind = if item.command.is_some() {
+        EvidenceKind::Exec
+    } else {
+        EvidenceKind::Verify
+    };
+    let _claim = begin(session, state, index, kind, by, options.overrides.takeover)?;
     let before = state.item(index).clone();
     let mut runs: Vec<Evidence> = Vec::new();
     if let Some(command) = &item.command {

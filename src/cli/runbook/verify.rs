@@ -49,7 +49,7 @@ pub fn verify(
     session: &Session,
     queries: &[String],
     timeout: Duration,
-    force: bool,
+    (force, takeover): (bool, bool),
     by: &str,
 ) -> anyhow::Result<ExitCode> {
     let targets = targets(session, queries)?;
@@ -74,6 +74,7 @@ pub fn verify(
         }
         let line = shell_line(item.verify.as_deref().unwrap_or_default(), &values)?;
         announce("verifying", &line);
+        let _claim = super::begin(session, &state, index, EvidenceKind::Verify, by, takeover)?;
         let before = state.item(index).clone();
         let evidence = run_line(&line, &values, EvidenceKind::Verify, false, Some(timeout), &interrupts)?;
         let mark = match (evidence.passed(), evidence.timed_out) {

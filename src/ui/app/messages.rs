@@ -80,6 +80,7 @@ impl App {
             Change::Note(None) => "note cleared".to_owned(),
             Change::Param { name, value } => format!("{name} = {value}"),
             Change::Ran => "ran".to_owned(),
+            Change::Started(_) => "started".to_owned(),
         };
         Some(match (first.kind, &first.after) {
             (EditKind::Undo, _) => format!("undid: {title} → {what}"),
@@ -88,7 +89,7 @@ impl App {
             (EditKind::New, Change::Status(Status::Skipped { .. })) => format!("– {title} {what}"),
             (EditKind::New, Change::Status(Status::Todo)) => format!("{title} → to do"),
             (EditKind::New, Change::Note(_)) => format!("✎ {title}: {what}"),
-            (EditKind::New, Change::Param { .. } | Change::Ran) => format!("{title}: {what}"),
+            (EditKind::New, Change::Param { .. } | Change::Ran | Change::Started(_)) => format!("{title}: {what}"),
         })
     }
 }

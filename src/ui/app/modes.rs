@@ -78,6 +78,8 @@ pub enum Confirm {
         kind: EvidenceKind,
         line: String,
         gate: Option<String>,
+        /// The item is done already: the question says it runs again.
+        again: bool,
     },
     /// Record these changes in a closed gated phase, forced.
     Force { edits: Vec<Edit>, gate: String },
@@ -90,14 +92,26 @@ impl Confirm {
             Confirm::TickAll { items, name } => {
                 format!("Tick {} of {name}? y/n", plural(items.len(), "open item", "open items"))
             }
-            Confirm::Run { kind, line, gate, .. } => {
+            Confirm::Run {
+                kind,
+                line,
+                gate,
+                again,
+                ..
+            } => {
                 let verb = match kind {
                     EvidenceKind::Exec => "Run",
                     EvidenceKind::Verify => "Verify with",
                 };
+                let done = if *again && *kind == EvidenceKind::Exec {
+                    "It is done already — "
+                } else {
+                    ""
+                };
+                let more = if done.is_empty() { "" } else { " again" };
                 match gate {
-                    Some(gate) => format!("{gate} — {verb} \"{line}\" anyway, forced? y/n"),
-                    None => format!("{verb} \"{line}\"? y/n"),
+                    Some(gate) => format!("{gate} — {done}{verb} \"{line}\"{more} anyway, forced? y/n"),
+                    None => format!("{done}{verb} \"{line}\"{more}? y/n"),
                 }
             }
             Confirm::Force { gate, .. } => format!("{gate} — record it anyway, forced? y/n"),

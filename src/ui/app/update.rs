@@ -246,7 +246,7 @@ pub(super) fn edit(app: &mut App, index: usize, after: Change) -> Effect {
     let before = match &after {
         Change::Status(_) => Change::Status(state.status.clone()),
         Change::Note(_) => Change::Note(state.note.clone()),
-        Change::Param { .. } | Change::Ran => return Effect::None,
+        Change::Param { .. } | Change::Ran | Change::Started(_) => return Effect::None,
     };
     if before == after {
         return Effect::None;

@@ -270,3 +270,18 @@ fn a_value_changed_while_asked_asks_again_with_the_command_as_it_would_run() {
     assert_eq!(confirm.question(), "Run \"make release VERSION='2.3.1'\"? y/n");
     assert!(matches!(act(&mut app, Action::Yes), Effect::Run { line, .. } if line == "make release VERSION='2.3.1'"));
 }
+
+#[test]
+fn running_a_done_items_command_again_says_so_in_the_question() {
+    let mut app = runbook(&[("version", "2.3.0")]);
+    select(&mut app, "Build 2.3.0");
+    act(&mut app, Action::Toggle);
+    act(&mut app, Action::RunCommand);
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(
+        confirm.question(),
+        "It is done already — Run \"make release VERSION='2.3.0'\" again? y/n"
+    );
+}

@@ -55,6 +55,7 @@ pub(crate) fn ask_run(app: &mut App, kind: EvidenceKind) {
         kind,
         line,
         gate: gate_of(app, index),
+        again: app.item_state(index).status == Status::Done,
     });
 }
 
@@ -93,7 +94,7 @@ fn still(app: &App, edit: &Edit) -> bool {
     match &edit.before {
         Change::Status(status) => &state.status == status,
         Change::Note(note) => &state.note == note,
-        Change::Param { .. } | Change::Ran => true,
+        Change::Param { .. } | Change::Ran | Change::Started(_) => true,
     }
 }
 
@@ -109,6 +110,7 @@ pub(crate) fn answer(app: &mut App, confirm: Confirm, action: &Action) -> Effect
                     kind,
                     line,
                     gate,
+                    again,
                 } => {
                     // A value a teammate set while the question was asked
                     // changes the command: what runs is only what was shown.
@@ -122,6 +124,7 @@ pub(crate) fn answer(app: &mut App, confirm: Confirm, action: &Action) -> Effect
                                 kind,
                                 line,
                                 gate,
+                                again,
                             });
                         }
                         return Effect::None;
