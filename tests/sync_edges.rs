@@ -241,3 +241,43 @@ fn a_bisect_under_way_is_refused_by_name() {
     assert!(err.contains("in the middle of a bisect; nothing was changed"), "{err}");
     assert!(err.contains("git bisect reset"), "{err}");
 }
+
+/// What a teammate tidying up by hand does: the log deleted in git, pushed.
+fn push_the_logs_deletion(clone: &Path) {
+    git(clone, &["rm", "--quiet", "run.jsonl"]);
+    git(clone, &["commit", "--quiet", "-m", "tidy up"]);
+    git(clone, &["push", "--quiet"]);
+}
+
+#[test]
+fn a_deletion_pushed_by_hand_is_undone_by_the_next_sync_of_a_clone_with_the_log() {
+    let sandbox = Sandbox::new();
+    let team = synced_with_two_ticks(&sandbox);
+    let (a, b) = (&team[0], &team[1]);
+    ok(&sandbox, b, "bob", &["sync", "mini.yaml"]);
+    ok(&sandbox, b, "bob", &["check", "mini.yaml", "third-step"]);
+    push_the_logs_deletion(a);
+    // bob, with an unsynced tick, meets the deletion: a modify/delete conflict.
+    let (code, out, err) = preflight(&sandbox, b, "bob", &["sync", "mini.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("3/3 items completed"), "{out}");
+    assert_eq!(events(b).len(), 3);
+    assert_eq!(git(b, &["status", "--porcelain"]), "");
+    let out = ok(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    assert!(out.contains("3/3 items completed"), "{out}");
+    assert_eq!(events(a).len(), 3, "the log is back for everyone");
+}
+
+#[test]
+fn a_deletion_pushed_by_hand_is_undone_even_by_a_clone_with_nothing_new() {
+    let sandbox = Sandbox::new();
+    let team = synced_with_two_ticks(&sandbox);
+    let (a, b) = (&team[0], &team[1]);
+    ok(&sandbox, b, "bob", &["sync", "mini.yaml"]);
+    push_the_logs_deletion(a);
+    let (code, _, err) = preflight(&sandbox, b, "bob", &["sync", "mini.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(events(b).len(), 2, "git's merge deleted it; sync put it back");
+    ok(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    assert_eq!(events(a).len(), 2, "the log is back for everyone");
+}
