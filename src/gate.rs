@@ -3,7 +3,7 @@
 //! running anything in it is refused, unless forced, and a forced change is
 //! recorded as such. Pure: from the checklist and a run's tally.
 
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, Status};
 use crate::progress::Tally;
 
 /// Why an item's phase is closed.
@@ -34,6 +34,56 @@ pub fn phase_closed(checklist: &Checklist, tally: &Tally, phase: usize) -> Optio
     checklist
         .gate_closed_by(phase, |p| tally.phases[p].open())
         .map(|(blocker, open)| Closed { phase, blocker, open })
+}
+
+/// How a recorded change stood with its phase's gate when it was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Passage {
+    /// Not gated, or the gate was open.
+    Open,
+    /// Past a closed gate, forced on purpose: a gate override.
+    Overridden,
+    /// In a closed gated phase without being forced: a teammate's preflight
+    /// that did not check, or a log written by hand. Shown, never hidden.
+    OutOfOrder,
+}
+
+/// How a status change to the item at `index`, `forced` or not, stands with
+/// its phase's gate in a run whose tally (before the change) is `tally`.
+pub fn judge(checklist: &Checklist, tally: &Tally, index: usize, forced: bool) -> Passage {
+    match item_closed(checklist, tally, index) {
+        None => Passage::Open,
+        Some(_) if forced => Passage::Overridden,
+        Some(_) => Passage::OutOfOrder,
+    }
+}
+
+/// A status change as a gate sees it: which item, to what, forced or not.
+#[derive(Debug, Clone, Copy)]
+pub struct Move<'a> {
+    pub index: usize,
+    pub status: &'a Status,
+    pub forced: bool,
+}
+
+/// How each change of a run (in the order of their time, as replay applies
+/// them) stood with its gate: `None` (a change that sets no status of an
+/// item the checklist has) is [`Passage::Open`].
+pub fn passages<'a>(checklist: &Checklist, moves: impl IntoIterator<Item = Option<Move<'a>>>) -> Vec<Passage> {
+    let mut statuses = vec![Status::Todo; checklist.items().len()];
+    let mut tally = Tally::of(checklist, |i| &statuses[i]);
+    moves
+        .into_iter()
+        .map(|change| {
+            let Some(Move { index, status, forced }) = change else {
+                return Passage::Open;
+            };
+            let passage = judge(checklist, &tally, index, forced);
+            tally.change(checklist, index, &statuses[index], status);
+            statuses[index] = status.clone();
+            passage
+        })
+        .collect()
 }
 
 /// Whether the item at `index` stands in a closed phase.
@@ -75,5 +125,41 @@ mod tests {
         assert_eq!(closed.message(&list), "Deploy is gated: Soak has 1 open item");
         progress[2] = Status::Done;
         assert_eq!(item_closed(&list, &tally(&list, &progress), 3), None);
+    }
+
+    #[test]
+    fn only_a_change_in_a_closed_gated_phase_counts_and_the_flag_decides_which_kind() {
+        let list = parse(GATED, "t.yaml").unwrap();
+        let done = Status::Done;
+        let at = |index, forced| {
+            Some(Move {
+                index,
+                status: &done,
+                forced,
+            })
+        };
+        // d in Deploy, gated: forced while closed, then out of order while
+        // closed; a, b, c done; then a forced flag on an open gate means nothing.
+        let moves = [
+            at(3, true),
+            at(3, false),
+            at(0, true),
+            at(1, false),
+            at(2, false),
+            at(3, true),
+            None,
+        ];
+        assert_eq!(
+            passages(&list, moves),
+            vec![
+                Passage::Overridden,
+                Passage::OutOfOrder,
+                Passage::Open,
+                Passage::Open,
+                Passage::Open,
+                Passage::Open,
+                Passage::Open
+            ]
+        );
     }
 }

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use crate::checklist::{Checklist, Status};
+use crate::gate::{self, Passage};
 use crate::progress::Tally;
 use crate::run::{Change, Event, in_time_order};
 use crate::timestamp::Timestamp;
@@ -20,7 +21,10 @@ pub struct Span {
     /// When the event that completed it was recorded; `None` while open.
     pub completed: Option<Timestamp>,
     pub operators: BTreeSet<String>,
+    /// Changes recorded past a closed gate on purpose (`--force`).
     pub forced: usize,
+    /// Changes recorded in a closed gated phase without being forced.
+    pub out_of_order: usize,
     pub failed: usize,
 }
 
@@ -36,9 +40,6 @@ impl Span {
             self.started = Some(event.at);
         }
         self.operators.insert(event.by.clone());
-        if event.forced {
-            self.forced += 1;
-        }
         if event.evidence.as_ref().is_some_and(|e| !e.passed()) {
             self.failed += 1;
         }
@@ -84,6 +85,20 @@ pub fn measure(checklist: &Checklist, events: &[Event]) -> Report {
         let Change::Status(status) = &event.change else {
             continue;
         };
+        // Only a change past a gate that was really closed counts as forced
+        // (a `forced` flag on a change in an open phase means nothing), and
+        // one in a closed phase without the flag is out of order.
+        match gate::judge(checklist, &tally, index, event.forced) {
+            Passage::Open => {}
+            Passage::Overridden => {
+                phases[phase].forced += 1;
+                overall.forced += 1;
+            }
+            Passage::OutOfOrder => {
+                phases[phase].out_of_order += 1;
+                overall.out_of_order += 1;
+            }
+        }
         tally.change(checklist, index, &statuses[index], status);
         statuses[index] = status.clone();
         closed_at[index] = (*status != Status::Todo).then_some(event.at);

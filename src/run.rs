@@ -70,6 +70,21 @@ pub struct Running {
     pub by: String,
 }
 
+impl Event {
+    /// The status change it makes, as a gate judges it; `None` for any
+    /// other change, or one to an item the checklist lacks.
+    pub fn as_move(&self, checklist: &Checklist) -> Option<crate::gate::Move<'_>> {
+        let Change::Status(status) = &self.change else {
+            return None;
+        };
+        Some(crate::gate::Move {
+            index: checklist.index_of(&self.item)?,
+            status,
+            forced: self.forced,
+        })
+    }
+}
+
 /// Where one item stands in a run, and who put it there.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ItemState {
@@ -89,6 +104,8 @@ pub struct ItemState {
     pub proof: Proof,
     /// A command started for it whose outcome is not recorded yet.
     pub running: Option<Running>,
+    /// Its status was last set in a closed gated phase without being forced.
+    pub out_of_order: bool,
     /// The status and note just before the latest change, in time order:
     /// what an undo of that change restores, whatever was merged in before it.
     pub prior: Option<(Status, Option<String>)>,
@@ -205,10 +222,28 @@ impl RunState {
     /// the order given.
     pub fn replay<'a>(checklist: &Checklist, events: impl IntoIterator<Item = &'a Event>) -> RunState {
         let mut state = RunState::new(checklist);
-        for event in in_time_order(events) {
-            state.apply(checklist, event);
+        let order = in_time_order(events);
+        if !checklist.phases().iter().any(|p| p.gate) {
+            for event in order {
+                state.apply(checklist, event);
+            }
+            return state;
+        }
+        let passages = crate::gate::passages(checklist, order.iter().map(|e| e.as_move(checklist)));
+        for (event, passage) in order.into_iter().zip(passages) {
+            if let Some(index) = state.apply(checklist, event)
+                && matches!(event.change, Change::Status(_))
+            {
+                state.note_passage(index, passage);
+            }
         }
         state
+    }
+
+    /// Notes how the item's latest status change stood with its gate: what
+    /// an incremental apply (the view's) judges with the tally it keeps.
+    pub fn note_passage(&mut self, index: usize, passage: crate::gate::Passage) {
+        self.items[index].out_of_order = passage == crate::gate::Passage::OutOfOrder;
     }
 
     /// The time a new change to item `index` is recorded with: `now`, or just

@@ -483,3 +483,42 @@ fn a_step_started_on_another_machine_waits_for_its_outcome_unless_taken_over() {
     std::fs::write(&log, here + &stale + "\n").unwrap();
     sandbox.ok(&["exec", &list, "other", "--again"]);
 }
+
+#[test]
+fn a_teammates_change_in_a_closed_gate_without_force_is_shown_out_of_order_and_only_real_overrides_count() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write(
+        "gated.yaml",
+        "title: G\nphases:\n  - name: Prepare\n    sections:\n      - name: S\n        items: [Ready]\n  - name: Ship\n    gate: true\n    sections:\n      - name: S\n        items: [Deploy, Announce]\n",
+    );
+    let list = list.to_str().unwrap();
+    sandbox.ok(&["note", list, "ready", "starting"]);
+    let log = sandbox.run_logs()[0].clone();
+    // Written by a teammate's tool that did not check the gate, and a
+    // `forced` flag on a change in an open phase.
+    let lines = "{\"at\":\"2026-12-03T10:00:00Z\",\"by\":\"mallory\",\"item\":\"ship/s/deploy\",\"status\":\"done\"}\n\
+                 {\"at\":\"2026-12-03T10:01:00Z\",\"by\":\"mallory\",\"item\":\"prepare/s/ready\",\"status\":\"done\",\"forced\":true}\n";
+    std::fs::write(&log, std::fs::read_to_string(&log).unwrap() + lines).unwrap();
+    let history = sandbox.ok(&["log", list]);
+    let deploy = history.lines().find(|l| l.contains("ship/s/deploy")).unwrap();
+    assert!(deploy.contains("out of order"), "{history}");
+    let ready = history
+        .lines()
+        .find(|l| l.contains("prepare/s/ready") && l.contains("done"))
+        .unwrap();
+    assert!(!ready.contains("forced"), "not a gate override: {history}");
+    let report = sandbox.ok(&["report", list]);
+    assert!(
+        report.contains("1 change recorded while gated and not forced"),
+        "{report}"
+    );
+    assert!(!report.contains("forced past a gate"), "{report}");
+    let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["report", list, "--json"])).unwrap();
+    assert_eq!(
+        (
+            json["overall"]["forced"].as_u64(),
+            json["overall"]["out_of_order"].as_u64()
+        ),
+        (Some(0), Some(1))
+    );
+}

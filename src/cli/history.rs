@@ -11,6 +11,7 @@ use super::session::Session;
 use super::source::Source;
 use super::{Globals, exit, output};
 use crate::checklist::Status;
+use crate::gate::Passage;
 use crate::run::{Change, Event, Evidence, RunState};
 use crate::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;
@@ -94,7 +95,7 @@ pub fn runs(source: &Source, state: Option<&Path>, globals: &Globals) -> anyhow:
     Ok(ExitCode::from(exit::OK))
 }
 
-fn describe(event: &Event) -> (String, String) {
+fn describe(event: &Event, passage: Passage) -> (String, String) {
     let (what, mut extra) = match &event.change {
         Change::Status(Status::Done) => ("done".into(), String::new()),
         Change::Status(Status::Todo) => ("unchecked".into(), String::new()),
@@ -115,8 +116,10 @@ fn describe(event: &Event) -> (String, String) {
     if let Some(evidence) = &event.evidence {
         let _ = write!(extra, "  ({} {})", evidence.kind.as_str(), evidence.summary());
     }
-    if event.forced {
-        extra.push_str("  (forced past the gate)");
+    match passage {
+        Passage::Overridden => extra.push_str("  (forced past the gate)"),
+        Passage::OutOfOrder => extra.push_str("  (⚠ out of order: its phase was gated, and it was not forced)"),
+        Passage::Open => {}
     }
     (what, extra)
 }
@@ -154,13 +157,18 @@ pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> any
     if session.events.is_empty() {
         text.push_str("Nothing recorded yet.\n");
     }
+    let passages = crate::gate::passages(
+        &session.checklist,
+        session.events.iter().map(|e| e.as_move(&session.checklist)),
+    );
     let shown = session
         .events
         .iter()
-        .filter(|event| since.is_none_or(|since| event.at >= since))
-        .filter(|event| by.is_none_or(|by| event.by == by));
-    for event in shown {
-        let (what, extra) = describe(event);
+        .zip(passages)
+        .filter(|(event, _)| since.is_none_or(|since| event.at >= since))
+        .filter(|(event, _)| by.is_none_or(|by| event.by == by));
+    for (event, passage) in shown {
+        let (what, extra) = describe(event, passage);
         let _ = writeln!(
             text,
             "{}  {:<12}  {what:<9}  {}{extra}",

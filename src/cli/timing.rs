@@ -20,6 +20,7 @@ struct JsonSpan<'a> {
     seconds: Option<u64>,
     operators: Vec<&'a str>,
     forced: usize,
+    out_of_order: usize,
     failed_commands: usize,
 }
 
@@ -32,6 +33,7 @@ impl<'a> JsonSpan<'a> {
             seconds: span.duration().map(|d| d.as_secs()),
             operators: span.operators.iter().map(String::as_str).collect(),
             forced: span.forced,
+            out_of_order: span.out_of_order,
             failed_commands: span.failed,
         }
     }
@@ -75,6 +77,13 @@ fn row(name: &str, span: &Span, open: usize) -> String {
             "  {} forced past a gate, {} failed",
             span.forced,
             plural(span.failed, "command", "commands")
+        );
+    }
+    if span.out_of_order > 0 {
+        let _ = writeln!(
+            line,
+            "  ⚠ {} recorded while gated and not forced (out of order)",
+            plural(span.out_of_order, "change", "changes")
         );
     }
     line

@@ -123,7 +123,12 @@ impl App {
             return None;
         };
         let before = self.state.item(index).status.clone();
+        let passage = matches!(event.change, Change::Status(_))
+            .then(|| crate::gate::judge(&self.checklist, &self.tally, index, event.forced));
         self.state.apply(&self.checklist, event);
+        if let Some(passage) = passage {
+            self.state.note_passage(index, passage);
+        }
         let after = &self.state.item(index).status;
         if &before != after {
             self.tally.change(&self.checklist, index, &before, after);

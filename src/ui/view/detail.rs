@@ -114,38 +114,7 @@ fn item_lines(app: &App, index: usize) -> Vec<Line<'static>> {
             )),
         ]));
     }
-    let values = app.state.values(&app.checklist);
-    for (label, text) in [("Command: ", &item.command), ("Verify: ", &item.verify)] {
-        if let Some(text) = text {
-            let line = crate::template::render_shell(text, &values).unwrap_or(std::borrow::Cow::Borrowed(text));
-            let mut spans = vec![Span::styled(label, theme.key)];
-            spans.extend(breakable(vec![Span::raw(line.into_owned())]));
-            lines.push(Line::from(spans));
-        }
-    }
-    if let Some((evidence, at, by)) = &state.evidence {
-        let style = if evidence.passed() { theme.done } else { theme.todo };
-        lines.push(Line::from(vec![
-            Span::styled("Last run: ", theme.key),
-            Span::styled(format!("{} {}", evidence.kind.as_str(), evidence.summary()), style),
-            Span::styled(format!(" — {by}, {}", at.human()), theme.dim),
-        ]));
-        for output in evidence.output.iter().rev().take(5).rev() {
-            lines.push(Line::from(Span::styled(format!("  {output}"), theme.dim)));
-        }
-    }
-    if state.proof_failed() {
-        lines.push(Line::from(Span::styled(
-            "Proof failed: its verification failed after it was ticked (still done; v runs it again)",
-            theme.todo,
-        )));
-    }
-    if state.forced {
-        lines.push(Line::from(Span::styled(
-            "Recorded past a closed gate (forced)",
-            theme.dim,
-        )));
-    }
+    runbook_lines(app, item, state, &mut lines);
     if item.command.is_some() || item.verify.is_some() {
         lines.push(Line::from(Span::styled("! run · v verify · c copy", theme.dim)));
     }
@@ -176,4 +145,53 @@ fn breakable(spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
             Span::styled(text, span.style)
         })
         .collect()
+}
+
+/// What an item's commands did and how its status stands with its proof and
+/// its gate: the lines a runbook adds to the detail.
+fn runbook_lines(
+    app: &App,
+    item: &crate::checklist::Item,
+    state: &crate::run::ItemState,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let theme = &app.theme;
+    let values = app.state.values(&app.checklist);
+    for (label, text) in [("Command: ", &item.command), ("Verify: ", &item.verify)] {
+        if let Some(text) = text {
+            let line = crate::template::render_shell(text, &values).unwrap_or(std::borrow::Cow::Borrowed(text));
+            let mut spans = vec![Span::styled(label, theme.key)];
+            spans.extend(breakable(vec![Span::raw(line.into_owned())]));
+            lines.push(Line::from(spans));
+        }
+    }
+    if let Some((evidence, at, by)) = &state.evidence {
+        let style = if evidence.passed() { theme.done } else { theme.todo };
+        lines.push(Line::from(vec![
+            Span::styled("Last run: ", theme.key),
+            Span::styled(format!("{} {}", evidence.kind.as_str(), evidence.summary()), style),
+            Span::styled(format!(" — {by}, {}", at.human()), theme.dim),
+        ]));
+        for output in evidence.output.iter().rev().take(5).rev() {
+            lines.push(Line::from(Span::styled(format!("  {output}"), theme.dim)));
+        }
+    }
+    if state.proof_failed() {
+        lines.push(Line::from(Span::styled(
+            "Proof failed: its verification failed after it was ticked (still done; v runs it again)",
+            theme.todo,
+        )));
+    }
+    if state.out_of_order {
+        lines.push(Line::from(Span::styled(
+            "Out of order: recorded while its phase was gated, and not forced",
+            theme.todo,
+        )));
+    }
+    if state.forced {
+        lines.push(Line::from(Span::styled(
+            "Recorded past a closed gate (forced)",
+            theme.dim,
+        )));
+    }
 }

@@ -147,6 +147,12 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
             if in_detail {
                 right.push_str("in detail");
             }
+            if state.out_of_order {
+                if !right.is_empty() {
+                    right.push(' ');
+                }
+                right.push_str("⚠ out of order");
+            }
             if state.proof_failed() {
                 if !right.is_empty() {
                     right.push(' ');

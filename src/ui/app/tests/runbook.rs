@@ -285,3 +285,26 @@ fn running_a_done_items_command_again_says_so_in_the_question() {
         "It is done already — Run \"make release VERSION='2.3.0'\" again? y/n"
     );
 }
+
+#[test]
+fn a_teammates_tick_in_a_closed_gate_without_force_is_marked_out_of_order() {
+    let mut app = runbook(&[("version", "2.3.0")]);
+    let tag = app.checklist.items().iter().position(|i| i.title == "Tag").unwrap();
+    let tick = |forced| Event {
+        at: Timestamp::parse("2026-11-29T11:00:00Z").unwrap(),
+        by: "bob".into(),
+        item: app.checklist.items()[tag].id.to_string(),
+        title: None,
+        change: Change::Status(Status::Done),
+        forced,
+        evidence: None,
+    };
+    let (unforced, forced) = (tick(false), tick(true));
+    app.external(std::slice::from_ref(&unforced));
+    assert!(app.state.item(tag).out_of_order);
+    app.external(std::slice::from_ref(&forced));
+    assert!(
+        !app.state.item(tag).out_of_order,
+        "forced on purpose: an override, not out of order"
+    );
+}
