@@ -38,7 +38,16 @@ impl Tail {
     }
 
     pub fn feed(&mut self, bytes: &[u8]) {
+        // Lines that later lines of the same chunk push out are never
+        // cleaned or kept: with more line ends than lines kept, reading
+        // starts after the one before the last kept lines.
         let mut rest = bytes;
+        let mut ends = bytes.iter().enumerate().rev().filter(|&(_, &b)| b == b'\n');
+        if let Some((cut, _)) = ends.nth(OUTPUT_LINES) {
+            self.lines.clear();
+            self.partial.clear();
+            rest = &bytes[cut + 1..];
+        }
         while let Some(end) = rest.iter().position(|&b| b == b'\n') {
             self.take_part(&rest[..end]);
             self.push_line();
@@ -77,6 +86,24 @@ mod tests {
         assert_eq!(lines[0], "line 82");
         assert_eq!(lines[OUTPUT_LINES - 2], "line 100");
         assert_eq!(lines[OUTPUT_LINES - 1], "last without end");
+    }
+
+    #[test]
+    fn a_chunk_of_many_lines_keeps_the_same_tail_as_line_by_line() {
+        let text: String = (0..1000).map(|n| format!("l{n}\n")).collect::<Vec<_>>().concat() + "end";
+        let mut whole = Tail::new();
+        whole.feed(b"before\n");
+        whole.feed(text.as_bytes());
+        let mut bytewise = Tail::new();
+        bytewise.feed(b"before\n");
+        for byte in text.as_bytes() {
+            bytewise.feed(std::slice::from_ref(byte));
+        }
+        assert_eq!(whole.finish(), bytewise.finish());
+        let mut few = Tail::new();
+        few.feed(b"a\nb\n");
+        few.feed(b"c");
+        assert_eq!(few.finish(), ["a", "b", "c"]);
     }
 
     #[test]
