@@ -41,7 +41,9 @@ Exit status:
   1  error: a checklist or run log could not be read or written, an ITEM is unknown,
      a gate is closed, or a command exec or verify ran failed
   2  usage: unknown command or bad arguments
-  3  status --require-complete: items are still open";
+  3  status --require-complete: items are still open, or a done item's proof failed;
+     exec --all stopped at a manual step or a closed gate
+  128+n  signal n (Ctrl-C, SIGTERM, SIGHUP) stopped a command exec or verify ran";
 
 #[derive(Debug, Parser)]
 #[command(
