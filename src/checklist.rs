@@ -84,6 +84,10 @@ pub struct Param {
     pub description: Option<String>,
     /// The value when the run gives none; without one, a run must.
     pub default: Option<String>,
+    /// A password or token: its value is never written to a run log or
+    /// shown; it comes from `PREFLIGHT_PARAM_<NAME>` or the view's masked
+    /// prompt, for that session only.
+    pub secret: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -202,6 +202,9 @@ pub struct RunState {
     first_at: Option<Timestamp>,
     last_at: Option<Timestamp>,
     events: usize,
+    /// Secret parameters' values given in this session: never replayed from
+    /// or written to a log.
+    secrets: Secrets,
 }
 
 impl RunState {
@@ -215,7 +218,28 @@ impl RunState {
             first_at: None,
             last_at: None,
             events: 0,
+            secrets: Secrets::default(),
         }
+    }
+
+    /// Gives a secret parameter its value for this session.
+    pub fn give_secret(&mut self, name: &str, value: String) {
+        self.secrets.give(name, value);
+    }
+
+    /// The secret values given in this session, to mask output with.
+    pub fn secrets(&self) -> &Secrets {
+        &self.secrets
+    }
+
+    /// Takes the secrets out, to put them into a run replayed anew.
+    pub fn take_secrets(&mut self) -> Secrets {
+        std::mem::take(&mut self.secrets)
+    }
+
+    /// Puts back the secrets of the session into a run replayed anew.
+    pub fn keep_secrets(&mut self, secrets: Secrets) {
+        self.secrets = secrets;
     }
 
     /// Replays events in the order of their time; events of the same time in
@@ -296,8 +320,11 @@ impl RunState {
             self.operators.push(event.by.clone());
         }
         if let Change::Param { name, value } = &event.change {
-            self.params
-                .insert(name.clone(), (value.clone(), event.at, event.by.clone()));
+            // For a secret, the log says only that it was given, and by whom:
+            // a value a log holds for it is never taken.
+            let secret = checklist.params.iter().any(|p| &p.name == name && p.secret);
+            let value = if secret { String::new() } else { value.clone() };
+            self.params.insert(name.clone(), (value, event.at, event.by.clone()));
             return None;
         }
         if let Some(index) = checklist.index_of(&event.item) {
@@ -328,18 +355,34 @@ impl RunState {
         &self.params
     }
 
-    /// The values the run's texts and commands use: what the run recorded,
-    /// else the checklist's default. A parameter with neither is left out.
+    /// The values the run's texts and commands show: what the run recorded,
+    /// else the checklist's default; a secret given in this session as
+    /// [`MASK`]. A parameter with no value is left out.
     pub fn values(&self, checklist: &Checklist) -> crate::template::Values {
+        self.values_revealed(checklist, false)
+    }
+
+    /// The values a command runs with: as [`RunState::values`], secrets as
+    /// they are. Only for the command line that runs and its environment,
+    /// never for anything shown or recorded.
+    pub fn run_values(&self, checklist: &Checklist) -> crate::template::Values {
+        self.values_revealed(checklist, true)
+    }
+
+    fn values_revealed(&self, checklist: &Checklist, reveal: bool) -> crate::template::Values {
         checklist
             .params
             .iter()
             .filter_map(|p| {
-                let value = self
-                    .params
-                    .get(&p.name)
-                    .map(|(v, _, _)| v.clone())
-                    .or_else(|| p.default.clone())?;
+                let value = if p.secret {
+                    let given = self.secrets.get(&p.name)?;
+                    if reveal { given.to_owned() } else { MASK.to_owned() }
+                } else {
+                    self.params
+                        .get(&p.name)
+                        .map(|(v, _, _)| v.clone())
+                        .or_else(|| p.default.clone())?
+                };
                 Some((p.name.clone(), value))
             })
             .collect()
@@ -352,15 +395,23 @@ impl RunState {
             .params
             .iter()
             .map(|p| match self.params.get(&p.name) {
+                _ if p.secret => ParamShown {
+                    name: &p.name,
+                    value: self.secrets.contains(&p.name).then_some(MASK),
+                    set: self.params.get(&p.name).map(|(_, at, by)| (by.as_str(), *at)),
+                    secret: true,
+                },
                 Some((value, at, by)) => ParamShown {
                     name: &p.name,
                     value: Some(value),
                     set: Some((by, *at)),
+                    secret: false,
                 },
                 None => ParamShown {
                     name: &p.name,
                     value: p.default.as_deref(),
                     set: None,
+                    secret: false,
                 },
             })
             .collect()
@@ -371,7 +422,13 @@ impl RunState {
         checklist
             .params
             .iter()
-            .filter(|p| p.default.is_none() && !self.params.contains_key(&p.name))
+            .filter(|p| {
+                if p.secret {
+                    !self.secrets.contains(&p.name)
+                } else {
+                    p.default.is_none() && !self.params.contains_key(&p.name)
+                }
+            })
             .map(|p| p.name.as_str())
             .collect()
     }
@@ -416,8 +473,10 @@ pub fn in_time_order<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a
 }
 
 mod evidence;
+mod secrets;
 
 pub use evidence::{Evidence, EvidenceKind, ParamShown};
+pub use secrets::{MASK, Secrets};
 
 #[cfg(test)]
 mod tests;

@@ -134,6 +134,12 @@ fn pieces(text: &str) -> Result<Vec<Piece<'_>>, TemplateError> {
     Ok(out)
 }
 
+/// Whether `text` has a placeholder for the parameter `name`.
+pub fn uses(text: &str, name: &str) -> bool {
+    text.contains("{{")
+        && pieces(text).is_ok_and(|pieces| pieces.iter().any(|p| matches!(p, Piece::Param(n, _) if *n == name)))
+}
+
 /// Checks that every placeholder of `text` names a declared parameter.
 ///
 /// # Errors

@@ -18,6 +18,12 @@ pub fn pending(session: &Session, globals: &Globals) -> anyhow::Result<Vec<Event
     let mut events = Vec::new();
     let current = session.state.values(&session.checklist);
     for (name, value) in &globals.set {
+        if session.checklist.params.iter().any(|p| &p.name == name && p.secret) {
+            anyhow::bail!(
+                "--set {name}=…: `{name}` is secret, and a command line is seen by every user of this machine (ps) and kept in shell history; nothing was recorded\n  hint: give it in the environment: {}=… preflight …",
+                crate::template::env_name(name)
+            );
+        }
         let declared: Vec<&str> = session.checklist.params.iter().map(|p| p.name.as_str()).collect();
         if !declared.contains(&name.as_str()) {
             let known = if declared.is_empty() {
@@ -52,11 +58,67 @@ pub fn pending(session: &Session, globals: &Globals) -> anyhow::Result<Vec<Event
     Ok(events)
 }
 
+/// Gives the session the secret parameters' values found in the
+/// environment (`PREFLIGHT_PARAM_<NAME>`), and returns the events that record
+/// that a secret was given (by whom, when; never its value) where the run
+/// does not say so yet for this operator.
+///
+/// # Errors
+/// A value over several lines or over the size of a value.
+pub fn secrets_from_env(session: &mut Session, globals: &Globals) -> anyhow::Result<Vec<Event>> {
+    let by = operator(globals);
+    let mut events = Vec::new();
+    let secret: Vec<String> = session
+        .checklist
+        .params
+        .iter()
+        .filter(|p| p.secret)
+        .map(|p| p.name.clone())
+        .collect();
+    for name in secret {
+        let variable = crate::template::env_name(&name);
+        let Ok(raw) = std::env::var(&variable) else {
+            continue;
+        };
+        let value = clean_line(&raw)
+            .map_err(|_| anyhow::anyhow!("{variable}: a value is one line\n  hint: leave out the line breaks"))?;
+        crate::template::check_value(&value).map_err(|why| anyhow::anyhow!("{variable}: {why}"))?;
+        session.state.give_secret(&name, value);
+        let given_by_me = session
+            .state
+            .param_values()
+            .get(&name)
+            .is_some_and(|(_, _, who)| *who == by);
+        if !given_by_me {
+            events.push(Event {
+                at: session.state.stamp_for_param(&name, now()),
+                by: by.clone(),
+                item: String::new(),
+                title: None,
+                change: Change::Param {
+                    name,
+                    value: String::new(),
+                },
+                forced: false,
+                evidence: None,
+            });
+        }
+    }
+    Ok(events)
+}
+
 /// Says on stderr what a recorded `--set` did.
 pub fn report(session: &Session, events: &[Event]) {
     for event in events {
         if let Change::Param { name, value } = &event.change {
-            output::report(&format!("{name} = {value} for run \"{}\"", session.run));
+            if session.checklist.params.iter().any(|p| &p.name == name && p.secret) {
+                output::report(&format!(
+                    "{name} given (secret, not recorded) for run \"{}\"",
+                    session.run
+                ));
+            } else {
+                output::report(&format!("{name} = {value} for run \"{}\"", session.run));
+            }
         }
     }
 }
@@ -66,11 +128,38 @@ pub fn report(session: &Session, events: &[Event]) {
 /// # Errors
 /// The first such parameter, and how to give it one.
 pub fn require_values(session: &Session) -> anyhow::Result<()> {
-    if let Some(missing) = session.state.missing_params(&session.checklist).first() {
+    // A secret is needed only by a command that uses it (see `runbook`).
+    let secret = |name: &str| session.checklist.params.iter().any(|p| p.name == name && p.secret);
+    if let Some(missing) = session
+        .state
+        .missing_params(&session.checklist)
+        .into_iter()
+        .find(|name| !secret(name))
+    {
         anyhow::bail!(
             "run \"{}\" needs a value for `{missing}`: --set {missing}=…\n  hint: the value is recorded in the run, so later commands and teammates need not give it again",
             session.run
         );
+    }
+    Ok(())
+}
+
+/// Refuses to run `commands` while a secret one of them uses has no value
+/// in this session.
+///
+/// # Errors
+/// The first such secret, and how to give it.
+pub fn require_secrets(session: &Session, commands: &[&str]) -> anyhow::Result<()> {
+    for name in session.state.missing_params(&session.checklist) {
+        let variable = crate::template::env_name(name);
+        if commands
+            .iter()
+            .any(|c| crate::template::uses(c, name) || c.contains(&variable))
+        {
+            anyhow::bail!(
+                "the command needs the secret `{name}`, which this session was not given; nothing was run\n  hint: give it in the environment, never on the command line: {variable}=… preflight …"
+            );
+        }
     }
     Ok(())
 }

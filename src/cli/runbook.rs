@@ -76,27 +76,37 @@ fn shell_line(template: &str, values: &template::Values) -> anyhow::Result<Strin
         .map_err(|err| anyhow::anyhow!("cannot put the run's values into `{template}`: {err:?}"))
 }
 
-/// Runs one command line, listening for the signals that would end preflight.
-fn run_line(
-    line: &str,
-    values: &template::Values,
+/// How one command of an item runs.
+struct Line<'a> {
+    /// The command or verification as written, placeholders in it.
+    template: &'a str,
     kind: EvidenceKind,
+    /// Said before it runs: "running", "verifying with".
+    verb: &'a str,
     stream: bool,
     timeout: Option<Duration>,
-    interrupts: &Interrupts,
-) -> anyhow::Result<Evidence> {
+}
+
+/// Runs one command of an item, listening for the signals that would end
+/// preflight. What is shown and recorded is the line with secrets masked;
+/// what runs has their values, and the output kept has them masked again.
+fn run_line(session: &Session, state: &RunState, line: &Line<'_>, interrupts: &Interrupts) -> anyhow::Result<Evidence> {
+    let shown = shell_line(line.template, &state.values(&session.checklist))?;
+    let values = state.run_values(&session.checklist);
+    let real = shell_line(line.template, &values)?;
+    announce(line.verb, &shown);
     let asked = || interrupts.asked();
     let outcome = runner::run(
-        line,
-        values,
+        &real,
+        &values,
         Run {
-            stream,
-            timeout,
+            stream: line.stream,
+            timeout: line.timeout,
             cancel: Some(&asked),
         },
     )
     .map_err(|err| anyhow::anyhow!("cannot start sh: {err}\n  hint: preflight runs commands with `sh -c`"))?;
-    Ok(outcome.evidence(kind, line))
+    Ok(outcome.evidence(line.kind, &shown).masked(state.secrets()))
 }
 
 /// How the item stands now, in the run log as it is after the command ran: a

@@ -198,7 +198,8 @@ impl Session {
     /// # Errors
     /// See [`params::record`] and [`params::require_values`].
     pub fn prepare(&mut self, globals: &Globals, strict: bool) -> anyhow::Result<()> {
-        let pending = params::pending(self, globals)?;
+        let mut pending = params::pending(self, globals)?;
+        pending.extend(params::secrets_from_env(self, globals)?);
         for event in &pending {
             self.state.apply(&self.checklist, event);
         }

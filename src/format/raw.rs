@@ -15,7 +15,7 @@ use serde_saphyr::{Location, Spanned};
 
 /// The fields each kind of mapping accepts, for "did you mean" hints.
 pub(super) const CHECKLIST_FIELDS: &[&str] = &["title", "description", "params", "phases"];
-pub(super) const PARAM_FIELDS: &[&str] = &["name", "description", "default"];
+pub(super) const PARAM_FIELDS: &[&str] = &["name", "description", "default", "secret"];
 pub(super) const PHASE_FIELDS: &[&str] = &["name", "icon", "id", "gate", "sections"];
 pub(super) const SECTION_FIELDS: &[&str] = &["name", "id", "numbered", "items"];
 pub(super) const ITEM_FIELDS: &[&str] = &["title", "detail", "id", "command", "verify", "numbered", "items"];
@@ -74,6 +74,8 @@ pub(super) struct RawParam<S: Spans> {
     pub description: Option<Text>,
     #[serde(default)]
     pub default: Option<Text>,
+    #[serde(default)]
+    pub secret: bool,
 }
 
 #[derive(Deserialize)]

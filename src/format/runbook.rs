@@ -55,7 +55,18 @@ impl Context<'_> {
                     )
                     .with_hint("give each parameter its own name"));
             }
+            if param.secret && param.default.is_some() {
+                return Err(self
+                    .error(
+                        name.loc.as_ref().or(loc.as_ref()),
+                        format!("params[{i}]: `{text}` is secret and has a default"),
+                    )
+                    .with_hint(
+                        "a secret's value is never written down: leave out `default:` and give it in PREFLIGHT_PARAM_<NAME>",
+                    ));
+            }
             params.push(Param {
+                secret: param.secret,
                 name: text,
                 description: param
                     .description

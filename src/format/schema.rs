@@ -52,6 +52,10 @@ pub fn json_schema() -> String {
             "description": "How texts name it: `{{name}}`; lowercase letters, digits and `_`."
         }),
         "description" => text("What the value is, shown when the view asks for it."),
+        "secret" => json!({
+            "type": "boolean",
+            "description": "A password or token: never written to the run log or shown; given in PREFLIGHT_PARAM_<NAME> or asked in the view, for that session only."
+        }),
         _ => text("The value when a run gives none; without it, a run must."),
     });
     let phase = described(PHASE_FIELDS, |f| match f {

@@ -106,6 +106,9 @@ pub fn checklist_to_yaml(checklist: &Checklist, origin: &str) -> String {
             if let Some(default) = &param.default {
                 let _ = writeln!(out, "    default: {}", scalar(default));
             }
+            if param.secret {
+                out.push_str("    secret: true\n");
+            }
         }
     }
     out.push_str("phases:\n");

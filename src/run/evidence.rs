@@ -42,6 +42,17 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// The evidence with every secret value in its output shown masked.
+    #[must_use]
+    pub fn masked(mut self, secrets: &super::Secrets) -> Evidence {
+        for line in &mut self.output {
+            if let std::borrow::Cow::Owned(masked) = secrets.mask(line) {
+                *line = masked;
+            }
+        }
+        self
+    }
+
     /// Whether the command proved what it ran for: exit 0 in time.
     pub fn passed(&self) -> bool {
         self.exit == Some(0) && !self.timed_out && !self.interrupted
@@ -67,12 +78,20 @@ pub struct ParamShown<'a> {
     pub value: Option<&'a str>,
     /// Who gave the value and when; `None` for a default.
     pub set: Option<(&'a str, Timestamp)>,
+    /// A secret: its value shows as a mask, and only where this session
+    /// was given it.
+    pub secret: bool,
 }
 
 impl ParamShown<'_> {
     /// `version = 2.3.0`, `env = staging (default)`, `version: no value`.
     pub fn describe(&self) -> String {
         match (self.value, self.set) {
+            (None, Some((by, _))) if self.secret => {
+                format!("{}: secret, given by {by}, not in this session", self.name)
+            }
+            (None, None) if self.secret => format!("{}: secret, not given", self.name),
+            (Some(value), _) if self.secret => format!("{} = {value} (secret)", self.name),
             (Some(value), Some(_)) => format!("{} = {value}", self.name),
             (Some(value), None) => format!("{} = {value} (default)", self.name),
             (None, _) => format!("{}: no value", self.name),

@@ -306,6 +306,7 @@ fn a_parameter_takes_its_latest_value_by_time_else_its_default() {
             name: name.into(),
             description: None,
             default: default.map(Into::into),
+            secret: false,
         });
     }
     b.phase(None, "P".into(), None).unwrap();

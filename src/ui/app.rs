@@ -233,7 +233,9 @@ impl App {
         self.redo.clear();
         self.templates = (!checklist.params.is_empty()).then(|| checklist.clone());
         self.checklist = checklist;
+        let secrets = self.state.take_secrets();
         self.state = state;
+        self.state.keep_secrets(secrets);
         self.refresh_values();
         self.say("checklist reloaded");
         self.ask_for_missing_param();
@@ -243,7 +245,9 @@ impl App {
     /// older events): the state is its replay. The undo history is kept: an
     /// undo still checks that its change is the item's latest.
     pub fn replay_run(&mut self, events: &[Event]) {
+        let secrets = self.state.take_secrets();
         self.state = RunState::replay(&self.checklist, events);
+        self.state.keep_secrets(secrets);
         self.refresh_values();
         self.tally = self.state.tally(&self.checklist);
         self.tree.rebuild(&self.checklist, &self.state);
@@ -260,9 +264,10 @@ impl App {
     /// with an error too long for one row (a checklist that failed to reload).
     pub fn areas_at(&self, width: u16, height: u16) -> Option<Areas> {
         let footer = match (&self.mode, &self.message) {
-            (Mode::Prompt(prompt), _) => prompt
-                .line
-                .rows_needed(&prompt.label(width), usize::from(width), PROMPT_ROWS),
+            (Mode::Prompt(prompt), _) => {
+                self.prompt_line(prompt)
+                    .rows_needed(&prompt.label(width), usize::from(width), PROMPT_ROWS)
+            }
             (Mode::Confirm(confirm), _) => confirm.rows(width).len(),
             (Mode::Normal, Some(message)) if message.error => {
                 let text = unicode_width::UnicodeWidthStr::width(message.text.as_str());

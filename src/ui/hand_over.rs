@@ -25,13 +25,13 @@ pub const VERIFY_TIMEOUT: Duration = Duration::from_secs(60);
 ///
 /// # Errors
 /// When `sh` cannot be started.
-pub fn run(line: &str, values: &Values, kind: EvidenceKind, watchdog: &Watchdog) -> io::Result<Outcome> {
+pub fn run(shown: &str, line: &str, values: &Values, kind: EvidenceKind, watchdog: &Watchdog) -> io::Result<Outcome> {
     let mut out = io::stdout();
     let verb = match kind {
         EvidenceKind::Exec => "running",
         EvidenceKind::Verify => "verifying with",
     };
-    writeln!(out, "\npreflight: {verb}: {}\n", escape_message(line))?;
+    writeln!(out, "\npreflight: {verb}: {}\n", escape_message(shown))?;
     out.flush()?;
     let ending = || watchdog.ending();
     let outcome = runner::run(
@@ -46,7 +46,7 @@ pub fn run(line: &str, values: &Values, kind: EvidenceKind, watchdog: &Watchdog)
     if outcome.interrupted {
         return Ok(outcome);
     }
-    let evidence = outcome.clone().evidence(kind, line);
+    let evidence = outcome.clone().evidence(kind, shown);
     writeln!(
         out,
         "\npreflight: {} — press Enter to go back to the checklist",
@@ -68,17 +68,29 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
             line,
             forced,
         } => {
-            let values = app.state.values(&app.checklist);
+            // `line` is what the question showed, secrets masked; what runs
+            // has their values.
+            let values = app.state.run_values(&app.checklist);
+            let item = &app.checklist.items()[index];
+            let template = match kind {
+                EvidenceKind::Exec => item.command.as_deref(),
+                EvidenceKind::Verify => item.verify.as_deref(),
+            };
+            let Some(real) = template.and_then(|t| crate::template::render_shell(t, &values).ok()) else {
+                app.complain("the command cannot be put together with the run's values; nothing was run");
+                return;
+            };
+            let real = real.into_owned();
             let Some(_claim) = begin(app, log, watchdog, index, kind) else {
                 return;
             };
             let before = app.state.item(index).clone();
             let handed = watchdog.hand_over();
-            let ran = session.suspend(|| run(&line, &values, kind, watchdog));
+            let ran = session.suspend(|| run(&line, &real, &values, kind, watchdog));
             drop(handed);
             match ran {
                 Ok(Ok(outcome)) => {
-                    let evidence = outcome.evidence(kind, &line);
+                    let evidence = outcome.evidence(kind, &line).masked(app.state.secrets());
                     let summary = evidence.summary();
                     let passed = evidence.passed();
                     // Ticked only if nobody changed the item while it ran:
@@ -106,22 +118,35 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
             }
         }
         Effect::SetParam { name, value } => {
+            // A secret's value stays in this session's memory; the run log
+            // records only that it was given, and by whom.
+            let secret = app.checklist.params.iter().any(|p| p.name == name && p.secret);
+            let recorded = if secret { String::new() } else { value.clone() };
             let event = Event {
                 at: app.state.stamp_for_param(&name, now()),
                 by: app.operator.clone(),
                 item: String::new(),
                 title: None,
-                change: crate::run::Change::Param { name, value },
+                change: crate::run::Change::Param {
+                    name: name.clone(),
+                    value: recorded,
+                },
                 forced: false,
                 evidence: None,
             };
             let _writing = watchdog.writing();
             match log.append(std::slice::from_ref(&event)) {
                 Ok(()) => {
-                    app.external(std::slice::from_ref(&event));
-                    if let crate::run::Change::Param { name, value } = &event.change {
-                        app.say(format!("{name} = {value}"));
+                    let said = if secret {
+                        format!("{name} given (secret: for this session only, never recorded)")
+                    } else {
+                        format!("{name} = {value}")
+                    };
+                    if secret {
+                        app.state.give_secret(&name, value);
                     }
+                    app.external(std::slice::from_ref(&event));
+                    app.say(said);
                     app.ask_for_missing_param();
                 }
                 Err(err) => app.record_failed(err.message()),

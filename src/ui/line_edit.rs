@@ -54,6 +54,16 @@ impl LineEdit {
         self.input.value()
     }
 
+    /// The line as a secret shows while it is typed: a `•` for each
+    /// character, the cursor where it is.
+    #[must_use]
+    pub fn masked(&self) -> LineEdit {
+        let dots = "•".repeat(self.text().chars().count());
+        LineEdit {
+            input: Input::new(dots).with_cursor(self.cursor()),
+        }
+    }
+
     /// The cursor, in characters from the start.
     pub fn cursor(&self) -> usize {
         self.input.cursor()

@@ -186,7 +186,9 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     let line = match &app.mode {
         Mode::Prompt(prompt) => {
             let label = prompt.label(area.width);
-            let wrapped = prompt.line.layout(&label, usize::from(area.width), PROMPT_ROWS);
+            let wrapped = app
+                .prompt_line(prompt)
+                .layout(&label, usize::from(area.width), PROMPT_ROWS);
             editing(frame, app, area, &wrapped, &label);
             return;
         }

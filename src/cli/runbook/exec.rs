@@ -12,9 +12,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::super::mark::{past_gates, resolve};
+use super::super::params;
 use super::super::session::Session;
 use super::super::{exit, output, status};
-use super::{announce, begin, run_line, shell_line, standing_now, status_words, unchanged};
+use super::{Line, begin, run_line, shell_line, standing_now, status_words, unchanged};
 use crate::checklist::{Item, Status};
 use crate::gate;
 use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
@@ -209,7 +210,8 @@ fn step(
     interrupts: &Interrupts,
 ) -> anyhow::Result<Step> {
     let item = &session.checklist.items()[index];
-    let values = state.values(&session.checklist);
+    let commands: Vec<&str> = item.command.iter().chain(&item.verify).map(String::as_str).collect();
+    params::require_secrets(session, &commands)?;
     let kind = if item.command.is_some() {
         EvidenceKind::Exec
     } else {
@@ -219,29 +221,24 @@ fn step(
     let before = state.item(index).clone();
     let mut runs: Vec<Evidence> = Vec::new();
     if let Some(command) = &item.command {
-        let line = shell_line(command, &values)?;
-        announce("running", &line);
-        runs.push(run_line(
-            &line,
-            &values,
-            EvidenceKind::Exec,
-            true,
-            options.timeout,
-            interrupts,
-        )?);
+        let line = Line {
+            template: command,
+            kind: EvidenceKind::Exec,
+            verb: "running",
+            stream: true,
+            timeout: options.timeout,
+        };
+        runs.push(run_line(session, state, &line, interrupts)?);
     }
     if let Some(verify) = item.verify.as_deref().filter(|_| runs.iter().all(Evidence::passed)) {
-        let line = shell_line(verify, &values)?;
-        announce("verifying with", &line);
-        let timeout = options.timeout.or(Some(VERIFY_TIMEOUT));
-        runs.push(run_line(
-            &line,
-            &values,
-            EvidenceKind::Verify,
-            false,
-            timeout,
-            interrupts,
-        )?);
+        let line = Line {
+            template: verify,
+            kind: EvidenceKind::Verify,
+            verb: "verifying with",
+            stream: false,
+            timeout: options.timeout.or(Some(VERIFY_TIMEOUT)),
+        };
+        runs.push(run_line(session, state, &line, interrupts)?);
     }
     let passed = runs.iter().all(Evidence::passed);
     let summaries: Vec<String> = runs

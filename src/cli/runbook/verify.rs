@@ -10,7 +10,7 @@ use std::time::Duration;
 use super::super::mark::resolve;
 use super::super::session::Session;
 use super::super::{exit, output, status};
-use super::{announce, run_line, shell_line, standing_now, unchanged};
+use super::{Line, run_line, standing_now, unchanged};
 use crate::checklist::Status;
 use crate::gate;
 use crate::run::{EvidenceKind, Proof};
@@ -57,7 +57,6 @@ pub fn verify(
         output::print("nothing to verify: no open or unproven item has a `verify:` command\n")?;
         return Ok(ExitCode::from(exit::OK));
     }
-    let values = session.state.values(&session.checklist);
     session.record(&[])?;
     let interrupts = Interrupts::listen()?;
     let mut state = session.state.clone();
@@ -72,11 +71,18 @@ pub fn verify(
             let _ = writeln!(report, "⛔ {}: {}", item.title, closed.message(&session.checklist));
             continue;
         }
-        let line = shell_line(item.verify.as_deref().unwrap_or_default(), &values)?;
-        announce("verifying", &line);
+        let template = item.verify.as_deref().unwrap_or_default();
+        super::super::params::require_secrets(session, &[template])?;
         let _claim = super::begin(session, &state, index, EvidenceKind::Verify, by, takeover)?;
         let before = state.item(index).clone();
-        let evidence = run_line(&line, &values, EvidenceKind::Verify, false, Some(timeout), &interrupts)?;
+        let line = Line {
+            template,
+            kind: EvidenceKind::Verify,
+            verb: "verifying",
+            stream: false,
+            timeout: Some(timeout),
+        };
+        let evidence = run_line(session, &state, &line, &interrupts)?;
         let mark = match (evidence.passed(), evidence.timed_out) {
             (true, _) => "✓",
             (false, true) => "⏱",

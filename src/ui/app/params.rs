@@ -23,6 +23,16 @@ impl App {
         }
     }
 
+    /// The line a prompt shows: masked while a secret is typed.
+    pub fn prompt_line<'a>(&self, prompt: &'a Prompt) -> std::borrow::Cow<'a, LineEdit> {
+        match prompt.purpose {
+            Purpose::Param(index) if self.checklist.params.get(index).is_some_and(|p| p.secret) => {
+                std::borrow::Cow::Owned(prompt.line.masked())
+            }
+            _ => std::borrow::Cow::Borrowed(&prompt.line),
+        }
+    }
+
     /// Asks for the first parameter the run has no value for, if any.
     pub fn ask_for_missing_param(&mut self) {
         let Some(name) = self
@@ -41,6 +51,12 @@ impl App {
             .as_deref()
             .map(|d| format!(": {d}"))
             .unwrap_or_default();
+        let secret = self.checklist.params[index].secret;
+        let about = if secret {
+            format!("{about} (secret: kept for this session only, never recorded)")
+        } else {
+            about
+        };
         self.say(format!("run \"{}\" needs a value for `{name}`{about}", self.run));
         self.mode = Mode::Prompt(Prompt {
             purpose: Purpose::Param(index),

@@ -308,3 +308,70 @@ fn a_teammates_tick_in_a_closed_gate_without_force_is_marked_out_of_order() {
         "forced on purpose: an override, not out of order"
     );
 }
+
+#[test]
+fn a_secret_is_typed_masked_shown_masked_and_kept_across_a_replay() {
+    let yaml = "title: Rotate {{token}}\nparams:\n  - name: token\n    secret: true\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Call\n            command: curl -H \"Bearer {{token}}\" https://x.example\n";
+    let written = parse(yaml, "s.yaml").unwrap();
+    let state = RunState::replay(&written, &[]);
+    let mut app = App::new(written.clone(), state, "default".into(), "me".into(), true);
+    app.set_templates(written);
+    update(&mut app, Action::Resize { width: 100, height: 30 });
+    app.ask_for_missing_param();
+    let Mode::Prompt(prompt) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert!(prompt.about.as_deref().unwrap().contains("secret"));
+    for c in "hunter2".chars() {
+        act(&mut app, Action::Input(c));
+    }
+    let Mode::Prompt(prompt) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(app.prompt_line(prompt).text(), "•••••••", "typed masked");
+    assert_eq!(
+        act(&mut app, Action::Confirm),
+        Effect::SetParam {
+            name: "token".into(),
+            value: "hunter2".into()
+        }
+    );
+    // What the loop does with it: kept in memory, the log told only that it
+    // was given.
+    app.state.give_secret("token", "hunter2".into());
+    let given = Event {
+        at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
+        by: "me".into(),
+        item: String::new(),
+        title: None,
+        change: Change::Param {
+            name: "token".into(),
+            value: String::new(),
+        },
+        forced: false,
+        evidence: None,
+    };
+    app.external(std::slice::from_ref(&given));
+    assert_eq!(app.checklist.title, "Rotate ••••");
+    select(&mut app, "Call");
+    act(&mut app, Action::RunCommand);
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(
+        confirm.question(),
+        "Run \"curl -H \"Bearer ••••\" https://x.example\"? y/n"
+    );
+    act(&mut app, Action::No);
+    app.replay_run(std::slice::from_ref(&given));
+    assert_eq!(
+        app.state.run_values(&app.checklist)["token"],
+        "hunter2",
+        "a re-read keeps the session's secret"
+    );
+    assert_eq!(
+        format!("{:?}", app.state).matches("hunter2").count(),
+        0,
+        "debug output names secrets only"
+    );
+}
