@@ -98,6 +98,16 @@ impl Run {
         self.sandbox.ok(&args);
     }
 
+    /// A tick, then a command that keeps what it read (the first created
+    /// the log): the one snapshot there is then.
+    fn kept(&self) -> PathBuf {
+        self.check("prep/main/alpha");
+        self.status(false);
+        let snapshots = self.snapshots();
+        assert_eq!(snapshots.len(), 1, "{snapshots:?}");
+        snapshots[0].clone()
+    }
+
     fn snapshots(&self) -> Vec<PathBuf> {
         let dir = self.sandbox.path("state").join("preflight").join("replayed");
         std::fs::read_dir(dir)
@@ -217,12 +227,7 @@ fn status_from_the_snapshot_equals_a_full_replay_whatever_happens_in_between() {
 #[test]
 fn a_command_resumes_from_the_snapshot_when_it_still_holds() {
     let run = Run::new();
-    run.check("prep/main/alpha");
-    // The first command created the log; the next one keeps what it read.
-    run.status(false);
-    let [snapshot] = &run.snapshots()[..] else {
-        panic!("one snapshot expected: {:?}", run.snapshots());
-    };
+    let snapshot = &run.kept();
     // Make the kept state say something the log does not: a status that
     // shows it proves the command did not read the log again.
     let text = std::fs::read_to_string(snapshot).unwrap();
@@ -290,4 +295,36 @@ fn a_warning_after_blank_lines_names_the_same_line_as_a_full_read() {
     assert_eq!(code, 0);
     assert!(warnings.contains("run.jsonl:5: skipped an invalid line"), "{warnings}");
     assert_eq!((code, cached, warnings), run.status(true));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_snapshot_is_ignored() {
+    let run = Run::new();
+    run.check("prep/main/alpha");
+    run.status(false);
+    for snapshot in run.snapshots() {
+        std::fs::remove_file(&snapshot).unwrap();
+        nix::unistd::mkfifo(&snapshot, nix::sys::stat::Mode::S_IRWXU).unwrap();
+    }
+    let mut args = run.args("status");
+    args.push("--json");
+    run.sandbox
+        .command()
+        .args(&args)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success();
+    assert_eq!(run.status(false), run.status(true));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_kept_state_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let run = Run::new();
+    let snapshot = &run.kept();
+    let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(snapshot), 0o600);
+    assert_eq!(mode(snapshot.parent().unwrap()), 0o700);
 }

@@ -17,6 +17,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::checklist::Checklist;
+use crate::files;
 use crate::run::{Change, Event, ItemState, RunState};
 use crate::runlog::{Contents, Header, Mark, RunLog, Warning, place};
 use crate::timestamp::Timestamp;
@@ -24,6 +25,9 @@ use form::Form;
 
 /// Changed whenever the file's form changes: an older file is then ignored.
 const FORMAT: u32 = 1;
+
+/// The largest snapshot read: far above the state of 100,000 items.
+const MAX_BYTES: u64 = 512 * 1024 * 1024;
 
 /// A run as a command starts from: replayed, with what the read found.
 pub struct Snapshot {
@@ -82,7 +86,7 @@ fn log_name(log: &Path) -> Option<String> {
 /// when it is there and everything it stands on still holds; `None` means
 /// the log must be read and replayed whole.
 pub fn resume(log: &RunLog, checklist: &Checklist, now: Timestamp) -> Option<Snapshot> {
-    let bytes = std::fs::read(file_for(log.path())?).ok()?;
+    let bytes = files::read_regular(&file_for(log.path())?, MAX_BYTES).ok()?;
     let form: Form = serde_json::from_slice(&bytes).ok()?;
     let fits = form.format == FORMAT
         && form.version == env!("CARGO_PKG_VERSION")
@@ -185,7 +189,8 @@ pub fn save(log: &RunLog, checklist: &Checklist, snapshot: &Snapshot, now: Times
     };
     let Some(dir) = path.parent() else { return };
     let Ok(bytes) = serde_json::to_vec(&form) else { return };
-    let _ = std::fs::create_dir_all(dir)
+    // Not flushed to disk: a file torn by a crash is damaged, and ignored.
+    let _ = files::create_private_dir(dir)
         .and_then(|()| tempfile::NamedTempFile::new_in(dir))
         .and_then(|mut file| {
             file.write_all(&bytes)?;
