@@ -328,3 +328,20 @@ fn the_kept_state_is_readable_by_its_owner_only() {
     assert_eq!(mode(snapshot), 0o600);
     assert_eq!(mode(snapshot.parent().unwrap()), 0o700);
 }
+
+#[test]
+fn a_snapshot_kept_by_another_build_is_ignored() {
+    let run = Run::new();
+    let snapshot = &run.kept();
+    let text = std::fs::read_to_string(snapshot).unwrap();
+    let form: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let build = form["version"].as_str().unwrap().to_owned();
+    assert!(build.contains(' '), "the executable's size and time: {build}");
+    let tampered = text
+        .replacen("\"status\":\"Done\"", "\"status\":{\"Skipped\":\"kept\"}", 1)
+        .replacen(&build, "0.1.0 1 1", 1);
+    std::fs::write(snapshot, tampered).unwrap();
+    let (_, cached, _) = run.status(false);
+    assert!(!cached.contains("kept"), "{cached}");
+    assert_eq!(run.status(false), run.status(true));
+}

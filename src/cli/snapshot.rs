@@ -5,9 +5,10 @@
 //! A snapshot holds the run state as replayed up to a [`Mark`] of the log, the
 //! warnings that read gave, and the events dated after it was written (which
 //! may yet be "ahead of the clock"). It is used only when everything still
-//! holds: the same preflight, the same checklist (a hash of its contents), the
-//! same log file continued past the mark, a clock not set back since, and
-//! appended events that all come after what they change in time order.
+//! holds: the same build of preflight, the same checklist (a hash of its
+//! contents), the same log file continued past the mark, a clock not set back
+//! since, and appended events that all come after what they change in time
+//! order.
 //! Anything else, or a file that cannot be read as one, means a full replay.
 //! Deleting it is always safe; writing it never fails a command.
 
@@ -64,6 +65,18 @@ pub fn file_for(log: &Path) -> Option<PathBuf> {
     Some(place::state_dir()?.join("replayed").join(name))
 }
 
+/// Which preflight wrote a snapshot: its version, and the size and time of
+/// its executable, so that another build (whose replay may differ under the
+/// same version number) never reads what this one kept.
+fn build() -> String {
+    let exe = std::env::current_exe().and_then(std::fs::metadata);
+    let stamp = exe.as_ref().ok().and_then(|meta| {
+        let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(format!("{} {}", meta.len(), modified.as_nanos()))
+    });
+    format!("{} {}", env!("CARGO_PKG_VERSION"), stamp.unwrap_or_default())
+}
+
 /// What identifies a checklist's contents: any edit changes it.
 fn checklist_key(checklist: &Checklist) -> u64 {
     let text = format!(
@@ -89,7 +102,7 @@ pub fn resume(log: &RunLog, checklist: &Checklist, now: Timestamp) -> Option<Sna
     let bytes = files::read_regular(&file_for(log.path())?, MAX_BYTES).ok()?;
     let form: Form = serde_json::from_slice(&bytes).ok()?;
     let fits = form.format == FORMAT
-        && form.version == env!("CARGO_PKG_VERSION")
+        && form.version == build()
         && Some(&form.log) == log_name(log.path()).as_ref()
         && form.checklist == checklist_key(checklist);
     if !fits {
@@ -172,7 +185,7 @@ pub fn save(log: &RunLog, checklist: &Checklist, snapshot: &Snapshot, now: Times
     };
     let form = Form {
         format: FORMAT,
-        version: env!("CARGO_PKG_VERSION").to_owned(),
+        version: build(),
         log: name,
         checklist: checklist_key(checklist),
         written: form::time(now),
