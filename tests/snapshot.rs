@@ -155,7 +155,7 @@ fn event(rng: &mut Rng) -> String {
 
 /// One random thing that can happen between two commands; says what it was.
 fn step(run: &Run, rng: &mut Rng) -> String {
-    match rng.below(12) {
+    match rng.below(13) {
         0..=3 => {
             let command = ["check", "uncheck", "skip", "note"][usize::try_from(rng.below(4)).unwrap()];
             let item = ITEMS[usize::try_from(rng.below(5)).unwrap()];
@@ -202,6 +202,10 @@ fn step(run: &Run, rng: &mut Rng) -> String {
             std::fs::write(&run.checklist, edited).unwrap();
             "edited the checklist".to_owned()
         }
+        11 => {
+            std::fs::remove_file(&run.log).ok();
+            "deleted the log".to_owned()
+        }
         _ => {
             for file in run.snapshots() {
                 std::fs::write(file, b"{\"format\":1,\"state\":").unwrap();
@@ -213,7 +217,7 @@ fn step(run: &Run, rng: &mut Rng) -> String {
 
 #[test]
 fn status_from_the_snapshot_equals_a_full_replay_whatever_happens_in_between() {
-    for seed in [1_u64, 7, 42] {
+    for seed in [1_u64, 7, 42, 1234] {
         let run = Run::new();
         run.check("prep/main/alpha");
         let mut rng = Rng(seed);
