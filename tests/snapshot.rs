@@ -349,3 +349,19 @@ fn a_snapshot_kept_by_another_build_is_ignored() {
     assert!(!cached.contains("kept"), "{cached}");
     assert_eq!(run.status(false), run.status(true));
 }
+
+#[test]
+fn an_edited_checklist_means_a_full_replay() {
+    let run = Run::new();
+    let mut args = run.args("check");
+    args.extend(["ship/out/epsilon", "--force"]);
+    run.sandbox.ok(&args);
+    run.kept();
+    // The same number of items, one of them renamed: its events are now
+    // about an item the checklist no longer has.
+    std::fs::write(&run.checklist, CHECKLIST.replace("Epsilon", "Epsilon 2")).unwrap();
+    let (code, cached, warnings) = run.status(false);
+    assert_eq!(code, 0);
+    assert!(warnings.contains("ship/out/epsilon"), "{warnings}");
+    assert_eq!((code, cached, warnings), run.status(true));
+}
