@@ -14,6 +14,7 @@ mod params;
 mod runbook;
 mod scaffold;
 mod session;
+mod snapshot;
 mod source;
 mod status;
 mod sync;
@@ -75,6 +76,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let globals = &cli.globals();
     // Commands that only read a run: a run named on purpose must exist.
     let read = |checklist: Option<&PathBuf>| Session::for_command(checklist.map(PathBuf::as_path), globals, true);
+    // Those that measure or show the run's history need every event.
+    let read_all = |checklist: Option<&PathBuf>| Session::with_events(checklist.map(PathBuf::as_path), globals, true);
     let Some(command) = &cli.command else {
         if let Some(path) = &cli.checklist {
             misspelt_command(path, cli.color);
@@ -98,7 +101,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             mark::from_command(command, globals)
         }
         Command::Exec { .. } | Command::Verify { .. } => runbook::from_command(command, globals),
-        Command::Report { checklist, json, .. } => timing::run(&read(checklist.as_ref())?, *json),
+        Command::Report { checklist, json, .. } => timing::run(&read_all(checklist.as_ref())?, *json),
         Command::Runs { checklist, state } => {
             history::runs(&Source::resolve(checklist.as_deref()), state.as_deref(), globals)
         }
@@ -123,7 +126,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             output,
             force,
             ..
-        } => markdown::export(&read(checklist.as_ref())?, output.as_deref(), *force),
+        } => markdown::export(&read_all(checklist.as_ref())?, output.as_deref(), *force),
         Command::Import {
             markdown: input,
             output,

@@ -190,6 +190,19 @@ pub struct Orphan {
     pub state: ItemState,
 }
 
+/// A run state taken apart, for a cache outside the core to keep it and put
+/// it back together without replaying the events that made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunParts {
+    pub items: Vec<ItemState>,
+    pub params: BTreeMap<String, (String, Timestamp, String)>,
+    pub orphans: Vec<Orphan>,
+    pub operators: Vec<String>,
+    pub first_at: Option<Timestamp>,
+    pub last_at: Option<Timestamp>,
+    pub events: usize,
+}
+
 /// The state of every item of a checklist in one run.
 #[derive(Debug, Clone)]
 pub struct RunState {
@@ -343,6 +356,36 @@ impl RunState {
         }
         orphan.state.apply(event);
         None
+    }
+
+    /// The state taken apart (see [`RunParts`]), without the session's
+    /// secrets, which are never kept.
+    pub fn parts(&self) -> RunParts {
+        RunParts {
+            items: self.items.clone(),
+            params: self.params.clone(),
+            orphans: self.orphans.values().cloned().collect(),
+            operators: self.operators.clone(),
+            first_at: self.first_at,
+            last_at: self.last_at,
+            events: self.events,
+        }
+    }
+
+    /// The state put back together from its parts, when they fit `checklist`
+    /// (one item state per item): what [`RunState::parts`] took apart.
+    pub fn from_parts(checklist: &Checklist, parts: RunParts) -> Option<RunState> {
+        (parts.items.len() == checklist.items().len()).then(|| RunState {
+            items: parts.items,
+            params: parts.params,
+            orphans: parts.orphans.into_iter().map(|o| (o.id.clone(), o)).collect(),
+            operators: parts.operators,
+            first_at: parts.first_at,
+            last_at: parts.last_at,
+            events: parts.events,
+            // Never kept anywhere: a session gives its own.
+            secrets: Secrets::default(),
+        })
     }
 
     pub fn item(&self, index: usize) -> &ItemState {

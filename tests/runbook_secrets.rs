@@ -25,10 +25,27 @@ phases:
 
 const VALUE: &str = "s3cr3t-Value-42";
 
+/// No file preflight keeps (run logs, the state folder's snapshots, resume
+/// files and step claims) holds the secret.
 fn secret_free(sandbox: &Sandbox) {
-    for log in sandbox.run_logs() {
-        let text = std::fs::read_to_string(&log).unwrap();
-        assert!(!text.contains(VALUE), "the run log holds the secret:\n{text}");
+    fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&sandbox.data_home(), &mut files);
+    walk(&sandbox.path("state"), &mut files);
+    assert!(!files.is_empty());
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(VALUE), "{} holds the secret:\n{text}", file.display());
     }
 }
 

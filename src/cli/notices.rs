@@ -11,7 +11,7 @@ use super::paint::Paint;
 use crate::checklist::Checklist;
 use crate::renames::likely_renames;
 use crate::run::{Event, RunState};
-use crate::runlog::{Contents, RunLog};
+use crate::runlog::{Contents, RunLog, Warning};
 use crate::text::{escape_for_terminal, plural};
 use crate::timestamp::Timestamp;
 
@@ -23,10 +23,33 @@ pub const SHOWN_WARNINGS: usize = 10;
 /// for a clock set wrong.
 const FUTURE: Duration = Duration::from_secs(24 * 60 * 60);
 
+/// What a read of the log found beside the events: the lines it skipped, and
+/// the time and author of every event that may be dated ahead of the clock
+/// (all of them, or those a snapshot kept).
+pub struct Read<'a> {
+    pub warnings: &'a [Warning],
+    pub stamps: Vec<(Timestamp, &'a str)>,
+}
+
+impl<'a> Read<'a> {
+    /// What a whole read found.
+    pub fn of(contents: &'a Contents) -> Read<'a> {
+        Read {
+            warnings: &contents.warnings,
+            stamps: stamps(&contents.events),
+        }
+    }
+}
+
+/// Each event's time and author, for [`future_note`].
+pub fn stamps(events: &[Event]) -> Vec<(Timestamp, &str)> {
+    events.iter().map(|e| (e.at, e.by.as_str())).collect()
+}
+
 /// Prints everything worth knowing about the run as read.
-pub fn report(log: &RunLog, checklist: &Checklist, contents: &Contents, state: &RunState, paint: Paint) {
+pub fn report(log: &RunLog, checklist: &Checklist, read: &Read, state: &RunState, paint: Paint) {
     let path = escape_for_terminal(&log.path().display().to_string());
-    let warnings = &contents.warnings;
+    let warnings = read.warnings;
     for warning in warnings.iter().take(SHOWN_WARNINGS) {
         output::warning(paint, &format!("{path}:{}: {}", warning.line, warning.message));
     }
@@ -39,7 +62,9 @@ pub fn report(log: &RunLog, checklist: &Checklist, contents: &Contents, state: &
         output::warning(paint, &format!("{path}: and {more}"));
     }
     orphans(checklist, state, paint);
-    future(contents, paint);
+    if let Some(note) = future_note(&read.stamps) {
+        output::warning(paint, &format!("{note}. They count in the order of their time."));
+    }
 }
 
 fn orphans(checklist: &Checklist, state: &RunState, paint: Paint) {
@@ -77,22 +102,16 @@ fn orphans(checklist: &Checklist, state: &RunState, paint: Paint) {
     output::warning(paint, &message);
 }
 
-fn future(contents: &Contents, paint: Paint) {
-    if let Some(note) = future_note(&contents.events) {
-        output::warning(paint, &format!("{note}. They count in the order of their time."));
-    }
-}
-
 /// Says how many events are dated more than a day ahead of this machine's
-/// clock, and the first of them; the view shows it too.
-pub fn future_note(events: &[Event]) -> Option<String> {
+/// clock, and the first of them, from each event's time and author; the view
+/// shows it too.
+pub fn future_note(stamps: &[(Timestamp, &str)]) -> Option<String> {
     let limit = Timestamp::from_system(SystemTime::now() + FUTURE);
-    let ahead: Vec<_> = events.iter().filter(|e| e.at > limit).collect();
-    let first = ahead.iter().min_by_key(|e| e.at)?;
+    let ahead: Vec<_> = stamps.iter().filter(|(at, _)| *at > limit).collect();
+    let (at, by) = ahead.iter().min_by_key(|(at, _)| *at)?;
     Some(format!(
-        "{} in this run are dated more than a day ahead of this machine's clock (the first by {}, at {}); a clock may be set wrong",
+        "{} in this run are dated more than a day ahead of this machine's clock (the first by {by}, at {}); a clock may be set wrong",
         plural(ahead.len(), "change", "changes"),
-        first.by,
-        first.at.human()
+        at.human()
     ))
 }

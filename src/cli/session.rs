@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 
 use super::paint::Paint;
+use super::snapshot::{self, Snapshot};
 use super::source::Source;
 use super::{Globals, history, notices, output, params};
 use crate::checklist::Checklist;
 use crate::run::{Event, RunState};
-use crate::runlog::{Header, Mark, RunLog, place};
+use crate::runlog::{Contents, Header, Mark, RunLog, place};
 use crate::text::clean_line;
 
 /// From this size on, a run log is read in parallel with parsing the checklist.
@@ -21,7 +22,9 @@ pub struct Session {
     pub log: RunLog,
     pub state: RunState,
     /// The run's events in the order of their time (the order replay applies
-    /// them), as read when the session opened.
+    /// them), as read when the session opened; empty when it was opened from
+    /// the kept run state ([`Session::for_command`]): a command that shows
+    /// the run's history opens with [`Session::with_events`].
     pub events: Vec<Event>,
     /// Where that read ended, for the terminal view to tail from.
     pub read_to: Mark,
@@ -71,8 +74,19 @@ pub fn run_and_log_path(source: &Source, globals: &Globals) -> anyhow::Result<(S
     Ok((run, path))
 }
 
+/// What a new log's first line says, and what an existing one's must match.
+fn identity(source: &Source, checklist: &Checklist, run: &str) -> Header {
+    Header {
+        checklist: checklist.title.clone(),
+        file: source.file_name(),
+        run: run.to_owned(),
+        created: crate::runlog::now().to_string(),
+    }
+}
+
 impl Session {
-    /// Loads the checklist and its run, printing the run log's warnings.
+    /// Loads the checklist and its run, printing the run log's warnings: the
+    /// whole log read and replayed, every event kept in `events`.
     pub fn open(source: &Source, globals: &Globals) -> anyhow::Result<Session> {
         let (run, path) = run_and_log_path(source, globals)?;
         // A large run log is read on a second core while the checklist is
@@ -91,37 +105,99 @@ impl Session {
             (source.load(), reader.read_unverified())
         };
         let checklist = checklist?;
-        let identity = Header {
-            checklist: checklist.title.clone(),
-            file: source.file_name(),
-            run: run.clone(),
-            created: crate::runlog::now().to_string(),
-        };
-        let log = RunLog::new(path, identity);
+        let log = RunLog::new(path, identity(source, &checklist, &run));
         let contents = contents?;
         log.verify(&contents)?;
+        Ok(Session::replayed(source, globals, checklist, log, contents, run))
+    }
+
+    /// As [`Session::open`], but from the run state the last command kept
+    /// (see [`snapshot`]) when it still holds, reading only what was appended
+    /// since: then `events` is left empty. For commands that need the run's
+    /// state, not its history.
+    fn open_resuming(source: &Source, globals: &Globals) -> anyhow::Result<Session> {
+        let (run, path) = run_and_log_path(source, globals)?;
+        if !snapshot::file_for(&path).is_some_and(|file| file.is_file()) {
+            return Session::open(source, globals);
+        }
+        let checklist = source.load()?;
+        let log = RunLog::new(path, identity(source, &checklist, &run));
+        let now = crate::runlog::now();
+        let Some(resumed) = snapshot::resume(&log, &checklist, now) else {
+            let contents = log.read()?;
+            return Ok(Session::replayed(source, globals, checklist, log, contents, run));
+        };
+        let read = notices::Read {
+            warnings: &resumed.warnings,
+            stamps: resumed.ahead.iter().map(|(at, by)| (*at, by.as_str())).collect(),
+        };
+        notices::report(&log, &checklist, &read, &resumed.state, Paint::stderr(globals.color));
+        snapshot::save(&log, &checklist, &resumed, now);
+        Ok(Session {
+            run: resumed.header.run,
+            state: resumed.state,
+            events: Vec::new(),
+            read_to: resumed.mark,
+            existed: true,
+            ..Session::new(source, globals, checklist, log)
+        })
+    }
+
+    /// The session of a whole read: replayed, its warnings reported, and the
+    /// state kept for the next command.
+    fn replayed(
+        source: &Source,
+        globals: &Globals,
+        checklist: Checklist,
+        log: RunLog,
+        contents: Contents,
+        run: String,
+    ) -> Session {
         let state = RunState::replay(&checklist, &contents.events);
-        notices::report(&log, &checklist, &contents, &state, Paint::stderr(globals.color));
+        notices::report(
+            &log,
+            &checklist,
+            &notices::Read::of(&contents),
+            &state,
+            Paint::stderr(globals.color),
+        );
+        if let Some(header) = &contents.header {
+            let now = crate::runlog::now();
+            let kept = Snapshot::of(&contents, header.clone(), state.clone(), now);
+            snapshot::save(&log, &checklist, &kept, now);
+        }
         let existed = contents.header.is_some();
         let run = contents.header.map_or(run, |header| header.run);
         // Sorted in place (stable: file order for equal times), not copied:
         // at 100,000 events a copy would cost tens of megabytes.
         let mut events = contents.events;
         events.sort_by_key(|event| event.at);
-        Ok(Session {
-            checklist,
+        Session {
             run,
-            log,
             state,
             events,
             read_to: contents.mark,
             existed,
+            ..Session::new(source, globals, checklist, log)
+        }
+    }
+
+    /// A session of a run with nothing in it yet, the parts every opening shares.
+    fn new(source: &Source, globals: &Globals, checklist: Checklist, log: RunLog) -> Session {
+        Session {
+            state: RunState::new(&checklist),
+            checklist,
+            run: String::new(),
+            log,
+            events: Vec::new(),
+            read_to: Mark::default(),
+            existed: false,
             templates: None,
             pending: std::cell::RefCell::default(),
             announced: std::cell::Cell::new(false),
             source: source.clone(),
             named: globals.state.is_none() && globals.run.as_deref().is_some_and(|r| r != DEFAULT_RUN),
-        })
+        }
     }
 
     /// The session of a command: opened, `--set` recorded, every parameter
@@ -132,7 +208,16 @@ impl Session {
     /// As [`Session::open`], [`Session::require_existing`] and
     /// [`Session::prepare`].
     pub fn for_command(checklist: Option<&std::path::Path>, globals: &Globals, reads: bool) -> anyhow::Result<Session> {
-        Session::opened(checklist, globals, reads, true)
+        Session::opened(checklist, globals, reads, true, true)
+    }
+
+    /// As [`Session::for_command`], with every event of the run read into
+    /// `events`, for a command that measures or shows the run's history.
+    ///
+    /// # Errors
+    /// As [`Session::for_command`].
+    pub fn with_events(checklist: Option<&std::path::Path>, globals: &Globals, reads: bool) -> anyhow::Result<Session> {
+        Session::opened(checklist, globals, reads, true, false)
     }
 
     /// The session of a command about the run's history (`log`, `sync`),
@@ -141,7 +226,7 @@ impl Session {
     /// # Errors
     /// As [`Session::for_command`].
     pub fn for_history(checklist: Option<&std::path::Path>, globals: &Globals, reads: bool) -> anyhow::Result<Session> {
-        Session::opened(checklist, globals, reads, false)
+        Session::opened(checklist, globals, reads, false, false)
     }
 
     fn opened(
@@ -149,8 +234,14 @@ impl Session {
         globals: &Globals,
         reads: bool,
         needs_values: bool,
+        resuming: bool,
     ) -> anyhow::Result<Session> {
-        let mut session = Session::open(&Source::resolve(checklist), globals)?;
+        let source = Source::resolve(checklist);
+        let mut session = if resuming {
+            Session::open_resuming(&source, globals)?
+        } else {
+            Session::open(&source, globals)?
+        };
         // A command that reads a run refuses one that does not exist (a
         // typo, most likely), unless it gives values: then it starts it.
         if reads && globals.set.is_empty() {

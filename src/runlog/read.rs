@@ -49,7 +49,39 @@ fn file_id(_: &File) -> Option<(u64, u64)> {
     None
 }
 
+/// A [`Mark`] taken apart, for a cache kept outside this module (the run
+/// state a command resumes from) to store it and give it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkParts {
+    pub end: u64,
+    pub lines: usize,
+    pub file: Option<(u64, u64)>,
+    pub tail: Vec<u8>,
+}
+
 impl Mark {
+    /// The mark taken apart.
+    pub fn parts(&self) -> MarkParts {
+        MarkParts {
+            end: self.end,
+            lines: self.lines,
+            file: self.file,
+            tail: self.tail.clone(),
+        }
+    }
+
+    /// A mark put back together; `None` when the parts cannot be one (a mark
+    /// keeps the last bytes read, as many as were read up to [`TAIL`]).
+    pub fn from_parts(parts: MarkParts) -> Option<Mark> {
+        let fits = parts.tail.len() as u64 == parts.end.min(TAIL as u64);
+        fits.then_some(Mark {
+            end: parts.end,
+            lines: parts.lines,
+            file: parts.file,
+            tail: parts.tail,
+        })
+    }
+
     /// The mark after `bytes`, read from `file` up to `end`.
     fn after(file: &File, end: u64, lines: usize, bytes_before_end: &[u8], previous: &[u8]) -> Mark {
         let mut tail: Vec<u8> = previous.to_vec();
@@ -144,8 +176,14 @@ impl RunLog {
         let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let mut contents = Contents::default();
         let mut lines = mark.lines;
-        for raw in bytes[..complete].split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        // Numbered and skipped as a whole read numbers and skips them, so
+        // that a warning names the same line either way.
+        for raw in bytes[..complete].split_inclusive(|&b| b == b'\n') {
             lines += 1;
+            let raw = &raw[..raw.len() - 1];
+            if raw.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
             if let Some(header) = std::str::from_utf8(raw).ok().and_then(repeated_header) {
                 let expected = Header {
                     run: header.run.clone(),
