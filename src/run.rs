@@ -304,9 +304,10 @@ impl RunState {
         }
     }
 
-    /// Whether `event` is older than the latest change of its item or
-    /// parameter: applied now, it would take the place of a later change, so
-    /// the run must be replayed in time order instead.
+    /// Whether `event` is older than the latest change of its item (its
+    /// status or note, its last run's evidence, a start) or parameter:
+    /// applied now, it would take the place of a later change, so the run
+    /// must be replayed in time order instead.
     pub fn is_late(&self, checklist: &Checklist, event: &Event) -> bool {
         let latest = match &event.change {
             Change::Param { name, .. } => self.params.get(name).map(|(_, at, _)| *at),
@@ -314,7 +315,16 @@ impl RunState {
                 .index_of(&event.item)
                 .map(|index| &self.items[index])
                 .or_else(|| self.orphans.get(&event.item).map(|orphan| &orphan.state))
-                .and_then(|item| item.changed.as_ref().map(|(at, _)| *at)),
+                .and_then(|item| {
+                    [
+                        item.changed.as_ref().map(|(at, _)| *at),
+                        item.evidence.as_ref().map(|(_, at, _)| *at),
+                        item.running.as_ref().map(|r| r.at),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .max()
+                }),
         };
         latest.is_some_and(|latest| event.at < latest)
     }

@@ -111,7 +111,21 @@ fn run_line(session: &Session, state: &RunState, line: &Line<'_>, interrupts: &I
 
 /// How the item stands now, in the run log as it is after the command ran: a
 /// teammate may have changed it meanwhile.
+/// Only what was appended since the session read the log is read, unless the
+/// log was replaced or an appended event is older than what it would change:
+/// then the whole log, replayed in time order.
 fn standing_now(session: &Session, index: usize) -> anyhow::Result<ItemState> {
+    if let Some(contents) = session.log.read_from(&session.read_to)? {
+        let mut state = session.state.clone();
+        let mut events = contents.events;
+        events.sort_by_key(|event| event.at);
+        if !events.iter().any(|event| state.is_late(&session.checklist, event)) {
+            for event in &events {
+                state.apply(&session.checklist, event);
+            }
+            return Ok(state.item(index).clone());
+        }
+    }
     let contents = session.log.read()?;
     let mut events = contents.events;
     events.sort_by_key(|event| event.at);

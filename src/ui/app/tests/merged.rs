@@ -64,3 +64,43 @@ fn a_change_far_ahead_of_the_clock_on_another_item_does_not_make_my_ticks_late()
     );
     assert!(!app.state.is_late(&app.checklist, &future));
 }
+
+#[test]
+fn an_event_older_than_an_items_last_run_is_late_too() {
+    let list = crate::format::parse(
+        "title: T\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: a\n            command: \"true\"\n",
+        "t.yaml",
+    )
+    .unwrap();
+    let at = |s: &str| Timestamp::parse(s).unwrap();
+    let ran = Event {
+        at: at("2026-11-29T10:05:00Z"),
+        by: "alice".into(),
+        item: "p/s/a".into(),
+        title: None,
+        change: Change::Ran,
+        forced: false,
+        evidence: Some(crate::run::Evidence {
+            kind: crate::run::EvidenceKind::Exec,
+            command: "true".into(),
+            exit: Some(1),
+            timed_out: false,
+            interrupted: false,
+            millis: 1,
+            output: Vec::new(),
+        }),
+    };
+    let state = RunState::replay(&list, std::slice::from_ref(&ran));
+    let older = Event {
+        at: at("2026-11-29T10:01:00Z"),
+        evidence: ran.evidence.clone().map(|mut e| {
+            e.exit = Some(0);
+            e
+        }),
+        ..ran.clone()
+    };
+    assert!(
+        state.is_late(&list, &older),
+        "an older run must not take the place of a newer one"
+    );
+}
