@@ -175,3 +175,34 @@ fn ctrl_c_stops_the_command_not_the_view() {
     assert_eq!(pty.wait_exit(), 0, "the view went on and quit normally");
     assert_eq!(items(&sandbox, list)[0]["status"], "todo");
 }
+
+#[test]
+fn a_command_that_turns_echo_off_and_leaves_a_reader_behind_changes_nothing_after_it() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write(
+        "tty.yaml",
+        "title: Tty\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Meddle\n            command: stty -echo; (sleep 1; cat > stolen.txt) & echo meddled\n          - Second\n",
+    );
+    let list = as_str(&list);
+    // The pty starts without echo: turned on first, as a shell has it; after
+    // the view, what stty says of it is printed.
+    let script = format!("stty echo; \"$PREFLIGHT\" {list} --fresh; stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'; sleep 2");
+    let mut pty = Pty::spawn_script(&sandbox, &script, 100, 24);
+    pty.wait_for("[ ] Meddle");
+    pty.send("!");
+    pty.wait_for("? y/n");
+    pty.send("y");
+    pty.wait_for("press Enter to go back");
+    pty.send("\r");
+    pty.wait_for("✓ Meddle");
+    // The reader the command left behind wakes while the view has the
+    // keyboard: the keys are the view's (j moves, space ticks Second).
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    pty.send("j ");
+    pty.wait_for("[x] Second");
+    pty.send("q");
+    let after = pty.wait_for("\necho");
+    assert!(!after.lines().any(|l| l.trim() == "-echo"), "echo is on after the view:\n{after}");
+    let stolen = std::fs::read_to_string(sandbox.path("stolen.txt")).unwrap_or_default();
+    assert_eq!(stolen, "", "the leftover reader read no key");
+}
