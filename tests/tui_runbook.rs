@@ -186,7 +186,8 @@ fn a_command_that_turns_echo_off_and_leaves_a_reader_behind_changes_nothing_afte
     let list = as_str(&list);
     // The pty starts without echo: turned on first, as a shell has it; after
     // the view, what stty says of it is printed.
-    let script = format!("stty echo; \"$PREFLIGHT\" {list} --fresh; stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'; sleep 2");
+    let script =
+        format!("stty echo; \"$PREFLIGHT\" {list} --fresh; stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'; sleep 2");
     let mut pty = Pty::spawn_script(&sandbox, &script, 100, 24);
     pty.wait_for("[ ] Meddle");
     pty.send("!");
@@ -202,7 +203,10 @@ fn a_command_that_turns_echo_off_and_leaves_a_reader_behind_changes_nothing_afte
     pty.wait_for("[x] Second");
     pty.send("q");
     let after = pty.wait_for("\necho");
-    assert!(!after.lines().any(|l| l.trim() == "-echo"), "echo is on after the view:\n{after}");
+    assert!(
+        !after.lines().any(|l| l.trim() == "-echo"),
+        "echo is on after the view:\n{after}"
+    );
     let stolen = std::fs::read_to_string(sandbox.path("stolen.txt")).unwrap_or_default();
     assert_eq!(stolen, "", "the leftover reader read no key");
 }

@@ -103,8 +103,37 @@ struct Reader<'a> {
     placeholders: usize,
 }
 
+/// The command with every line continuation (a backslash before a line
+/// break) taken out, as the shell takes them out before it reads words:
+/// `ca\⏎se` is `case`, `$\⏎{{v}}` is `${{v}}`, `<\⏎<EOF` a here-document. The
+/// shell leaves them in single quotes, comments and quoted here-documents;
+/// taken out there too, they make the reading only stricter (a comment seen
+/// longer is written into as a comment, which is safe either way; a
+/// here-document seen longer refuses what stands in it).
+fn joined(toks: &[Tok]) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        match (toks[i], toks.get(i + 1)) {
+            (Tok::Ch('\\'), Some(Tok::Ch('\n'))) => i += 2,
+            (Tok::Ch('\\'), Some(&next)) => {
+                // An escaped character, a backslash too, is itself.
+                out.push(Tok::Ch('\\'));
+                out.push(next);
+                i += 2;
+            }
+            (tok, _) => {
+                out.push(tok);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// The place of each placeholder among `toks`, in order.
 pub(super) fn places(toks: &[Tok]) -> Result<Vec<Quoting>, Unknowable> {
+    let toks = &joined(toks);
     let mut reader = Reader {
         toks,
         at: 0,
@@ -274,7 +303,11 @@ impl Reader<'_> {
                 self.push(Frame::Brace { depth: 0 });
             }
             (Some(Tok::Ch('\'')), _) if !in_double => {
+                // bash, ksh and zsh read `$'…'` with escapes of its own,
+                // dash reads `$` and a quoted string: what follows cannot
+                // be known for every `sh`.
                 self.at += 1;
+                self.lost = Some("after a `$'…'`, which shells read differently");
                 self.push(Frame::DollarSingle);
             }
             _ => self.bare_dollar = Some(self.at),
@@ -287,6 +320,11 @@ impl Reader<'_> {
         if self.word_start {
             if nested && self.word == "case" {
                 self.lost = Some("after a `case` inside `$(…)`");
+            }
+            if self.word == "alias" || self.word == "eval" {
+                // A word that makes text into code again (an alias may even
+                // hide a `case`).
+                self.lost = Some("after `alias` or `eval`, which read text as code again");
             }
             self.word.clear();
         } else if c.is_ascii_alphabetic() {

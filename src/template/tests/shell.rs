@@ -87,7 +87,30 @@ fn a_placeholder_where_the_shell_reads_again_is_refused() {
         ("echo \"$(cat <<EOF\n{{v}}\nEOF\n)\"", "inside a here-document"),
         ("echo ${x:-{{v}}}", "inside `${…}`"),
         ("echo $((1 + {{v}}))", "inside `$((…))`"),
-        ("echo $'{{v}}'", "inside `$'…'`"),
+        ("echo $'{{v}}'", "after a `$'…'`, which shells read differently"),
+        (
+            "printf $'Don\\'t panic - %s\\n' {{v}}",
+            "after a `$'…'`, which shells read differently",
+        ),
+        ("echo \"$\\\n{{v}}\"", "right after a `$`"),
+        ("echo $\\\n{{v}}", "right after a `$`"),
+        (
+            "cat > f <<EOF\n# generated \\\nEOF\necho VERSION={{v}} >> f\nEOF",
+            "inside a here-document",
+        ),
+        ("cat <\\\n<EOF\n{{v}}\nEOF", "inside a here-document"),
+        (
+            "echo \"$(ca\\\nse x in x) echo {{v}};; esac)\"",
+            "after a `case` inside `$(…)`",
+        ),
+        (
+            "alias c=case\necho \"$(c x in x) echo {{v}};; esac)\"",
+            "after `alias` or `eval`, which read text as code again",
+        ),
+        (
+            "eval echo {{v}}",
+            "after `alias` or `eval`, which read text as code again",
+        ),
         ("cat <<EOF\n{{v}}\nEOF", "inside a here-document"),
         ("cat <<'EOF'\n{{v}}\nEOF", "inside a here-document"),
         ("cat <<{{v}}\nx\n", "in a here-document's delimiter"),
@@ -159,6 +182,12 @@ const PLACES: &[(&str, &str, &str)] = &[
     ("cat <<'EOF' >/dev/null\n{{x\nEOF\nprintf '%s' {{v}}", "", ""),
     ("printf '%s' \"it's\" '\"' {{v}} # a comment {{v}}\n", "it's\"", ""),
     ("printf '%s' \"$(printf '%s' {{v}}; printf x)\"", "", "x"),
+    (
+        "printf '%s' \"$(echo a \\\n#)\nprintf '%s' {{v}}; printf x\n)\"",
+        "a\n",
+        "x",
+    ),
+    ("printf '%s' \\\n {{v}} \\\n\"y\"", "", "y"),
     ("printf '%s' \"$(printf '%s' \"{{v}}\" ')'; printf x)\"", "", ")x"),
     (
         "printf '%s' \"$(printf '%s' \"$(printf '%s' '{{v}}'; printf y)\"; printf x)\"",
