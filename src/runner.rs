@@ -90,13 +90,21 @@ pub fn event_for(
     }
 }
 
-/// Why an item's command may not start now: someone runs it elsewhere (as
-/// the run log says) and it is not known to be over. `None` when it may.
-/// A run recorded as started on this machine is over once this process
-/// holds the item's [`Claim`].
+/// Why an item's command may not start now: someone runs it (as the run log
+/// says) and it is not known to be over. `None` when it may. A run recorded
+/// as started on this machine is over when its process is gone (another
+/// account, or another state folder, holds a claim of its own, so the claim
+/// alone cannot tell).
 pub fn busy(running: Option<&crate::run::Running>, here: &str) -> Option<String> {
     let running = running?;
-    (running.start.host != here).then(|| {
+    let gone_here = running.start.host == here && {
+        let pid = i32::try_from(running.start.pid).ok().filter(|&p| p > 0);
+        pid.is_none_or(|pid| {
+            let pid = Pid::from_raw(pid);
+            pid == nix::unistd::getpid() || matches!(nix::sys::signal::kill(pid, None), Err(nix::errno::Errno::ESRCH))
+        })
+    };
+    (!gone_here).then(|| {
         format!(
             "{} is running this since {} ({} on {})",
             running.by,
@@ -161,12 +169,9 @@ fn inode(pipe: &impl std::os::fd::AsFd) -> Option<u64> {
     nix::sys::stat::fstat(pipe.as_fd()).ok().map(|s| s.st_ino)
 }
 
-/// Runs `line` with `sh -c` in a process group of its own, the parameters in
-/// its environment.
-///
-/// # Errors
-/// When `sh` cannot be started.
-pub fn run(line: &str, values: &Values, how: Run<'_>) -> io::Result<Outcome> {
+/// `sh -c line` in a process group of its own, the parameters in its
+/// environment, its output piped to us; reading no input unless `stream`.
+fn shell(line: &str, values: &Values, stream: bool) -> Command {
     use std::os::unix::process::CommandExt as _;
     let mut command = Command::new("sh");
     command
@@ -178,9 +183,19 @@ pub fn run(line: &str, values: &Values, how: Run<'_>) -> io::Result<Outcome> {
     for (name, value) in values {
         command.env(template::env_name(name), value);
     }
-    if !how.stream {
+    if !stream {
         command.stdin(Stdio::null());
     }
+    command
+}
+
+/// Runs `line` with `sh -c` in a process group of its own, the parameters in
+/// its environment.
+///
+/// # Errors
+/// When `sh` cannot be started.
+pub fn run(line: &str, values: &Values, how: Run<'_>) -> io::Result<Outcome> {
+    let mut command = shell(line, values, how.stream);
     let terminal = how.stream.then(process::Lent::note);
     let started = Instant::now();
     let mut child = command.spawn()?;
@@ -225,6 +240,18 @@ pub fn run(line: &str, values: &Values, how: Run<'_>) -> io::Result<Outcome> {
         }
         if status.is_none() {
             status = child.try_wait()?;
+        }
+        if status.is_none() && process::continue_if_stopped(group, group) {
+            let _ = writeln!(
+                io::stderr(),
+                "\npreflight: a step cannot be suspended; it goes on (Ctrl-C stops it)"
+            );
+        }
+        // Ctrl-C ended the command's shell: what it started in the
+        // background (which ignores SIGINT) is stopped with it.
+        if stopped.is_none() && status.is_some_and(|s| std::os::unix::process::ExitStatusExt::signal(&s) == Some(2)) {
+            stopped = Some(Stop::Interrupted);
+            process::stop_all(group, &pipes, || true);
         }
         if status.is_none() {
             let why = if how.cancel.is_some_and(|cancel| cancel()) {

@@ -186,7 +186,8 @@ pub fn render<'a>(text: &'a str, values: &Values) -> Cow<'a, str> {
 /// A Markdown text (a title, a detail, a name) with the run's values put in
 /// as literal text: a value is anyone's words, not the author's Markdown, so
 /// `<img …>` or `![](…)` in it shows as written and makes no markup. Inside a
-/// code span, where Markdown reads nothing, a value goes in as it is.
+/// code span, where Markdown reads nothing but the backquote that ends it, a
+/// value goes in as it is, a backquote in it shown as `ˋ`.
 pub fn render_markdown<'a>(text: &'a str, values: &Values) -> Cow<'a, str> {
     if !text.contains("{{") {
         return Cow::Borrowed(text);
@@ -202,7 +203,9 @@ pub fn render_markdown<'a>(text: &'a str, values: &Values) -> Cow<'a, str> {
             Piece::Text(t) => out.push_str(t),
             Piece::Param(name, _) => {
                 match values.get(name) {
-                    Some(v) if in_code.contains(&n) && !v.contains('`') => out.push_str(v),
+                    // In a code span nothing is markup but a backquote, which
+                    // would end the span: it shows as the look-alike `ˋ`.
+                    Some(v) if in_code.contains(&n) => out.push_str(&v.replace('`', "ˋ")),
                     Some(v) => out.push_str(&crate::inline::literal(v)),
                     None => unfilled(name, &mut out),
                 }

@@ -522,3 +522,86 @@ fn a_teammates_change_in_a_closed_gate_without_force_is_shown_out_of_order_and_o
         (Some(0), Some(1))
     );
 }
+
+#[test]
+fn a_second_account_on_the_same_machine_cannot_start_a_step_that_runs() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[("Migrate", "touch started; while [ ! -f go ]; do sleep 0.05; done", None)],
+    );
+    let mut first = sandbox
+        .process()
+        .args(["exec", &list, "migrate", "--by", "alice"])
+        .env("XDG_STATE_HOME", sandbox.path("alice-state"))
+        .spawn()
+        .unwrap();
+    wait_until("the migration started", || sandbox.path("started").exists());
+    // Another account has another state folder, so another claim: the
+    // started event and its live process refuse it.
+    let ran: common::Ran = sandbox
+        .command()
+        .args(["exec", &list, "migrate", "--by", "bob"])
+        .env("XDG_STATE_HOME", sandbox.path("bob-state"))
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    assert!(ran.stderr.contains("alice is running this since"), "{}", ran.stderr);
+    std::fs::write(sandbox.path("go"), "").unwrap();
+    assert_eq!(first.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn ctrl_c_on_the_terminal_stops_what_the_command_started_in_the_background_and_ctrl_z_cannot_suspend_a_step() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[
+            ("Bg", "sleep 300 & echo $! > bg.pid; echo started; wait", None),
+            ("Slow", "echo begun; sleep 2; echo ended", None),
+        ],
+    );
+    // A shell's terminal sends Ctrl-C and Ctrl-Z as signals (the pty of the
+    // harness starts without that: turned on first).
+    let script = format!(
+        "stty echo isig; \"$PREFLIGHT\" exec {list} bg; echo code=$?; \"$PREFLIGHT\" exec {list} slow; echo code=$?; sleep 1"
+    );
+    let mut pty = Pty::spawn_script(&sandbox, &script, 100, 30);
+    pty.wait_for("started");
+    pty.send("\x03");
+    pty.wait_for("code=130");
+    wait_until("the background sleep is stopped too", || gone(&sandbox.path("bg.pid")));
+    assert_eq!(item_json(&sandbox, &list, "Bg")["evidence"]["interrupted"], true);
+    pty.wait_for("begun");
+    pty.send("\x1a");
+    pty.wait_for("a step cannot be suspended");
+    let screen = pty.wait_for("code=0");
+    assert!(screen.contains("ended") && screen.contains("✓ Slow"), "{screen}");
+}
+
+#[test]
+fn a_command_that_ignores_sigterm_and_keeps_starting_setsid_children_is_stopped_whole() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[(
+            "Stubborn",
+            "trap '' TERM; while :; do setsid sh -c 'echo $$ >> pids; exec sleep 300' & sleep 0.05; done",
+            None,
+        )],
+    );
+    let mut command = sandbox.command();
+    command
+        .args(["exec", &list, "stubborn", "--timeout", "1"])
+        .timeout(Duration::from_secs(60));
+    let ran: common::Ran = command.output().unwrap().into();
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    let pids = std::fs::read_to_string(sandbox.path("pids")).unwrap();
+    assert!(pids.lines().count() > 5, "the stress happened: {pids}");
+    for pid in pids.lines() {
+        let file = sandbox.path(&format!("pid-{pid}"));
+        std::fs::write(&file, pid).unwrap();
+        wait_until(&format!("setsid child {pid}"), || gone(&file));
+    }
+}

@@ -283,3 +283,31 @@ fn values_and_icons_make_no_markup_in_the_export() {
     let plain = preflight::inline::to_plain(export.lines().find(|l| l.starts_with("- [ ]")).unwrap());
     assert!(plain.contains(&format!("Tag {value} with")), "{plain}");
 }
+
+#[test]
+fn a_value_ending_in_a_backquote_cannot_close_a_code_span_in_the_export() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write(
+        "span.yaml",
+        "title: T\nparams:\n  - name: service\n  - name: host\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Deploy\n            detail: Run `deploy {{service}}` on `{{host}}`\n",
+    );
+    let list = list.to_str().unwrap();
+    let export = sandbox.ok(&[
+        "export",
+        list,
+        "--set",
+        "service=api`",
+        "--set",
+        "host=<img src=x onerror=alert(1)> ![p](https://evil.example/t.png)",
+    ]);
+    let markup = pulldown_cmark::Parser::new(&export)
+        .filter(|e| {
+            matches!(
+                e,
+                pulldown_cmark::Event::InlineHtml(_) | pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { .. })
+            )
+        })
+        .count();
+    assert_eq!(markup, 0, "{export}");
+    assert!(export.contains("`deploy apiˋ`"), "{export}");
+}

@@ -120,14 +120,18 @@ fn stat_fields(path: &std::path::Path) -> Option<(char, i32)> {
 /// left after [`GRACE`]. `pipes` are the inodes of the command's output
 /// pipes: a process holding one is the command's, wherever it went.
 pub fn stop_all(group: Pid, pipes: &[u64], mut exited: impl FnMut() -> bool) {
-    let escaped = escaped(pipes);
+    // Looked for again at each step: a command that ignores SIGTERM may go
+    // on starting `setsid` children while it is being stopped.
     let signal_all = |signal| {
         let _ = killpg(group, signal);
-        for pid in &escaped {
+        let found = escaped(pipes);
+        for pid in &found {
             let _ = kill(*pid, signal);
         }
+        found
     };
-    signal_all(Signal::SIGTERM);
+    signal_all(Signal::SIGCONT);
+    let mut escaped = signal_all(Signal::SIGTERM);
     let deadline = Instant::now() + GRACE;
     while Instant::now() < deadline {
         let shell_gone = exited();
@@ -135,8 +139,40 @@ pub fn stop_all(group: Pid, pipes: &[u64], mut exited: impl FnMut() -> bool) {
             break;
         }
         std::thread::sleep(Duration::from_millis(20));
+        escaped = signal_all(Signal::SIGTERM);
     }
-    signal_all(Signal::SIGKILL);
+    // SIGKILL until nothing of it is left (a few rounds at most: what is
+    // killed starts nothing more).
+    for _ in 0..10 {
+        let left = signal_all(Signal::SIGKILL);
+        let _ = exited();
+        if !group_alive(group) && !left.iter().any(|pid| alive(*pid)) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Whether the command's shell stopped (Ctrl-Z sends SIGTSTP to the group
+/// that has the terminal): it is continued, since a step cannot be
+/// suspended — the view or `exec` would wait for it for ever.
+pub fn continue_if_stopped(child: Pid, group: Pid) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use nix::sys::wait::{Id, WaitPidFlag, WaitStatus, waitid};
+        // WNOWAIT: only looked at, so that whoever waits for the child still can.
+        let flags = WaitPidFlag::WNOHANG | WaitPidFlag::WSTOPPED | WaitPidFlag::WNOWAIT;
+        let stopped = matches!(waitid(Id::Pid(child), flags), Ok(WaitStatus::Stopped(..)));
+        if stopped {
+            let _ = killpg(group, Signal::SIGCONT);
+        }
+        stopped
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (child, group);
+        false
+    }
 }
 
 /// Processes outside the group that are the command's: on Linux, any

@@ -43,7 +43,8 @@ pub fn run(shown: &str, line: &str, values: &Values, kind: EvidenceKind, watchdo
             cancel: Some(&ending),
         },
     )?;
-    if outcome.interrupted {
+    if watchdog.ending() {
+        // The view is ending (SIGTERM, SIGHUP): nobody is there to read on.
         return Ok(outcome);
     }
     let evidence = outcome.clone().evidence(kind, shown);

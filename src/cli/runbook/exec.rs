@@ -270,7 +270,12 @@ fn step(
     }
     session.record(&events)?;
     let summary = summaries.join(", ");
-    if let Some(code) = interrupts.exit_status() {
+    // Heard by preflight, or Ctrl-C on the terminal the command had (the
+    // signal went to its group alone): 128 + the signal either way.
+    let ctrl_c = events
+        .iter()
+        .any(|e| e.evidence.as_ref().is_some_and(|e| e.interrupted));
+    if let Some(code) = interrupts.exit_status().or(ctrl_c.then_some(130)) {
         output::report(&format!(
             "{}: interrupted; it stays {}",
             item.title,
