@@ -97,6 +97,9 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
             at.human()
         ));
     }
+    if state.out_of_order {
+        below.push("⚠ Out of order: recorded while its phase was gated, and not forced".to_owned());
+    }
     if let Some(note) = &state.note {
         below.push(format!("{NOTE}{}", inline::escape(note, Place::Inline)));
     }

@@ -277,6 +277,25 @@ impl RunState {
         state
     }
 
+    /// Applies `events`, in the order given (their time order, none older
+    /// than what it changes), to a run that already holds others: as a
+    /// replay would, each status change judged against its gate.
+    pub fn apply_later(&mut self, checklist: &Checklist, events: &[Event]) {
+        let gated = checklist.phases().iter().any(|p| p.gate);
+        let mut tally = gated.then(|| self.tally(checklist));
+        for event in events {
+            let judged = tally.as_mut().zip(event.as_move(checklist)).map(|(tally, change)| {
+                let passage = crate::gate::judge(checklist, tally, change.index, change.forced);
+                tally.change(checklist, change.index, &self.items[change.index].status, change.status);
+                (change.index, passage)
+            });
+            self.apply(checklist, event);
+            if let Some((index, passage)) = judged {
+                self.note_passage(index, passage);
+            }
+        }
+    }
+
     /// Notes how the item's latest status change stood with its gate: what
     /// an incremental apply (the view's) judges with the tally it keeps.
     pub fn note_passage(&mut self, index: usize, passage: crate::gate::Passage) {
@@ -288,8 +307,20 @@ impl RunState {
     /// ahead of ours). A change made after seeing another is ordered after it,
     /// whatever the clocks say.
     pub fn stamp_for(&self, index: usize, now: Timestamp) -> Timestamp {
-        match &self.items[index].changed {
-            Some((latest, _)) if *latest >= now => latest.plus_millis(1),
+        // A run's evidence and a start count too: an outcome recorded after
+        // a start stamped ahead (a teammate's clock) must come after it, or
+        // the item would stay "running" for ever.
+        let item = &self.items[index];
+        let latest = [
+            item.changed.as_ref().map(|(at, _)| *at),
+            item.evidence.as_ref().map(|(_, at, _)| *at),
+            item.running.as_ref().map(|r| r.at),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
+        match latest {
+            Some(latest) if latest >= now => latest.plus_millis(1),
             _ => now,
         }
     }

@@ -521,6 +521,12 @@ fn a_teammates_change_in_a_closed_gate_without_force_is_shown_out_of_order_and_o
         ),
         (Some(0), Some(1))
     );
+    assert_eq!(item_json(&sandbox, list, "Deploy")["out_of_order"], true);
+    let export = sandbox.ok(&["export", list]);
+    assert!(
+        export.contains("Out of order: recorded while its phase was gated"),
+        "{export}"
+    );
 }
 
 #[test]
@@ -604,4 +610,30 @@ fn a_command_that_ignores_sigterm_and_keeps_starting_setsid_children_is_stopped_
         std::fs::write(&file, pid).unwrap();
         wait_until(&format!("setsid child {pid}"), || gone(&file));
     }
+}
+
+#[test]
+fn a_takeover_of_a_start_stamped_ahead_ends_it() {
+    let sandbox = Sandbox::new();
+    let list = runbook(
+        &sandbox,
+        &[("Migrate", "echo migrated", None), ("Other", "echo other", None)],
+    );
+    sandbox.ok(&["exec", &list, "other"]);
+    let log = sandbox.run_logs()[0].clone();
+    let ahead = humantime::format_rfc3339_millis(std::time::SystemTime::now() + Duration::from_secs(3 * 3600));
+    let line = format!(
+        "{{\"at\":\"{ahead}\",\"by\":\"mallory\",\"item\":\"only/s/migrate\",\"started\":{{\"kind\":\"exec\",\"host\":\"far-away\",\"pid\":7}}}}\n"
+    );
+    std::fs::write(&log, std::fs::read_to_string(&log).unwrap() + &line).unwrap();
+    assert_eq!(
+        sandbox.run(&["exec", &list, "migrate"]).code,
+        1,
+        "mallory's start holds it"
+    );
+    sandbox.ok(&["exec", &list, "migrate", "--takeover"]);
+    let item = item_json(&sandbox, &list, "Migrate");
+    assert_eq!(item["status"], "done");
+    let ran = sandbox.run(&["exec", &list, "migrate", "--again"]);
+    assert_eq!(ran.code, 0, "the outcome ended the start stamped ahead: {}", ran.stderr);
 }

@@ -120,9 +120,7 @@ fn standing_now(session: &Session, index: usize) -> anyhow::Result<ItemState> {
         let mut events = contents.events;
         events.sort_by_key(|event| event.at);
         if !events.iter().any(|event| state.is_late(&session.checklist, event)) {
-            for event in &events {
-                state.apply(&session.checklist, event);
-            }
+            state.apply_later(&session.checklist, &events);
             return Ok(state.item(index).clone());
         }
     }

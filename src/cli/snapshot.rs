@@ -134,8 +134,8 @@ pub fn resume(log: &RunLog, checklist: &Checklist, now: Timestamp) -> Option<Sna
         if !comes_after(&state, checklist, event) {
             return None;
         }
-        state.apply(checklist, event);
     }
+    state.apply_later(checklist, &events);
     ahead.extend(ahead_of(written, events.iter()));
     let mut warnings = form::warnings_back(form.warnings);
     warnings.extend(new.warnings);

@@ -209,6 +209,9 @@ struct JsonItem<'a> {
     /// otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     proof: Option<&'static str>,
+    /// Its status was recorded while its phase was gated, without --force.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    out_of_order: bool,
     /// What the last command run for it showed; left out when none ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<JsonEvidence<'a>>,
@@ -246,6 +249,7 @@ impl<'a> JsonItem<'a> {
             command: item.command.as_deref(),
             verify: item.verify.as_deref(),
             forced: state.forced,
+            out_of_order: state.out_of_order,
             proof: (item.verify.is_some() && state.status == Status::Done).then_some(match state.proof {
                 Proof::Passed => "passed",
                 Proof::Failed => "failed",
