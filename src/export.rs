@@ -150,9 +150,9 @@ pub fn markdown(checklist: &Checklist, state: &RunState, run: &str) -> String {
 pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing: Option<&Report>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{MARKER}: run \"{}\" -->", run.replace("--", "—"));
-    let _ = writeln!(out, "# {}\n", inline::escape(&checklist.title, Place::Heading));
+    let _ = writeln!(out, "# {}\n", inline::escape(&checklist.title, Place::Name));
     if let Some(description) = &checklist.description {
-        let _ = writeln!(out, "{}\n", inline::escape(description, Place::Inline));
+        let _ = writeln!(out, "{}\n", inline::escape(description, Place::Name));
     }
     let _ = writeln!(out, "{}\n", run_line(state, run));
     let params: Vec<String> = state
@@ -165,14 +165,14 @@ pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing
     }
     let tally = state.tally(checklist);
     for phase in checklist.phases() {
-        let icon = inline::escape(&phase.icon_prefix(), Place::Heading);
-        let _ = writeln!(out, "## {icon}{}\n", inline::escape(&phase.name, Place::Heading));
+        let icon = inline::escape(&phase.icon_prefix(), Place::Name);
+        let _ = writeln!(out, "## {icon}{}\n", inline::escape(&phase.name, Place::Name));
         for (s, section) in checklist.sections_of(phase).iter().enumerate() {
             // Items that sat directly under the phase's heading (a section
             // named as the phase, first) are written there again, without a
             // doubled heading; import reads them back into the same section.
             if !(s == 0 && section.name == phase.name) {
-                let _ = writeln!(out, "### {}\n", inline::escape(&section.name, Place::Heading));
+                let _ = writeln!(out, "### {}\n", inline::escape(&section.name, Place::Name));
             }
             item_lines(&mut out, checklist, state, section.items.clone(), "", section.numbered);
             out.push('\n');
@@ -181,7 +181,7 @@ pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing
     let _ = writeln!(out, "---\n\n## ✅ {COMPLETION_STATUS}\n");
     for (p, (phase, progress)) in checklist.phases().iter().zip(&tally.phases).enumerate() {
         let mark = if progress.is_complete() { 'x' } else { ' ' };
-        let name = inline::escape(&phase.name, Place::BoldTitle);
+        let name = inline::escape(&phase.name, Place::Name);
         let took = timing
             .and_then(|t| t.phases[p].duration())
             .map(|d| format!(" · took {}", report::human(d)))

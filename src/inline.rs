@@ -17,6 +17,11 @@ pub enum Place {
     Inline,
     /// A heading: `#` is escaped, so no closing sequence is mistaken for text.
     Heading,
+    /// A name (the checklist's title and description, a phase's or
+    /// section's name, an icon) in the export: plain text, every character
+    /// that could start markup escaped, so a run's value in it (anyone's
+    /// words) makes no link, image or emphasis.
+    Name,
 }
 
 fn always(c: char) -> bool {
@@ -71,7 +76,8 @@ pub fn escape(text: &str, place: Place) -> String {
         let escape = always(c)
             || (place == Place::BoldTitle && c == '*')
             || (place == Place::Inline && c == '~')
-            || (place == Place::Heading && c == '#');
+            || (place == Place::Heading && c == '#')
+            || (place == Place::Name && matches!(c, '#' | '*' | '_' | '[' | ']' | '!' | '`' | '~'));
         if escape {
             out.push('\\');
         }
@@ -136,7 +142,7 @@ mod tests {
             "`code` at the start and the end `x`",
             "",
         ] {
-            for place in [Place::BoldTitle, Place::Inline, Place::Heading] {
+            for place in [Place::BoldTitle, Place::Inline, Place::Heading, Place::Name] {
                 assert_eq!(unescape(&escape(text, place)), text, "{text:?} in {place:?}");
             }
         }

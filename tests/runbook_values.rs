@@ -243,11 +243,15 @@ fn status_with_set_starts_a_run_that_does_not_exist_yet() {
 fn values_and_icons_make_no_markup_in_the_export() {
     let sandbox = Sandbox::new();
     let hostile = EVERYWHERE
-        .replace("icon: \"{{v}}\"", "icon: \"<img src=x onerror=alert(2)>\"")
+        .replace(
+            "icon: \"{{v}}\"",
+            "icon: \"<img src=x onerror=alert(2)> [i](https://t.example/i)\"",
+        )
         .replace("Tag {{v}}", "Tag {{v}} with `{{v}}`");
     let list = sandbox.write("all.yaml", &hostile);
     let list = list.to_str().unwrap();
-    let value = "<img src=x onerror=alert(1)> <details> ![p](https://t.example/p.png) **b**";
+    let value =
+        "<img src=x onerror=alert(1)> <details> ![p](https://t.example/p.png) **b** [Approve](https://t.example/a)";
     let export = sandbox.ok(&["export", list, "--set", &format!("v={value}")]);
     let html: Vec<String> = pulldown_cmark::Parser::new(&export)
         .filter_map(|event| match event {
@@ -258,6 +262,17 @@ fn values_and_icons_make_no_markup_in_the_export() {
         })
         .collect();
     assert!(html.is_empty(), "HTML from a value or icon: {html:?}\n{export}");
+    // Nor a link or an image anywhere: in the title, the phase and section
+    // names and the icon too.
+    let links = pulldown_cmark::Parser::new(&export)
+        .filter(|e| {
+            matches!(
+                e,
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { .. } | pulldown_cmark::Tag::Link { .. })
+            )
+        })
+        .count();
+    assert_eq!(links, 0, "{export}");
     // Where a value stands among Markdown (an item's title and detail, the
     // values' line), it makes no image or bold either: the one bold is the
     // title's own.
