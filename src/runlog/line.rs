@@ -83,8 +83,32 @@ struct EvidenceLine {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     interrupted: bool,
     ms: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "last_lines")]
     output: Vec<String>,
+}
+
+/// Reads a run's output keeping only its last [`OUTPUT_LINES`] lines as it
+/// goes: a teammate's line that lists millions of them costs no more memory
+/// than the line itself.
+fn last_lines<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    struct Last;
+    impl<'de> serde::de::Visitor<'de> for Last {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list of lines")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut kept = std::collections::VecDeque::with_capacity(OUTPUT_LINES + 1);
+            while let Some(line) = seq.next_element::<String>()? {
+                kept.push_back(line);
+                if kept.len() > OUTPUT_LINES {
+                    kept.pop_front();
+                }
+            }
+            Ok(kept.into())
+        }
+    }
+    deserializer.deserialize_seq(Last)
 }
 
 /// How many lines of a command's output the run log keeps.

@@ -145,3 +145,19 @@ fn evidence_from_a_shared_log_is_bounded_and_cleaned() {
     let bad = r#"{"at":"2026-11-29T10:02:11Z","by":"m","param":"Not A Name","value":"x"}"#;
     assert!(parse_event(bad).is_err());
 }
+
+#[test]
+fn a_run_listing_millions_of_output_lines_keeps_the_last_ones_as_it_reads() {
+    let many = format!("[{}\"last\", \"x{}\"]", "\"\",".repeat(2_000_000), "y".repeat(2000));
+    let line = format!(
+        r#"{{"at":"2026-11-29T10:02:11Z","by":"mallory","item":"p/s/i","evidence":{{"kind":"exec","command":"x","exit":1,"ms":5,"output":{many}}}}}"#
+    );
+    let kept = parse_event(&line).unwrap().evidence.unwrap().output;
+    assert_eq!(kept.len(), OUTPUT_LINES);
+    assert_eq!(kept[OUTPUT_LINES - 2], "last");
+    assert_eq!(
+        kept[OUTPUT_LINES - 1].chars().count(),
+        OUTPUT_LINE_CHARS,
+        "a long line is cut when read"
+    );
+}
