@@ -207,3 +207,51 @@ fn a_command_that_turns_echo_off_and_leaves_a_reader_behind_changes_nothing_afte
     let stolen = std::fs::read_to_string(sandbox.path("stolen.txt")).unwrap_or_default();
     assert_eq!(stolen, "", "the leftover reader read no key");
 }
+
+#[test]
+fn the_view_masks_a_secret_shows_a_whole_long_command_and_asks_before_running_a_done_item_again() {
+    let sandbox = Sandbox::new();
+    let long = format!("echo {} --link", "x".repeat(150));
+    let list = sandbox.write(
+        "secret.yaml",
+        &format!(
+            "title: Rotate\nparams:\n  - name: token\n    secret: true\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Use it\n            command: echo \"token={{{{token}}}}\" > used.txt\n          - title: Long\n            command: {long}\n"
+        ),
+    );
+    let list = as_str(&list);
+    let mut pty = Pty::spawn(&sandbox, &[list, "--fresh"], 80, 24);
+    pty.wait_for("needs a value for `token`");
+    pty.send("hunter22");
+    let screen = pty.wait_for("••••••••");
+    assert!(!screen.contains("hunter22"), "typed masked:\n{screen}");
+    pty.send("\r");
+    pty.wait_for("token given (secret");
+    pty.send("!");
+    let screen = pty.wait_for("? y/n");
+    assert!(
+        screen.contains("token=••••") && !screen.contains("hunter22"),
+        "{screen}"
+    );
+    pty.send("y");
+    pty.wait_for("press Enter to go back");
+    pty.send("\r");
+    pty.wait_for("[x] Use it");
+    assert_eq!(
+        std::fs::read_to_string(sandbox.path("used.txt")).unwrap(),
+        "token=hunter22\n"
+    );
+    for log in sandbox.run_logs() {
+        assert!(!std::fs::read_to_string(log).unwrap().contains("hunter22"));
+    }
+    // The long command is shown whole, over rows, up to its irreversible end.
+    pty.send("j!");
+    let screen = pty.wait_for("--link\"? y/n");
+    assert!(screen.matches('x').count() >= 150, "{screen}");
+    pty.send("n");
+    // A done item's command: the question says it runs again.
+    pty.send("k!");
+    pty.wait_for("It is done already — Run");
+    pty.send("n");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
