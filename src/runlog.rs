@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 pub use line::{Header, OUTPUT_LINE_CHARS, OUTPUT_LINES};
 pub use lock::Locked;
-pub use read::{Contents, Mark, MarkParts};
+pub use read::{AHEAD, Contents, Mark, MarkParts};
 
 use crate::files::{self, FileError};
 use crate::run::Event;

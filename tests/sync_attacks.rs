@@ -1,0 +1,66 @@
+//! `sync` against what a hostile or careless teammate can commit: stamps far
+//! in the future, another run's header, events that reuse an `id`, folders
+//! that are links, planted `.gitattributes`. Each test is a bare remote and
+//! clones of it; each names what it protects.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::path::Path;
+
+use common::Sandbox;
+use common::team::{clones, git, ok, preflight};
+
+/// Appends `line` to a clone's run log and commits and pushes it with git
+/// alone, as a teammate who bypasses preflight would.
+fn push_line(clone: &Path, line: &str) {
+    let path = clone.join("run.jsonl");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(line);
+    text.push('\n');
+    std::fs::write(&path, text).unwrap();
+    git(clone, &["commit", "--quiet", "-am", "by hand"]);
+    git(clone, &["push", "--quiet"]);
+}
+
+fn status_of(sandbox: &Sandbox, clone: &Path, item: &str) -> String {
+    let out = ok(sandbox, clone, "alice", &["status", "mini.yaml", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    common::json_items(&json)
+        .into_iter()
+        .find(|i| i["id"] == item)
+        .map(|i| i["status"].as_str().unwrap().to_owned())
+        .unwrap()
+}
+
+#[test]
+fn a_far_future_stamp_cannot_undo_a_teammates_later_change() {
+    let sandbox = Sandbox::new();
+    let team = clones(&sandbox, &["a", "m"], true);
+    let (a, m) = (&team[0], &team[1]);
+    ok(&sandbox, a, "alice", &["check", "mini.yaml", "second-step"]);
+    ok(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    ok(&sandbox, m, "zz", &["sync", "mini.yaml"]);
+    push_line(
+        m,
+        r#"{"at":"9999-12-31T23:59:59.999Z","by":"zz","item":"only/steps/first-step","status":"todo"}"#,
+    );
+    ok(&sandbox, a, "alice", &["check", "mini.yaml", "first-step"]);
+    ok(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    assert!(
+        common::team::events(a).iter().any(|l| l.contains("9999")),
+        "the pin came in"
+    );
+    assert_eq!(status_of(&sandbox, a, "only/steps/first-step"), "done");
+    let (code, out, err) = preflight(&sandbox, a, "zz", &["log", "mini.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("left out of the run: dated 9999-12-31T23:59:59.999Z") && err.contains("by zz"),
+        "{err}"
+    );
+    assert!(
+        out.lines().any(|l| l.contains("zz") && l.contains("(left out:")),
+        "{out}"
+    );
+}
