@@ -112,6 +112,12 @@ impl RunLog {
         &self.path
     }
 
+    /// The checklist and run this log belongs to: what `sync` keeps a shared
+    /// copy to.
+    pub fn identity(&self) -> &Header {
+        &self.identity
+    }
+
     fn lock_path(&self) -> PathBuf {
         let mut name = self.path.file_name().unwrap_or_default().to_os_string();
         name.push(".lock");

@@ -64,3 +64,33 @@ fn a_far_future_stamp_cannot_undo_a_teammates_later_change() {
         "{out}"
     );
 }
+
+#[test]
+fn a_header_of_another_run_pushed_by_a_teammate_is_never_shared_on() {
+    let sandbox = Sandbox::new();
+    let team = clones(&sandbox, &["a", "m", "b"], true);
+    let (a, m, b) = (&team[0], &team[1], &team[2]);
+    ok(&sandbox, a, "alice", &["check", "mini.yaml", "first-step"]);
+    ok(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    ok(&sandbox, m, "m", &["sync", "mini.yaml"]);
+    let evil = r#"{"preflight":"run log","version":1,"checklist":"A evil","file":"x.yaml","run":"other","created":"2026-11-29T10:00:00Z"}"#;
+    push_line(m, evil);
+    ok(&sandbox, a, "alice", &["check", "mini.yaml", "second-step"]);
+    let (code, _, err) = preflight(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("left out line 3 of the upstream's copy of run.jsonl, pushed by ") && err.contains("another run"),
+        "{err}"
+    );
+    let (code, _, err) = preflight(&sandbox, b, "bob", &["sync", "mini.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    for clone in [a, b] {
+        let text = std::fs::read_to_string(clone.join("run.jsonl")).unwrap();
+        assert!(!text.contains("A evil"), "{text}");
+        assert!(
+            text.starts_with(r#"{"preflight":"run log","version":1,"checklist":"Mini""#),
+            "{text}"
+        );
+        assert_eq!(status_of(&sandbox, clone, "only/steps/second-step"), "done");
+    }
+}

@@ -127,7 +127,10 @@ fn exchange(session: &Session, git: &Git, relative: &str, locked: &Locked) -> an
     }
     let ours = local.clone().or_else(|| head.clone()).unwrap_or_default();
     let theirs = git.blob(UPSTREAM, relative)?.unwrap_or_default();
-    let joined = merge::union(&ours, &theirs);
+    let joined = merge::union(&ours, &theirs, session.log.identity());
+    for foreign in &joined.foreign {
+        output::report(&foreign_message(git, relative, foreign));
+    }
     let recorded_here = match (&local, &head) {
         (Some(local), Some(head)) => merge::lost(local, head) > 0,
         (local, _) => local.as_ref().is_some_and(|local| !merge::lines(local).is_empty()),
@@ -152,6 +155,40 @@ fn exchange(session: &Session, git: &Git, relative: &str, locked: &Locked) -> an
         committed,
         came_in: joined.came_in,
     })
+}
+
+/// What sync says of a header of another run that it left out of the join:
+/// the line, where it was, and who pushed it.
+fn foreign_message(git: &Git, relative: &str, foreign: &merge::Foreign) -> String {
+    let shown = escape_for_terminal(relative);
+    let line = escape_for_terminal(&foreign.text);
+    let (copy, who) = if foreign.theirs {
+        let pushed = git
+            .run(&[
+                "log",
+                "-1",
+                "--format=%an <%ae> in %h",
+                "-S",
+                &foreign.text,
+                UPSTREAM,
+                "--",
+                relative,
+            ])
+            .map(|who| escape_for_terminal(who.trim()))
+            .unwrap_or_default();
+        let who = if pushed.is_empty() {
+            String::new()
+        } else {
+            format!(", pushed by {pushed}")
+        };
+        ("the upstream's copy of ", who)
+    } else {
+        ("", String::new())
+    };
+    format!(
+        "left out line {} of {copy}{shown}{who}: it starts the log of another run or checklist and is not shared on: {line}",
+        foreign.line
+    )
 }
 
 /// "preflight: v2.3.0 release 12/40", for the log `text`.

@@ -12,6 +12,7 @@
 
 use std::collections::HashSet;
 
+use super::{Header, line};
 use crate::timestamp::Timestamp;
 
 /// What [`union`] made of two copies.
@@ -21,6 +22,20 @@ pub struct Union {
     pub text: Vec<u8>,
     /// The lines of theirs that ours lacked, in their order.
     pub came_in: Vec<String>,
+    /// The headers of another run or checklist, left out of the join: a log
+    /// that holds one cannot be read by anyone, so it is never shared on.
+    pub foreign: Vec<Foreign>,
+}
+
+/// A header of another run found in a copy, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Foreign {
+    /// Whether it was in theirs (the upstream's copy), not ours.
+    pub theirs: bool,
+    /// Its line number in that copy, from 1.
+    pub line: usize,
+    /// The line itself.
+    pub text: String,
 }
 
 /// The identity of one line of a run log.
@@ -75,6 +90,16 @@ impl Keyed<'_> {
     fn is_header(&self) -> bool {
         self.line.starts_with(b"{\"preflight\"")
     }
+
+    /// Whether this header line is one of the run `own` (two clones that
+    /// started the run apart each wrote one); one that cannot be read as a
+    /// header is an unreadable line, not another run's.
+    fn belongs_to(&self, own: &Header) -> bool {
+        std::str::from_utf8(self.line)
+            .ok()
+            .and_then(line::parse_header)
+            .is_none_or(|header| header.checklist == own.checklist && header.run == own.run)
+    }
 }
 
 /// Every line of either copy once, in one order whatever the copies' orders:
@@ -84,22 +109,33 @@ impl Keyed<'_> {
 /// then the lines without a time (another header, a line that cannot be
 /// read), in the order of their identity. Every clone that joins the same
 /// lines writes the same file, so replay (which keeps the file's order for
-/// events of the same time) gives the same state everywhere.
-pub fn union(ours: &[u8], theirs: &[u8]) -> Union {
+/// events of the same time) gives the same state everywhere. A header of a
+/// run other than `own` (its checklist or run differs) is left out, and told
+/// in [`Union::foreign`]: every reader would refuse the log that held it.
+pub fn union(ours: &[u8], theirs: &[u8], own: &Header) -> Union {
     let mut seen = HashSet::new();
     let mut all: Vec<Keyed> = Vec::new();
-    for line in lines(ours) {
-        let keyed = Keyed::of(line);
-        if seen.insert(keyed.id.clone()) {
-            all.push(keyed);
-        }
-    }
+    let mut foreign = Vec::new();
     let mut came_in = Vec::new();
-    for line in lines(theirs) {
-        let keyed = Keyed::of(line);
-        if seen.insert(keyed.id.clone()) {
-            came_in.push(String::from_utf8_lossy(line).into_owned());
-            all.push(keyed);
+    for (copy, is_theirs) in [(ours, false), (theirs, true)] {
+        for line in lines(copy) {
+            let keyed = Keyed::of(line);
+            if keyed.is_header() && !keyed.belongs_to(own) {
+                if seen.insert(keyed.id) {
+                    foreign.push(Foreign {
+                        theirs: is_theirs,
+                        line: line_number(copy, line),
+                        text: String::from_utf8_lossy(line).into_owned(),
+                    });
+                }
+                continue;
+            }
+            if seen.insert(keyed.id.clone()) {
+                if is_theirs {
+                    came_in.push(String::from_utf8_lossy(line).into_owned());
+                }
+                all.push(keyed);
+            }
         }
     }
     let header = all
@@ -115,7 +151,13 @@ pub fn union(ours: &[u8], theirs: &[u8]) -> Union {
         text.extend_from_slice(keyed.line);
         text.push(b'\n');
     }
-    Union { text, came_in }
+    Union { text, came_in, foreign }
+}
+
+/// The number, from 1, of the line `line` (a slice of `text`) in `text`.
+fn line_number(text: &[u8], line: &[u8]) -> usize {
+    let offset = (line.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    text[..offset.min(text.len())].split(|&b| b == b'\n').count()
 }
 
 /// How many lines of `older` `newer` no longer holds: a log that lost lines
