@@ -94,3 +94,37 @@ fn a_header_of_another_run_pushed_by_a_teammate_is_never_shared_on() {
         assert_eq!(status_of(&sandbox, clone, "only/steps/second-step"), "done");
     }
 }
+
+#[test]
+fn events_that_share_an_id_are_both_kept_and_clones_agree() {
+    let sandbox = Sandbox::new();
+    let team = clones(&sandbox, &["a", "m"], true);
+    let (a, m) = (&team[0], &team[1]);
+    ok(&sandbox, a, "alice", &["check", "mini.yaml", "first-step"]);
+    ok(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    ok(&sandbox, m, "m", &["sync", "mini.yaml"]);
+    let with_id = |status: &str| {
+        format!(
+            r#"{{"at":"2026-11-29T10:00:00Z","by":"m","id":"e1","item":"only/steps/third-step","status":"{status}"}}"#
+        )
+    };
+    for (clone, status) in [(a, "done"), (m, "skipped")] {
+        let path = clone.join("run.jsonl");
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str(&with_id(status));
+        text.push('\n');
+        std::fs::write(&path, text).unwrap();
+    }
+    for clone in [a, m, a, m] {
+        ok(&sandbox, clone, "alice", &["sync", "mini.yaml"]);
+    }
+    let (ours, theirs) = (
+        std::fs::read_to_string(a.join("run.jsonl")).unwrap(),
+        std::fs::read_to_string(m.join("run.jsonl")).unwrap(),
+    );
+    assert_eq!(ours, theirs, "the clones hold the same log");
+    assert!(
+        ours.contains(&with_id("done")) && ours.contains(&with_id("skipped")),
+        "{ours}"
+    );
+}

@@ -1,9 +1,10 @@
 //! Two copies of a run log joined by event identity, as `sync` merges them.
 //!
-//! A line's identity is its `id` when it has one, else its canonical form: the
-//! JSON value written again with its keys in order, so that the same event
-//! written by two programs (or reordered by a hand edit) is one event. A line
-//! that is not JSON is its own identity, byte for byte. The union keeps every
+//! A line's identity is its canonical form: the JSON value written again with
+//! its keys in order, so that the same event written by two programs (or
+//! reordered by a hand edit) is one event, and two events that differ in
+//! anything (an `id` field included) are never one. A line that is not JSON is
+//! its own identity, byte for byte. The union keeps every
 //! line of either copy once, in an order that depends on nothing but the lines
 //! (time, then identity): nothing either side recorded is lost, git's
 //! line-based union merge can no longer duplicate an event, and every clone
@@ -38,18 +39,14 @@ pub struct Foreign {
     pub text: String,
 }
 
-/// The identity of one line of a run log.
+/// The identity of one line of a run log: its canonical content.
 pub fn identity(line: &[u8]) -> Vec<u8> {
     match serde_json::from_slice::<serde_json::Value>(line) {
-        Ok(value) => {
-            if let Some(id) = value.get("id").and_then(serde_json::Value::as_str) {
-                let mut key = b"id:".to_vec();
-                key.extend_from_slice(id.as_bytes());
-                return key;
-            }
-            // serde_json keeps an object's keys sorted: this is canonical.
-            value.to_string().into_bytes()
-        }
+        // serde_json keeps an object's keys sorted: this is canonical. An
+        // `id` field is content like any other: were it the identity, two
+        // events given the same id would be one, and each clone would keep
+        // its own for ever.
+        Ok(value) => value.to_string().into_bytes(),
         Err(_) => line.to_vec(),
     }
 }

@@ -40,10 +40,16 @@ fn the_same_event_with_its_keys_in_another_order_is_one_event() {
 }
 
 #[test]
-fn an_event_with_an_id_is_known_by_it() {
+fn two_events_that_share_an_id_but_not_their_content_are_two() {
     let a = br#"{"id":"e1","at":"2026-11-29T10:00:01Z","by":"bob","item":"p/s/i","status":"done"}"#;
     let b = br#"{"id":"e1","at":"2026-11-29T10:00:01Z","by":"bob","item":"p/s/i","status":"todo"}"#;
-    assert_eq!(identity(a), identity(b));
+    assert_ne!(identity(a), identity(b));
+    let joined = union(
+        &log(&[HEADER.to_owned()]),
+        &[a.as_slice(), b"\n", b, b"\n"].concat(),
+        &own(),
+    );
+    assert_eq!(lines(&joined.text).len(), 3, "both kept");
 }
 
 #[test]
