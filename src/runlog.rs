@@ -14,6 +14,7 @@ mod lock;
 pub mod merge;
 pub mod place;
 mod read;
+mod tree;
 
 use std::fmt;
 use std::fs::{File, OpenOptions};

@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 
 use common::Sandbox;
-use common::team::{clones, git, ok, preflight};
+use common::team::{clones, git, ok, preflight, preflight_on};
 
 /// Appends `line` to a clone's run log and commits and pushes it with git
 /// alone, as a teammate who bypasses preflight would.
@@ -126,5 +126,36 @@ fn events_that_share_an_id_are_both_kept_and_clones_agree() {
     assert!(
         ours.contains(&with_id("done")) && ours.contains(&with_id("skipped")),
         "{ours}"
+    );
+}
+
+#[test]
+fn a_folder_committed_as_a_link_is_refused_and_nothing_is_written_through_it() {
+    let sandbox = Sandbox::new();
+    let team = clones(&sandbox, &["a", "m"], true);
+    let (a, m) = (&team[0], &team[1]);
+    let state = "runs/r.jsonl";
+    let run = |clone: &Path, args: &[&str]| preflight_on(&sandbox, clone, state, "alice", args);
+    assert_eq!(run(a, &["check", "mini.yaml", "first-step"]).0, 0);
+    assert_eq!(run(a, &["sync", "mini.yaml"]).0, 0);
+    git(m, &["pull", "--quiet"]);
+    let outside = sandbox.path("outside");
+    std::fs::create_dir(&outside).unwrap();
+    git(m, &["rm", "-r", "--quiet", "runs"]);
+    std::os::unix::fs::symlink(&outside, m.join("runs")).unwrap();
+    git(m, &["add", "runs"]);
+    git(m, &["commit", "--quiet", "-m", "runs elsewhere"]);
+    git(m, &["push", "--quiet"]);
+    // Nothing new here: the sync fast-forwards to the link.
+    let (code, _, err) = run(a, &["sync", "mini.yaml"]);
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains("runs is a symbolic link inside a git work tree"), "{err}");
+    let (code, _, err) = run(a, &["check", "mini.yaml", "third-step"]);
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains("hint: a link committed in place of the folder"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(&outside).unwrap().count(),
+        0,
+        "nothing written outside the repository"
     );
 }

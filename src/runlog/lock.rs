@@ -29,7 +29,8 @@ pub struct Locked<'a> {
 
 impl RunLog {
     /// Refuses a run log or lock that is a symbolic link (or anything else
-    /// but a regular file), naming the path.
+    /// but a regular file), or a log whose folder inside a git work tree is
+    /// one, naming the path.
     pub(super) fn refuse_links(&self) -> Result<(), RunLogError> {
         for path in [self.path.clone(), self.lock_path()] {
             if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
@@ -41,6 +42,14 @@ impl RunLog {
                     hint: "replace the link with the file itself (in git: git rm the link and commit the run log), or name the file with --state FILE".to_owned(),
                 });
             }
+        }
+        if let Some(folder) = super::tree::linked_folder(&self.path) {
+            let shown = crate::text::escape_for_terminal(&folder.display().to_string());
+            return Err(self.error(
+                ErrorKind::NotAFile,
+                format!("its folder {shown} is a symbolic link inside a git work tree; preflight never reads or writes a run log through one"),
+                format!("a link committed in place of the folder would put the run log outside the repository: replace the link with the folder itself (git rm {shown}, then restore the folder from an earlier commit), or name another file with --state FILE"),
+            ));
         }
         Ok(())
     }
