@@ -24,6 +24,14 @@ fn push_line(clone: &Path, line: &str) {
     git(clone, &["push", "--quiet"]);
 }
 
+/// Clones named `names`; in the first, alice ticked the first step and synced.
+fn ticked_and_shared(sandbox: &Sandbox, names: &[&str]) -> Vec<std::path::PathBuf> {
+    let team = clones(sandbox, names, true);
+    ok(sandbox, &team[0], "alice", &["check", "mini.yaml", "first-step"]);
+    ok(sandbox, &team[0], "alice", &["sync", "mini.yaml"]);
+    team
+}
+
 fn status_of(sandbox: &Sandbox, clone: &Path, item: &str) -> String {
     let out = ok(sandbox, clone, "alice", &["status", "mini.yaml", "--json"]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -68,10 +76,8 @@ fn a_far_future_stamp_cannot_undo_a_teammates_later_change() {
 #[test]
 fn a_header_of_another_run_pushed_by_a_teammate_is_never_shared_on() {
     let sandbox = Sandbox::new();
-    let team = clones(&sandbox, &["a", "m", "b"], true);
+    let team = ticked_and_shared(&sandbox, &["a", "m", "b"]);
     let (a, m, b) = (&team[0], &team[1], &team[2]);
-    ok(&sandbox, a, "alice", &["check", "mini.yaml", "first-step"]);
-    ok(&sandbox, a, "alice", &["sync", "mini.yaml"]);
     ok(&sandbox, m, "m", &["sync", "mini.yaml"]);
     let evil = r#"{"preflight":"run log","version":1,"checklist":"A evil","file":"x.yaml","run":"other","created":"2026-11-29T10:00:00Z"}"#;
     push_line(m, evil);
@@ -98,10 +104,8 @@ fn a_header_of_another_run_pushed_by_a_teammate_is_never_shared_on() {
 #[test]
 fn events_that_share_an_id_are_both_kept_and_clones_agree() {
     let sandbox = Sandbox::new();
-    let team = clones(&sandbox, &["a", "m"], true);
+    let team = ticked_and_shared(&sandbox, &["a", "m"]);
     let (a, m) = (&team[0], &team[1]);
-    ok(&sandbox, a, "alice", &["check", "mini.yaml", "first-step"]);
-    ok(&sandbox, a, "alice", &["sync", "mini.yaml"]);
     ok(&sandbox, m, "m", &["sync", "mini.yaml"]);
     let with_id = |status: &str| {
         format!(
@@ -157,5 +161,41 @@ fn a_folder_committed_as_a_link_is_refused_and_nothing_is_written_through_it() {
         std::fs::read_dir(&outside).unwrap().count(),
         0,
         "nothing written outside the repository"
+    );
+}
+
+#[test]
+fn a_planted_gitattributes_line_is_named_and_nothing_is_merged() {
+    let sandbox = Sandbox::new();
+    let team = ticked_and_shared(&sandbox, &["a", "m"]);
+    let (a, m) = (&team[0], &team[1]);
+    git(m, &["pull", "--quiet"]);
+    let attributes = m.join(".gitattributes");
+    let mut text = std::fs::read_to_string(&attributes).unwrap();
+    text.push_str("*.jsonl working-tree-encoding=UTF-16\n");
+    std::fs::write(&attributes, &text).unwrap();
+    git(m, &["commit", "--quiet", "-m", "encoding", "--", ".gitattributes"]);
+    git(m, &["push", "--quiet"]);
+    ok(&sandbox, a, "alice", &["check", "mini.yaml", "second-step"]);
+    let (code, _, err) = preflight(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("git applies `working-tree-encoding: UTF-16` to run.jsonl (the upstream's git attributes)")
+            && err.contains(".gitattributes line 2: `*.jsonl working-tree-encoding=UTF-16`"),
+        "{err}"
+    );
+    assert!(!git(a, &["log", "--format=%s"]).contains("encoding"), "nothing merged");
+    assert!(
+        git(a, &["diff", "--cached", "--name-only"]).is_empty(),
+        "nothing staged"
+    );
+    // In the work tree, it is named the same way.
+    std::fs::write(a.join(".gitattributes"), &text).unwrap();
+    let (code, _, err) = preflight(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("git applies `working-tree-encoding: UTF-16` to run.jsonl (git attributes)")
+            && err.contains(".gitattributes line 2"),
+        "{err}"
     );
 }

@@ -13,6 +13,7 @@
 //! a loss. Everything that can be checked is checked before anything changes.
 
 mod attributes;
+mod foreign_attributes;
 mod git;
 
 use std::collections::BTreeMap;
@@ -43,6 +44,7 @@ struct Round {
 /// `preflight sync`.
 pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
     let (git, relative) = git::prepare(session.log.path())?;
+    foreign_attributes::refuse_unexpected(&git, &relative, None)?;
     // `--set` values go into what is shared, once git is known to be ready.
     session.record(&[])?;
     attributes::ignore_lock(&git, &relative)?;
@@ -53,6 +55,7 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
         git.run(&["fetch", "--quiet"]).map_err(|e| {
             anyhow::anyhow!("{e}\n  hint: the remote could not be reached; nothing was shared (your changes stay recorded here); sync again when it can be")
         })?;
+        foreign_attributes::refuse_unexpected(&git, &relative, Some(UPSTREAM))?;
         let round = {
             let locked = session.log.lock()?;
             exchange(session, &git, &relative, &locked)?
