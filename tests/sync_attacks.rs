@@ -199,3 +199,52 @@ fn a_planted_gitattributes_line_is_named_and_nothing_is_merged() {
         "{err}"
     );
 }
+
+#[test]
+fn came_in_counts_only_the_events_that_read() {
+    let sandbox = Sandbox::new();
+    let team = ticked_and_shared(&sandbox, &["a", "m"]);
+    let (a, m) = (&team[0], &team[1]);
+    ok(&sandbox, m, "m", &["check", "mini.yaml", "second-step"]);
+    let path = m.join("run.jsonl");
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(
+        b"{\"at\":\"2026-11-29T10:00:02Z\",\"by\":\"m\xff\xfe\",\"item\":\"only/steps/third-step\",\"status\":\"done\"}\n",
+    );
+    std::fs::write(&path, bytes).unwrap();
+    ok(&sandbox, m, "m", &["sync", "mini.yaml"]);
+    let out = ok(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    assert!(out.contains("1 change by m came in\n"), "{out}");
+}
+
+#[test]
+fn the_log_stays_private_after_git_writes_it_in_a_sync() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let sandbox = Sandbox::new();
+    let team = ticked_and_shared(&sandbox, &["a", "b"]);
+    let (a, b) = (&team[0], &team[1]);
+    let log = b.join("run.jsonl");
+    let mode = || std::fs::metadata(&log).unwrap().permissions().mode() & 0o777;
+    ok(&sandbox, b, "bob", &["sync", "mini.yaml"]);
+    assert_eq!(mode(), 0o600, "private once the fast-forward brought it");
+    ok(&sandbox, a, "alice", &["check", "mini.yaml", "second-step"]);
+    ok(&sandbox, a, "alice", &["sync", "mini.yaml"]);
+    std::fs::write(
+        a.join("mini.yaml"),
+        common::MINI.replace("First step", "First step (a)"),
+    )
+    .unwrap();
+    git(a, &["commit", "--quiet", "-am", "a"]);
+    git(a, &["push", "--quiet"]);
+    std::fs::write(
+        b.join("mini.yaml"),
+        common::MINI.replace("First step", "First step (b)"),
+    )
+    .unwrap();
+    git(b, &["commit", "--quiet", "-am", "b"]);
+    ok(&sandbox, b, "bob", &["check", "mini.yaml", "third-step"]);
+    let (code, _, err) = preflight(&sandbox, b, "bob", &["sync", "mini.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("the merge was undone"), "{err}");
+    assert_eq!(mode(), 0o600, "still private after the merge was undone");
+}

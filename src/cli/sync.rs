@@ -58,7 +58,9 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
         foreign_attributes::refuse_unexpected(&git, &relative, Some(UPSTREAM))?;
         let round = {
             let locked = session.log.lock()?;
-            exchange(session, &git, &relative, &locked)?
+            let round = exchange(session, &git, &relative, &locked);
+            locked.keep_private();
+            round?
         };
         if let Some(message) = round.committed
             && summary.is_empty()

@@ -136,6 +136,19 @@ impl Locked<'_> {
             .map_err(|e| log.file_error("replace it", e))
     }
 
+    /// Makes the log private to its owner again, as preflight creates it:
+    /// git writes the files it checks out (a merge, or one undone) with the
+    /// user's umask, readable by all. Best effort, never through a link.
+    pub fn keep_private(&self) {
+        #[cfg(unix)]
+        if let Ok(file) = super::disk::open_nofollow(&self.log.path)
+            && file.metadata().is_ok_and(|meta| meta.is_file())
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
+        }
+    }
+
     pub fn path(&self) -> &Path {
         &self.log.path
     }

@@ -21,7 +21,9 @@ use crate::timestamp::Timestamp;
 pub struct Union {
     /// The joined log, every line ending in a newline.
     pub text: Vec<u8>,
-    /// The lines of theirs that ours lacked, in their order.
+    /// The lines of theirs that ours lacked, in their order; only those that
+    /// are text (UTF-8): a reader skips any other, so it is no change anyone
+    /// can be told of.
     pub came_in: Vec<String>,
     /// The headers of another run or checklist, left out of the join: a log
     /// that holds one cannot be read by anyone, so it is never shared on.
@@ -128,8 +130,8 @@ pub fn union(ours: &[u8], theirs: &[u8], own: &Header) -> Union {
                 continue;
             }
             if seen.insert(keyed.id.clone()) {
-                if is_theirs {
-                    came_in.push(String::from_utf8_lossy(line).into_owned());
+                if is_theirs && let Ok(text) = std::str::from_utf8(line) {
+                    came_in.push(text.to_owned());
                 }
                 all.push(keyed);
             }

@@ -173,3 +173,13 @@ fn a_header_of_another_run_is_left_out_and_the_runs_own_stays_first() {
     );
     assert_eq!(union(&theirs, &ours, &own()).text, joined.text, "nor kept from ours");
 }
+
+#[test]
+fn a_line_that_is_not_utf8_is_kept_but_never_said_to_have_come_in() {
+    let ours = log(&[HEADER.to_owned()]);
+    let mut theirs = log(&[HEADER.to_owned(), event(1, "m")]);
+    theirs.extend_from_slice(b"{\"at\":\"2026-11-29T10:00:02Z\",\"by\":\"m\xff\xfe\"}\n");
+    let joined = union(&ours, &theirs, &own());
+    assert_eq!(lines(&joined.text).len(), 3, "nothing dropped");
+    assert_eq!(joined.came_in, vec![event(1, "m")]);
+}
