@@ -14,6 +14,7 @@ mod lock;
 pub mod merge;
 pub mod place;
 mod read;
+mod tree;
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 pub use line::{Header, OUTPUT_LINE_CHARS, OUTPUT_LINES};
 pub use lock::Locked;
-pub use read::{Contents, Mark, MarkParts};
+pub use read::{AHEAD, Contents, Mark, MarkParts};
 
 use crate::files::{self, FileError};
 use crate::run::Event;
@@ -110,6 +111,12 @@ impl RunLog {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The checklist and run this log belongs to: what `sync` keeps a shared
+    /// copy to.
+    pub fn identity(&self) -> &Header {
+        &self.identity
     }
 
     fn lock_path(&self) -> PathBuf {

@@ -147,16 +147,13 @@ fn the_same_events_in_either_order_give_the_same_status_and_log() {
 #[test]
 fn a_change_is_stamped_after_the_change_it_follows_even_when_that_clock_ran_ahead() {
     let sandbox = Sandbox::new();
-    // bob's clock ran a minute ahead when he unticked; alice ticks after seeing it.
-    let ahead = r#"{"at":"2099-01-01T00:00:00Z","by":"bob","item":"only/steps/first-step","status":"todo"}"#;
-    let (list, state) = log_of(&sandbox, &[ahead]);
-    let ran = sandbox.run(&["check", &list, "first-step", "--state", &state]);
-    assert!(
-        ran.stderr
-            .contains("dated more than a day ahead of this machine's clock (the first by bob"),
-        "{}",
-        ran.stderr
+    // bob's clock ran an hour ahead when he unticked; alice ticks after seeing it.
+    let bobs = preflight::timestamp::Timestamp::from_system(
+        std::time::SystemTime::now() + std::time::Duration::from_secs(3600),
     );
+    let ahead = format!(r#"{{"at":"{bobs}","by":"bob","item":"only/steps/first-step","status":"todo"}}"#);
+    let (list, state) = log_of(&sandbox, &[&ahead]);
+    sandbox.ok(&["check", &list, "first-step", "--state", &state]);
     let status: serde_json::Value =
         serde_json::from_str(&sandbox.ok(&["status", "--json", &list, "--state", &state])).unwrap();
     let first = &json_items(&status)[0];
@@ -164,7 +161,31 @@ fn a_change_is_stamped_after_the_change_it_follows_even_when_that_clock_ran_ahea
         first["status"], "done",
         "the tick made after the untick counts after it"
     );
-    assert_eq!(first["at"], "2099-01-01T00:00:00.001Z", "a millisecond after bob's");
+    let alices = preflight::timestamp::Timestamp::parse(first["at"].as_str().unwrap()).unwrap();
+    assert!(alices > bobs, "stamped after bob's: {alices} > {bobs}");
+}
+
+#[test]
+fn a_change_dated_more_than_a_day_ahead_is_left_out_and_cannot_outrank_a_later_one() {
+    let sandbox = Sandbox::new();
+    let ahead = r#"{"at":"2099-01-01T00:00:00Z","by":"bob","item":"only/steps/first-step","status":"todo"}"#;
+    let (list, state) = log_of(&sandbox, &[ahead]);
+    let ran = sandbox.run(&["check", &list, "first-step", "--state", &state]);
+    assert!(
+        ran.stderr
+            .contains("dated more than a day ahead of this machine's clock and left out of it (the first by bob"),
+        "{}",
+        ran.stderr
+    );
+    let status: serde_json::Value =
+        serde_json::from_str(&sandbox.ok(&["status", "--json", &list, "--state", &state])).unwrap();
+    let first = &json_items(&status)[0];
+    assert_eq!(first["status"], "done", "bob's untick from 2099 does not undo it");
+    assert!(
+        first["at"].as_str().unwrap() < "2099",
+        "the tick is stamped now, not after the left-out untick: {}",
+        first["at"]
+    );
 }
 
 #[test]

@@ -142,6 +142,9 @@ pub fn since(text: &str) -> anyhow::Result<Timestamp> {
         })
 }
 
+/// How `log` marks an event that takes no effect, dated too far ahead.
+const LEFT_OUT: &str = "  (left out: dated more than a day ahead of this machine's clock)";
+
 /// `preflight log`: the run's history, oldest first; only what was changed
 /// at or after `since`, by `by`, when given.
 pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> anyhow::Result<ExitCode> {
@@ -161,17 +164,19 @@ pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> any
         &session.checklist,
         session.events.iter().map(|e| e.as_move(&session.checklist)),
     );
+    let left_out = std::iter::repeat(crate::gate::Passage::Open).map(|passage| (passage, LEFT_OUT));
     let shown = session
         .events
         .iter()
-        .zip(passages)
+        .zip(passages.into_iter().map(|passage| (passage, "")))
+        .chain(session.left_out.iter().zip(left_out))
         .filter(|(event, _)| since.is_none_or(|since| event.at >= since))
         .filter(|(event, _)| by.is_none_or(|by| event.by == by));
-    for (event, passage) in shown {
+    for (event, (passage, mark)) in shown {
         let (what, extra) = describe(event, passage);
         let _ = writeln!(
             text,
-            "{}  {:<12}  {what:<9}  {}{extra}",
+            "{}  {:<12}  {what:<9}  {}{extra}{mark}",
             event.at.human(),
             event.by,
             event.item

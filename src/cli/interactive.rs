@@ -29,7 +29,7 @@ pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<Ex
     session.prepare(globals, false)?;
     session.record(&[])?;
     let unknown_run = session.unknown_run();
-    let future = notices::future_note(&notices::stamps(&session.events));
+    let future = notices::future_note(&notices::stamps(&session.left_out));
     let file = match source {
         Source::File(path) => Some(path.clone()),
         Source::Bundled(_) => None,

@@ -36,7 +36,7 @@ impl<'a> Read<'a> {
     pub fn of(contents: &'a Contents) -> Read<'a> {
         Read {
             warnings: &contents.warnings,
-            stamps: stamps(&contents.events),
+            stamps: stamps(&contents.left_out),
         }
     }
 }
@@ -63,7 +63,7 @@ pub fn report(log: &RunLog, checklist: &Checklist, read: &Read, state: &RunState
     }
     orphans(checklist, state, paint);
     if let Some(note) = future_note(&read.stamps) {
-        output::warning(paint, &format!("{note}. They count in the order of their time."));
+        output::warning(paint, &note);
     }
 }
 
@@ -103,14 +103,14 @@ fn orphans(checklist: &Checklist, state: &RunState, paint: Paint) {
 }
 
 /// Says how many events are dated more than a day ahead of this machine's
-/// clock, and the first of them, from each event's time and author; the view
-/// shows it too.
+/// clock, and so left out of the run, and the first of them, from each
+/// event's time and author; the view shows it too.
 pub fn future_note(stamps: &[(Timestamp, &str)]) -> Option<String> {
     let limit = Timestamp::from_system(SystemTime::now() + FUTURE);
     let ahead: Vec<_> = stamps.iter().filter(|(at, _)| *at > limit).collect();
     let (at, by) = ahead.iter().min_by_key(|(at, _)| *at)?;
     Some(format!(
-        "{} in this run are dated more than a day ahead of this machine's clock (the first by {by}, at {}); a clock may be set wrong",
+        "{} in this run are dated more than a day ahead of this machine's clock and left out of it (the first by {by}, at {}); a clock may be set wrong",
         plural(ahead.len(), "change", "changes"),
         at.human()
     ))

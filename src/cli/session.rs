@@ -26,6 +26,10 @@ pub struct Session {
     /// the kept run state ([`Session::for_command`]): a command that shows
     /// the run's history opens with [`Session::with_events`].
     pub events: Vec<Event>,
+    /// The events left out of replay, dated too far ahead of this machine's
+    /// clock (see [`crate::runlog::AHEAD`]), in the order of their time:
+    /// `log` lists them, marked.
+    pub left_out: Vec<Event>,
     /// Where that read ended, for the terminal view to tail from.
     pub read_to: Mark,
     /// Whether the run had a log when the session opened: a run is started by
@@ -161,7 +165,9 @@ impl Session {
             &state,
             Paint::stderr(globals.color),
         );
-        if let Some(header) = &contents.header {
+        // A log with events left out for now must be read whole again: one
+        // may take effect as the clock moves on.
+        if let Some(header) = contents.header.as_ref().filter(|_| contents.left_out.is_empty()) {
             let now = crate::runlog::now();
             let kept = Snapshot::of(&contents, header.clone(), state.clone(), now);
             snapshot::save(&log, &checklist, &kept, now);
@@ -172,10 +178,13 @@ impl Session {
         // at 100,000 events a copy would cost tens of megabytes.
         let mut events = contents.events;
         events.sort_by_key(|event| event.at);
+        let mut left_out = contents.left_out;
+        left_out.sort_by_key(|event| event.at);
         Session {
             run,
             state,
             events,
+            left_out,
             read_to: contents.mark,
             existed,
             ..Session::new(source, globals, checklist, log)
@@ -190,6 +199,7 @@ impl Session {
             run: String::new(),
             log,
             events: Vec::new(),
+            left_out: Vec::new(),
             read_to: Mark::default(),
             existed: false,
             templates: None,

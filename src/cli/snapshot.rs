@@ -122,6 +122,9 @@ pub fn resume(log: &RunLog, checklist: &Checklist, now: Timestamp) -> Option<Sna
         ahead.push((form::parse_time(&at)?, by));
     }
     let new = log.read_from(&mark).ok()??;
+    if !new.left_out.is_empty() {
+        return None;
+    }
     // Bytes past the last complete line: a write interrupted, or under way.
     // A whole read says so; leave it to one.
     let len = std::fs::metadata(log.path()).ok()?.len();

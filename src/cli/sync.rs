@@ -13,6 +13,7 @@
 //! a loss. Everything that can be checked is checked before anything changes.
 
 mod attributes;
+mod foreign_attributes;
 mod git;
 
 use std::collections::BTreeMap;
@@ -43,6 +44,7 @@ struct Round {
 /// `preflight sync`.
 pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
     let (git, relative) = git::prepare(session.log.path())?;
+    foreign_attributes::refuse_unexpected(&git, &relative, None)?;
     // `--set` values go into what is shared, once git is known to be ready.
     session.record(&[])?;
     attributes::ignore_lock(&git, &relative)?;
@@ -53,9 +55,12 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
         git.run(&["fetch", "--quiet"]).map_err(|e| {
             anyhow::anyhow!("{e}\n  hint: the remote could not be reached; nothing was shared (your changes stay recorded here); sync again when it can be")
         })?;
+        foreign_attributes::refuse_unexpected(&git, &relative, Some(UPSTREAM))?;
         let round = {
             let locked = session.log.lock()?;
-            exchange(session, &git, &relative, &locked)?
+            let round = exchange(session, &git, &relative, &locked);
+            locked.keep_private();
+            round?
         };
         if let Some(message) = round.committed
             && summary.is_empty()
@@ -127,7 +132,10 @@ fn exchange(session: &Session, git: &Git, relative: &str, locked: &Locked) -> an
     }
     let ours = local.clone().or_else(|| head.clone()).unwrap_or_default();
     let theirs = git.blob(UPSTREAM, relative)?.unwrap_or_default();
-    let joined = merge::union(&ours, &theirs);
+    let joined = merge::union(&ours, &theirs, session.log.identity());
+    for foreign in &joined.foreign {
+        output::report(&foreign_message(git, relative, foreign));
+    }
     let recorded_here = match (&local, &head) {
         (Some(local), Some(head)) => merge::lost(local, head) > 0,
         (local, _) => local.as_ref().is_some_and(|local| !merge::lines(local).is_empty()),
@@ -152,6 +160,40 @@ fn exchange(session: &Session, git: &Git, relative: &str, locked: &Locked) -> an
         committed,
         came_in: joined.came_in,
     })
+}
+
+/// What sync says of a header of another run that it left out of the join:
+/// the line, where it was, and who pushed it.
+fn foreign_message(git: &Git, relative: &str, foreign: &merge::Foreign) -> String {
+    let shown = escape_for_terminal(relative);
+    let line = escape_for_terminal(&foreign.text);
+    let (copy, who) = if foreign.theirs {
+        let pushed = git
+            .run(&[
+                "log",
+                "-1",
+                "--format=%an <%ae> in %h",
+                "-S",
+                &foreign.text,
+                UPSTREAM,
+                "--",
+                relative,
+            ])
+            .map(|who| escape_for_terminal(who.trim()))
+            .unwrap_or_default();
+        let who = if pushed.is_empty() {
+            String::new()
+        } else {
+            format!(", pushed by {pushed}")
+        };
+        ("the upstream's copy of ", who)
+    } else {
+        ("", String::new())
+    };
+    format!(
+        "left out line {} of {copy}{shown}{who}: it starts the log of another run or checklist and is not shared on: {line}",
+        foreign.line
+    )
 }
 
 /// "preflight: v2.3.0 release 12/40", for the log `text`.

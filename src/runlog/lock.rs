@@ -29,7 +29,8 @@ pub struct Locked<'a> {
 
 impl RunLog {
     /// Refuses a run log or lock that is a symbolic link (or anything else
-    /// but a regular file), naming the path.
+    /// but a regular file), or a log whose folder inside a git work tree is
+    /// one, naming the path.
     pub(super) fn refuse_links(&self) -> Result<(), RunLogError> {
         for path in [self.path.clone(), self.lock_path()] {
             if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
@@ -41,6 +42,14 @@ impl RunLog {
                     hint: "replace the link with the file itself (in git: git rm the link and commit the run log), or name the file with --state FILE".to_owned(),
                 });
             }
+        }
+        if let Some(folder) = super::tree::linked_folder(&self.path) {
+            let shown = crate::text::escape_for_terminal(&folder.display().to_string());
+            return Err(self.error(
+                ErrorKind::NotAFile,
+                format!("its folder {shown} is a symbolic link inside a git work tree; preflight never reads or writes a run log through one"),
+                format!("a link committed in place of the folder would put the run log outside the repository: replace the link with the folder itself (git rm {shown}, then restore the folder from an earlier commit), or name another file with --state FILE"),
+            ));
         }
         Ok(())
     }
@@ -125,6 +134,19 @@ impl Locked<'_> {
         Target::check(&log.path, Replace::Always)
             .and_then(|target| target.write_bytes(text))
             .map_err(|e| log.file_error("replace it", e))
+    }
+
+    /// Makes the log private to its owner again, as preflight creates it:
+    /// git writes the files it checks out (a merge, or one undone) with the
+    /// user's umask, readable by all. Best effort, never through a link.
+    pub fn keep_private(&self) {
+        #[cfg(unix)]
+        if let Ok(file) = super::disk::open_nofollow(&self.log.path)
+            && file.metadata().is_ok_and(|meta| meta.is_file())
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
+        }
     }
 
     pub fn path(&self) -> &Path {

@@ -16,6 +16,10 @@ pub struct Contents {
     pub header: Option<Header>,
     pub events: Vec<Event>,
     pub warnings: Vec<Warning>,
+    /// The events dated more than [`AHEAD`] past this machine's clock, in
+    /// file order: left out of `events` (and so of replay), each with a
+    /// warning naming who wrote it and when; `log` still lists them.
+    pub left_out: Vec<Event>,
     /// Where the read stopped: where to tail from.
     pub mark: Mark,
 }
@@ -33,6 +37,37 @@ pub struct Mark {
     /// The last bytes read before `end`: a file rewritten in place no longer
     /// holds them there.
     tail: Vec<u8>,
+}
+
+/// How far past the reading machine's clock an event may be dated and still
+/// take effect. A stamp far ahead (a clock set wrong, or on purpose: stamps
+/// are capped at the end of 9999, where they tie) would otherwise outrank
+/// every change made now; left out, it cannot. Clones whose clocks agree
+/// within the margin replay the same events.
+pub const AHEAD: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// The latest time an event may be dated and take effect, read now.
+fn ahead_limit() -> crate::timestamp::Timestamp {
+    crate::timestamp::Timestamp::from_system(std::time::SystemTime::now() + AHEAD)
+}
+
+impl Contents {
+    /// Keeps `event`, read at line `line`, among the events, or leaves it out
+    /// when it is dated after `limit`.
+    fn take(&mut self, event: Event, line: usize, limit: crate::timestamp::Timestamp) {
+        if event.at <= limit {
+            self.events.push(event);
+            return;
+        }
+        self.warnings.push(Warning {
+            line,
+            message: format!(
+                "left out of the run: dated {}, more than a day ahead of this machine's clock, by {} (a clock set wrong?)",
+                event.at, event.by
+            ),
+        });
+        self.left_out.push(event);
+    }
 }
 
 /// How many bytes before a mark are kept to recognise the file by.
@@ -176,6 +211,7 @@ impl RunLog {
         let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let mut contents = Contents::default();
         let mut lines = mark.lines;
+        let limit = ahead_limit();
         // Numbered and skipped as a whole read numbers and skips them, so
         // that a warning names the same line either way.
         for raw in bytes[..complete].split_inclusive(|&b| b == b'\n') {
@@ -196,7 +232,7 @@ impl RunLog {
                 .map_err(|_| "the line is not UTF-8".to_owned())
                 .and_then(line::parse_event)
             {
-                Ok(event) => contents.events.push(event),
+                Ok(event) => contents.take(event, lines, limit),
                 Err(why) => contents.warnings.push(Warning {
                     line: lines,
                     message: format!("skipped an invalid line: {why}"),
@@ -230,6 +266,7 @@ impl RunLog {
             return Ok(contents);
         }
         let terminated = bytes.ends_with(b"\n");
+        let limit = ahead_limit();
         let mut lines = bytes.split(|&b| b == b'\n').enumerate().peekable();
         while let Some((index, raw)) = lines.next() {
             let is_last = lines.peek().is_none();
@@ -258,7 +295,7 @@ impl RunLog {
                 .map_err(|()| "the line is not UTF-8".to_owned())
                 .and_then(line::parse_event)
             {
-                Ok(event) => contents.events.push(event),
+                Ok(event) => contents.take(event, number, limit),
                 Err(_) if is_last => contents.warnings.push(Warning {
                     line: number,
                     message: "the last line is incomplete (a write was interrupted); skipped".to_owned(),

@@ -315,3 +315,32 @@ fn a_second_header_of_the_same_run_is_accepted_and_one_of_another_checklist_is_n
 }
 
 mod fuzz;
+
+#[test]
+fn a_param_value_pinned_far_ahead_is_left_out_whole_reads_and_tails_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let mark = log.read().unwrap().mark;
+    let pin = "{\"at\":\"9999-12-31T23:59:59.999Z\",\"by\":\"~\",\"param\":\"env\",\"value\":\"production\"}\n";
+    let mut bytes = fs::read(log.path()).unwrap();
+    bytes.extend_from_slice(pin.as_bytes());
+    fs::write(log.path(), &bytes).unwrap();
+    let whole = log.read().unwrap();
+    let tail = log.read_from(&mark).unwrap().unwrap();
+    for contents in [whole, tail] {
+        assert!(!contents.events.iter().any(|e| e.by == "~"), "left out of replay");
+        assert_eq!(contents.left_out.len(), 1);
+        assert_eq!(contents.warnings.len(), 1);
+        assert_eq!(contents.warnings[0].line, 3);
+        assert!(
+            contents.warnings[0]
+                .message
+                .starts_with("left out of the run: dated 9999-12-31T23:59:59.999Z")
+                && contents.warnings[0].message.contains("by ~"),
+            "{}",
+            contents.warnings[0].message
+        );
+    }
+    assert_eq!(fs::read(log.path()).unwrap(), bytes, "reading changes nothing");
+}
