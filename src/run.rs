@@ -52,24 +52,6 @@ pub enum Change {
     Started(Start),
 }
 
-/// Who started running an item's command, where: a run on this machine whose
-/// process is gone is known to be over.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Start {
-    pub kind: EvidenceKind,
-    pub host: String,
-    pub pid: u32,
-}
-
-/// A command running for an item, as the run log says: started, no outcome
-/// recorded yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Running {
-    pub start: Start,
-    pub at: Timestamp,
-    pub by: String,
-}
-
 impl Event {
     /// The status change it makes, as a gate judges it; `None` for any
     /// other change, or one to an item the checklist lacks.
@@ -82,100 +64,6 @@ impl Event {
             status,
             forced: self.forced,
         })
-    }
-}
-
-/// Where one item stands in a run, and who put it there.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ItemState {
-    pub status: Status,
-    /// When and by whom the status last changed.
-    pub at: Option<Timestamp>,
-    pub by: Option<String>,
-    pub note: Option<String>,
-    /// When and by whom the item last changed in any way (status or note): an
-    /// undo takes back only a change that is still the latest.
-    pub changed: Option<(Timestamp, String)>,
-    /// The status was last set with `--force`, in a closed gated phase.
-    pub forced: bool,
-    /// What the last command run for it showed, and when and by whom.
-    pub evidence: Option<(Evidence, Timestamp, String)>,
-    /// What its verification said since its status last changed.
-    pub proof: Proof,
-    /// A command started for it whose outcome is not recorded yet.
-    pub running: Option<Running>,
-    /// Its status was last set in a closed gated phase without being forced.
-    pub out_of_order: bool,
-    /// The status and note just before the latest change, in time order:
-    /// what an undo of that change restores, whatever was merged in before it.
-    pub prior: Option<(Status, Option<String>)>,
-}
-
-/// What an item's verification said of it since its status last changed: a
-/// done item whose proof then failed is flagged, never unticked by itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Proof {
-    /// No verification ran since (for a done item: it was ticked by hand).
-    #[default]
-    None,
-    Passed,
-    Failed,
-}
-
-impl ItemState {
-    fn apply(&mut self, event: &Event) {
-        if matches!(event.change, Change::Status(_) | Change::Note(_)) {
-            self.prior = Some((self.status.clone(), self.note.clone()));
-        }
-        match &event.change {
-            Change::Status(status) => {
-                self.status = status.clone();
-                self.at = Some(event.at);
-                self.by = Some(event.by.clone());
-                self.forced = event.forced;
-                self.proof = Proof::None;
-                self.changed = Some((event.at, event.by.clone()));
-            }
-            Change::Note(note) => {
-                self.note.clone_from(note);
-                self.changed = Some((event.at, event.by.clone()));
-            }
-            Change::Started(start) => {
-                self.running = Some(Running {
-                    start: start.clone(),
-                    at: event.at,
-                    by: event.by.clone(),
-                });
-            }
-            Change::Param { .. } | Change::Ran => {}
-        }
-        if let Some(evidence) = &event.evidence {
-            // The outcome of a run: it is over.
-            self.running = None;
-            if evidence.kind == EvidenceKind::Verify {
-                self.proof = if evidence.passed() {
-                    Proof::Passed
-                } else {
-                    Proof::Failed
-                };
-            }
-            self.evidence = Some((evidence.clone(), event.at, event.by.clone()));
-        }
-    }
-
-    /// Done, but its verification failed since it was ticked.
-    pub fn proof_failed(&self) -> bool {
-        self.status == Status::Done && self.proof == Proof::Failed
-    }
-
-    /// Whether applying `change` would leave this state as it is, so that
-    /// recording it would only add noise to the log.
-    pub fn unchanged_by(&self, change: &Change) -> bool {
-        match change {
-            Change::Status(status) => &self.status == status,
-            Change::Note(note) => &self.note == note,
-            Change::Param { .. } | Change::Ran | Change::Started(_) => false,
-        }
     }
 }
 
@@ -233,26 +121,6 @@ impl RunState {
             events: 0,
             secrets: Secrets::default(),
         }
-    }
-
-    /// Gives a secret parameter its value for this session.
-    pub fn give_secret(&mut self, name: &str, value: String) {
-        self.secrets.give(name, value);
-    }
-
-    /// The secret values given in this session, to mask output with.
-    pub fn secrets(&self) -> &Secrets {
-        &self.secrets
-    }
-
-    /// Takes the secrets out, to put them into a run replayed anew.
-    pub fn take_secrets(&mut self) -> Secrets {
-        std::mem::take(&mut self.secrets)
-    }
-
-    /// Puts back the secrets of the session into a run replayed anew.
-    pub fn keep_secrets(&mut self, secrets: Secrets) {
-        self.secrets = secrets;
     }
 
     /// Replays events in the order of their time; events of the same time in
@@ -321,16 +189,6 @@ impl RunState {
         .max();
         match latest {
             Some(latest) if latest >= now => latest.plus_millis(1),
-            _ => now,
-        }
-    }
-
-    /// The time a new value of parameter `name` is recorded with: `now`, or
-    /// just after the value in effect when that is later, so that the value
-    /// set after seeing a teammate's (clock ahead or not) is the one in effect.
-    pub fn stamp_for_param(&self, name: &str, now: Timestamp) -> Timestamp {
-        match self.params.get(name) {
-            Some((_, latest, _)) if *latest >= now => latest.plus_millis(1),
             _ => now,
         }
     }
@@ -433,90 +291,6 @@ impl RunState {
         &self.items[index]
     }
 
-    /// The value each parameter was last given in this run, with when and by
-    /// whom.
-    pub fn param_values(&self) -> &BTreeMap<String, (String, Timestamp, String)> {
-        &self.params
-    }
-
-    /// The values the run's texts and commands show: what the run recorded,
-    /// else the checklist's default; a secret given in this session as
-    /// [`MASK`]. A parameter with no value is left out.
-    pub fn values(&self, checklist: &Checklist) -> crate::template::Values {
-        self.values_revealed(checklist, false)
-    }
-
-    /// The values a command runs with: as [`RunState::values`], secrets as
-    /// they are. Only for the command line that runs and its environment,
-    /// never for anything shown or recorded.
-    pub fn run_values(&self, checklist: &Checklist) -> crate::template::Values {
-        self.values_revealed(checklist, true)
-    }
-
-    fn values_revealed(&self, checklist: &Checklist, reveal: bool) -> crate::template::Values {
-        checklist
-            .params
-            .iter()
-            .filter_map(|p| {
-                let value = if p.secret {
-                    let given = self.secrets.get(&p.name)?;
-                    if reveal { given.to_owned() } else { MASK.to_owned() }
-                } else {
-                    self.params
-                        .get(&p.name)
-                        .map(|(v, _, _)| v.clone())
-                        .or_else(|| p.default.clone())?
-                };
-                Some((p.name.clone(), value))
-            })
-            .collect()
-    }
-
-    /// Each declared parameter with the value the run uses and who gave it
-    /// when: `None` for a default, and no value at all when it has neither.
-    pub fn param_report<'a>(&'a self, checklist: &'a Checklist) -> Vec<ParamShown<'a>> {
-        checklist
-            .params
-            .iter()
-            .map(|p| match self.params.get(&p.name) {
-                _ if p.secret => ParamShown {
-                    name: &p.name,
-                    value: self.secrets.contains(&p.name).then_some(MASK),
-                    set: self.params.get(&p.name).map(|(_, at, by)| (by.as_str(), *at)),
-                    secret: true,
-                },
-                Some((value, at, by)) => ParamShown {
-                    name: &p.name,
-                    value: Some(value),
-                    set: Some((by, *at)),
-                    secret: false,
-                },
-                None => ParamShown {
-                    name: &p.name,
-                    value: p.default.as_deref(),
-                    set: None,
-                    secret: false,
-                },
-            })
-            .collect()
-    }
-
-    /// The parameters the run has no value for, nor a default.
-    pub fn missing_params<'a>(&self, checklist: &'a Checklist) -> Vec<&'a str> {
-        checklist
-            .params
-            .iter()
-            .filter(|p| {
-                if p.secret {
-                    !self.secrets.contains(&p.name)
-                } else {
-                    p.default.is_none() && !self.params.contains_key(&p.name)
-                }
-            })
-            .map(|p| p.name.as_str())
-            .collect()
-    }
-
     /// Progress of every section, phase and the whole checklist in this run.
     pub fn tally(&self, checklist: &Checklist) -> Tally {
         Tally::of(checklist, |i| &self.items[i].status)
@@ -557,9 +331,12 @@ pub fn in_time_order<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a
 }
 
 mod evidence;
+mod item;
+mod params;
 mod secrets;
 
 pub use evidence::{Evidence, EvidenceKind, ParamShown};
+pub use item::{ItemState, Proof, Running, Start};
 pub use secrets::{MASK, Secrets};
 
 #[cfg(test)]

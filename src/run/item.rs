@@ -1,0 +1,120 @@
+//! One item's state in a run: its status and who set it when, its note, the
+//! evidence of its last run and what its proof says, a command running for
+//! it, and how its latest change stood with its gate. Pure: applied from
+//! events by [`super::RunState`].
+
+use super::{Change, Event, Evidence, EvidenceKind};
+use crate::checklist::Status;
+use crate::timestamp::Timestamp;
+
+/// Who started running an item's command, where: a run on this machine whose
+/// process is gone is known to be over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Start {
+    pub kind: EvidenceKind,
+    pub host: String,
+    pub pid: u32,
+}
+
+/// A command running for an item, as the run log says: started, no outcome
+/// recorded yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Running {
+    pub start: Start,
+    pub at: Timestamp,
+    pub by: String,
+}
+
+/// Where one item stands in a run, and who put it there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemState {
+    pub status: Status,
+    /// When and by whom the status last changed.
+    pub at: Option<Timestamp>,
+    pub by: Option<String>,
+    pub note: Option<String>,
+    /// When and by whom the item last changed in any way (status or note): an
+    /// undo takes back only a change that is still the latest.
+    pub changed: Option<(Timestamp, String)>,
+    /// The status was last set with `--force`, in a closed gated phase.
+    pub forced: bool,
+    /// What the last command run for it showed, and when and by whom.
+    pub evidence: Option<(Evidence, Timestamp, String)>,
+    /// What its verification said since its status last changed.
+    pub proof: Proof,
+    /// A command started for it whose outcome is not recorded yet.
+    pub running: Option<Running>,
+    /// Its status was last set in a closed gated phase without being forced.
+    pub out_of_order: bool,
+    /// The status and note just before the latest change, in time order:
+    /// what an undo of that change restores, whatever was merged in before it.
+    pub prior: Option<(Status, Option<String>)>,
+}
+
+/// What an item's verification said of it since its status last changed: a
+/// done item whose proof then failed is flagged, never unticked by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Proof {
+    /// No verification ran since (for a done item: it was ticked by hand).
+    #[default]
+    None,
+    Passed,
+    Failed,
+}
+
+impl ItemState {
+    pub(super) fn apply(&mut self, event: &Event) {
+        if matches!(event.change, Change::Status(_) | Change::Note(_)) {
+            self.prior = Some((self.status.clone(), self.note.clone()));
+        }
+        match &event.change {
+            Change::Status(status) => {
+                self.status = status.clone();
+                self.at = Some(event.at);
+                self.by = Some(event.by.clone());
+                self.forced = event.forced;
+                self.proof = Proof::None;
+                self.changed = Some((event.at, event.by.clone()));
+            }
+            Change::Note(note) => {
+                self.note.clone_from(note);
+                self.changed = Some((event.at, event.by.clone()));
+            }
+            Change::Started(start) => {
+                self.running = Some(Running {
+                    start: start.clone(),
+                    at: event.at,
+                    by: event.by.clone(),
+                });
+            }
+            Change::Param { .. } | Change::Ran => {}
+        }
+        if let Some(evidence) = &event.evidence {
+            // The outcome of a run: it is over.
+            self.running = None;
+            if evidence.kind == EvidenceKind::Verify {
+                self.proof = if evidence.passed() {
+                    Proof::Passed
+                } else {
+                    Proof::Failed
+                };
+            }
+            self.evidence = Some((evidence.clone(), event.at, event.by.clone()));
+        }
+    }
+
+    /// Done, but its verification failed since it was ticked.
+    pub fn proof_failed(&self) -> bool {
+        self.status == Status::Done && self.proof == Proof::Failed
+    }
+
+    /// Whether applying `change` would leave this state as it is, so that
+    /// recording it would only add noise to the log.
+    pub fn unchanged_by(&self, change: &Change) -> bool {
+        match change {
+            Change::Status(status) => &self.status == status,
+            Change::Note(note) => &self.note == note,
+            Change::Param { .. } | Change::Ran | Change::Started(_) => false,
+        }
+    }
+}
