@@ -103,6 +103,20 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<()> {
         if tailed.elapsed() >= TICK {
             dirty |= tail(app, cx);
             dirty |= app.tick();
+            // A resize whose signal came before the first poll (or while a
+            // command had the terminal) sent no event: the size is looked at.
+            if let Ok(size) = session.terminal.size()
+                && (size.width, size.height) != (app.screen.width, app.screen.height)
+            {
+                update(
+                    app,
+                    Action::Resize {
+                        width: size.width,
+                        height: size.height,
+                    },
+                );
+                dirty = true;
+            }
             tailed = Instant::now();
         }
         if event::poll(TICK.saturating_sub(tailed.elapsed()))? {
