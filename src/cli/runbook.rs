@@ -124,10 +124,7 @@ fn standing_now(session: &Session, index: usize) -> anyhow::Result<ItemState> {
             return Ok(state.item(index).clone());
         }
     }
-    let contents = session.log.read()?;
-    let mut events = contents.events;
-    events.sort_by_key(|event| event.at);
-    Ok(RunState::replay(&session.checklist, &events).item(index).clone())
+    Ok(session.log.replayed(&session.checklist)?.item(index).clone())
 }
 
 /// Claims the item's step for this process and records that its command
@@ -143,10 +140,11 @@ fn begin(
     takeover: bool,
 ) -> anyhow::Result<runner::Claim> {
     let item = &session.checklist.items()[index];
+    let claim = runner::claim(session.log.path(), item.id.as_str())
+        .map_err(|err| anyhow::anyhow!("cannot claim the step {}: {err}", item.id))?;
+    // Read after claiming: a start recorded before the claim is seen.
     let now = standing_now(session, index)?;
-    let Some(claim) = runner::claim(session.log.path(), item.id.as_str())
-        .map_err(|err| anyhow::anyhow!("cannot claim the step {}: {err}", item.id))?
-    else {
+    let Some(claim) = claim else {
         let who = now.running.as_ref().map_or_else(
             || "another preflight on this machine is running it".to_owned(),
             |r| format!("{} is running this since {}", r.by, r.at.human()),

@@ -144,6 +144,12 @@ impl Mark {
 }
 
 impl RunLog {
+    /// The run as the whole log says it stands now, replayed in time order:
+    /// what a command that ran for a while checks an item against.
+    pub fn replayed(&self, checklist: &crate::checklist::Checklist) -> Result<crate::run::RunState, RunLogError> {
+        Ok(crate::run::RunState::replay(checklist, &self.read()?.events))
+    }
+
     /// Reads the whole log. A log that does not exist yet is an empty run.
     pub fn read(&self) -> Result<Contents, RunLogError> {
         let contents = self.read_unverified()?;

@@ -12,7 +12,7 @@ use super::app::{App, Effect};
 use super::terminal;
 use super::watchdog::Watchdog;
 use crate::checklist::Status;
-use crate::run::{Event, EvidenceKind, ItemState, RunState};
+use crate::run::{Event, EvidenceKind, ItemState};
 use crate::runlog::{RunLog, now};
 use crate::runner::{self, Outcome, Run};
 use crate::template::Values;
@@ -168,8 +168,10 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
 fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: EvidenceKind) -> Option<runner::Claim> {
     let item = &app.checklist.items()[index];
     let title = item.title.clone();
+    let claimed = runner::claim(log.path(), item.id.as_str());
+    // Read after claiming: a start recorded before the claim is seen.
     let running = standing_now(app, log, index).and_then(|now| now.running);
-    let claim = match runner::claim(log.path(), item.id.as_str()) {
+    let claim = match claimed {
         Ok(Some(claim)) => claim,
         Ok(None) => {
             let who = running.as_ref().map_or_else(
@@ -203,9 +205,7 @@ fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: E
 /// How the item stands in the run log as it is now; `None` when the log
 /// cannot be read (the run is then recorded as evidence alone).
 fn standing_now(app: &App, log: &RunLog, index: usize) -> Option<ItemState> {
-    let mut events = log.read().ok()?.events;
-    events.sort_by_key(|event| event.at);
-    Some(RunState::replay(&app.checklist, &events).item(index).clone())
+    Some(log.replayed(&app.checklist).ok()?.item(index).clone())
 }
 
 /// The escape that asks the terminal to put `text` on the clipboard.
