@@ -255,3 +255,39 @@ fn the_view_masks_a_secret_shows_a_whole_long_command_and_asks_before_running_a_
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+#[test]
+fn sigterm_to_the_view_stops_the_command_it_runs_and_records_the_step_as_interrupted() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write(
+        "long.yaml",
+        "title: Long\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Wait\n            command: echo $$ > shell.pid; sleep 300\n",
+    );
+    let list = as_str(&list);
+    let mut pty = Pty::spawn(&sandbox, &[list, "--fresh"], 100, 24);
+    pty.wait_for("[ ] Wait");
+    pty.send("!");
+    pty.wait_for("? y/n");
+    pty.send("y");
+    let pid_file = sandbox.path("shell.pid");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while std::fs::read_to_string(&pid_file).unwrap_or_default().trim().is_empty() {
+        assert!(std::time::Instant::now() < deadline, "the command never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let view = nix::unistd::Pid::from_raw(pty.session.get_process().pid().as_raw());
+    nix::sys::signal::kill(view, nix::sys::signal::Signal::SIGTERM).unwrap();
+    pty.wait_exit();
+    let shell = std::fs::read_to_string(&pid_file).unwrap().trim().to_owned();
+    let stat = std::fs::read_to_string(format!("/proc/{shell}/stat")).unwrap_or_default();
+    assert!(
+        stat.is_empty()
+            || stat
+                .rsplit_once(')')
+                .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+        "the command was stopped: {stat}"
+    );
+    let item = &items(&sandbox, list)[0];
+    assert_eq!(item["evidence"]["interrupted"], true, "{item}");
+    assert_eq!(item["status"], "todo");
+}

@@ -88,7 +88,9 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
             let before = app.state.item(index).clone();
             let handed = watchdog.hand_over();
             let ran = session.suspend(|| run(&line, &real, &values, kind, watchdog));
-            drop(handed);
+            // Kept until the outcome is recorded: a view asked to end
+            // (SIGTERM) waits for that before it goes.
+            let _handed = handed;
             match ran {
                 Ok(Ok(outcome)) => {
                     let evidence = outcome.evidence(kind, &line).masked(app.state.secrets());
