@@ -71,6 +71,8 @@ pub struct Phase {
     pub id: String,
     pub name: String,
     pub icon: Option<String>,
+    /// What a reader is told before its sections: Markdown blocks.
+    pub description: Option<String>,
     /// Opens only when every earlier phase is complete.
     pub gate: bool,
     /// Indexes into [`Checklist::sections`].
@@ -95,6 +97,8 @@ pub struct Section {
     /// The section's own slug; its path is `phase-id/section-id`.
     pub id: String,
     pub name: String,
+    /// What a reader is told before its items: Markdown blocks.
+    pub description: Option<String>,
     pub phase: usize,
     /// Indexes into [`Checklist::items`], sub-items included.
     pub items: Range<usize>,
@@ -205,9 +209,9 @@ impl Checklist {
     }
 
     /// The checklist as a run shows it: `{{param}}` in every text a person
-    /// reads (title, description, phase and section names, icons, item
+    /// reads (title, descriptions, phase and section names, icons, item
     /// titles and details) replaced by the run's values, `\{{` by `{{`. Item
-    /// titles and details are Markdown written out as it is, and a value is
+    /// titles, details and descriptions are Markdown written out as it is, and a value is
     /// anyone's words, so there it goes in as literal text (see
     /// [`crate::template::render_markdown`]); the other texts are escaped
     /// whole wherever they are written. Ids stay those of the written texts;
@@ -226,16 +230,22 @@ impl Checklist {
         };
         fill(&mut self.title, false);
         if let Some(description) = &mut self.description {
-            fill(description, false);
+            fill(description, true);
         }
         for phase in &mut self.phases {
             fill(&mut phase.name, false);
             if let Some(icon) = &mut phase.icon {
                 fill(icon, false);
             }
+            if let Some(description) = &mut phase.description {
+                fill(description, true);
+            }
         }
         for section in &mut self.sections {
             fill(&mut section.name, false);
+            if let Some(description) = &mut section.description {
+                fill(description, true);
+            }
         }
         for item in &mut self.items {
             fill(&mut item.title, true);

@@ -8,6 +8,7 @@
 mod build;
 mod error;
 mod explain;
+mod front;
 mod paths;
 mod raw;
 mod runbook;
@@ -20,6 +21,7 @@ use std::path::Path;
 use crate::files::{self, FileError};
 
 pub use error::{LoadError, Position};
+pub use front::front_matter;
 pub use schema::json_schema;
 pub use write::{checklist_to_yaml, scalar};
 

@@ -141,6 +141,35 @@ pub fn clean_paragraph(raw: &str) -> String {
         .join(" ")
 }
 
+/// Cleans a text that holds Markdown blocks, such as a detail or a
+/// description: its lines are kept (a list, a code block and the blank line
+/// between paragraphs mean something), each cleaned as a line is and its end
+/// trimmed; `\r\n` and the other line breaks become `\n`, and blank lines
+/// around the text, or more than one in a row, are dropped.
+pub fn clean_blocks(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut blank = false;
+    for line in raw.split(|c| is_line_break(c) || c == '\r') {
+        let line: String = line.chars().filter_map(clean_char).collect();
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// [`clean_blocks`] for an owned text, without copying a clean one-liner.
+pub fn clean_blocks_owned(raw: String) -> String {
+    if already_clean(&raw) { raw } else { clean_blocks(&raw) }
+}
+
 /// Text pasted into a one-line prompt: each line break (`\r\n` too) and tab
 /// becomes one space, and every other control or bidirectional character is
 /// dropped; the spaces at its ends are kept, as typed text keeps them.
@@ -195,6 +224,17 @@ fn escape(raw: &str, keep: impl Fn(char) -> bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_blocks_keeps_the_lines_markdown_blocks_need() {
+        let raw = "\r\n\nCriteria:\r\n\n- one\t \n  - two\u{1b}[1m\n\n\n\n```sh\n  make\n```\n\n";
+        assert_eq!(
+            clean_blocks(raw),
+            "Criteria:\n\n- one\n  - two[1m\n\n```sh\n  make\n```"
+        );
+        assert_eq!(clean_blocks("a\u{2028}b\u{202e}"), "a\nb");
+        assert_eq!(clean_blocks_owned("one line".to_owned()), "one line");
+    }
 
     #[test]
     fn clean_line_trims_and_strips_controls() {

@@ -54,12 +54,13 @@ fn hostile_text_is_cleaned_at_load() {
     );
     let (_, title, detail) = &items[0];
     assert_eq!(title, "[2J]0;pwned Deploy evil");
-    assert_eq!(detail.as_deref(), Some("line one line two tabbed"));
+    // A detail is Markdown blocks: its line break stays, the rest is cleaned.
+    assert_eq!(detail.as_deref(), Some("line one\nline two tabbed"));
     for text in [title.as_str(), detail.as_deref().unwrap()] {
         assert!(
             !text
                 .chars()
-                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+                .any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)),
             "{text:?}"
         );
     }
@@ -70,7 +71,7 @@ fn names_description_and_icons_are_trimmed_and_cleaned() {
     let yaml = "title: \"  Deploy\\u2066 \"\ndescription: |\n  First line\n  second line\nphases:\n  - name: \" Ship \"\n    icon: \" 🚀 \"\n    sections:\n      - name: Checks\n        items: [a]\n";
     let list = parse(yaml, "t.yaml").unwrap();
     assert_eq!(list.title, "Deploy");
-    assert_eq!(list.description.as_deref(), Some("First line second line"));
+    assert_eq!(list.description.as_deref(), Some("First line\nsecond line"));
     assert_eq!(list.phases()[0].name, "Ship");
     assert_eq!(list.phases()[0].icon.as_deref(), Some("🚀"));
 }

@@ -123,6 +123,7 @@ impl ChecklistBuilder {
             id,
             name,
             icon,
+            description: None,
             gate: false,
             sections: at..at,
         });
@@ -138,6 +139,20 @@ impl ChecklistBuilder {
     pub fn gate(&mut self) {
         if let Some(phase) = self.checklist.phases.last_mut() {
             phase.gate = true;
+        }
+    }
+
+    /// What the phase started last tells its reader.
+    pub fn phase_description(&mut self, description: Option<String>) {
+        if let Some(phase) = self.checklist.phases.last_mut() {
+            phase.description = description;
+        }
+    }
+
+    /// What the section started last tells its reader.
+    pub fn section_description(&mut self, description: Option<String>) {
+        if let Some(section) = self.checklist.sections.last_mut() {
+            section.description = description;
         }
     }
 
@@ -171,6 +186,7 @@ impl ChecklistBuilder {
         list.sections.push(Section {
             id,
             name,
+            description: None,
             phase: phase_index,
             items: at..at,
             numbered: false,

@@ -172,6 +172,8 @@ struct JsonPhase<'a> {
     id: &'a str,
     name: &'a str,
     icon: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
     #[serde(flatten)]
     counts: Counts,
     sections: Vec<JsonSection<'a>>,
@@ -181,6 +183,8 @@ struct JsonPhase<'a> {
 struct JsonSection<'a> {
     id: &'a str,
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
     #[serde(flatten)]
     counts: Counts,
     items: Vec<JsonItem<'a>>,
@@ -277,6 +281,7 @@ fn json_tree<'a>(checklist: &'a Checklist, run: &'a str, tally: &Tally, state: &
         JsonSection {
             id: &section.id,
             name: &section.name,
+            description: section.description.as_deref(),
             counts: Counts::from(&tally.sections[s]),
             items: checklist
                 .top_level(section.items.clone())
@@ -288,6 +293,7 @@ fn json_tree<'a>(checklist: &'a Checklist, run: &'a str, tally: &Tally, state: &
         id: &phase.id,
         name: &phase.name,
         icon: phase.icon.as_deref(),
+        description: phase.description.as_deref(),
         counts: Counts::from(&tally.phases[p]),
         sections: phase.sections.clone().map(section).collect(),
     });

@@ -10,7 +10,7 @@ use super::error::{LoadError, Position};
 use super::raw::{At, RawChecklist, RawFullItem, RawItem, Spans, Text};
 use super::runbook::{clean_command, opened};
 use crate::checklist::{Checklist, ChecklistBuilder, IdError, MAX_SUB_ITEM_DEPTH, Param};
-use crate::text::{MAX_LINE_CHARS, TextError, clean_line, clean_line_owned, clean_paragraph_owned};
+use crate::text::{MAX_LINE_CHARS, TextError, clean_blocks_owned, clean_line, clean_line_owned};
 
 /// What the builder needs to point at lines while it works.
 pub(super) struct Context<'a> {
@@ -190,7 +190,7 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
     let title = cx.required_line(S::open(raw.title), "title", top)?;
     let description = raw
         .description
-        .map(|d| clean_paragraph_owned(d.0))
+        .map(|d| clean_blocks_owned(d.0))
         .filter(|d| !d.is_empty());
     let params = cx.params::<S>(raw.params)?;
     cx.placeholders(&title, None, "title", top, &params)?;
@@ -226,6 +226,7 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
         if phase.gate {
             builder.gate();
         }
+        builder.phase_description(cx.description(phase.description, path, &params)?);
         let sections = S::open(phase.sections);
         cx.nonempty(
             &sections,
@@ -252,6 +253,7 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
             if section.numbered {
                 builder.numbered();
             }
+            builder.section_description(cx.description(section.description, path, &params)?);
             let items = S::open(section.items);
             cx.nonempty(&items, "items", path, "`- Backups verified`")?;
             cx.items::<S>(items.value, path, &mut builder, &mut item_locs, &params)?;
@@ -296,7 +298,7 @@ impl Context<'_> {
             let title = self.required_line(title, "title", path)?;
             self.placeholders(&title, title_loc.as_ref().or(loc.as_ref()), "title", path, params)?;
             let (detail, detail_loc) = match detail {
-                Some(At { value, loc }) => (Some(clean_paragraph_owned(value.0)).filter(|d| !d.is_empty()), loc),
+                Some(At { value, loc }) => (Some(clean_blocks_owned(value.0)).filter(|d| !d.is_empty()), loc),
                 None => (None, None),
             };
             if let Some(detail) = &detail {

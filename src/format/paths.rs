@@ -123,7 +123,7 @@ pub(super) fn place_of(path: &serde_path_to_error::Path) -> Place {
     }
 }
 
-fn options_for(len: usize) -> serde_saphyr::Options {
+pub(super) fn options_for(len: usize) -> serde_saphyr::Options {
     let room = len.saturating_add(1024);
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
@@ -148,7 +148,7 @@ fn options_for(len: usize) -> serde_saphyr::Options {
 
 /// How much text a file of `len` bytes may build: generous for any real file,
 /// since each string costs at least a few bytes of YAML, yet linear in the size.
-fn expansion_units(len: usize) -> usize {
+pub(super) fn expansion_units(len: usize) -> usize {
     len.saturating_mul(16).saturating_add(1 << 20)
 }
 

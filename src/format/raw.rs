@@ -16,8 +16,8 @@ use serde_saphyr::{Location, Spanned};
 /// The fields each kind of mapping accepts, for "did you mean" hints.
 pub(super) const CHECKLIST_FIELDS: &[&str] = &["title", "description", "params", "phases"];
 pub(super) const PARAM_FIELDS: &[&str] = &["name", "description", "default", "secret"];
-pub(super) const PHASE_FIELDS: &[&str] = &["name", "icon", "id", "gate", "sections"];
-pub(super) const SECTION_FIELDS: &[&str] = &["name", "id", "numbered", "items"];
+pub(super) const PHASE_FIELDS: &[&str] = &["name", "icon", "id", "gate", "description", "sections"];
+pub(super) const SECTION_FIELDS: &[&str] = &["name", "id", "numbered", "description", "items"];
 pub(super) const ITEM_FIELDS: &[&str] = &["title", "detail", "id", "command", "verify", "numbered", "items"];
 
 /// Whether the raw types record where each node stands. Recording costs about
@@ -88,6 +88,8 @@ pub(super) struct RawPhase<S: Spans> {
     pub id: Option<S::W<Text>>,
     #[serde(default)]
     pub gate: bool,
+    #[serde(default)]
+    pub description: Option<Text>,
     pub sections: S::W<Vec<S::W<RawSection<S>>>>,
 }
 
@@ -99,6 +101,8 @@ pub(super) struct RawSection<S: Spans> {
     pub id: Option<S::W<Text>>,
     #[serde(default)]
     pub numbered: bool,
+    #[serde(default)]
+    pub description: Option<Text>,
     pub items: RawItems<S>,
 }
 

@@ -78,6 +78,24 @@ impl Context<'_> {
         Ok(params)
     }
 
+    /// A phase's or section's description: Markdown blocks, cleaned, its
+    /// placeholders declared; `None` when it says nothing.
+    pub(super) fn description(
+        &self,
+        text: Option<Text>,
+        path: Where,
+        params: &[Param],
+    ) -> Result<Option<String>, LoadError> {
+        let Some(text) = text
+            .map(|t| crate::text::clean_blocks_owned(t.0))
+            .filter(|t| !t.is_empty())
+        else {
+            return Ok(None);
+        };
+        self.placeholders(&text, None, "description", path, params)?;
+        Ok(Some(text))
+    }
+
     /// Checks the placeholders of a text against the declared parameters.
     pub(super) fn placeholders(
         &self,

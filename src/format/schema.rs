@@ -37,7 +37,7 @@ fn list_of(definition: &str, description: &str) -> Value {
 pub fn json_schema() -> String {
     let checklist = described(CHECKLIST_FIELDS, |f| match f {
         "title" => line("The checklist's name, one line."),
-        "description" => text("A sentence or paragraph under the title."),
+        "description" => text("What a reader is told under the title: Markdown (paragraphs, lists, code)."),
         "params" => json!({
             "type": "array",
             "items": { "$ref": "#/$defs/param" },
@@ -65,17 +65,19 @@ pub fn json_schema() -> String {
             json!({ "type": "boolean", "description": "Opens only when every earlier phase is complete; changes in it before then need --force." })
         }
         "id" => id(),
+        "description" => text("What a reader is told before its sections: Markdown (paragraphs, lists, code)."),
         _ => list_of("section", "The sections, in order; at least one."),
     });
     let section = described(SECTION_FIELDS, |f| match f {
         "name" => line("The section's name, one line."),
         "id" => id(),
         "numbered" => numbered("Its items are numbered steps: export writes them as `1.`, `2.`."),
+        "description" => text("What a reader is told before its items: Markdown (paragraphs, lists, code)."),
         _ => list_of("item", "The items, in order; at least one: a title, or a mapping."),
     });
     let item = described(ITEM_FIELDS, |f| match f {
         "title" => line("What must be true, one line of Markdown inline text."),
-        "detail" => text("How, or in what sense: Markdown inline text."),
+        "detail" => text("How, or in what sense: Markdown (paragraphs, lists, code), shown under the title."),
         "command" => text(
             "How to do it: a shell command (`sh -c`), run only through `!` or `preflight exec`; `{{param}}` goes in as one quoted word.",
         ),

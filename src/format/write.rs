@@ -48,6 +48,29 @@ pub fn scalar(text: &str) -> String {
     out
 }
 
+/// Writes `key: value` at `indent`: a text of several lines as a literal
+/// block (`|-`), its lines as they are, so that a detail's list or a command
+/// reads in the file as it reads on screen; one line as a [`scalar`].
+fn field(out: &mut String, indent: &str, key: &str, text: &str) {
+    let literal = text.contains('\n')
+        && !text.starts_with([' ', '\n'])
+        && text
+            .lines()
+            .all(|l| l.trim_end() == l && !l.chars().any(|c| c.is_control() || c == '\u{feff}'));
+    if !literal {
+        let _ = writeln!(out, "{indent}{key}: {}", scalar(text));
+        return;
+    }
+    let _ = writeln!(out, "{indent}{key}: |-");
+    for line in text.lines() {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "{indent}  {line}");
+        }
+    }
+}
+
 /// The `id:` line a node needs: none when loading derives the same id.
 fn id_line(out: &mut String, indent: &str, id: &str, name: &str, kind: &str, position: usize) {
     if id != derived_id(name, kind, position) {
@@ -68,12 +91,12 @@ fn items(out: &mut String, checklist: &Checklist, range: Range<usize>, indent: &
         let _ = writeln!(out, "{indent}- title: {}", scalar(&item.title));
         let inner = format!("{indent}  ");
         if let Some(detail) = &item.detail {
-            let _ = writeln!(out, "{inner}detail: {}", scalar(detail));
+            field(out, &inner, "detail", detail);
         }
         id_line(out, &inner, item.own_id(), &item.title, "item", position + 1);
-        for (field, text) in [("command", &item.command), ("verify", &item.verify)] {
+        for (key, text) in [("command", &item.command), ("verify", &item.verify)] {
             if let Some(text) = text {
-                let _ = writeln!(out, "{inner}{field}: {}", scalar(text));
+                field(out, &inner, key, text);
             }
         }
         if item.has_sub_items() {
@@ -94,7 +117,7 @@ pub fn checklist_to_yaml(checklist: &Checklist, origin: &str) -> String {
     let mut out = format!("# {origin}\n");
     let _ = writeln!(out, "title: {}", scalar(&checklist.title));
     if let Some(description) = &checklist.description {
-        let _ = writeln!(out, "description: {}", scalar(description));
+        field(&mut out, "", "description", description);
     }
     if !checklist.params.is_empty() {
         out.push_str("params:\n");
@@ -121,12 +144,18 @@ pub fn checklist_to_yaml(checklist: &Checklist, origin: &str) -> String {
             let _ = writeln!(out, "    icon: {}", scalar(icon));
         }
         id_line(&mut out, "    ", &phase.id, &phase.name, "phase", p + 1);
+        if let Some(description) = &phase.description {
+            field(&mut out, "    ", "description", description);
+        }
         out.push_str("    sections:\n");
         for (s, section) in checklist.sections_of(phase).iter().enumerate() {
             let _ = writeln!(out, "      - name: {}", scalar(&section.name));
             id_line(&mut out, "        ", &section.id, &section.name, "section", s + 1);
             if section.numbered {
                 out.push_str("        numbered: true\n");
+            }
+            if let Some(description) = &section.description {
+                field(&mut out, "        ", "description", description);
             }
             out.push_str("        items:\n");
             items(&mut out, checklist, section.items.clone(), "          ");
@@ -204,5 +233,29 @@ mod tests {
         assert_eq!(back.items()[6].detail.as_deref(), Some("with **detail**"));
         assert_eq!(back.items()[5].id.as_str(), "p/s/item-5-2");
         assert_eq!(back.items()[7].id.as_str(), "p/s/item-5-2/child-2");
+    }
+
+    #[test]
+    fn blocks_of_several_lines_are_written_as_literal_blocks_and_read_back() {
+        let mut b = ChecklistBuilder::new("T".into(), Some("Intro:\n\n- one\n- two".into()));
+        b.phase(None, "P".into(), None).unwrap();
+        b.phase_description(Some("Read **first**.\n\n```sh\nmake\n```".into()));
+        b.section(None, "S".into()).unwrap();
+        b.section_description(Some("#not a comment: yes".into()));
+        b.item(None, "Step".into(), Some("Criteria:\n\n  - indented".into()))
+            .unwrap();
+        b.actions(Some("set -e\nmake deploy".into()), None);
+        let checklist = b.finish();
+        let yaml = checklist_to_yaml(&checklist, "test");
+        assert!(
+            yaml.contains("  detail: |-\n              Criteria:\n\n                - indented\n"),
+            "{yaml}"
+        );
+        let back = crate::format::parse(&yaml, "t.yaml").unwrap();
+        assert_eq!(back.description, checklist.description);
+        assert_eq!(back.phases()[0].description, checklist.phases()[0].description);
+        assert_eq!(back.sections()[0].description.as_deref(), Some("#not a comment: yes"));
+        assert_eq!(back.items()[0].detail, checklist.items()[0].detail);
+        assert_eq!(back.items()[0].command, checklist.items()[0].command);
     }
 }
