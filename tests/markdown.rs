@@ -143,7 +143,7 @@ fn round_trip_export_then_import_with_run() {
 }
 
 #[test]
-fn import_reports_what_it_left_out_and_needs_o_for_run() {
+fn import_keeps_the_text_under_headings_and_needs_o_for_run() {
     let sandbox = Sandbox::new();
     sandbox.write(
         "notes.md",
@@ -158,11 +158,12 @@ fn import_reports_what_it_left_out_and_needs_o_for_run() {
         ran.stdout
     );
     assert!(
-        ran.stderr
-            .contains("left out: 1 paragraph (line 7); 1 plain list item (line 9)"),
-        "{}",
-        ran.stderr
+        ran.stdout
+            .contains("    description: |-\n      Some words.\n\n      - plain\n"),
+        "text under a heading is its phase's description: {}",
+        ran.stdout
     );
+    assert!(!ran.stderr.contains("left out"), "{}", ran.stderr);
     let ran = sandbox.run(&["import", "notes.md", "--run", "x"]);
     assert_eq!(ran.code, 2);
     assert!(ran.stderr.contains("needs -o"), "{}", ran.stderr);

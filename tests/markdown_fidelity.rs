@@ -38,8 +38,12 @@ fn front_matter_gives_the_title_and_description_and_is_never_a_heading() {
     let phases: Vec<&str> = outline.phases.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(phases, ["Meta"], "the front matter is no phase");
     assert_eq!(titles(&outline), ["Charset is declared first", "Viewport is set"]);
-    let empty: Vec<(usize, &str)> = outline.left_out.iter().map(|l| (l.line, l.what)).collect();
-    assert_eq!(empty, [(12, "empty heading")], "## Links has no task, and says so");
+    assert!(outline.left_out.is_empty(), "{:?}", outline.left_out);
+    assert_eq!(
+        outline.phases[0].sections[0].description.as_deref(),
+        Some("**Links**"),
+        "## Links has no task: its heading stays as text after the tasks before it"
+    );
 }
 
 #[test]
@@ -48,7 +52,7 @@ fn comments_are_hidden_a_break_parts_title_from_detail_and_a_quoted_description_
     assert_eq!(outline.title, "Checklist", "the first heading, there being no #");
     assert_eq!(
         outline.description.as_deref(),
-        Some("Read CONTRIBUTING.md before opening a pull request; small changes are easier to review.")
+        Some("Read CONTRIBUTING.md before opening a pull request;\nsmall changes are easier to review.")
     );
     assert_eq!(
         titles(&outline),
@@ -58,22 +62,27 @@ fn comments_are_hidden_a_break_parts_title_from_detail_and_a_quoted_description_
             "Changelog entry"
         ]
     );
-    let left: Vec<&str> = outline.left_out.iter().map(|l| l.what).collect();
+    let left: Vec<(usize, &str)> = outline.left_out.iter().map(|l| (l.line, l.what)).collect();
     assert_eq!(
         left,
-        ["empty heading"],
-        "comments are not left-out HTML; ## Screenshots is empty"
+        [(1, "HTML comment"), (17, "HTML comment")],
+        "comments are all that GitHub does not show"
+    );
+    assert_eq!(
+        outline.phases[0].sections[0].description.as_deref(),
+        Some("**Screenshots**"),
+        "## Screenshots has no task: its heading is kept as text"
     );
 }
 
 #[test]
-fn import_says_which_headings_had_no_tasks() {
+fn import_says_which_comments_it_left_out_and_nothing_else() {
     let sandbox = Sandbox::new();
     let md = sandbox.write("pr.md", &fixture("pr-template.md"));
     let ran = sandbox.run(&["import", md.to_str().unwrap()]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     assert!(
-        ran.stderr.contains("left out: 1 empty heading (line 15)"),
+        ran.stderr.contains("left out: 2 HTML comments (lines 1, 17)"),
         "{}",
         ran.stderr
     );
@@ -136,7 +145,7 @@ fn shape(outline: &preflight::import::Outline) -> Vec<String> {
 }
 
 #[test]
-fn group_labels_make_sections_or_lead_titles_under_a_heading() {
+fn group_labels_make_sections_and_never_stand_before_titles() {
     let outline = parse(&fixture("group-labels.md"), "group-labels");
     assert_eq!(
         shape(&outline),
@@ -148,12 +157,18 @@ fn group_labels_make_sections_or_lead_titles_under_a_heading() {
             "Checklist > Security review: No secrets in the diff",
             "Checklist > Security review: Dependencies pinned",
             "Checklist > Checklist: Reviewer assigned",
-            "Checklist > Tests: [x] Unit: Added for new code",
+            "Checklist > Tests / Unit: [x] Added for new code",
             "Checklist > Tests: CI is green",
         ]
     );
+    let last = outline.phases[0].sections.last().unwrap();
+    assert_eq!(
+        last.description.as_deref(),
+        Some("- Just a note, holding no task"),
+        "a bullet over no task stays, as text of its section"
+    );
     let left: Vec<(usize, &str)> = outline.left_out.iter().map(|l| (l.line, l.what)).collect();
-    assert_eq!(left, [(26, "plain list item")], "a bullet over no task is left out");
+    assert_eq!(left, [(17, "HTML comment")]);
 }
 
 #[test]

@@ -1,11 +1,11 @@
 //! The outline made whole once the document is read: a title and names where
 //! the document gave none, titles cut to what a checklist accepts, the
-//! description cleaned, and empty headings dropped (and said so).
+//! texts cleaned, and headings without tasks turned into text.
 
 use std::collections::{HashMap, HashSet};
 
-use super::{LeftOut, Outline, mojibake};
-use crate::text::{MAX_LINE_CHARS, clean_line, clean_paragraph, shortened};
+use super::{Outline, mojibake};
+use crate::text::{MAX_LINE_CHARS, clean_blocks, clean_line, shortened};
 
 /// Cuts titles and names to what a checklist accepts; an item whose title was
 /// cut keeps its whole text at the start of its detail, so nothing is lost.
@@ -24,7 +24,7 @@ fn fit_lines(outline: &mut Outline) {
                 if let Some(short) = shortened(&item.title, MAX_LINE_CHARS) {
                     let whole = std::mem::replace(&mut item.title, short);
                     item.detail = Some(match item.detail.take() {
-                        Some(detail) => format!("{whole} {detail}"),
+                        Some(detail) => format!("{whole}\n\n{detail}"),
                         None => whole,
                     });
                 }
@@ -65,8 +65,87 @@ fn unshare_leads(outline: &mut Outline) {
     }
 }
 
-/// Fills in what the document left out (a title, empty names), cleans the
-/// description, and drops phases and sections that ended up with no items.
+/// A heading that no task stands under, as text: its name in bold, then
+/// what stood under it.
+fn as_text(name: &str, description: Option<String>) -> String {
+    let name = (!name.is_empty()).then(|| format!("**{name}**"));
+    name.into_iter().chain(description).collect::<Vec<_>>().join("\n\n")
+}
+
+/// Phases and sections with no task under them are not kept as such, but
+/// nothing they hold is lost: their heading and text join the text of what
+/// stands before them (the section before, else the phase, else the
+/// checklist's description), in reading order.
+fn fold_empty(outline: &mut Outline, description: &mut Vec<String>) {
+    let phases = std::mem::take(&mut outline.phases);
+    for mut phase in phases {
+        let sections = std::mem::take(&mut phase.sections);
+        let has_items = sections.iter().any(|s| !s.items.is_empty());
+        if !has_items {
+            let mut text = vec![as_text(&phase.name, phase.description.take())];
+            text.extend(sections.into_iter().map(|s| as_text(&s.name, s.description)));
+            let text = text
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            if text.is_empty() {
+                continue;
+            }
+            match outline.phases.last_mut() {
+                Some(before) => {
+                    let last = before.sections.last_mut().expect("a kept phase has a section");
+                    super::walk::append(&mut last.description, text);
+                }
+                None => description.push(text),
+            }
+            continue;
+        }
+        for section in sections {
+            if !section.items.is_empty() {
+                phase.sections.push(section);
+                continue;
+            }
+            // A `###` heading whose tasks went to the sections its labels
+            // made is named in theirs already.
+            let named = phase
+                .sections
+                .last()
+                .is_some_and(|s| s.name.starts_with(&format!("{} / ", section.name)));
+            let text = as_text(if named { "" } else { &section.name }, section.description);
+            if text.is_empty() {
+                continue;
+            }
+            match phase.sections.last_mut() {
+                Some(before) => super::walk::append(&mut before.description, text),
+                None => super::walk::append(&mut phase.description, text),
+            }
+        }
+        outline.phases.push(phase);
+    }
+}
+
+/// Cleans every text of several lines as Markdown blocks.
+fn clean_texts(outline: &mut Outline) {
+    let clean = |slot: &mut Option<String>| {
+        if let Some(text) = slot.take() {
+            let text = clean_blocks(&text);
+            *slot = (!text.is_empty()).then_some(text);
+        }
+    };
+    for phase in &mut outline.phases {
+        clean(&mut phase.description);
+        for section in &mut phase.sections {
+            clean(&mut section.description);
+            for item in &mut section.items {
+                clean(&mut item.detail);
+            }
+        }
+    }
+}
+
+/// Fills in what the document left out (a title, empty names), places the
+/// text of headings without tasks, and cleans the texts.
 pub(super) fn finish(mut outline: Outline, fallback_title: &str, description: &[String], exported: bool) -> Outline {
     if outline.title.is_empty() {
         outline.title = clean_line(fallback_title)
@@ -74,8 +153,10 @@ pub(super) fn finish(mut outline: Outline, fallback_title: &str, description: &[
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| "Checklist".to_owned());
     }
-    // Headings with no text, or items before any heading, leave names empty:
-    // a phase is then named after the checklist, a section after its phase.
+    let mut description = description.to_vec();
+    fold_empty(&mut outline, &mut description);
+    // Items before any heading, or under a heading with no text, leave names
+    // empty: a phase is then named after the checklist, a section after its phase.
     for phase in &mut outline.phases {
         if phase.name.is_empty() {
             phase.name.clone_from(&outline.title);
@@ -88,34 +169,15 @@ pub(super) fn finish(mut outline: Outline, fallback_title: &str, description: &[
     }
     unshare_leads(&mut outline);
     fit_lines(&mut outline);
-    let description = description.join(" ");
+    let description = description.join("\n\n");
     let description = if exported {
-        crate::inline::unescape(&description)
+        description
     } else {
         mojibake::repair(&description)
     };
-    let description = clean_paragraph(&description);
+    let description = clean_blocks(&description);
     outline.description = (!description.is_empty()).then_some(description);
-    // Headings with no task under them are dropped, and said so.
-    for phase in &outline.phases {
-        let sections_with_items = phase.sections.iter().filter(|s| !s.items.is_empty()).count();
-        if sections_with_items == 0 && phase.line > 0 {
-            outline.left_out.push(LeftOut {
-                line: phase.line,
-                what: "empty heading",
-            });
-        }
-        for section in phase.sections.iter().filter(|s| s.items.is_empty() && s.line > 0) {
-            outline.left_out.push(LeftOut {
-                line: section.line,
-                what: "empty heading",
-            });
-        }
-    }
-    for phase in &mut outline.phases {
-        phase.sections.retain(|s| !s.items.is_empty());
-    }
-    outline.phases.retain(|p| !p.sections.is_empty());
+    clean_texts(&mut outline);
     outline.left_out.sort_by_key(|l| l.line);
     outline.left_out.dedup();
     outline

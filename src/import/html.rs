@@ -81,6 +81,32 @@ fn shown<'a>(text: &'a str, line_break: &str, drop_tags: bool) -> Cow<'a, str> {
     Cow::Owned(out)
 }
 
+/// The text GitHub shows of an HTML block (`<details><summary>More</summary>
+/// …`): comments and tags gone, each line trimmed, blank lines dropped.
+pub fn block_text(html: &str) -> String {
+    let html = without_comments(html);
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_ref();
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        if let Some(close) = after.find('>').filter(|_| tag) {
+            let name = after[..close].trim_start_matches('/').to_ascii_lowercase();
+            if name.starts_with("br") || name.starts_with('p') || name.starts_with("summary") {
+                out.push('\n');
+            }
+            rest = &after[close + 1..];
+        } else {
+            out.push('<');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    let lines: Vec<&str> = out.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    lines.join("\n\n")
+}
+
 /// Whether a block of HTML is only comments (and white space): hidden, not
 /// a left-out block.
 pub fn is_comment(html: &str) -> bool {
@@ -104,23 +130,6 @@ pub fn front_matter_block(markdown: &str) -> Option<&str> {
     None
 }
 
-/// The `title:` and `description:` of a YAML front matter block, read as the
-/// simple `key: value` lines such blocks hold (quotes taken off).
-pub fn front_matter(block: &str) -> (Option<String>, Option<String>) {
-    let value = |key: &str| {
-        block.lines().find_map(|line| {
-            let rest = line.strip_prefix(key)?.strip_prefix(':')?.trim();
-            let unquoted = rest
-                .strip_prefix('"')
-                .and_then(|r| r.strip_suffix('"'))
-                .or_else(|| rest.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))
-                .unwrap_or(rest);
-            (!unquoted.is_empty()).then(|| unquoted.replace("\\\"", "\""))
-        })
-    };
-    (value("title"), value("description"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,22 +143,5 @@ mod tests {
         assert_eq!(visible("`<br>` in code"), "`<br>` in code");
         assert!(is_comment("<!-- Describe your change -->\n<!-- and why -->\n"));
         assert!(!is_comment("<details>"));
-    }
-
-    #[test]
-    fn front_matter_gives_title_and_description() {
-        let block = "layout: page\ntitle: \"Html Head Tag Checklist\"\ndescription: 'What goes in <head>'\n";
-        assert_eq!(
-            front_matter(block),
-            (
-                Some("Html Head Tag Checklist".into()),
-                Some("What goes in <head>".into())
-            )
-        );
-        assert_eq!(front_matter("tags: [a]\n"), (None, None));
-        assert_eq!(front_matter_block("---\ntitle: T\n---\n# H\n"), Some("title: T\n"));
-        assert_eq!(front_matter_block("---\ntitle: T\n...\n"), Some("title: T\n"));
-        assert_eq!(front_matter_block("# H\n---\n"), None, "only at the very top");
-        assert_eq!(front_matter_block("---\nnever closed\n"), None);
     }
 }

@@ -12,6 +12,9 @@ pub struct Outline {
     pub title: String,
     pub description: Option<String>,
     pub phases: Vec<OutlinePhase>,
+    /// The document had no boxes: this many list items and shell blocks
+    /// were imported as steps.
+    pub steps: Option<usize>,
     /// What was not imported, with its line, in document order.
     pub left_out: Vec<LeftOut>,
 }
@@ -20,6 +23,8 @@ pub struct Outline {
 pub struct OutlinePhase {
     pub name: String,
     pub icon: Option<String>,
+    /// The text under its heading: Markdown blocks.
+    pub description: Option<String>,
     pub sections: Vec<OutlineSection>,
     /// The line of its heading (0 when items made it, not a heading).
     pub line: usize,
@@ -28,6 +33,8 @@ pub struct OutlinePhase {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutlineSection {
     pub name: String,
+    /// The text under its heading or label: Markdown blocks.
+    pub description: Option<String>,
     /// Its items in reading order, each sub-item right after its parent
     /// (see [`OutlineItem::depth`]).
     pub items: Vec<OutlineItem>,
@@ -41,6 +48,8 @@ pub struct OutlineSection {
 pub struct OutlineItem {
     pub title: String,
     pub detail: Option<String>,
+    /// The shell block under it.
+    pub command: Option<String>,
     pub status: Status,
     pub note: Option<String>,
     /// Who ticked or skipped it, and when, when the export said so.
@@ -80,8 +89,10 @@ impl Outline {
             ChecklistBuilder::new(literal(&self.title), self.description.as_deref().map(literal)).deduplicating();
         for phase in &self.phases {
             builder.phase(None, literal(&phase.name), phase.icon.as_deref().map(literal))?;
+            builder.phase_description(phase.description.as_deref().map(literal));
             for section in &phase.sections {
                 builder.section(None, literal(&section.name))?;
+                builder.section_description(section.description.as_deref().map(literal));
                 if section.items.first().is_some_and(|i| i.numbered) {
                     builder.numbered();
                 }
@@ -98,6 +109,7 @@ impl Outline {
                         builder.close_sub_items();
                     }
                     builder.item(None, literal(&item.title), item.detail.as_deref().map(literal))?;
+                    builder.actions(item.command.as_deref().map(literal), None);
                 }
             }
         }

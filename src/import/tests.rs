@@ -81,20 +81,21 @@ fn items_directly_under_a_phase_form_a_section_of_their_own() {
 }
 
 #[test]
-fn what_is_not_a_task_is_left_out_with_its_line() {
-    let md = "# T\n\nIntro.\n\n## P\n\nA stray paragraph.\n\n- plain bullet\n- [ ] task\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n";
+fn what_is_not_a_task_stays_as_the_text_of_what_it_stands_in() {
+    let md = "# T\n\nIntro.\n\n## P\n\nA stray paragraph.\n\n- plain bullet\n- [ ] task\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\n<!-- a note to the author -->\n";
     let outline = parse(md, "t.md");
     assert_eq!(outline.item_count(), 1);
-    let left: Vec<(usize, &str)> = outline.left_out.iter().map(|l| (l.line, l.what)).collect();
+    assert_eq!(outline.description.as_deref(), Some("Intro."));
     assert_eq!(
-        left,
-        [
-            (7, "paragraph"),
-            (9, "plain list item"),
-            (12, "table"),
-            (16, "code block")
-        ]
+        outline.phases[0].description.as_deref(),
+        Some("A stray paragraph.\n\n- plain bullet")
     );
+    assert_eq!(
+        outline.phases[0].sections[0].description.as_deref(),
+        Some("| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```")
+    );
+    let left: Vec<(usize, &str)> = outline.left_out.iter().map(|l| (l.line, l.what)).collect();
+    assert_eq!(left, [(20, "HTML comment")], "only what GitHub does not show");
 }
 
 #[test]

@@ -1,0 +1,105 @@
+//! Which code blocks under a step are its command: shell blocks (`sh`,
+//! `bash`, `shell`, `zsh`, `ksh`), terminal sessions (`console`) with their
+//! `$ ` prompts taken off and their output left out, and a block without an
+//! info string when the words before it say to run it ("Disable the feature
+//! with this command:").
+
+/// Info strings of blocks that are shell scripts as they stand.
+const SHELLS: [&str; 7] = ["sh", "bash", "shell", "zsh", "ksh", "dash", "posix"];
+
+/// Info strings of terminal sessions: prompts and the output between them.
+const SESSIONS: [&str; 4] = ["console", "shell-session", "sh-session", "terminal"];
+
+/// Words that, before a block without an info string, say it is to be run.
+const RUN_WORDS: [&str; 4] = ["run", "command", "execute", "following"];
+
+/// The language an info string names: its first word, lower case, without
+/// the braces some tools put around it (`{.bash}`).
+fn language(info: &str) -> String {
+    info.split([' ', ',', '{', '}'])
+        .map(|w| w.trim_start_matches('.'))
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// The commands of a terminal session: each `$ ` line without its prompt,
+/// with the lines a trailing backslash continues it onto.
+fn session_commands(body: &str) -> Option<String> {
+    let mut out = Vec::new();
+    let mut continued = false;
+    for line in body.lines() {
+        let command = if continued {
+            Some(line)
+        } else {
+            line.trim_start()
+                .strip_prefix("$ ")
+                .or_else(|| (line.trim() == "$").then_some(""))
+        };
+        if let Some(command) = command {
+            continued = command.trim_end().ends_with('\\');
+            if !command.trim().is_empty() {
+                out.push(command.trim_end());
+            }
+        }
+    }
+    (!out.is_empty()).then(|| out.join("\n"))
+}
+
+/// The command a code block gives the step it stands under; `context` is the
+/// text just before it (the step's own words, or a paragraph).
+pub(super) fn of_block(info: &str, body: &str, context: &str) -> Option<String> {
+    let body = body.trim_end();
+    if body.trim().is_empty() {
+        return None;
+    }
+    let language = language(info);
+    if SHELLS.contains(&language.as_str()) {
+        return Some(body.to_owned());
+    }
+    if SESSIONS.contains(&language.as_str()) {
+        return session_commands(body);
+    }
+    let context = context.trim().to_lowercase();
+    let says_run = context.ends_with(':') && RUN_WORDS.iter().any(|w| context.contains(w));
+    (language.is_empty() && says_run).then(|| body.to_owned())
+}
+
+/// Whether a code block is a shell script, whatever stands before it.
+pub(super) fn is_shell(info: &str) -> bool {
+    let language = language(info);
+    SHELLS.contains(&language.as_str()) || SESSIONS.contains(&language.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::of_block;
+
+    #[test]
+    fn shell_blocks_are_commands_and_others_are_not() {
+        assert_eq!(of_block("bash", "make deploy\n", "").as_deref(), Some("make deploy"));
+        assert_eq!(of_block("{.sh}", "ls", "").as_deref(), Some("ls"));
+        assert_eq!(of_block("yaml", "a: 1", "Run this:"), None);
+        assert_eq!(of_block("sh", "  \n", ""), None);
+    }
+
+    #[test]
+    fn a_session_gives_its_commands_without_prompts_or_output() {
+        let body = "$ pg_upgrade --check \\\n    --old 14\nPerforming checks... ok\n$ echo done\ndone\n";
+        assert_eq!(
+            of_block("console", body, "").as_deref(),
+            Some("pg_upgrade --check \\\n    --old 14\necho done")
+        );
+        assert_eq!(of_block("console", "just output\n", ""), None);
+    }
+
+    #[test]
+    fn a_bare_block_is_a_command_only_when_the_words_before_it_say_run() {
+        assert_eq!(
+            of_block("", "feature disable x", "Disable the feature with this command:").as_deref(),
+            Some("feature disable x")
+        );
+        assert_eq!(of_block("", "key = value", "The config looks like:"), None);
+        assert_eq!(of_block("", "x", "run it"), None);
+    }
+}
