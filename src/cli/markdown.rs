@@ -232,7 +232,13 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
     let _ = write!(report, " into {}", escape_for_terminal(&path.display().to_string()));
     if let Some((run, log, new)) = run {
         let events = events_of(&outline, &checklist, &operator(globals));
-        if let Err(err) = log.append(&events) {
+        // With no ticks to carry, the run is started all the same: it was named.
+        let recorded = if events.is_empty() {
+            log.start()
+        } else {
+            log.append(&events)
+        };
+        if let Err(err) = recorded {
             // A new checklist without its run would be half an import.
             if target.is_new() {
                 let _ = std::fs::remove_file(path);
