@@ -172,7 +172,7 @@ fn import_reports_what_it_left_out_and_needs_o_for_run() {
     assert!(ran.stderr.contains("no task items"), "{}", ran.stderr);
     let ran = sandbox.run(&["import", "missing.md"]);
     assert_eq!(ran.code, 1);
-    assert!(ran.stderr.contains("missing.md: cannot be read"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("missing.md: no such file"), "{}", ran.stderr);
 }
 
 #[test]
