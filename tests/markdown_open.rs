@@ -197,6 +197,23 @@ fn a_markdown_symlink_shares_its_targets_runs_and_a_fifo_is_refused_as_for_yaml(
     }
 }
 
+#[test]
+fn import_and_new_write_no_yaml_under_a_markdown_name() {
+    let sandbox = Sandbox::new();
+    sandbox.write("RELEASING.md", RELEASING);
+    for args in [
+        vec!["import", "RELEASING.md", "-o", "copy.md"],
+        vec!["new", "starter.MD"],
+    ] {
+        refused(
+            &sandbox,
+            &args,
+            "writes YAML, and a file with a Markdown ending is read as Markdown",
+        );
+    }
+    assert!(!sandbox.path("copy.md").exists() && !sandbox.path("starter.MD").exists());
+}
+
 /// The view opens a Markdown file as it is: its items shown, a tick kept in
 /// the run that commands read.
 #[cfg(unix)]

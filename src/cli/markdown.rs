@@ -185,6 +185,14 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
         .map_err(|err| bug(format!("the checklist made of it would not load: {}", err.message())))?;
     let target = out.map(|path| check_output(path, if force { Replace::Always } else { Replace::Never }, "checklist"));
     let target = target.transpose()?;
+    if let Some(path) = out.filter(|path| format::is_markdown(path)) {
+        anyhow::bail!(
+            "{}: import writes YAML, and a file with a Markdown ending is read as Markdown; nothing was written\n  \
+             hint: name the output .yaml; the Markdown file opens as it is: `preflight {}`",
+            escape_for_terminal(&path.display().to_string()),
+            escape_for_terminal(&input.display().to_string())
+        );
+    }
     let run = match out {
         Some(path) if globals.run.is_some() => Some(prepare_run(path, &checklist, globals)?),
         _ => None,

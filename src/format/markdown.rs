@@ -18,7 +18,8 @@ use crate::import::{self, Outline};
 const ENDINGS: [&str; 2] = ["md", "markdown"];
 
 /// Whether `path` names a Markdown checklist, by its ending: what decides
-/// which reader a checklist file gets.
+/// which reader a checklist file gets, and which name `import -o` and `new`
+/// refuse for the YAML they write.
 pub fn is_markdown(path: &Path) -> bool {
     path.extension()
         .and_then(|ending| ending.to_str())
