@@ -73,12 +73,31 @@ fn take_title(blocks: &mut Vec<Block>, front: Option<String>, exported: bool) ->
     Some(text).filter(|t| !t.is_empty()).or(front)
 }
 
-/// Reads a Markdown checklist. `fallback_title` names it when it has no `#`.
+/// What a document's front matter says, read by whoever reads YAML.
+#[derive(Debug, Clone, Default)]
+pub struct Front {
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+/// The YAML front matter block at the top of a document, if it has one.
+pub fn front_matter_block(markdown: &str) -> Option<&str> {
+    html::front_matter_block(markdown)
+}
+
+/// Reads a Markdown checklist, its front matter unread. `fallback_title`
+/// names it when it has no `#`.
 pub fn parse(markdown: &str, fallback_title: &str) -> Outline {
+    parse_with_front(markdown, fallback_title, Front::default())
+}
+
+/// Reads a Markdown checklist whose front matter says `front`.
+pub fn parse_with_front(markdown: &str, fallback_title: &str, front: Front) -> Outline {
     let exported = markdown.trim_start().starts_with(MARKER);
-    let (front_title, front_description) = html::front_matter_block(markdown)
-        .map(crate::format::front_matter)
-        .unwrap_or_default();
+    let Front {
+        title: front_title,
+        description: front_description,
+    } = front;
     let mut blocks = tree::read(markdown);
     if exported {
         blocks.retain(|b| !matches!(b, Block::Comment { line: 1 }));

@@ -211,6 +211,23 @@ impl RunLog {
             let line = line::event_line(event).map_err(|e| self.encoding_error(&e))?;
             lines.push_str(&line);
         }
+        self.write_after_header(&lines)
+    }
+
+    /// Starts the run: a log that does not exist yet is created with its
+    /// header alone, so that a run named on purpose exists before its first
+    /// change (`import --run` of a list with nothing ticked); an existing log
+    /// of this checklist keeps what it holds.
+    ///
+    /// # Errors
+    /// As [`RunLog::append`].
+    pub fn start(&self) -> Result<(), RunLogError> {
+        self.write_after_header("")
+    }
+
+    /// Appends `lines` under the lock, writing the header first when the log
+    /// is new (or its creation was torn), and cuts back on failure.
+    fn write_after_header(&self, lines: &str) -> Result<(), RunLogError> {
         let header = line::header_line(&self.identity).map_err(|e| self.encoding_error(&e))?;
         self.check_file("write it")?;
         let lock = self.open_lock()?;
@@ -235,7 +252,7 @@ impl RunLog {
                 }
             }
         }
-        text.push_str(&lines);
+        text.push_str(lines);
         if let Err(e) = file.write_all(text.as_bytes()).and_then(|()| file.sync_data()) {
             let _ = file.set_len(if fresh { 0 } else { old_len });
             return Err(self.io_error("write it", &e));

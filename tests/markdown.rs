@@ -173,7 +173,7 @@ fn import_keeps_the_text_under_headings_and_needs_o_for_run() {
     assert!(ran.stderr.contains("no task items"), "{}", ran.stderr);
     let ran = sandbox.run(&["import", "missing.md"]);
     assert_eq!(ran.code, 1);
-    assert!(ran.stderr.contains("missing.md: cannot be read"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("missing.md: no such file"), "{}", ran.stderr);
 }
 
 #[test]
@@ -195,6 +195,19 @@ fn titles_that_repeat_get_explicit_ids() {
 
 /// Inline Markdown as a reader sees it: rendered within a line, as it stands
 /// after an item's box, never as a block of its own.
+#[test]
+fn import_run_starts_the_named_run_even_when_nothing_is_ticked() {
+    let sandbox = Sandbox::new();
+    sandbox.write("fresh.md", "# Fresh\n\n## Steps\n\n- [ ] One\n- [ ] Two\n");
+    let ran = sandbox.run(&["import", "fresh.md", "-o", "fresh.yaml", "--run", "r1"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(ran.stderr.contains("started run \"r1\""), "{}", ran.stderr);
+    let ran = sandbox.run(&["status", "fresh.yaml", "--run", "r1"]);
+    assert_eq!(ran.code, 0, "the run it said it started exists: {}", ran.stderr);
+    assert!(ran.stdout.contains("(0/2 items completed)"), "{}", ran.stdout);
+    assert!(sandbox.ok(&["runs", "fresh.yaml"]).contains("r1"));
+}
+
 fn inline_text(markdown: &str) -> String {
     to_plain(&format!("x {markdown}"))
 }

@@ -29,7 +29,7 @@ fn titles(outline: &preflight::import::Outline) -> Vec<String> {
 
 #[test]
 fn front_matter_gives_the_title_and_description_and_is_never_a_heading() {
-    let outline = parse(&fixture("front-matter.md"), "head-tags");
+    let outline = preflight::format::outline_of(&fixture("front-matter.md"), "head-tags");
     assert_eq!(outline.title, "Html Head Tag Checklist");
     assert_eq!(
         outline.description.as_deref(),

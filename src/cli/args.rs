@@ -17,7 +17,8 @@ Without a command, preflight opens CHECKLIST in the interactive view: move with
 j/k or the arrows, tick with Space, skip with s, note with n, search with /,
 and ? for every key. Every change is saved at once.
 
-CHECKLIST is a YAML file, or the name of a bundled checklist (production-deployment).
+CHECKLIST is a YAML or Markdown (.md) file, or the name of a bundled checklist
+(production-deployment).
 Without one, commands use the bundled Production Deployment Checklist.
 ITEM is an item's full id (pre-deployment/infrastructure-setup/cloud-on-premise-environment)
 or any unique end of it at a `/` (cloud-on-premise-environment).

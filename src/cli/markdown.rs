@@ -13,9 +13,9 @@ use super::source::Source;
 use super::{Cli, Globals, exit, output};
 use crate::checklist::{Checklist, Status};
 use crate::export;
-use crate::files::{self, FileError, Replace, Target};
+use crate::files::{FileError, Replace, Target};
 use crate::format;
-use crate::import::{self, LeftOut, Outline};
+use crate::import::{LeftOut, Outline};
 use crate::run::{Change, Event};
 use crate::runlog::{Header, RunLog, now};
 use crate::text::{escape_for_terminal, plural};
@@ -77,8 +77,9 @@ pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Res
     Ok(ExitCode::from(exit::OK))
 }
 
-/// One line saying what was left out of an import, and where.
-fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
+/// One line saying what was left out of an import, and where: `import`
+/// prints it, and `validate` of a Markdown file.
+pub(super) fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
     if left_out.is_empty() {
         return None;
     }
@@ -101,20 +102,6 @@ fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
         })
         .collect();
     Some(format!("left out: {}", parts.join("; ")))
-}
-
-fn read_markdown(path: &Path) -> anyhow::Result<String> {
-    let shown = escape_for_terminal(&path.display().to_string());
-    let bytes = files::read_regular(path, format::MAX_FILE_BYTES).map_err(|err| match err {
-        FileError::NotRegular(_) => anyhow::anyhow!("{shown}: {err}\n  hint: name a Markdown (.md) file"),
-        _ => anyhow::anyhow!("{shown}: cannot be read: {err}\n  hint: check the path"),
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{shown}: is not valid UTF-8 (at byte {})\n  hint: save the file as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }
 
 /// The events that carry an imported item's status and note into a run.
@@ -179,17 +166,8 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
             )
             .exit();
     }
-    let markdown = read_markdown(input)?;
-    let stem = input
-        .file_stem()
-        .map_or_else(|| "Checklist".to_owned(), |s| s.to_string_lossy().into_owned());
-    let outline = import::parse(&markdown, &stem);
+    let outline = format::read_outline(input)?;
     let shown = escape_for_terminal(&input.display().to_string());
-    if outline.item_count() == 0 {
-        anyhow::bail!(
-            "{shown}: no task items (`- [ ] …`) found\n  hint: preflight imports Markdown task lists; see README.md"
-        );
-    }
     let file_name = input
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
@@ -199,9 +177,7 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
              hint: this is a bug in preflight; please report it with the Markdown file"
         )
     };
-    let made = outline
-        .to_checklist()
-        .map_err(|err| bug(format!("the checklist made of it has a repeated id ({err:?})")))?;
+    let made = format::checklist_of(&outline, &input.display().to_string())?;
     let origin = format!("Imported from {} by preflight.", escape_for_terminal(&file_name));
     let yaml = format::checklist_to_yaml(&made, &origin);
     let written_name = out.map_or_else(|| "the imported checklist".to_owned(), |p| p.display().to_string());
@@ -209,6 +185,14 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
         .map_err(|err| bug(format!("the checklist made of it would not load: {}", err.message())))?;
     let target = out.map(|path| check_output(path, if force { Replace::Always } else { Replace::Never }, "checklist"));
     let target = target.transpose()?;
+    if let Some(path) = out.filter(|path| format::is_markdown(path)) {
+        anyhow::bail!(
+            "{}: import writes YAML, and a file with a Markdown ending is read as Markdown; nothing was written\n  \
+             hint: name the output .yaml; the Markdown file opens as it is: `preflight {}`",
+            escape_for_terminal(&path.display().to_string()),
+            escape_for_terminal(&input.display().to_string())
+        );
+    }
     let run = match out {
         Some(path) if globals.run.is_some() => Some(prepare_run(path, &checklist, globals)?),
         _ => None,
@@ -232,7 +216,13 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
     let _ = write!(report, " into {}", escape_for_terminal(&path.display().to_string()));
     if let Some((run, log, new)) = run {
         let events = events_of(&outline, &checklist, &operator(globals));
-        if let Err(err) = log.append(&events) {
+        // With no ticks to carry, the run is started all the same: it was named.
+        let recorded = if events.is_empty() {
+            log.start()
+        } else {
+            log.append(&events)
+        };
+        if let Err(err) = recorded {
             // A new checklist without its run would be half an import.
             if target.is_new() {
                 let _ = std::fs::remove_file(path);

@@ -35,6 +35,13 @@ pub fn templates() -> anyhow::Result<ExitCode> {
 /// shipped checklist, and never replaces a file that exists.
 pub fn new(path: &Path, from: Option<&str>) -> anyhow::Result<ExitCode> {
     let shown = escape_for_terminal(&path.display().to_string());
+    // The file would be read back as Markdown, which the YAML written is not.
+    if format::is_markdown(path) {
+        anyhow::bail!(
+            "{shown}: preflight new writes YAML, and a file with a Markdown ending is read as Markdown; nothing was written\n  \
+             hint: name it .yaml, for example deploy.yaml"
+        );
+    }
     let text = match from {
         None => STARTER,
         Some(name) => {

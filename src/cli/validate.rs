@@ -1,9 +1,11 @@
-//! `preflight validate`: load each checklist and say what it holds or what is wrong.
+//! `preflight validate`: load each checklist and say what it holds or what is wrong,
+//! and, of a Markdown file, what its import leaves out (as `import` says it).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::markdown::left_out_summary;
 use super::paint::Paint;
 use super::{Globals, exit, output};
 use crate::bundled::PRODUCTION_DEPLOYMENT;
@@ -35,10 +37,13 @@ pub fn run(paths: &[PathBuf], globals: &Globals) -> anyhow::Result<ExitCode> {
         writeln!(report, "{}", summary(&name, &checklist))?;
     }
     for path in paths {
-        match format::load_file(path) {
-            Ok(checklist) => {
+        match format::open_file(path) {
+            Ok(loaded) => {
                 let name = escape_for_terminal(&path.display().to_string());
-                writeln!(report, "{}", summary(&name, &checklist))?;
+                writeln!(report, "{}", summary(&name, &loaded.checklist))?;
+                if let Some(left_out) = left_out_summary(&loaded.left_out) {
+                    output::report(&format!("{name}: {left_out}"));
+                }
             }
             Err(err) => {
                 failed = true;

@@ -21,7 +21,7 @@ struct Front {
 /// The title and description a front matter block gives, `(None, None)` when
 /// it is not a mapping of texts (GitHub then shows it as a table, and the
 /// importer reads it as the rest of the document).
-pub fn front_matter(yaml: &str) -> (Option<String>, Option<String>) {
+pub(super) fn front_matter(yaml: &str) -> (Option<String>, Option<String>) {
     let parsed = with_expansion_budget(expansion_units(yaml.len()), || {
         serde_saphyr::from_str_with_options::<Front>(yaml, options_for(yaml.len()))
     });

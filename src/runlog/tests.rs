@@ -62,6 +62,22 @@ fn the_first_append_writes_the_header_then_events_follow() {
 
 #[cfg(unix)]
 #[test]
+fn starting_a_run_writes_its_header_alone_and_keeps_what_a_log_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.start().unwrap();
+    let contents = log.read().unwrap();
+    assert_eq!(contents.header, Some(identity("Deploy")), "the run exists");
+    assert!(contents.events.is_empty());
+    log.append(&[tick("p/s/a")]).unwrap();
+    log.start().unwrap();
+    let text = fs::read_to_string(log.path()).unwrap();
+    assert_eq!(text.lines().count(), 2, "one header, one event: {text}");
+    let other = RunLog::new(log.path().to_path_buf(), identity("Release"));
+    assert!(other.start().is_err(), "a log of another checklist is not started over");
+}
+
+#[test]
 fn files_and_folders_are_private_to_their_owner() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();

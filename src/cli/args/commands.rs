@@ -29,7 +29,7 @@ pub enum Command {
         preflight status deploy.yaml --json | jq .percent\n  preflight status deploy.yaml --require-complete   # a CI gate: exit 3 while items are open"
     )]
     Status {
-        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
         /// Print the whole tree as JSON, for scripts
         #[arg(long)]
@@ -46,7 +46,7 @@ pub enum Command {
         preflight check production-deployment ssl-certificates domain-dns --run \"v2.3.0 release\""
     )]
     Check {
-        /// The checklist: a YAML file or a bundled checklist's name
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
         checklist: PathBuf,
         /// The items: full ids or unique ends of them
         #[arg(required = true)]
@@ -60,7 +60,7 @@ pub enum Command {
     /// Mark items not done again
     #[command(after_help = "Example:\n  preflight uncheck deploy.yaml cloud-on-premise-environment")]
     Uncheck {
-        /// The checklist: a YAML file or a bundled checklist's name
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
         checklist: PathBuf,
         /// The items: full ids or unique ends of them
         #[arg(required = true)]
@@ -71,7 +71,7 @@ pub enum Command {
     /// Mark items as not applicable to this run
     #[command(after_help = "Example:\n  preflight skip deploy.yaml redis-cache --reason \"no cache in this service\"")]
     Skip {
-        /// The checklist: a YAML file or a bundled checklist's name
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
         checklist: PathBuf,
         /// The items: full ids or unique ends of them
         #[arg(required = true)]
@@ -101,7 +101,7 @@ pub enum Command {
         preflight exec release.yaml --all --phase prepare   # until the first manual step, failure or gate"
     )]
     Exec {
-        /// The checklist: a YAML file or a bundled checklist's name
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
         checklist: PathBuf,
         /// The item: its full id or a unique end of it
         #[arg(required_unless_present = "all", conflicts_with = "all")]
@@ -140,7 +140,7 @@ pub enum Command {
         after_help = "Examples:\n  preflight verify release.yaml\n  preflight verify release.yaml health-endpoint --timeout 10"
     )]
     Verify {
-        /// The checklist: a YAML file or a bundled checklist's name
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
         checklist: PathBuf,
         /// The items (default: every open item with a verification)
         items: Vec<String>,
@@ -162,7 +162,7 @@ pub enum Command {
         preflight report deploy.yaml --json | jq '.phases[] | {name, seconds}'"
     )]
     Report {
-        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
         /// Print the report as JSON, for scripts
         #[arg(long)]
@@ -176,7 +176,7 @@ pub enum Command {
         preflight note deploy.yaml ssl-certificates \"\""
     )]
     Note {
-        /// The checklist: a YAML file or a bundled checklist's name
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
         checklist: PathBuf,
         /// The item: its full id or a unique end of it
         item: String,
@@ -190,7 +190,7 @@ pub enum Command {
         after_help = "Examples:\n  preflight runs deploy.yaml\n  preflight runs deploy.yaml --state runs/v2.3.0.jsonl"
     )]
     Runs {
-        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
         /// List the run kept in FILE (for example one kept in git) instead of
         /// the checklist's runs in the data directory
@@ -201,7 +201,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  preflight export > progress.md\n  \
         preflight export deploy.yaml --run \"v2.3.0 release\" -o release-checklist.md")]
     Export {
-        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
         /// Write to FILE (atomically) instead of standard output. An existing
         /// FILE is replaced only when it is an earlier export, or with --force
@@ -216,7 +216,9 @@ pub enum Command {
     },
     /// Turn a Markdown checklist into preflight YAML, with its ticks if --run is given
     #[command(after_help = "Examples:\n  preflight import runbook.md > runbook.yaml\n  \
-        preflight import release-checklist.md -o release.yaml --run \"v2.3.0 release\"")]
+        preflight import release-checklist.md -o release.yaml --run \"v2.3.0 release\"\n\n\
+        To work through a Markdown checklist, no import is needed: every command opens it as it is\n\
+        (preflight release-checklist.md). Import makes a YAML copy to edit and extend.")]
     Import {
         /// The Markdown file
         markdown: PathBuf,
@@ -288,7 +290,7 @@ pub enum Command {
         shared is refused; a deleted one is restored from git."
     )]
     Sync {
-        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
         #[command(flatten)]
         run: RunArgs,
@@ -298,7 +300,7 @@ pub enum Command {
         preflight log deploy.yaml --state runs/v2.3.0.jsonl --since 2h --by bob\n\n\
         With --by NAME, log shows only the changes NAME made.")]
     Log {
-        /// The checklist: a YAML file or a bundled checklist's name (default: the bundled one)
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
         /// Only changes made at or after TIME: 2026-11-29T10:00:00Z, a day
         /// (2026-11-29), or how long ago (90m, 2h, 3days)
