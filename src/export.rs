@@ -8,6 +8,7 @@
 //! reasons and operators are plain text and go through [`inline::escape`], so
 //! nothing they hold can break the list, and `import` reads them back exactly.
 
+mod blocks;
 mod item;
 
 pub use item::{Parts, read as read_item};
@@ -29,6 +30,9 @@ pub const NOTE: &str = "Note: ";
 
 /// Marks the line under an item that says what its last command showed.
 pub const EVIDENCE: &str = "Evidence: ";
+
+/// Closes a detail that ends in a list, before the item's sub-items.
+pub const END_OF_DETAIL: &str = "<!-- end of detail -->";
 
 /// Opens a skip reason after a skipped item.
 pub const NOT_APPLICABLE: &str = "(N/A";
@@ -61,6 +65,14 @@ fn item_lines(
         let inner = format!("{indent}{}", " ".repeat(marker.len() + 1));
         item_line(out, item, state.item(index), &inner);
         let sub = checklist.subtree(index);
+        // A detail of several lines stands under its item as blocks; a list
+        // it ends in is closed, so that the sub-items do not continue it.
+        if let Some(detail) = item.detail.as_deref().filter(|d| d.contains('\n')) {
+            let _ = write!(out, "\n{}", blocks::safe(detail, &inner));
+            if sub.len() > 1 && blocks::ends_in_list(detail) {
+                let _ = writeln!(out, "\n{inner}{END_OF_DETAIL}");
+            }
+        }
         item_lines(out, checklist, state, sub.start + 1..sub.end, &inner, item.numbered);
     }
 }
@@ -70,7 +82,7 @@ fn item_lines(
 fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
     let parts = item::Parts {
         title: item.title.clone(),
-        detail: item.detail.clone(),
+        detail: item.detail.clone().filter(|d| !d.contains('\n')),
         skipped: match &state.status {
             Status::Skipped { reason } => Some(reason.clone()),
             Status::Todo | Status::Done => None,
@@ -152,7 +164,7 @@ pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing
     let _ = writeln!(out, "{MARKER}: run \"{}\" -->", run.replace("--", "—"));
     let _ = writeln!(out, "# {}\n", inline::escape(&checklist.title, Place::Name));
     if let Some(description) = &checklist.description {
-        let _ = writeln!(out, "{}\n", inline::escape(description, Place::Name));
+        let _ = writeln!(out, "{}", blocks::safe(description, ""));
     }
     let _ = writeln!(out, "{}\n", run_line(state, run));
     let params: Vec<String> = state
@@ -167,12 +179,18 @@ pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing
     for phase in checklist.phases() {
         let icon = inline::escape(&phase.icon_prefix(), Place::Name);
         let _ = writeln!(out, "## {icon}{}\n", inline::escape(&phase.name, Place::Name));
+        if let Some(description) = &phase.description {
+            let _ = writeln!(out, "{}", blocks::safe(description, ""));
+        }
         for (s, section) in checklist.sections_of(phase).iter().enumerate() {
             // Items that sat directly under the phase's heading (a section
             // named as the phase, first) are written there again, without a
             // doubled heading; import reads them back into the same section.
             if !(s == 0 && section.name == phase.name) {
                 let _ = writeln!(out, "### {}\n", inline::escape(&section.name, Place::Name));
+            }
+            if let Some(description) = &section.description {
+                let _ = writeln!(out, "{}", blocks::safe(description, ""));
             }
             item_lines(&mut out, checklist, state, section.items.clone(), "", section.numbered);
             out.push('\n');

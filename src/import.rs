@@ -22,7 +22,7 @@ mod outline;
 mod tree;
 mod walk;
 
-pub use outline::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection};
+pub use outline::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection, Steps};
 
 use pulldown_cmark::HeadingLevel;
 
@@ -112,7 +112,7 @@ pub fn parse_with_front(markdown: &str, fallback_title: &str, front: Front) -> O
     walk.blocks(blocks);
     let mut outline = walk.outline;
     if steps {
-        outline.steps = Some(walk.step_count);
+        outline.steps = Some(walk.steps_taken);
     }
     let description: Vec<String> = front_description.into_iter().chain(walk.description).collect();
     finish::finish(outline, fallback_title, &description, exported)

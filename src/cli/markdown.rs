@@ -200,6 +200,16 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
     if let Some(summary) = left_out_summary(&outline.left_out) {
         output::report(&summary);
     }
+    if let Some(steps) = outline.steps {
+        let mut parts = Vec::new();
+        if steps.list_items > 0 {
+            parts.push(plural(steps.list_items, "list item", "list items"));
+        }
+        if steps.shell_blocks > 0 {
+            parts.push(plural(steps.shell_blocks, "shell block", "shell blocks"));
+        }
+        output::report(&format!("no task boxes; imported {} as steps", parts.join(" and ")));
+    }
     let sections: usize = outline.phases.iter().map(|p| p.sections.len()).sum();
     let mut report = format!(
         "imported {} in {}, {}",

@@ -12,11 +12,17 @@ pub struct Outline {
     pub title: String,
     pub description: Option<String>,
     pub phases: Vec<OutlinePhase>,
-    /// The document had no boxes: this many list items and shell blocks
-    /// were imported as steps.
-    pub steps: Option<usize>,
+    /// The document had no boxes: what was imported as steps instead.
+    pub steps: Option<Steps>,
     /// What was not imported, with its line, in document order.
     pub left_out: Vec<LeftOut>,
+}
+
+/// What a document without boxes gave as steps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Steps {
+    pub list_items: usize,
+    pub shell_blocks: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -227,7 +227,14 @@ impl Reader<'_> {
             Event::Start(tag) => self.start(tag, range, line),
             Event::End(end) => self.end(end, &range),
             Event::TaskListMarker(checked) => {
-                if let Some(Open::Item { task, text_start, .. }) = self.stack.last_mut() {
+                // In a loose list the box stands in the item's paragraph.
+                let depth = self.stack.len();
+                if let Some(Open::Paragraph { inline: Some(text), .. }) = self.stack.last_mut() {
+                    text.start = range.end;
+                    if let Some(Open::Item { task, .. }) = self.stack.get_mut(depth.wrapping_sub(2)) {
+                        *task = Some(checked);
+                    }
+                } else if let Some(Open::Item { task, text_start, .. }) = self.stack.last_mut() {
                     *task = Some(checked);
                     *text_start = range.end;
                 }
@@ -399,7 +406,7 @@ impl Reader<'_> {
             Open::Skip => return,
             Open::Paragraph { line, inline } => Block::Paragraph {
                 text: inline
-                    .map(|r| render(source, &r, &self.links, &self.lines))
+                    .map(|r| render(source, &r, &self.links, &self.lines).trim_start().to_owned())
                     .unwrap_or_default(),
                 line,
             },

@@ -29,7 +29,7 @@ pub(super) struct Walk {
     pending: Option<(String, usize)>,
     /// The item a code block right after its list would be the command of.
     last_task: Option<(usize, usize, usize)>,
-    pub step_count: usize,
+    pub steps_taken: super::Steps,
 }
 
 pub(super) fn append(slot: &mut Option<String>, text: String) {
@@ -65,7 +65,7 @@ impl Walk {
             heading_section: None,
             pending: None,
             last_task: None,
-            step_count: 0,
+            steps_taken: super::Steps::default(),
         }
     }
 
@@ -81,6 +81,17 @@ impl Walk {
                 Some(section) => append(&mut section.description, markdown),
                 None => append(&mut phase.description, markdown),
             },
+        }
+    }
+
+    /// A comment GitHub hides: left out, and said so — but an export's
+    /// comments are its own marks.
+    fn comment(&mut self, line: usize) {
+        if !self.exported {
+            self.outline.left_out.push(LeftOut {
+                line,
+                what: "HTML comment",
+            });
         }
     }
 
@@ -121,10 +132,7 @@ impl Walk {
                 self.flush();
                 self.blocks(blocks);
             }
-            Block::Comment { line } => self.outline.left_out.push(LeftOut {
-                line,
-                what: "HTML comment",
-            }),
+            Block::Comment { line } => self.comment(line),
             other => {
                 self.flush();
                 if let Some(markdown) = other.markdown() {
@@ -348,10 +356,7 @@ impl Walk {
                         None => detail.push(super::tree::fenced(&info, &body)),
                     }
                 }
-                Block::Comment { line } => self.outline.left_out.push(LeftOut {
-                    line,
-                    what: "HTML comment",
-                }),
+                Block::Comment { line } => self.comment(line),
                 other => {
                     if let Block::Paragraph { text, .. } = &other {
                         context.clone_from(text);
@@ -375,7 +380,7 @@ impl Walk {
             match li.task {
                 Some(checked) => self.item(li, checked, depth, list.ordered, out),
                 None if self.steps => {
-                    self.step_count += 1;
+                    self.steps_taken.list_items += 1;
                     self.item(li, false, depth, list.ordered, out);
                 }
                 None => {
@@ -400,7 +405,7 @@ impl Walk {
     fn steps_list(&mut self, list: List) {
         let mut gathered = Vec::new();
         for li in list.items {
-            self.step_count += 1;
+            self.steps_taken.list_items += 1;
             self.item(li, false, 0, list.ordered, &mut gathered);
         }
         self.place(None, gathered);
@@ -428,7 +433,7 @@ impl Walk {
             step.title = title;
             step.line = line;
             step.command = Some(command);
-            self.step_count += 1;
+            self.steps_taken.shell_blocks += 1;
             self.place(None, vec![step]);
             return;
         }

@@ -53,3 +53,18 @@ fn an_unclosed_comment_hides_the_rest_as_github_does() {
     assert_eq!(blocks.len(), 2, "{blocks:?}");
     assert!(matches!(blocks[1], Block::Comment { .. }));
 }
+
+#[test]
+fn a_box_in_a_loose_list_is_read_as_in_a_tight_one() {
+    let blocks = read("- [x] Disable it:\n\n  ```sh\n  off\n  ```\n- [ ] Next\n");
+    let Block::List(list) = &blocks[0] else {
+        panic!("{blocks:?}")
+    };
+    assert_eq!(list.items[0].task, Some(true));
+    assert!(
+        matches!(&list.items[0].blocks[0], Block::Paragraph { text, .. } if text == "Disable it:"),
+        "{:?}",
+        list.items[0]
+    );
+    assert_eq!(list.items[1].task, Some(false));
+}
