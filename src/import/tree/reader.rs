@@ -1,0 +1,373 @@
+//! The events pulldown-cmark reads, gathered into blocks: what is open (a
+//! quote, a list, an item, a paragraph), the text each inline run covers,
+//! and the reference links to write out.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+
+use super::text::{after_marker, heading_text, render};
+use super::{Block, Lines, List, ListItem, options};
+
+/// A block being read: what it will be, and the blocks read inside it.
+enum Open {
+    Quote {
+        blocks: Vec<Block>,
+    },
+    List {
+        ordered: bool,
+        line: usize,
+        start: usize,
+        items: Vec<ListItem>,
+    },
+    Item {
+        task: Option<bool>,
+        line: usize,
+        start: usize,
+        text_start: usize,
+        blocks: Vec<Block>,
+        inline: Option<Range<usize>>,
+    },
+    Paragraph {
+        line: usize,
+        inline: Option<Range<usize>>,
+    },
+    Heading {
+        level: HeadingLevel,
+        line: usize,
+        inline: Option<Range<usize>>,
+    },
+    Code {
+        info: String,
+        line: usize,
+        body: String,
+    },
+    Html {
+        line: usize,
+        text: String,
+    },
+    Other {
+        start: usize,
+    },
+    Skip,
+}
+
+/// A reference link being read: where it starts, its target and title,
+/// where its text runs, and whether a `[]` follows it (`[ref][]`).
+type RefLink = (usize, String, String, Option<Range<usize>>, bool);
+
+pub(super) struct Reader<'a> {
+    source: &'a str,
+    lines: Lines,
+    /// Reference links to write out: their range, and the inline link.
+    links: Vec<(Range<usize>, String)>,
+    stack: Vec<Open>,
+    top: Vec<Block>,
+    /// The reference links being read: where each starts, its target, and
+    /// where its text starts and ends.
+    /// where its text starts and ends, and whether a `[]` follows it.
+    link_at: Vec<RefLink>,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(source: &'a str) -> Reader<'a> {
+        Reader {
+            source,
+            lines: Lines::new(source),
+            links: Vec::new(),
+            stack: Vec::new(),
+            top: Vec::new(),
+            link_at: Vec::new(),
+        }
+    }
+
+    pub(super) fn run(mut self) -> Vec<Block> {
+        let source = self.source;
+        for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+            self.event(event, range);
+        }
+        self.top
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        let line = self.lines.of(range.start);
+        match event {
+            Event::Start(tag) => self.start(tag, range, line),
+            Event::End(end) => self.end(end, &range),
+            Event::TaskListMarker(checked) => {
+                // In a loose list the box stands in the item's paragraph.
+                let depth = self.stack.len();
+                if let Some(Open::Paragraph { inline: Some(text), .. }) = self.stack.last_mut() {
+                    text.start = range.end;
+                    if let Some(Open::Item { task, .. }) = self.stack.get_mut(depth.wrapping_sub(2)) {
+                        *task = Some(checked);
+                    }
+                } else if let Some(Open::Item { task, text_start, .. }) = self.stack.last_mut() {
+                    *task = Some(checked);
+                    *text_start = range.end;
+                }
+            }
+            Event::Text(text) if matches!(self.stack.last(), Some(Open::Code { .. })) => {
+                if let Some(Open::Code { body, .. }) = self.stack.last_mut() {
+                    body.push_str(&text);
+                }
+            }
+            Event::Html(text) => {
+                if let Some(Open::Html { text: block, .. }) = self.stack.last_mut() {
+                    block.push_str(&text);
+                }
+            }
+            Event::Rule => self.push(Block::Rule),
+            _ => self.inline(&range),
+        }
+    }
+
+    /// An inline event: it widens the text being read, which in a tight
+    /// list item is an implicit paragraph.
+    fn inline(&mut self, range: &Range<usize>) {
+        for link in &mut self.link_at {
+            let text = link.3.get_or_insert(range.clone());
+            text.end = range.end;
+        }
+        // A paragraph's or heading's text is its whole range, set when it
+        // starts; a tight item's runs from after its marker (an escape at
+        // its start is kept) to its last inline event.
+        if let Some(Open::Item { inline, text_start, .. }) = self.stack.last_mut() {
+            let widened = inline.get_or_insert((*text_start).min(range.start)..range.end);
+            widened.end = widened.end.max(range.end);
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>, line: usize) {
+        let open = match tag {
+            Tag::Paragraph => Open::Paragraph {
+                line,
+                inline: Some(range.clone()),
+            },
+            Tag::Heading { level, .. } => Open::Heading {
+                level,
+                line,
+                inline: Some(range.clone()),
+            },
+            Tag::BlockQuote(_) => Open::Quote { blocks: Vec::new() },
+            Tag::List(first) => {
+                self.close_item_text();
+                Open::List {
+                    ordered: first.is_some(),
+                    line,
+                    start: range.start,
+                    items: Vec::new(),
+                }
+            }
+            Tag::Item => Open::Item {
+                task: None,
+                line,
+                start: range.start,
+                text_start: after_marker(self.source, range.start),
+                blocks: Vec::new(),
+                inline: None,
+            },
+            Tag::CodeBlock(kind) => {
+                self.close_item_text();
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.trim().to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                Open::Code {
+                    info,
+                    line,
+                    body: String::new(),
+                }
+            }
+            Tag::HtmlBlock => {
+                self.close_item_text();
+                Open::Html {
+                    line,
+                    text: String::new(),
+                }
+            }
+            // Front matter is read as YAML, not as text of the document.
+            Tag::MetadataBlock(_) => Open::Skip,
+            Tag::Table(_) | Tag::FootnoteDefinition(_) => {
+                self.close_item_text();
+                Open::Other { start: range.start }
+            }
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }
+            | Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
+                self.inline(&range);
+                if matches!(
+                    link_type,
+                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+                ) {
+                    let collapsed = link_type == LinkType::Collapsed;
+                    self.link_at.push((
+                        range.start,
+                        dest_url.into_string(),
+                        title.into_string(),
+                        None,
+                        collapsed,
+                    ));
+                }
+                return;
+            }
+            _ => {
+                self.inline(&range);
+                return;
+            }
+        };
+        if matches!(self.stack.last(), Some(Open::Other { .. } | Open::Skip)) {
+            self.stack.push(Open::Skip);
+            return;
+        }
+        self.stack.push(open);
+    }
+
+    /// A tight list item's text ends where a block inside it starts.
+    fn close_item_text(&mut self) {
+        let source = self.source;
+        if let Some(Open::Item {
+            inline, blocks, line, ..
+        }) = self.stack.last_mut()
+            && let Some(range) = inline.take()
+        {
+            let text = render(source, &range, &self.links, &self.lines).trim_start().to_owned();
+            blocks.push(Block::Paragraph { text, line: *line });
+        }
+    }
+
+    fn end(&mut self, end: TagEnd, range: &Range<usize>) {
+        if matches!(end, TagEnd::Link | TagEnd::Image) {
+            self.end_link(matches!(end, TagEnd::Image), range);
+            return;
+        }
+        if !matches!(
+            end,
+            TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::Table
+                | TagEnd::FootnoteDefinition
+                | TagEnd::MetadataBlock(_)
+        ) {
+            return;
+        }
+        if matches!(end, TagEnd::Item) {
+            self.close_item_text();
+        }
+        let Some(open) = self.stack.pop() else { return };
+        let source = self.source;
+        let block = match open {
+            Open::Skip => return,
+            Open::Paragraph { line, inline } => Block::Paragraph {
+                text: inline
+                    .map(|r| render(source, &r, &self.links, &self.lines).trim_start().to_owned())
+                    .unwrap_or_default(),
+                line,
+            },
+            Open::Heading { level, line, inline } => Block::Heading {
+                level,
+                text: heading_text(
+                    &inline
+                        .map(|r| render(source, &r, &self.links, &self.lines))
+                        .unwrap_or_default(),
+                ),
+                line,
+            },
+            Open::Quote { blocks } => Block::Quote { blocks },
+            Open::List {
+                ordered,
+                line,
+                start,
+                items,
+            } => Block::List(List {
+                ordered,
+                items,
+                line,
+                markdown: render(source, &(start..range.end), &self.links, &self.lines),
+            }),
+            Open::Item {
+                task,
+                line,
+                start,
+                blocks,
+                ..
+            } => {
+                let item = ListItem {
+                    task,
+                    blocks,
+                    line,
+                    markdown: render(source, &(start..range.end), &self.links, &self.lines),
+                };
+                if let Some(Open::List { items, .. }) = self.stack.last_mut() {
+                    items.push(item);
+                }
+                return;
+            }
+            Open::Code { info, line, body } => Block::Code { info, body, line },
+            Open::Html { line, text } => {
+                if crate::import::html::is_comment(&text) {
+                    Block::Comment { line }
+                } else {
+                    Block::Other {
+                        markdown: crate::import::html::block_text(&text),
+                    }
+                }
+            }
+            Open::Other { start } => Block::Other {
+                markdown: render(source, &(start..range.end), &self.links, &self.lines),
+            },
+        };
+        self.push(block);
+    }
+
+    fn end_link(&mut self, image: bool, range: &Range<usize>) {
+        let Some(at) = self.link_at.iter().rposition(|l| l.0 == range.start) else {
+            return;
+        };
+        let (_, url, title, text, collapsed) = self.link_at.remove(at);
+        let mut range = range.clone();
+        if collapsed && self.source[range.end..].starts_with("[]") {
+            range.end += 2;
+        }
+        let text = text
+            .map(|t| render(self.source, &t, &self.links, &self.lines))
+            .unwrap_or_default();
+        self.links
+            .retain(|(r, _)| !(r.start >= range.start && r.end <= range.end));
+        let url = if url.contains([' ', '(', ')', '<', '>']) || url.is_empty() {
+            format!("<{}>", url.replace(['<', '>'], ""))
+        } else {
+            url
+        };
+        let title = if title.is_empty() {
+            String::new()
+        } else {
+            format!(" \"{}\"", title.replace('"', "\\\""))
+        };
+        let bang = if image { "!" } else { "" };
+        self.links.push((range, format!("{bang}[{text}]({url}{title})")));
+        self.links.sort_by_key(|(r, _)| r.start);
+    }
+
+    fn push(&mut self, block: Block) {
+        match self.stack.last_mut() {
+            Some(Open::Quote { blocks, .. } | Open::Item { blocks, .. }) => blocks.push(block),
+            Some(Open::Skip | Open::Other { .. }) => {}
+            _ => self.top.push(block),
+        }
+    }
+}
