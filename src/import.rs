@@ -98,7 +98,7 @@ pub fn parse_with_front(markdown: &str, fallback_title: &str, front: Front) -> O
         title: front_title,
         description: front_description,
     } = front;
-    let mut blocks = tree::read(markdown);
+    let (mut blocks, comments) = tree::read(markdown);
     if exported {
         blocks.retain(|b| !matches!(b, Block::Comment { line: 1 }));
     }
@@ -111,6 +111,13 @@ pub fn parse_with_front(markdown: &str, fallback_title: &str, front: Front) -> O
     walk.outline.title = title.unwrap_or_default();
     walk.blocks(blocks);
     let mut outline = walk.outline;
+    if !exported {
+        let hidden = comments.into_iter().map(|line| LeftOut {
+            line,
+            what: "HTML comment",
+        });
+        outline.left_out.extend(hidden);
+    }
     if steps {
         outline.steps = Some(walk.steps_taken);
     }

@@ -65,8 +65,13 @@ fn comments_are_hidden_a_break_parts_title_from_detail_and_a_quoted_description_
     let left: Vec<(usize, &str)> = outline.left_out.iter().map(|l| (l.line, l.what)).collect();
     assert_eq!(
         left,
-        [(1, "HTML comment"), (17, "HTML comment")],
-        "comments are all that GitHub does not show"
+        [
+            (1, "HTML comment"),
+            (11, "HTML comment"),
+            (13, "HTML comment"),
+            (17, "HTML comment")
+        ],
+        "comments, in blocks and in text, are all that GitHub does not show"
     );
     assert_eq!(
         outline.phases[0].sections[0].description.as_deref(),
@@ -82,7 +87,7 @@ fn import_says_which_comments_it_left_out_and_nothing_else() {
     let ran = sandbox.run(&["import", md.to_str().unwrap()]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     assert!(
-        ran.stderr.contains("left out: 2 HTML comments (lines 1, 17)"),
+        ran.stderr.contains("left out: 4 HTML comments (lines 1, 11, 13, 17)"),
         "{}",
         ran.stderr
     );

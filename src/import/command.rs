@@ -65,6 +65,14 @@ pub(super) fn of_block(info: &str, body: &str, context: &str) -> Option<String> 
     (language.is_empty() && says_run).then(|| body.to_owned())
 }
 
+/// Whether a terminal session shows output besides its commands: its
+/// transcript then stays in the detail too, since a command holds only what
+/// is typed.
+pub(super) fn keeps_transcript(info: &str, body: &str) -> bool {
+    SESSIONS.contains(&language(info).as_str())
+        && session_commands(body).is_some_and(|c| c.lines().count() < body.trim_end().lines().count())
+}
+
 /// Whether a code block is a shell script, whatever stands before it.
 pub(super) fn is_shell(info: &str) -> bool {
     let language = language(info);
@@ -91,6 +99,9 @@ mod tests {
             Some("pg_upgrade --check \\\n    --old 14\necho done")
         );
         assert_eq!(of_block("console", "just output\n", ""), None);
+        assert!(super::keeps_transcript("console", body));
+        assert!(!super::keeps_transcript("console", "$ ls\n"));
+        assert!(!super::keeps_transcript("bash", body));
     }
 
     #[test]

@@ -101,18 +101,17 @@ fn fold_empty(outline: &mut Outline, description: &mut Vec<String>) {
             }
             continue;
         }
-        for section in sections {
+        let prefixes: Vec<String> = sections.iter().map(|s| format!("{} / ", s.name)).collect();
+        let names: Vec<String> = sections.iter().map(|s| s.name.clone()).collect();
+        for (i, section) in sections.into_iter().enumerate() {
             if !section.items.is_empty() {
                 phase.sections.push(section);
                 continue;
             }
             // A `###` heading whose tasks went to the sections its labels
             // made is named in theirs already.
-            let named = phase
-                .sections
-                .last()
-                .is_some_and(|s| s.name.starts_with(&format!("{} / ", section.name)));
-            let text = as_text(if named { "" } else { &section.name }, section.description);
+            let in_later_name = names[i + 1..].iter().any(|n| n.starts_with(&prefixes[i]));
+            let text = as_text(if in_later_name { "" } else { &section.name }, section.description);
             if text.is_empty() {
                 continue;
             }

@@ -38,3 +38,11 @@ pub(super) fn label_of_line(text: &str) -> Option<String> {
     }
     label_name(text)
 }
+
+/// Whether a paragraph is short enough to label the task list right after
+/// it even without bold or a colon (`Tests`, `Side effects`): one line that
+/// does not end as a sentence does.
+pub(super) fn short_line(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty() && !text.contains('\n') && text.chars().count() <= 60 && !text.ends_with(['.', '!', '?', ';', ','])
+}

@@ -137,8 +137,9 @@ pub(super) fn options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
-/// Reads `markdown` into its blocks.
-pub(super) fn read(markdown: &str) -> Vec<Block> {
+/// Reads `markdown` into its blocks, and the lines of the comments inside
+/// its text (GitHub hides them; the blocks hold the text without them).
+pub(super) fn read(markdown: &str) -> (Vec<Block>, Vec<usize>) {
     reader::Reader::new(markdown).run()
 }
 

@@ -184,11 +184,7 @@ impl Walk {
         if self.exported && before_phase && (text.starts_with("**Run:**") || text.starts_with(PARAMETERS)) {
             return;
         }
-        let holds = if self.steps {
-            true
-        } else {
-            groups::label_of_line(&text).is_some()
-        };
+        let holds = self.steps || groups::short_line(&text) || groups::label_of_line(&text).is_some();
         if holds {
             self.pending = Some((text, line));
         } else {
@@ -326,13 +322,17 @@ impl Walk {
                 self.text(super::tree::fenced(info, body));
                 return;
             };
-            let Some(mut step) = item::read(&html::task_text(&title), false, false) else {
-                return;
-            };
+            let mut step = item::read(&html::task_text(&title), false, false).unwrap_or_default();
+            if step.title.is_empty() {
+                "Run".clone_into(&mut step.title);
+            }
             let title = step.title.trim_end_matches(':').trim_end().to_owned();
             step.title = title;
             step.line = line;
             step.command = Some(command);
+            if command::keeps_transcript(info, body) {
+                append(&mut step.detail, super::tree::fenced(info, body));
+            }
             self.steps_taken.shell_blocks += 1;
             self.place(None, vec![step]);
             return;
@@ -344,6 +344,9 @@ impl Walk {
                 && let Some(command) = command::of_block(info, body, &item.title)
             {
                 item.command = Some(command);
+                if command::keeps_transcript(info, body) {
+                    append(&mut item.detail, super::tree::fenced(info, body));
+                }
                 return;
             }
         }

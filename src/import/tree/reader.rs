@@ -59,7 +59,8 @@ type RefLink = (usize, String, String, Option<Range<usize>>, bool);
 pub(super) struct Reader<'a> {
     source: &'a str,
     lines: Lines,
-    /// Reference links to write out: their range, and the inline link.
+    /// What to write instead of a stretch of the source: a reference link's
+    /// inline link, nothing for a comment.
     links: Vec<(Range<usize>, String)>,
     stack: Vec<Open>,
     top: Vec<Block>,
@@ -67,6 +68,8 @@ pub(super) struct Reader<'a> {
     /// where its text starts and ends.
     /// where its text starts and ends, and whether a `[]` follows it.
     link_at: Vec<RefLink>,
+    /// The lines of comments inside text, which GitHub hides.
+    comments: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -78,15 +81,16 @@ impl<'a> Reader<'a> {
             stack: Vec::new(),
             top: Vec::new(),
             link_at: Vec::new(),
+            comments: Vec::new(),
         }
     }
 
-    pub(super) fn run(mut self) -> Vec<Block> {
+    pub(super) fn run(mut self) -> (Vec<Block>, Vec<usize>) {
         let source = self.source;
         for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
             self.event(event, range);
         }
-        self.top
+        (self.top, self.comments)
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
@@ -118,6 +122,13 @@ impl<'a> Reader<'a> {
                 }
             }
             Event::Rule => self.push(Block::Rule),
+            Event::InlineHtml(html) if html.starts_with("<!--") => {
+                self.comments.push(line);
+                self.inline(&range);
+                // Hidden on GitHub: no text keeps it.
+                self.links.push((range, String::new()));
+                self.links.sort_by_key(|(r, _)| r.start);
+            }
             _ => self.inline(&range),
         }
     }
@@ -139,6 +150,20 @@ impl<'a> Reader<'a> {
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>, line: usize) {
+        let block_level = matches!(
+            tag,
+            Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::Table(_)
+                | Tag::FootnoteDefinition(_)
+        );
+        if block_level {
+            self.close_item_text();
+        }
         let open = match tag {
             Tag::Paragraph => Open::Paragraph {
                 line,
@@ -150,15 +175,12 @@ impl<'a> Reader<'a> {
                 inline: Some(range.clone()),
             },
             Tag::BlockQuote(_) => Open::Quote { blocks: Vec::new() },
-            Tag::List(first) => {
-                self.close_item_text();
-                Open::List {
-                    ordered: first.is_some(),
-                    line,
-                    start: range.start,
-                    items: Vec::new(),
-                }
-            }
+            Tag::List(first) => Open::List {
+                ordered: first.is_some(),
+                line,
+                start: range.start,
+                items: Vec::new(),
+            },
             Tag::Item => Open::Item {
                 task: None,
                 line,
@@ -168,7 +190,6 @@ impl<'a> Reader<'a> {
                 inline: None,
             },
             Tag::CodeBlock(kind) => {
-                self.close_item_text();
                 let info = match kind {
                     CodeBlockKind::Fenced(info) => info.trim().to_owned(),
                     CodeBlockKind::Indented => String::new(),
@@ -179,19 +200,13 @@ impl<'a> Reader<'a> {
                     body: String::new(),
                 }
             }
-            Tag::HtmlBlock => {
-                self.close_item_text();
-                Open::Html {
-                    line,
-                    text: String::new(),
-                }
-            }
+            Tag::HtmlBlock => Open::Html {
+                line,
+                text: String::new(),
+            },
             // Front matter is read as YAML, not as text of the document.
             Tag::MetadataBlock(_) => Open::Skip,
-            Tag::Table(_) | Tag::FootnoteDefinition(_) => {
-                self.close_item_text();
-                Open::Other { start: range.start }
-            }
+            Tag::Table(_) | Tag::FootnoteDefinition(_) => Open::Other { start: range.start },
             Tag::Link {
                 link_type,
                 dest_url,

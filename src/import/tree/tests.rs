@@ -12,7 +12,7 @@ fn paragraphs(blocks: &[Block]) -> Vec<String> {
 
 #[test]
 fn reference_links_are_written_out_as_the_links_they_resolve_to() {
-    let blocks = read(
+    let (blocks, _) = read(
         "See [release blockers] and [the guide][g] and [g][].\n\n[release blockers]: https://example.com/b\n[g]: https://example.com/g \"Guide\"\n",
     );
     assert_eq!(
@@ -25,7 +25,7 @@ fn reference_links_are_written_out_as_the_links_they_resolve_to() {
 
 #[test]
 fn a_tight_task_item_holds_its_text_then_its_blocks() {
-    let blocks = read("- [x] Disable it:\n  ```sh\n  feature off\n  ```\n  - criteria one\n");
+    let (blocks, _) = read("- [x] Disable it:\n  ```sh\n  feature off\n  ```\n  - criteria one\n");
     let Block::List(list) = &blocks[0] else {
         panic!("{blocks:?}")
     };
@@ -38,7 +38,7 @@ fn a_tight_task_item_holds_its_text_then_its_blocks() {
 
 #[test]
 fn quoted_lines_lose_their_marks_and_comments_are_told_apart() {
-    let blocks = read("> Read this\n> first.\n\n<!-- hidden -->\n\n<details>shown</details>\n");
+    let (blocks, _) = read("> Read this\n> first.\n\n<!-- hidden -->\n\n<details>shown</details>\n");
     let Block::Quote { blocks: inner } = &blocks[0] else {
         panic!("{blocks:?}")
     };
@@ -49,14 +49,14 @@ fn quoted_lines_lose_their_marks_and_comments_are_told_apart() {
 
 #[test]
 fn an_unclosed_comment_hides_the_rest_as_github_does() {
-    let blocks = read("Intro\n\n<!-- start\n- [ ] not a task\n");
+    let (blocks, _) = read("Intro\n\n<!-- start\n- [ ] not a task\n");
     assert_eq!(blocks.len(), 2, "{blocks:?}");
     assert!(matches!(blocks[1], Block::Comment { .. }));
 }
 
 #[test]
 fn a_box_in_a_loose_list_is_read_as_in_a_tight_one() {
-    let blocks = read("- [x] Disable it:\n\n  ```sh\n  off\n  ```\n- [ ] Next\n");
+    let (blocks, _) = read("- [x] Disable it:\n\n  ```sh\n  off\n  ```\n- [ ] Next\n");
     let Block::List(list) = &blocks[0] else {
         panic!("{blocks:?}")
     };

@@ -54,9 +54,12 @@ impl Walk {
                     let command = (!self.exported && out[at].command.is_none())
                         .then(|| command::of_block(&info, &body, &context))
                         .flatten();
-                    match command {
-                        Some(command) => out[at].command = Some(command),
-                        None => detail.push(tree::fenced(&info, &body)),
+                    let transcript = command::keeps_transcript(&info, &body);
+                    if command.is_none() || transcript {
+                        detail.push(tree::fenced(&info, &body));
+                    }
+                    if command.is_some() {
+                        out[at].command = command;
                     }
                 }
                 Block::Comment { line } => self.comment(line),

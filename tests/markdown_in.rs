@@ -1,0 +1,451 @@
+//! Markdown in: the files people already have read as GitHub shows them.
+//! One test per construct (fixtures in tests/fixtures/markdown-in), and for
+//! every fixture and for generated documents: every word GitHub shows ends up
+//! in some text of the checklist.
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::Sandbox;
+use preflight::format::outline_of;
+use preflight::import::Outline;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/markdown-in/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn read(name: &str) -> Outline {
+    outline_of(&fixture(name), name.trim_end_matches(".md"))
+}
+
+/// `Section: title` for every item, sub-items indented.
+fn shape(outline: &Outline) -> Vec<String> {
+    let mut out = Vec::new();
+    for phase in &outline.phases {
+        for section in &phase.sections {
+            for item in &section.items {
+                out.push(format!("{}: {}{}", section.name, "  ".repeat(item.depth), item.title));
+            }
+        }
+    }
+    out
+}
+
+fn item<'a>(outline: &'a Outline, title: &str) -> &'a preflight::import::OutlineItem {
+    outline
+        .items()
+        .find(|i| i.title == title)
+        .unwrap_or_else(|| panic!("no item {title:?} in {:#?}", shape(outline)))
+}
+
+/// The words GitHub shows of a Markdown text, lower case: its text, code and
+/// HTML's text, not link targets, comments or markup.
+fn shown_words(markdown: &str) -> Vec<String> {
+    let options = Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut text = String::new();
+    let mut in_front = false;
+    let mut html = String::new();
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_front = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_front = false,
+            Event::Text(t) | Event::Code(t) if !in_front => {
+                text.push(' ');
+                text.push_str(&t);
+            }
+            Event::Html(t) => html.push_str(&t),
+            Event::End(TagEnd::HtmlBlock) => {
+                text.push_str(&without_tags(&remove_comments(&html)));
+                html.clear();
+            }
+            Event::InlineHtml(t) => text.push_str(&without_tags(&remove_comments(&t))),
+            _ => {}
+        }
+    }
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn without_tags(html: &str) -> String {
+    let mut out = String::from(" ");
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
+    }
+    out.push_str(rest);
+    out.push(' ');
+    out
+}
+
+fn remove_comments(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].find("-->").map_or("", |end| &rest[start + end + 3..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every text of the outline, as a reader sees it.
+fn outline_words(outline: &Outline) -> HashMap<String, usize> {
+    let mut texts = vec![outline.title.clone()];
+    texts.extend(outline.description.clone());
+    for phase in &outline.phases {
+        texts.push(phase.name.clone());
+        texts.extend(phase.description.clone());
+        for section in &phase.sections {
+            texts.push(section.name.clone());
+            texts.extend(section.description.clone());
+            for item in &section.items {
+                texts.push(item.title.clone());
+                texts.extend(item.detail.clone());
+                texts.extend(item.command.clone());
+            }
+        }
+    }
+    let mut words = HashMap::new();
+    for text in texts {
+        for word in shown_words(&text) {
+            *words.entry(word).or_default() += 1;
+        }
+    }
+    words
+}
+
+/// The words GitHub shows of `markdown` that no text of its import holds.
+fn lost_words(markdown: &str, outline: &Outline) -> Vec<String> {
+    let mut have = outline_words(outline);
+    let body = preflight::import::front_matter_block(markdown).map_or(markdown, |front| {
+        let end = markdown.find(front).unwrap_or(0) + front.len();
+        markdown[end..].split_once('\n').map_or("", |(_, rest)| rest)
+    });
+    let mut lost = Vec::new();
+    for word in shown_words(body) {
+        match have.get_mut(&word) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => lost.push(word),
+        }
+    }
+    lost
+}
+
+#[test]
+fn nothing_github_shows_is_lost_from_any_fixture() {
+    let dir = format!("{}/tests/fixtures/markdown-in", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10);
+    for name in names {
+        let markdown = fixture(&name);
+        let outline = read(&name);
+        assert!(outline.item_count() > 0, "{name}");
+        assert_eq!(lost_words(&markdown, &outline), Vec::<String>::new(), "{name}");
+    }
+}
+
+#[test]
+fn a_group_label_names_a_section_and_titles_keep_their_own_words() {
+    let outline = read("01-label-glued.md");
+    assert_eq!(
+        shape(&outline),
+        [
+            "Nixpkgs 21.11 Release Notes ([#1234](https://example.com/1234)): (Package updates) Added `hello` 2.12",
+            "Nixpkgs 21.11 Release Notes ([#1234](https://example.com/1234)): (Package updates) Removed `oldtool`",
+            "Infrastructure: Hydra jobsets created",
+        ]
+    );
+}
+
+#[test]
+fn reference_links_resolve_in_titles_and_descriptions() {
+    let outline = read("02-reference-links.md");
+    assert_eq!(
+        outline.description.as_deref(),
+        Some("Read the [process](https://example.com/process) first; footnotes work too[^why].")
+    );
+    assert_eq!(
+        shape(&outline),
+        [
+            "Gate: No open [release blockers](https://example.com/blockers \"Blockers\")",
+            "Gate: Sign-off from the [security team](<https://example.com/security team>)",
+        ]
+    );
+}
+
+#[test]
+fn a_fenced_block_in_a_task_is_its_command_and_other_code_its_detail() {
+    let outline = read("03-fenced-in-task.md");
+    let rollback = item(&outline, "Roll back the deployment:");
+    assert_eq!(rollback.command.as_deref(), Some("kubectl rollout undo deploy/api"));
+    assert_eq!(rollback.detail, None);
+    let confirm = item(&outline, "Confirm the version");
+    assert_eq!(
+        (confirm.command.as_deref(), confirm.detail.as_deref()),
+        (None, Some("```yaml\nimage: api:1.2.3\n```"))
+    );
+    let tell = item(&outline, "Tell the channel, two ways:");
+    assert_eq!(
+        tell.command.as_deref(),
+        Some("./notify --channel ops"),
+        "the first shell block"
+    );
+    assert_eq!(
+        tell.detail.as_deref(),
+        Some("```bash\n./notify --channel release\n```"),
+        "the rest: detail"
+    );
+}
+
+#[test]
+fn paragraphs_bold_lines_and_numbered_steps_over_task_lists_name_their_sections() {
+    let outline = read("04-labels-over-lists.md");
+    assert_eq!(
+        shape(&outline),
+        [
+            "Tests: Unit tests added",
+            "Side effects: None",
+            "Documentation: README updated",
+            "Check for known security issues: `cargo audit` is clean",
+            "Tag the release: Tag pushed",
+        ]
+    );
+}
+
+#[test]
+fn criteria_under_a_task_are_its_detail_and_the_code_after_it_its_command() {
+    let outline = read("05-under-a-step.md");
+    let check = item(&outline, "Check that all vulnerabilities are ready:");
+    assert_eq!(
+        check.detail.as_deref(),
+        Some("- a CVE is assigned\n- the advisory is drafted")
+    );
+    let disable = item(&outline, "Disable the feature with this command:");
+    assert_eq!(
+        disable.command.as_deref(),
+        Some("kubectl scale deploy/feature --replicas=0")
+    );
+    assert_eq!(
+        shape(&outline)[0],
+        "Check for known security issues: Check that all vulnerabilities are ready:"
+    );
+}
+
+#[test]
+fn quotes_lose_their_marks_and_front_matter_is_read_as_yaml() {
+    let outline = read("06-quotes-and-front-matter.md");
+    assert_eq!(outline.title, "Security review");
+    assert_eq!(
+        outline.description.as_deref(),
+        Some("A review a second person signs off.\n\n**Note:** reviews take a day.\nPlan for it.")
+    );
+    assert_eq!(
+        item(&outline, "Threat model updated").detail.as_deref(),
+        Some("Link the model here.")
+    );
+    assert!(outline.left_out.is_empty(), "{:?}", outline.left_out);
+}
+
+#[test]
+fn a_first_heading_with_no_task_is_the_title_and_not_also_a_phase() {
+    let outline = read("07-first-heading.md");
+    assert_eq!(outline.title, "What problem does this PR solve?");
+    assert_eq!(outline.description.as_deref(), Some("Issue Number: close #xxx"));
+    assert_eq!(
+        shape(&outline),
+        [
+            "Check List / Tests: Unit test",
+            "Check List / Tests: Manual test (add detailed scripts or steps below)"
+        ]
+    );
+    let left: Vec<(usize, &str)> = outline.left_out.iter().map(|l| (l.line, l.what)).collect();
+    assert_eq!(left, [(7, "HTML comment")], "the comment inside the label's line");
+}
+
+#[test]
+fn a_runbook_of_headings_and_shell_blocks_imports_one_step_per_block() {
+    let outline = read("08-runbook-headings.md");
+    assert_eq!(outline.title, "PostgreSQL major upgrade");
+    assert_eq!(
+        outline.description.as_deref(),
+        Some("How we upgrade a primary without losing writes.")
+    );
+    assert_eq!(
+        shape(&outline),
+        [
+            "Before: Take a base backup first.",
+            "Upgrade: Check the clusters are compatible"
+        ]
+    );
+    assert_eq!(
+        item(&outline, "Check the clusters are compatible").command.as_deref(),
+        Some("pg_upgrade --check -b /usr/lib/postgresql/14/bin -B /usr/lib/postgresql/16/bin\necho ok"),
+        "a console session's commands, without prompts or output"
+    );
+    let steps = outline.steps.unwrap();
+    assert_eq!((steps.list_items, steps.shell_blocks), (0, 2));
+}
+
+#[test]
+fn a_numbered_procedure_without_boxes_imports_its_steps() {
+    let outline = read("09-procedure-steps.md");
+    assert_eq!(
+        shape(&outline),
+        [
+            "Releasing the crate: Update `CHANGELOG.md`.",
+            "Releasing the crate: Bump the version in `Cargo.toml`:",
+            "Releasing the crate: Publish:",
+            "Releasing the crate:   run the dry run first",
+            "Releasing the crate:   then publish for real",
+        ]
+    );
+    assert_eq!(
+        item(&outline, "Bump the version in `Cargo.toml`:").command.as_deref(),
+        Some("cargo set-version --bump minor")
+    );
+}
+
+#[test]
+fn an_unclosed_comment_hides_the_rest_as_github_does() {
+    let outline = read("10-unclosed-comment.md");
+    assert_eq!(
+        shape(&outline),
+        ["Onboarding: Laptop issued", "Onboarding: Accounts created"]
+    );
+    let left: Vec<(usize, &str)> = outline.left_out.iter().map(|l| (l.line, l.what)).collect();
+    assert_eq!(left, [(6, "HTML comment")]);
+}
+
+#[test]
+fn import_says_it_took_steps_when_a_document_has_no_boxes() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write("UPGRADE.md", &fixture("08-runbook-headings.md"));
+    let ran = sandbox.run(&["import", path.to_str().unwrap(), "-o", "upgrade.yaml"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("no task boxes; imported 2 shell blocks as steps"),
+        "{}",
+        ran.stderr
+    );
+    let json = sandbox.ok(&["status", "upgrade.yaml", "--json"]);
+    assert!(json.contains("pg_basebackup -D /backup/base -Fp -Xs -P"), "{json}");
+}
+
+#[test]
+fn a_description_holding_a_ticked_box_never_exports_as_a_tick() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "c.yaml",
+        "title: T\ndescription: |-\n  Done before:\n\n  - [x] approved\n  ## Not a phase\nphases:\n  - name: P\n    description: \"- [X] also not\"\n    sections:\n      - name: S\n        items:\n          - title: Real\n            detail: |-\n              Criteria:\n\n              * [x] shown, not ticked\n",
+    );
+    let exported = sandbox.ok(&["export", "c.yaml"]);
+    let ticks = Parser::new_ext(&exported, Options::ENABLE_TASKLISTS)
+        .filter(|e| matches!(e, Event::TaskListMarker(true)))
+        .count();
+    assert_eq!(ticks, 0, "{exported}");
+    let boxes = Parser::new_ext(&exported, Options::ENABLE_TASKLISTS)
+        .filter(|e| matches!(e, Event::TaskListMarker(_)))
+        .count();
+    assert_eq!(boxes, 2, "the item and the phase's line in the summary: {exported}");
+    sandbox.write("back.md", &exported);
+    let back = outline_of(&exported, "back");
+    assert_eq!(back.phases.len(), 1, "no heading came out of a description");
+    assert_eq!(back.item_count(), 1);
+}
+
+mod generated {
+    use std::fmt::Write as _;
+
+    use proptest::prelude::*;
+
+    use super::{lost_words, outline_of};
+
+    /// A word to build text from: letters only, so every one is seen.
+    fn word() -> impl Strategy<Value = String> {
+        "[a-z]{2,8}"
+    }
+
+    fn words(n: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+        prop::collection::vec(word(), n).prop_map(|w| w.join(" "))
+    }
+
+    /// One block of a document: a heading, a paragraph, a label, a task list
+    /// (with sub-items, criteria and code under tasks), a plain list, code,
+    /// a quote, a table or a reference link.
+    fn block() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (2..4usize, words(1..4)).prop_map(|(n, w)| format!("{} {w}\n", "#".repeat(n))),
+            words(3..12).prop_map(|w| format!("{w}.\n")),
+            words(1..3).prop_map(|w| format!("**{w}**\n")),
+            prop::collection::vec(
+                (
+                    any::<bool>(),
+                    words(1..6),
+                    prop::option::of(words(1..4)),
+                    prop::option::of(words(1..3)),
+                    any::<bool>()
+                ),
+                1..4
+            )
+            .prop_map(|items| {
+                let mut out = String::new();
+                for (ticked, title, criteria, sub, code) in items {
+                    let mark = if ticked { 'x' } else { ' ' };
+                    let _ = writeln!(out, "- [{mark}] {title}");
+                    if let Some(c) = criteria {
+                        let _ = writeln!(out, "  - {c}");
+                    }
+                    if let Some(s) = sub {
+                        let _ = writeln!(out, "  - [ ] {s}");
+                    }
+                    if code {
+                        let _ = writeln!(out, "  ```sh\n  echo {title}\n  ```");
+                    }
+                }
+                out
+            }),
+            prop::collection::vec(words(1..5), 1..3).prop_map(|items| items
+                .iter()
+                .map(|i| format!("1. {i}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n"),
+            (prop::option::of("sh|yaml"), words(1..4))
+                .prop_map(|(info, w)| format!("```{}\n{w}\n```\n", info.unwrap_or_default())),
+            words(2..8).prop_map(|w| format!("> {w}\n")),
+            (words(1..2), words(1..2)).prop_map(|(a, b)| format!("| {a} | {b} |\n|---|---|\n| {b} | {a} |\n")),
+            (words(1..3), word()).prop_map(|(w, r)| format!("See [{w}][{r}].\n\n[{r}]: https://example.com/{r}\n")),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_word_github_shows_survives_the_import(blocks in prop::collection::vec(block(), 1..10), title in prop::option::of(super::generated::words(1..3))) {
+            let mut markdown = title.map(|t| format!("# {t}\n\n")).unwrap_or_default();
+            markdown.push_str(&blocks.join("\n"));
+            let outline = outline_of(&markdown, "generated");
+            prop_assume!(outline.item_count() > 0);
+            prop_assert_eq!(lost_words(&markdown, &outline), Vec::<String>::new(), "{}", markdown);
+        }
+    }
+}
