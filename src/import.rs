@@ -98,7 +98,11 @@ pub fn parse_with_front(markdown: &str, fallback_title: &str, front: Front) -> O
         title: front_title,
         description: front_description,
     } = front;
-    let (mut blocks, comments) = tree::read(markdown);
+    let tree::Read {
+        mut blocks,
+        comments,
+        doc,
+    } = tree::read(markdown);
     if exported {
         blocks.retain(|b| !matches!(b, Block::Comment { line: 1 }));
     }
@@ -107,7 +111,7 @@ pub fn parse_with_front(markdown: &str, fallback_title: &str, front: Front) -> O
         .filter(|t| !t.is_empty());
     let title = take_title(&mut blocks, front_title, exported);
     let steps = !blocks.iter().any(Block::has_task);
-    let mut walk = walk::Walk::new(exported, steps);
+    let mut walk = walk::Walk::new(&doc, exported, steps);
     walk.outline.title = title.unwrap_or_default();
     walk.blocks(blocks);
     let mut outline = walk.outline;

@@ -449,3 +449,16 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn hostile_nesting_imports_whole_without_exhausting_the_stack() {
+    let sandbox = Sandbox::new();
+    let quotes = format!("- [ ] a\n\n{}deep quote\n", "> ".repeat(100_000));
+    let lists = format!("- [ ] a\n\n{}deep list\n", "- ".repeat(50_000));
+    for (name, markdown) in [("quotes.md", quotes), ("lists.md", lists)] {
+        let path = sandbox.write(name, &markdown);
+        let ran = sandbox.run(&["import", path.to_str().unwrap()]);
+        assert_eq!(ran.code, 0, "{name}: {}", ran.stderr);
+        assert!(ran.stdout.contains("deep"), "{name}: its text is kept");
+    }
+}

@@ -8,6 +8,8 @@
 //! written out as the inline links GitHub resolves them to, so they keep
 //! working once the definitions below them are gone.
 
+use std::ops::Range;
+
 use pulldown_cmark::{HeadingLevel, Options};
 
 /// One block of the document.
@@ -47,8 +49,9 @@ pub(super) struct List {
     pub ordered: bool,
     pub items: Vec<ListItem>,
     pub line: usize,
-    /// The list's Markdown, as it stands in the document.
-    pub markdown: String,
+    /// Where the list stands in the document: its Markdown, rendered only
+    /// where it is placed as text (see [`Doc::markdown`]).
+    pub range: Range<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,8 +60,8 @@ pub(super) struct ListItem {
     pub task: Option<bool>,
     pub blocks: Vec<Block>,
     pub line: usize,
-    /// The item's Markdown (marker included).
-    pub markdown: String,
+    /// Where the item (marker included) stands in the document.
+    pub range: Range<usize>,
 }
 
 impl Block {
@@ -72,14 +75,14 @@ impl Block {
     }
 
     /// Its Markdown, for a place that shows blocks (a detail, a description).
-    pub(super) fn markdown(&self) -> Option<String> {
+    pub(super) fn markdown(&self, doc: &Doc<'_>) -> Option<String> {
         match self {
             Block::Heading { text, .. } => Some(format!("**{text}**")),
             Block::Paragraph { text, .. } => Some(text.clone()),
-            Block::List(list) => Some(list.markdown.clone()),
+            Block::List(list) => Some(doc.markdown(&list.range)),
             Block::Code { info, body, .. } => Some(fenced(info, body)),
             Block::Quote { blocks, .. } => {
-                let inner: Vec<String> = blocks.iter().filter_map(Block::markdown).collect();
+                let inner: Vec<String> = blocks.iter().filter_map(|b| b.markdown(doc)).collect();
                 (!inner.is_empty()).then(|| inner.join("\n\n"))
             }
             Block::Other { markdown, .. } => Some(markdown.clone()),
@@ -137,9 +140,38 @@ pub(super) fn options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
-/// Reads `markdown` into its blocks, and the lines of the comments inside
-/// its text (GitHub hides them; the blocks hold the text without them).
-pub(super) fn read(markdown: &str) -> (Vec<Block>, Vec<usize>) {
+/// How deep quotes and lists may nest in the blocks read: deeper ones are
+/// read as part of the one at this depth, their text kept. No checklist
+/// nests deeper, and a hostile file of 100,000 `>` then costs no more stack
+/// than a real one.
+pub(super) const MAX_NESTING: usize = 32;
+
+/// A document read: its blocks, the lines of the comments inside its text
+/// (GitHub hides them; the blocks hold the text without them), and what
+/// renders a stretch of it as Markdown.
+pub(super) struct Read<'a> {
+    pub blocks: Vec<Block>,
+    pub comments: Vec<usize>,
+    pub doc: Doc<'a>,
+}
+
+/// The document's text, and what its Markdown becomes once placed: reference
+/// links written out, comments gone.
+pub(super) struct Doc<'a> {
+    source: &'a str,
+    written: Vec<(Range<usize>, String)>,
+    lines: Lines,
+}
+
+impl Doc<'_> {
+    /// The Markdown of a stretch of the document, as it reads alone.
+    pub(super) fn markdown(&self, range: &Range<usize>) -> String {
+        text::render(self.source, range, &self.written, &self.lines)
+    }
+}
+
+/// Reads `markdown` into its blocks.
+pub(super) fn read(markdown: &str) -> Read<'_> {
     reader::Reader::new(markdown).run()
 }
 

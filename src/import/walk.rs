@@ -8,12 +8,14 @@
 
 use pulldown_cmark::HeadingLevel;
 
-use super::tree::{Block, List, ListItem};
+use super::tree::{Block, Doc, List, ListItem};
 use super::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection, command, groups, html, item, mojibake};
 use crate::export::{COMPLETION_STATUS, PARAMETERS};
 use crate::text::clean_line;
 
-pub(super) struct Walk {
+pub(super) struct Walk<'a> {
+    /// The document, to render the Markdown of what is placed as text.
+    doc: &'a Doc<'a>,
     pub outline: Outline,
     /// The text before the first phase: the checklist's description.
     pub description: Vec<String>,
@@ -53,9 +55,10 @@ pub(super) fn name_of(text: &str, exported: bool) -> String {
     clean_line(&text).unwrap_or_default()
 }
 
-impl Walk {
-    pub(super) fn new(exported: bool, steps: bool) -> Walk {
+impl<'a> Walk<'a> {
+    pub(super) fn new(doc: &'a Doc<'a>, exported: bool, steps: bool) -> Walk<'a> {
         Walk {
+            doc,
             outline: Outline::default(),
             description: Vec::new(),
             exported,
@@ -134,7 +137,7 @@ impl Walk {
             Block::Comment { line } => self.comment(line),
             other => {
                 self.flush();
-                if let Some(markdown) = other.markdown() {
+                if let Some(markdown) = other.markdown(self.doc) {
                     self.text(markdown);
                 }
             }
@@ -211,7 +214,7 @@ impl Walk {
             self.flush();
             match single {
                 Some(text) => self.pending = Some((text, list.line)),
-                None => self.text(list.markdown),
+                None => self.text(self.doc.markdown(&list.range)),
             }
             return;
         }
@@ -234,7 +237,7 @@ impl Walk {
                 }
                 None => {
                     self.place(label, std::mem::take(&mut gathered));
-                    self.text(li.markdown);
+                    self.text(self.doc.markdown(&li.range));
                 }
             }
         }
@@ -260,7 +263,7 @@ impl Walk {
             match block {
                 Block::List(list) if list.has_task() => self.task_list(list, label.as_deref()),
                 other => {
-                    if let Some(markdown) = other.markdown() {
+                    if let Some(markdown) = other.markdown(self.doc) {
                         self.text(markdown);
                     }
                 }

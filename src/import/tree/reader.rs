@@ -7,7 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 use super::text::{after_marker, heading_text, render};
-use super::{Block, Lines, List, ListItem, options};
+use super::{Block, Doc, Lines, List, ListItem, MAX_NESTING, Read, options};
 
 /// A block being read: what it will be, and the blocks read inside it.
 enum Open {
@@ -49,6 +49,9 @@ enum Open {
     Other {
         start: usize,
     },
+    /// A quote or list nested deeper than [`MAX_NESTING`]: its blocks go
+    /// to the one it stands in.
+    Flat,
     Skip,
 }
 
@@ -68,6 +71,8 @@ pub(super) struct Reader<'a> {
     /// where its text starts and ends.
     /// where its text starts and ends, and whether a `[]` follows it.
     link_at: Vec<RefLink>,
+    /// Where in `stack` the quotes and lists kept stand, outermost first.
+    kept: Vec<usize>,
     /// The lines of comments inside text, which GitHub hides.
     comments: Vec<usize>,
 }
@@ -81,16 +86,25 @@ impl<'a> Reader<'a> {
             stack: Vec::new(),
             top: Vec::new(),
             link_at: Vec::new(),
+            kept: Vec::new(),
             comments: Vec::new(),
         }
     }
 
-    pub(super) fn run(mut self) -> (Vec<Block>, Vec<usize>) {
+    pub(super) fn run(mut self) -> Read<'a> {
         let source = self.source;
         for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
             self.event(event, range);
         }
-        (self.top, self.comments)
+        Read {
+            blocks: self.top,
+            comments: self.comments,
+            doc: Doc {
+                source,
+                written: self.links,
+                lines: self.lines,
+            },
+        }
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
@@ -126,8 +140,7 @@ impl<'a> Reader<'a> {
                 self.comments.push(line);
                 self.inline(&range);
                 // Hidden on GitHub: no text keeps it.
-                self.links.push((range, String::new()));
-                self.links.sort_by_key(|(r, _)| r.start);
+                self.write_instead(range, String::new());
             }
             _ => self.inline(&range),
         }
@@ -240,9 +253,23 @@ impl<'a> Reader<'a> {
                 return;
             }
         };
+        self.open(open);
+    }
+
+    /// Opens a block: inside a table or footnote, nothing more is read as
+    /// blocks; a quote or list past [`MAX_NESTING`] is read flat.
+    fn open(&mut self, open: Open) {
         if matches!(self.stack.last(), Some(Open::Other { .. } | Open::Skip)) {
             self.stack.push(Open::Skip);
             return;
+        }
+        let nests = matches!(open, Open::Quote { .. } | Open::List { .. });
+        if nests && self.kept.len() >= MAX_NESTING {
+            self.stack.push(Open::Flat);
+            return;
+        }
+        if nests {
+            self.kept.push(self.stack.len());
         }
         self.stack.push(open);
     }
@@ -284,9 +311,12 @@ impl<'a> Reader<'a> {
             self.close_item_text();
         }
         let Some(open) = self.stack.pop() else { return };
+        if self.kept.last() == Some(&self.stack.len()) {
+            self.kept.pop();
+        }
         let source = self.source;
         let block = match open {
-            Open::Skip => return,
+            Open::Skip | Open::Flat => return,
             Open::Paragraph { line, inline } => Block::Paragraph {
                 text: inline
                     .map(|r| render(source, &r, &self.links, &self.lines).trim_start().to_owned())
@@ -312,7 +342,7 @@ impl<'a> Reader<'a> {
                 ordered,
                 items,
                 line,
-                markdown: render(source, &(start..range.end), &self.links, &self.lines),
+                range: start..range.end,
             }),
             Open::Item {
                 task,
@@ -325,9 +355,18 @@ impl<'a> Reader<'a> {
                     task,
                     blocks,
                     line,
-                    markdown: render(source, &(start..range.end), &self.links, &self.lines),
+                    range: start..range.end,
                 };
-                if let Some(Open::List { items, .. }) = self.stack.last_mut() {
+                // An item of a list too deep to keep is one of the list at
+                // the deepest level kept.
+                let stack = &self.stack;
+                let list = self
+                    .kept
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&at| matches!(stack[at], Open::List { .. }));
+                if let Some(Open::List { items, .. }) = list.map(|at| &mut self.stack[at]) {
                     items.push(item);
                 }
                 return;
@@ -361,8 +400,9 @@ impl<'a> Reader<'a> {
         let text = text
             .map(|t| render(self.source, &t, &self.links, &self.lines))
             .unwrap_or_default();
-        self.links
-            .retain(|(r, _)| !(r.start >= range.start && r.end <= range.end));
+        // What stood inside the link (an image, a comment) is in its text now.
+        let inside = self.links.partition_point(|(r, _)| r.start < range.start);
+        self.links.truncate(inside);
         let url = if url.contains([' ', '(', ')', '<', '>']) || url.is_empty() {
             format!("<{}>", url.replace(['<', '>'], ""))
         } else {
@@ -374,12 +414,19 @@ impl<'a> Reader<'a> {
             format!(" \"{}\"", title.replace('"', "\\\""))
         };
         let bang = if image { "!" } else { "" };
-        self.links.push((range, format!("{bang}[{text}]({url}{title})")));
-        self.links.sort_by_key(|(r, _)| r.start);
+        self.write_instead(range, format!("{bang}[{text}]({url}{title})"));
+    }
+
+    /// Records what to write instead of `range`, keeping them in document
+    /// order (they come in order, so this is a push).
+    fn write_instead(&mut self, range: Range<usize>, text: String) {
+        let at = self.links.partition_point(|(r, _)| r.start < range.start);
+        self.links.insert(at, (range, text));
     }
 
     fn push(&mut self, block: Block) {
-        match self.stack.last_mut() {
+        let holder = self.stack.iter_mut().rev().find(|o| !matches!(o, Open::Flat));
+        match holder {
             Some(Open::Quote { blocks, .. } | Open::Item { blocks, .. }) => blocks.push(block),
             Some(Open::Skip | Open::Other { .. }) => {}
             _ => self.top.push(block),

@@ -51,7 +51,13 @@ pub(super) fn render(source: &str, range: &Range<usize>, written: &[(Range<usize
         }
     }
     text.push_str(&source[at..range.end]);
+    if !text.contains('\n') {
+        return text.trim_end().to_owned();
+    }
+    // Only the indentation and quote marks before it on its line matter,
+    // and a line that long holds no list or quote to undo.
     let lead = &source[lines.start_of(range.start)..range.start];
+    let lead = if lead.len() > 256 { "" } else { lead };
     let quotes = lead.matches('>').count();
     let column = lead.chars().filter(|&c| c != '>').count();
     let mut out = String::with_capacity(text.len());

@@ -7,7 +7,7 @@ use super::super::{LeftOut, OutlineItem, command, html, item};
 use super::Walk;
 use crate::checklist::MAX_SUB_ITEM_DEPTH;
 
-impl Walk {
+impl Walk<'_> {
     /// One item (a task, or a step) and what stands under it, into `out`:
     /// itself, then its sub-items.
     pub(super) fn item(
@@ -67,7 +67,7 @@ impl Walk {
                     if let Block::Paragraph { text, .. } = &other {
                         context.clone_from(text);
                     }
-                    if let Some(markdown) = other.markdown() {
+                    if let Some(markdown) = other.markdown(self.doc) {
                         detail.push(html::visible(&markdown).into_owned());
                     }
                 }
@@ -94,7 +94,7 @@ impl Walk {
                         .blocks
                         .into_iter()
                         .partition(|b| !matches!(b, Block::List(l) if l.has_task()));
-                    let own: Vec<String> = own.iter().filter_map(Block::markdown).collect();
+                    let own: Vec<String> = own.iter().filter_map(|b| b.markdown(self.doc)).collect();
                     if !own.is_empty() {
                         detail.push(format!("- {}", own.join("\n\n  ")));
                     }
