@@ -1,18 +1,26 @@
-//! Inline Markdown (`code`, **bold**, *italic*, ~~strike~~, `[links](url)`) as
-//! styled spans for the terminal, and cutting spans to a width with `…`.
+//! Markdown for the terminal: inline Markdown (`code`, **bold**, *italic*,
+//! ~~strike~~, `[links](url)`) as styled spans for a title on one line, the
+//! blocks of a detail or a description as wrapped lines ([`blocks`]), search
+//! matches marked, and spans cut to a width with `…`.
 //!
 //! The text was cleaned at load, so no control character reaches here; parsing
-//! only decides styles.
+//! only decides styles, and what entities decode to is cleaned again.
+
+mod blocks;
+mod inline;
+mod wrap;
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use ratatui::style::{Modifier, Style};
+use pulldown_cmark::{Options, Parser};
+use ratatui::style::Style;
 use ratatui::text::Span;
-use unicode_segmentation::UnicodeSegmentation as _;
-use unicode_width::UnicodeWidthStr;
+
+pub use blocks::{blocks, summary, visible_text};
+pub use wrap::{columns, wrap};
 
 use super::theme::Theme;
+use inline::Inline;
 
 /// Escapes what would make a line parse as a block (a heading, a quote, a list
 /// item, a rule, a fence): a title is inline text, so `1. Deploy` keeps its `1.`.
@@ -41,40 +49,11 @@ fn inline_only(text: &str) -> Cow<'_, str> {
 
 /// Renders one line of inline Markdown. Links show their text, then the URL.
 pub fn spans(text: &str, base: Style, theme: &Theme) -> Vec<Span<'static>> {
-    let mut out = Vec::new();
-    let mut styles = vec![base];
-    let mut links = Vec::new();
+    let mut inline = Inline::new(base, theme, false);
     for event in Parser::new_ext(&inline_only(text), Options::ENABLE_STRIKETHROUGH) {
-        let style = *styles.last().unwrap_or(&base);
-        match event {
-            Event::Start(tag) => {
-                let added = match &tag {
-                    Tag::Strong => style.add_modifier(Modifier::BOLD),
-                    Tag::Emphasis => style.add_modifier(Modifier::ITALIC),
-                    Tag::Strikethrough => style.add_modifier(Modifier::CROSSED_OUT),
-                    Tag::Link { dest_url, .. } => {
-                        links.push(dest_url.to_string());
-                        style.patch(theme.link)
-                    }
-                    _ => style,
-                };
-                styles.push(added);
-            }
-            Event::End(end) => {
-                styles.pop();
-                if matches!(end, TagEnd::Link)
-                    && let Some(url) = links.pop().filter(|u| !u.is_empty())
-                {
-                    out.push(Span::styled(format!(" ({url})"), base.patch(theme.dim)));
-                }
-            }
-            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => out.push(Span::styled(t.into_string(), style)),
-            Event::Code(t) => out.push(Span::styled(t.into_string(), style.patch(theme.code))),
-            Event::SoftBreak | Event::HardBreak => out.push(Span::styled(" ", style)),
-            _ => {}
-        }
+        inline.event(&event);
     }
-    out
+    inline.take()
 }
 
 /// One character lowercased to one character, so positions stay put.
@@ -132,40 +111,22 @@ pub fn highlight(spans: Vec<Span<'static>>, query: &str, style: Style) -> (Vec<S
 /// Cuts spans to at most `width` columns, ending with `…` when something was cut.
 /// Wide characters (CJK, emoji) count as two columns and are never split.
 pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
-    let total: usize = spans.iter().map(|s| s.content.width()).sum();
-    if total <= width {
+    if columns(&spans) <= width {
         return spans;
     }
     let budget = width.saturating_sub(1);
+    // The `…` takes the style of the text it stands for.
     let mut used = 0;
-    let mut out = Vec::new();
-    let mut last_style = Style::new();
-    for span in spans {
-        last_style = span.style;
-        let w = span.content.width();
-        if used + w <= budget {
-            used += w;
-            out.push(span);
-            continue;
-        }
-        // Cut between graphemes, never inside one: a flag, a family emoji
-        // or a letter with a combining accent stays whole.
-        let mut cut = String::new();
-        for grapheme in span.content.graphemes(true) {
-            let gw = grapheme.width();
-            if used + gw > budget {
-                break;
-            }
-            used += gw;
-            cut.push_str(grapheme);
-        }
-        if !cut.is_empty() {
-            out.push(Span::styled(cut, span.style));
-        }
-        break;
-    }
+    let style = spans
+        .iter()
+        .find(|s| {
+            used += unicode_width::UnicodeWidthStr::width(s.content.as_ref());
+            used > budget
+        })
+        .map_or(Style::new(), |s| s.style);
+    let mut out = wrap::cut(spans, budget);
     if width > 0 {
-        out.push(Span::styled("…", last_style));
+        out.push(Span::styled("…", style));
     }
     out
 }
@@ -176,6 +137,9 @@ mod tests {
     fn plain(spans: &[Span<'_>]) -> String {
         spans.iter().map(|s| s.content.as_ref()).collect()
     }
+
+    use ratatui::style::Modifier;
+    use unicode_width::UnicodeWidthStr as _;
 
     use super::*;
 

@@ -4,6 +4,8 @@
 mod detail;
 mod tree;
 
+pub use detail::last_scroll as detail_last_scroll;
+
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -73,7 +75,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
     let mut title = markdown::spans(&app.checklist.title, theme.title, theme);
     if let Some(description) = &app.checklist.description {
         title.push(Span::styled(" — ", theme.dim));
-        title.extend(markdown::spans(description, theme.dim, theme));
+        title.extend(markdown::summary(description, theme.dim, theme));
     }
     frame.render_widget(
         Line::from(markdown::fit(title, usize::from(title_area.width))),

@@ -13,7 +13,12 @@ phases:
         items:
           - Cloud environment
           - title: Database
-            detail: provisioned and **secured**
+            detail: |
+              provisioned and **secured**:
+
+              - backups on
+              - replicas in two zones
+              - TLS only
       - name: Security
         items: [Secrets, Audit logging]
   - name: Ship
@@ -273,8 +278,12 @@ fn tab_moves_the_keys_to_the_detail_pane_and_the_wheel_scrolls() {
     acts(&mut app, [Action::Down, Action::Down, Action::ScrollDown]);
     assert_eq!(app.detail_scroll, 3, "keys scroll the detail");
     assert_eq!(selected(&app), "I Database", "and leave the cursor");
+    // Nine lines in six rows: three rows down its last line is on the last
+    // row, and the scroll stops there.
+    acts(&mut app, [Action::Down, Action::ScrollDown, Action::Down]);
+    assert_eq!(app.detail_scroll, 3, "no further than the end");
     act(&mut app, Action::Up);
-    assert_eq!(app.detail_scroll, 2);
+    assert_eq!(app.detail_scroll, 2, "and back at once");
     act(&mut app, Action::SwitchPane);
     act(&mut app, Action::ScrollDown);
     assert_eq!(

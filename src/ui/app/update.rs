@@ -12,6 +12,7 @@ use crate::text::plural;
 use crate::ui::layout;
 use crate::ui::line_edit::LineEdit;
 use crate::ui::tree::{Filter, Row, Tree};
+use crate::ui::view;
 
 /// Applies one Action and says what the loop must do next.
 // An Action is a message handed over to `update`, as in The Elm Architecture;
@@ -70,12 +71,16 @@ pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
     }
     if app.focus == Focus::Detail {
         match action {
+            // The detail scrolls until its last line is on the pane's last
+            // row, and no further: Up answers at once after many Downs.
             Action::Down | Action::ScrollDown => {
-                app.detail_scroll = app.detail_scroll.saturating_add(1);
+                let last = view::detail_last_scroll(app);
+                app.detail_scroll = app.detail_scroll.saturating_add(1).min(last);
                 return Effect::None;
             }
             Action::Up | Action::ScrollUp => {
-                app.detail_scroll = app.detail_scroll.saturating_sub(1);
+                let last = view::detail_last_scroll(app);
+                app.detail_scroll = app.detail_scroll.min(last).saturating_sub(1);
                 return Effect::None;
             }
             _ => {}

@@ -2,9 +2,12 @@
 //! narrows the previous matches while the query grows.
 
 use crate::checklist::Checklist;
+use crate::ui::markdown;
 
 /// Lowercased title and detail of every item, built once, so that each search
-/// keystroke is a scan of plain bytes.
+/// keystroke is a scan of plain bytes. A detail is Markdown blocks: what is
+/// searched is the text a reader sees of it (code included), so a word
+/// split by markup (`roll**back**`) is found and markup alone is not.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     haystacks: Vec<String>,
@@ -19,7 +22,7 @@ impl SearchIndex {
                 let mut text = item.title.to_lowercase();
                 if let Some(detail) = &item.detail {
                     text.push('\n');
-                    text.push_str(&detail.to_lowercase());
+                    text.push_str(&markdown::visible_text(detail).to_lowercase());
                 }
                 text
             })

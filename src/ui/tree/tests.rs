@@ -32,6 +32,26 @@ fn narrowing_a_search_gives_what_a_fresh_search_gives() {
 }
 
 #[test]
+fn a_search_finds_the_words_a_detail_shows_its_code_included_and_not_its_markup() {
+    let list = parse(
+        "title: T\nphases:\n  - name: A\n    sections:\n      - name: S\n        items:\n          - title: Back up\n            detail: |\n              Roll**back** first:\n\n              ```sh\n              pg_dump -Fc api\n              ```\n          - title: Plain\n            detail: just words\n",
+        "t.yaml",
+    )
+    .unwrap();
+    let index = SearchIndex::new(&list);
+    let found = |query: &str| {
+        let mut search = Search::default();
+        search.update(&index, query);
+        search.matches
+    };
+    assert_eq!(found("pg_dump -fc"), [0], "a word in the code");
+    assert_eq!(found("rollback first"), [0], "a word split by markup");
+    assert_eq!(found("just words"), [1], "plain words");
+    assert_eq!(found("**"), Vec::<usize>::new(), "markup is not text");
+    assert_eq!(found("```"), Vec::<usize>::new());
+}
+
+#[test]
 fn a_search_hides_sections_without_matches_and_ignores_collapse() {
     let list = checklist();
     let state = RunState::new(&list);
