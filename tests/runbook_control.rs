@@ -566,20 +566,21 @@ fn ctrl_c_on_the_terminal_stops_what_the_command_started_in_the_background_and_c
     let list = runbook(
         &sandbox,
         &[
-            ("Bg", "sleep 300 & echo $! > bg.pid; echo st''arted; wait", None),
+            ("Bg", "sleep 300 & echo $! > bg.pid; echo bgre''ady; wait", None),
             ("Slow", "echo be''gun; sleep 2; echo ended", None),
         ],
     );
     // A shell's terminal sends Ctrl-C and Ctrl-Z as signals (the pty of the
     // harness starts without that: turned on first). The keys are sent once
-    // the command's own output shows (`st''arted` is printed `started`, so
-    // the line preflight shows first does not match): before it has the
-    // terminal, they would be preflight's, as for any program.
+    // the command's own output shows (`bgre''ady` is printed `bgready`, a
+    // word neither the command line preflight shows first nor its own
+    // `started run` holds): before it has the terminal, they would be
+    // preflight's, as for any program.
     let script = format!(
         "stty echo isig; \"$PREFLIGHT\" exec {list} bg; echo code=$?; \"$PREFLIGHT\" exec {list} slow; echo code=$?; sleep 1"
     );
     let mut pty = Pty::spawn_script(&sandbox, &script, 100, 30);
-    pty.wait_for("started");
+    pty.wait_for("bgready");
     pty.send("\x03");
     pty.wait_for("code=130");
     wait_until("the background sleep is stopped too", || gone(&sandbox.path("bg.pid")));
