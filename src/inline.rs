@@ -28,8 +28,10 @@ fn always(c: char) -> bool {
     matches!(c, '\\' | '|' | '<' | '&')
 }
 
-/// Inline Markdown as plain text, as a person reads it rendered: `code` and
-/// **bold** lose their marks, a link shows its text and then its address.
+/// Markdown as plain text on one line, as a person reads it rendered: `code`
+/// and **bold** lose their marks, a link shows its text and then its
+/// address, and blocks (paragraphs, list items, code lines) are parted by a
+/// space.
 pub fn to_plain(markdown: &str) -> String {
     use std::fmt::Write as _;
 
@@ -38,8 +40,12 @@ pub fn to_plain(markdown: &str) -> String {
     let mut links = Vec::new();
     for event in Parser::new(markdown) {
         match event {
-            Event::Text(text) | Event::Code(text) => out.push_str(&text),
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            Event::Text(text) | Event::Code(text) => out.push_str(&text.replace('\n', " ")),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableCell,
+            ) => out.push(' '),
             Event::Html(html) | Event::InlineHtml(html) => out.push_str(&html),
             Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url),
             Event::End(TagEnd::Link) => {
@@ -203,5 +209,10 @@ mod tests {
         );
         assert_eq!(to_plain("<https://x.example>"), "https://x.example");
         assert_eq!(to_plain("plain"), "plain");
+        assert_eq!(
+            to_plain("Criteria:\n\n- one\n- two\n\n```sh\nmake\nmake test\n```"),
+            "Criteria: one two make make test",
+            "blocks are parted, never glued"
+        );
     }
 }

@@ -261,3 +261,14 @@ fn status_prints_markdown_in_names_as_the_text_it_renders_to() {
     assert!(out.contains("Ship v2: 0/1 items completed"), "{out}");
     assert!(!out.contains('`'), "{out}");
 }
+
+#[test]
+fn the_header_shows_the_first_paragraph_of_a_description_on_one_line() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "c.yaml",
+        "title: T\ndescription: |-\n  First paragraph\n  of it.\n\n  - more\nphases:\n  - name: P\n    sections:\n      - name: S\n        items: [a]\n",
+    );
+    let out = sandbox.ok(&["status", "c.yaml"]);
+    assert_eq!(out.lines().next(), Some("T — First paragraph of it. …"), "{out}");
+}

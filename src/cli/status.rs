@@ -84,7 +84,10 @@ pub fn render_text(checklist: &Checklist, run: &str, params: &[String], tally: &
     let mut out = Doc::new();
     out.styled(Style::Bold, &to_plain(&checklist.title));
     if let Some(description) = &checklist.description {
-        let _ = write!(out, " — {}", to_plain(description));
+        // Its first paragraph: the header is one line.
+        let (first, rest) = description.split_once("\n\n").unwrap_or((description, ""));
+        let more = if rest.is_empty() { "" } else { " …" };
+        let _ = write!(out, " — {}{more}", to_plain(first));
     }
     out.push("\n");
     out.styled(Style::Dim, &format!("Run: {run}"));
