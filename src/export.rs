@@ -65,6 +65,17 @@ fn item_lines(
         let inner = format!("{indent}{}", " ".repeat(marker.len() + 1));
         item_line(out, item, state.item(index), &inner);
         let sub = checklist.subtree(index);
+        // Its command and verification stand under it as shell blocks,
+        // marked for import to read back as what they are.
+        for (role, script) in [("command", &item.command), ("verify", &item.verify)] {
+            if let Some(script) = script {
+                let _ = write!(
+                    out,
+                    "\n{}",
+                    blocks::safe(&inline::fenced(&format!("sh {role}"), script), &inner)
+                );
+            }
+        }
         // A detail of several lines stands under its item as blocks; a list
         // it ends in is closed, so that the sub-items do not continue it.
         if let Some(detail) = item.detail.as_deref().filter(|d| d.contains('\n')) {

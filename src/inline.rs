@@ -117,6 +117,18 @@ pub fn literal(text: &str) -> String {
     out
 }
 
+/// A code block: `body` in a fence longer than any run of backticks it
+/// holds, so that nothing in it can close it early.
+pub fn fenced(info: &str, body: &str) -> String {
+    let longest = body
+        .lines()
+        .map(|l| l.trim_start().chars().take_while(|&c| c == '`').count())
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}{info}\n{}\n{fence}", body.trim_end_matches('\n'))
+}
+
 /// The inverse of [`escape`], for any place.
 pub fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

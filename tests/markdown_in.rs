@@ -145,6 +145,22 @@ fn lost_words(markdown: &str, outline: &Outline) -> Vec<String> {
     lost
 }
 
+/// The words GitHub shows of `original` that it does not show of `other`.
+fn missing_from(original: &str, other: &str) -> Vec<String> {
+    let mut have: HashMap<String, usize> = HashMap::new();
+    for word in shown_words(other) {
+        *have.entry(word).or_default() += 1;
+    }
+    let mut missing = Vec::new();
+    for word in shown_words(original) {
+        match have.get_mut(&word) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => missing.push(word),
+        }
+    }
+    missing
+}
+
 #[test]
 fn nothing_github_shows_is_lost_from_any_fixture() {
     let dir = format!("{}/tests/fixtures/markdown-in", env!("CARGO_MANIFEST_DIR"));
@@ -159,6 +175,22 @@ fn nothing_github_shows_is_lost_from_any_fixture() {
         let outline = read(&name);
         assert!(outline.item_count() > 0, "{name}");
         assert_eq!(lost_words(&markdown, &outline), Vec::<String>::new(), "{name}");
+        let checklist = outline.to_checklist().unwrap();
+        let state = preflight::run::RunState::replay(&checklist, &[]);
+        let exported = preflight::export::markdown(&checklist, &state, "run");
+        let body = preflight::import::front_matter_block(&markdown).map_or(markdown.as_str(), |front| {
+            markdown[markdown.find(front).unwrap() + front.len()..]
+                .split_once('\n')
+                .map_or("", |(_, rest)| rest)
+        });
+        let mut missing = missing_from(body, &exported);
+        // Front matter's words are the title and description, in the export too.
+        missing.retain(|w| !outline.title.to_lowercase().contains(w.as_str()));
+        assert_eq!(
+            missing,
+            Vec::<String>::new(),
+            "{name}: its export shows every word\n{exported}"
+        );
     }
 }
 
@@ -446,6 +478,11 @@ mod generated {
             let outline = outline_of(&markdown, "generated");
             prop_assume!(outline.item_count() > 0);
             prop_assert_eq!(lost_words(&markdown, &outline), Vec::<String>::new(), "{}", markdown);
+            // And its export shows every word again.
+            let checklist = outline.to_checklist().unwrap();
+            let state = preflight::run::RunState::replay(&checklist, &[]);
+            let exported = preflight::export::markdown(&checklist, &state, "run");
+            prop_assert_eq!(super::missing_from(&markdown, &exported), Vec::<String>::new(), "{}\n---\n{}", markdown, exported);
         }
     }
 }
@@ -461,4 +498,23 @@ fn hostile_nesting_imports_whole_without_exhausting_the_stack() {
         assert_eq!(ran.code, 0, "{name}: {}", ran.stderr);
         assert!(ran.stdout.contains("deep"), "{name}: its text is kept");
     }
+}
+
+#[test]
+fn a_runbooks_commands_and_verifications_show_in_its_export_and_read_back() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "rb.yaml",
+        "title: RB\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Deploy\n            detail: With care.\n            command: |-\n              make deploy\n              ```\n            verify: curl -fsS https://example.com/health\n",
+    );
+    let exported = sandbox.ok(&["export", "rb.yaml"]);
+    assert!(
+        exported.contains("  ````sh command\n  make deploy\n  ```\n  ````\n"),
+        "a fence nothing in it closes: {exported}"
+    );
+    let back = outline_of(&exported, "back");
+    let deploy = item(&back, "Deploy");
+    assert_eq!(deploy.command.as_deref(), Some("make deploy\n```"));
+    assert_eq!(deploy.verify.as_deref(), Some("curl -fsS https://example.com/health"));
+    assert_eq!(deploy.detail.as_deref(), Some("With care."));
 }

@@ -25,7 +25,7 @@ struct Task {
 
 /// The task items of a document, as rendered, leaving out those under a
 /// Completion Status heading (a summary, not items). Comments are hidden and
-/// breaks are spaces, as on GitHub.
+/// breaks are spaces, as on GitHub; code blocks are not a task's text.
 fn tasks(markdown: &str) -> Vec<Task> {
     let options = Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
@@ -36,8 +36,19 @@ fn tasks(markdown: &str) -> Vec<Task> {
     let mut heading: Option<(HeadingLevel, String)> = None;
     let mut in_summary = false;
     let mut links: Vec<String> = Vec::new();
+    let mut in_code = false;
     for event in Parser::new_ext(markdown, options) {
         let text = match event {
+            // A code block under a task is its command, not its text.
+            Md::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                continue;
+            }
+            Md::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                continue;
+            }
+            Md::Text(_) if in_code => continue,
             Md::Start(Tag::Heading { level, .. }) => {
                 heading = Some((level, String::new()));
                 continue;
@@ -102,13 +113,10 @@ fn without_who(mut exported: Vec<Task>, by: &str) -> Vec<Task> {
     exported
 }
 
-/// Whether an exported task reads as the original: the same text, or the
-/// same after the group label import put in front of it (`Unit: …`), where
-/// a `###` heading had made the section already.
+/// Whether an exported task reads as the original: the same depth, tick
+/// and text — a group label names a section, never the start of a title.
 fn same_task(original: &Task, exported: &Task) -> bool {
-    original.depth == exported.depth
-        && original.checked == exported.checked
-        && (original.text == exported.text || exported.text.ends_with(&format!(": {}", original.text)))
+    original.depth == exported.depth && original.checked == exported.checked && original.text == exported.text
 }
 
 fn assert_same_tasks(original: &[Task], exported: &[Task], context: &str) {

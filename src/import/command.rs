@@ -73,6 +73,28 @@ pub(super) fn keeps_transcript(info: &str, body: &str) -> bool {
         && session_commands(body).is_some_and(|c| c.lines().count() < body.trim_end().lines().count())
 }
 
+/// What an export says a shell block of an item is: written `sh command`
+/// or `sh verify` (GitHub reads the first word for the language, and shows
+/// the block as shell either way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Command,
+    Verify,
+}
+
+/// The role an info string gives its block, if it names one.
+pub(super) fn role(info: &str) -> Option<Role> {
+    let mut words = info.split_whitespace();
+    if !SHELLS.contains(&words.next()?.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    match words.next()? {
+        "command" => Some(Role::Command),
+        "verify" => Some(Role::Verify),
+        _ => None,
+    }
+}
+
 /// Whether a code block is a shell script, whatever stands before it.
 pub(super) fn is_shell(info: &str) -> bool {
     let language = language(info);

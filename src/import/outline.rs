@@ -56,6 +56,8 @@ pub struct OutlineItem {
     pub detail: Option<String>,
     /// The shell block under it.
     pub command: Option<String>,
+    /// The shell block an export marked as its verification.
+    pub verify: Option<String>,
     pub status: Status,
     pub note: Option<String>,
     /// Who ticked or skipped it, and when, when the export said so.
@@ -115,7 +117,10 @@ impl Outline {
                         builder.close_sub_items();
                     }
                     builder.item(None, literal(&item.title), item.detail.as_deref().map(literal))?;
-                    builder.actions(item.command.as_deref().map(literal), None);
+                    builder.actions(
+                        item.command.as_deref().map(literal),
+                        item.verify.as_deref().map(literal),
+                    );
                 }
             }
         }

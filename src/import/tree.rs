@@ -80,7 +80,7 @@ impl Block {
             Block::Heading { text, .. } => Some(format!("**{text}**")),
             Block::Paragraph { text, .. } => Some(text.clone()),
             Block::List(list) => Some(doc.markdown(&list.range)),
-            Block::Code { info, body, .. } => Some(fenced(info, body)),
+            Block::Code { info, body, .. } => Some(crate::inline::fenced(info, body)),
             Block::Quote { blocks, .. } => {
                 let inner: Vec<String> = blocks.iter().filter_map(|b| b.markdown(doc)).collect();
                 (!inner.is_empty()).then(|| inner.join("\n\n"))
@@ -97,17 +97,6 @@ impl List {
             .iter()
             .any(|i| i.task.is_some() || i.blocks.iter().any(Block::has_task))
     }
-}
-
-/// A code block as a fence long enough for what it holds.
-pub(super) fn fenced(info: &str, body: &str) -> String {
-    let longest = body
-        .lines()
-        .map(|l| l.trim_start().chars().take_while(|&c| c == '`').count())
-        .max()
-        .unwrap_or(0);
-    let fence = "`".repeat(longest.max(2) + 1);
-    format!("{fence}{info}\n{}\n{fence}", body.trim_end_matches('\n'))
 }
 
 /// Where each line starts, to turn byte offsets into line numbers.

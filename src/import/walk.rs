@@ -322,7 +322,7 @@ impl<'a> Walk<'a> {
                     .unwrap_or_else(|| "Run".to_owned()),
             };
             let Some(command) = command::of_block(info, body, "") else {
-                self.text(super::tree::fenced(info, body));
+                self.text(crate::inline::fenced(info, body));
                 return;
             };
             let mut step = item::read(&html::task_text(&title), false, false).unwrap_or_default();
@@ -334,7 +334,7 @@ impl<'a> Walk<'a> {
             step.line = line;
             step.command = Some(command);
             if command::keeps_transcript(info, body) {
-                append(&mut step.detail, super::tree::fenced(info, body));
+                append(&mut step.detail, crate::inline::fenced(info, body));
             }
             self.steps_taken.shell_blocks += 1;
             self.place(None, vec![step]);
@@ -348,12 +348,12 @@ impl<'a> Walk<'a> {
             {
                 item.command = Some(command);
                 if command::keeps_transcript(info, body) {
-                    append(&mut item.detail, super::tree::fenced(info, body));
+                    append(&mut item.detail, crate::inline::fenced(info, body));
                 }
                 return;
             }
         }
-        self.text(super::tree::fenced(info, body));
+        self.text(crate::inline::fenced(info, body));
     }
 }
 

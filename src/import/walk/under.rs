@@ -2,7 +2,7 @@
 //! the lists below it (sub-items, or criteria for its detail), its command
 //! (the first shell block), and the rest of its blocks as its detail.
 
-use super::super::tree::{self, Block, List, ListItem};
+use super::super::tree::{Block, List, ListItem};
 use super::super::{LeftOut, OutlineItem, command, html, item};
 use super::Walk;
 use crate::checklist::MAX_SUB_ITEM_DEPTH;
@@ -51,12 +51,20 @@ impl Walk<'_> {
                     self.sub_items(list, depth + 1, out, &mut detail);
                 }
                 Block::Code { info, body, .. } => {
-                    let command = (!self.exported && out[at].command.is_none())
+                    // An export marks its item's command and verification
+                    // (`sh command`, `sh verify`); elsewhere the first shell
+                    // block is the command.
+                    let role = command::role(&info);
+                    if role == Some(command::Role::Verify) && out[at].verify.is_none() {
+                        out[at].verify = Some(body.trim_end().to_owned());
+                        continue;
+                    }
+                    let command = (out[at].command.is_none() && (!self.exported || role.is_some()))
                         .then(|| command::of_block(&info, &body, &context))
                         .flatten();
                     let transcript = command::keeps_transcript(&info, &body);
                     if command.is_none() || transcript {
-                        detail.push(tree::fenced(&info, &body));
+                        detail.push(crate::inline::fenced(&info, &body));
                     }
                     if command.is_some() {
                         out[at].command = command;
