@@ -128,21 +128,29 @@ fn outline_words(outline: &Outline) -> HashMap<String, usize> {
     words
 }
 
-/// The words GitHub shows of `markdown` that no text of its import holds.
-fn lost_words(markdown: &str, outline: &Outline) -> Vec<String> {
-    let mut have = outline_words(outline);
-    let body = preflight::import::front_matter_block(markdown).map_or(markdown, |front| {
+/// The document without its front matter: what GitHub shows as text.
+fn body(markdown: &str) -> &str {
+    preflight::import::front_matter_block(markdown).map_or(markdown, |front| {
         let end = markdown.find(front).unwrap_or(0) + front.len();
         markdown[end..].split_once('\n').map_or("", |(_, rest)| rest)
-    });
-    let mut lost = Vec::new();
-    for word in shown_words(body) {
+    })
+}
+
+/// The `words` that `have` does not hold, counting repeats.
+fn not_in(words: Vec<String>, mut have: HashMap<String, usize>) -> Vec<String> {
+    let mut missing = Vec::new();
+    for word in words {
         match have.get_mut(&word) {
             Some(n) if *n > 0 => *n -= 1,
-            _ => lost.push(word),
+            _ => missing.push(word),
         }
     }
-    lost
+    missing
+}
+
+/// The words GitHub shows of `markdown` that no text of its import holds.
+fn lost_words(markdown: &str, outline: &Outline) -> Vec<String> {
+    not_in(shown_words(body(markdown)), outline_words(outline))
 }
 
 /// The words GitHub shows of `original` that it does not show of `other`.
@@ -151,14 +159,7 @@ fn missing_from(original: &str, other: &str) -> Vec<String> {
     for word in shown_words(other) {
         *have.entry(word).or_default() += 1;
     }
-    let mut missing = Vec::new();
-    for word in shown_words(original) {
-        match have.get_mut(&word) {
-            Some(n) if *n > 0 => *n -= 1,
-            _ => missing.push(word),
-        }
-    }
-    missing
+    not_in(shown_words(original), have)
 }
 
 #[test]
