@@ -519,3 +519,57 @@ fn a_runbooks_commands_and_verifications_show_in_its_export_and_read_back() {
     assert_eq!(deploy.verify.as_deref(), Some("curl -fsS https://example.com/health"));
     assert_eq!(deploy.detail.as_deref(), Some("With care."));
 }
+
+#[test]
+fn a_bare_block_is_a_command_only_after_words_that_say_run_it() {
+    let md = "# D\n## Checks\n- [ ] Check the logs. You should see the following:\n\n  ```\n  WARN cache cold; touch PWNED_1\n  ```\n- [ ] Set the runtime limits:\n\n  ```\n  ulimit -n 4096; touch PWNED_2\n  ```\n- [ ] Flush the cache. Run this:\n\n  ```\n  cache flush\n  ```\n";
+    let outline = outline_of(md, "d");
+    let commands: Vec<Option<&str>> = outline.items().map(|i| i.command.as_deref()).collect();
+    assert_eq!(commands, [None, None, Some("cache flush")]);
+}
+
+#[test]
+fn code_in_a_collapsed_details_block_is_never_a_command() {
+    let md = "- [ ] Rotate keys\n  <details><summary>Notes</summary>\n\n  ```sh\n  echo hidden-in-details\n  ```\n\n  </details>\n";
+    let outline = outline_of(md, "d");
+    let rotate = item(&outline, "Rotate keys");
+    assert_eq!(rotate.command, None);
+    assert!(
+        rotate.detail.as_deref().unwrap().contains("echo hidden-in-details"),
+        "{rotate:?}"
+    );
+    let runbook = "# Runbook\n## Restart\nRestart the service:\n\n```sh\nsystemctl restart app\n```\n\n<details>\n<summary>Troubleshooting</summary>\n\n```sh\nrm -rf /var/lib/app/state\n```\n\n</details>\n";
+    let outline = outline_of(runbook, "r");
+    let commands: Vec<&str> = outline.items().filter_map(|i| i.command.as_deref()).collect();
+    assert_eq!(commands, ["systemctl restart app"], "{:#?}", shape(&outline));
+}
+
+#[test]
+fn a_block_after_a_list_goes_under_the_task_just_above_it_and_nothing_else() {
+    let md = "- [ ] Check free disk space\n- If the disk is full, an admin may run the cleanup below\n\n```sh\nrm -rf /var/lib/app/data\n```\n\n> - [ ] Read the quoted warning\n\n```bash\necho outside-the-quote\n```\n\n- [ ] Parent\n  - [ ] Child\n\n```sh\necho child\n```\n";
+    let outline = outline_of(md, "a");
+    let commands: Vec<(&str, Option<&str>)> = outline
+        .items()
+        .map(|i| (i.title.as_str(), i.command.as_deref()))
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            ("Check free disk space", None),
+            ("Read the quoted warning", None),
+            ("Parent", None),
+            ("Child", Some("echo child")),
+        ]
+    );
+}
+
+#[test]
+fn a_console_here_document_keeps_the_lines_the_shell_prompts_with_gt() {
+    let md =
+        "- [ ] Write the config\n\n  ```console\n  $ cat <<EOF > target.conf\n  > enabled = true\n  > EOF\n  ```\n";
+    let outline = outline_of(md, "c");
+    assert_eq!(
+        item(&outline, "Write the config").command.as_deref(),
+        Some("cat <<EOF > target.conf\nenabled = true\nEOF")
+    );
+}

@@ -10,8 +10,9 @@ const SHELLS: [&str; 7] = ["sh", "bash", "shell", "zsh", "ksh", "dash", "posix"]
 /// Info strings of terminal sessions: prompts and the output between them.
 const SESSIONS: [&str; 4] = ["console", "shell-session", "sh-session", "terminal"];
 
-/// Words that, before a block without an info string, say it is to be run.
-const RUN_WORDS: [&str; 4] = ["run", "command", "execute", "following"];
+/// Words that, before a block without an info string, say it is to be run;
+/// whole words only ("runtime", "the following" say nothing of the kind).
+const RUN_WORDS: [&str; 5] = ["run", "execute", "command", "commands", "type"];
 
 /// The language an info string names: its first word, lower case, without
 /// the braces some tools put around it (`{.bash}`).
@@ -27,21 +28,36 @@ fn language(info: &str) -> String {
 /// with the lines a trailing backslash continues it onto.
 fn session_commands(body: &str) -> Option<String> {
     let mut out = Vec::new();
+    // After a command: a trailing backslash continues it on the next line,
+    // and lines the shell prompts with `> ` (a here-document, a loop) are
+    // part of it too.
+    let mut in_command = false;
     let mut continued = false;
     for line in body.lines() {
+        let rest = line.trim_start();
         let command = if continued {
             Some(line)
+        } else if let Some(command) = rest
+            .strip_prefix("$ ")
+            .or_else(|| (rest.trim_end() == "$").then_some(""))
+        {
+            Some(command)
+        } else if in_command {
+            rest.strip_prefix("> ")
+                .or_else(|| (rest.trim_end() == ">").then_some(""))
         } else {
-            line.trim_start()
-                .strip_prefix("$ ")
-                .or_else(|| (line.trim() == "$").then_some(""))
+            None
         };
+        in_command = command.is_some();
         if let Some(command) = command {
             continued = command.trim_end().ends_with('\\');
-            if !command.trim().is_empty() {
+            if !command.trim().is_empty() || out.last().is_some() {
                 out.push(command.trim_end());
             }
         }
+    }
+    while out.last().is_some_and(|l: &&str| l.is_empty()) {
+        out.pop();
     }
     (!out.is_empty()).then(|| out.join("\n"))
 }
@@ -61,7 +77,8 @@ pub(super) fn of_block(info: &str, body: &str, context: &str) -> Option<String> 
         return session_commands(body);
     }
     let context = context.trim().to_lowercase();
-    let says_run = context.ends_with(':') && RUN_WORDS.iter().any(|w| context.contains(w));
+    let mut words = context.split(|c: char| !c.is_alphanumeric());
+    let says_run = context.ends_with(':') && words.any(|w| RUN_WORDS.contains(&w));
     (language.is_empty() && says_run).then(|| body.to_owned())
 }
 
@@ -121,6 +138,13 @@ mod tests {
             Some("pg_upgrade --check \\\n    --old 14\necho done")
         );
         assert_eq!(of_block("console", "just output\n", ""), None);
+        let heredoc =
+            "$ cat <<EOF > target.conf\n> enabled = true\n> EOF\n$ for f in a b; do\n>   echo $f\n> done\na\nb\n";
+        assert_eq!(
+            of_block("console", heredoc, "").as_deref(),
+            Some("cat <<EOF > target.conf\nenabled = true\nEOF\nfor f in a b; do\n  echo $f\ndone"),
+            "the lines the shell prompts with > are the command's"
+        );
         assert!(super::keeps_transcript("console", body));
         assert!(!super::keeps_transcript("console", "$ ls\n"));
         assert!(!super::keeps_transcript("bash", body));
@@ -134,5 +158,13 @@ mod tests {
         );
         assert_eq!(of_block("", "key = value", "The config looks like:"), None);
         assert_eq!(of_block("", "x", "run it"), None);
+        assert_eq!(of_block("", "x", "Run this:").as_deref(), Some("x"));
+        assert_eq!(
+            of_block("", "ulimit -n 1", "Set the runtime limits:"),
+            None,
+            "runtime is not run"
+        );
+        assert_eq!(of_block("", "WARN x", "You should see the following:"), None);
+        assert_eq!(of_block("", "WARN x", "Check it was truncated:"), None);
     }
 }

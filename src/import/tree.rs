@@ -29,6 +29,9 @@ pub(super) enum Block {
         info: String,
         body: String,
         line: usize,
+        /// Inside a collapsed `<details>`: shown only when opened, so never
+        /// anything's command.
+        collapsed: bool,
     },
     Quote {
         blocks: Vec<Block>,

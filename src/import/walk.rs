@@ -129,10 +129,17 @@ impl<'a> Walk<'a> {
             Block::Heading { .. } | Block::Rule => self.flush(),
             Block::Paragraph { text, line } => self.paragraph(text, line),
             Block::List(list) => self.list(list, next_has_task),
-            Block::Code { info, body, line } => self.code(&info, &body, line, last_task),
+            Block::Code {
+                info,
+                body,
+                collapsed: false,
+                line,
+            } => self.code(&info, &body, line, last_task),
             Block::Quote { blocks, .. } if blocks.iter().any(Block::has_task) => {
                 self.flush();
                 self.blocks(blocks);
+                // A block after the quote is not under the tasks inside it.
+                self.last_task = None;
             }
             Block::Comment { line } => self.comment(line),
             other => {
@@ -238,6 +245,8 @@ impl<'a> Walk<'a> {
                 None => {
                     self.place(label, std::mem::take(&mut gathered));
                     self.text(self.doc.markdown(&li.range));
+                    // A block after this plain line is not under the task before it.
+                    self.last_task = None;
                 }
             }
         }
@@ -305,9 +314,10 @@ impl<'a> Walk<'a> {
         let phase = &mut self.outline.phases[p];
         let s = phase.sections.len() - 1;
         let section = &mut phase.sections[s];
-        let top = section.items.len() + items.iter().rposition(|i| i.depth == 0).unwrap_or(0);
+        // The item a block right after these stands under: the last one read.
+        let last = section.items.len() + items.len() - 1;
         section.items.extend(items);
-        self.last_task = Some((p, s, top));
+        self.last_task = Some((p, s, last));
     }
 
     fn code(&mut self, info: &str, body: &str, line: usize, last_task: Option<(usize, usize, usize)>) {

@@ -71,6 +71,8 @@ pub(super) struct Reader<'a> {
     /// where its text starts and ends.
     /// where its text starts and ends, and whether a `[]` follows it.
     link_at: Vec<RefLink>,
+    /// How many `<details>` are open around what is read.
+    collapsed: usize,
     /// Where in `stack` the quotes and lists kept stand, outermost first.
     kept: Vec<usize>,
     /// The lines of comments inside text, which GitHub hides.
@@ -86,6 +88,7 @@ impl<'a> Reader<'a> {
             stack: Vec::new(),
             top: Vec::new(),
             link_at: Vec::new(),
+            collapsed: 0,
             kept: Vec::new(),
             comments: Vec::new(),
         }
@@ -371,14 +374,22 @@ impl<'a> Reader<'a> {
                 }
                 return;
             }
-            Open::Code { info, line, body } => Block::Code { info, body, line },
+            Open::Code { info, line, body } => Block::Code {
+                info,
+                body,
+                line,
+                collapsed: self.collapsed > 0,
+            },
             Open::Html { line, text } => {
+                let shown = crate::import::html::block_text(&text);
+                let lower = text.to_ascii_lowercase();
+                let opens = lower.matches("<details").count();
+                let closes = lower.matches("</details").count();
+                self.collapsed = (self.collapsed + opens).saturating_sub(closes);
                 if crate::import::html::is_comment(&text) {
                     Block::Comment { line }
                 } else {
-                    Block::Other {
-                        markdown: crate::import::html::block_text(&text),
-                    }
+                    Block::Other { markdown: shown }
                 }
             }
             Open::Other { start } => Block::Other {

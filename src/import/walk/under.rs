@@ -50,7 +50,12 @@ impl Walk<'_> {
                 Block::List(list) if self.steps || list.has_task() => {
                     self.sub_items(list, depth + 1, out, &mut detail);
                 }
-                Block::Code { info, body, .. } => {
+                Block::Code {
+                    info,
+                    body,
+                    collapsed: false,
+                    ..
+                } => {
                     // An export marks its item's command and verification
                     // (`sh command`, `sh verify`); elsewhere the first shell
                     // block is the command.
