@@ -380,23 +380,28 @@ impl<'a> Reader<'a> {
                 line,
                 collapsed: self.collapsed > 0,
             },
-            Open::Html { line, text } => {
-                let shown = crate::import::html::block_text(&text);
-                let lower = text.to_ascii_lowercase();
-                let opens = lower.matches("<details").count();
-                let closes = lower.matches("</details").count();
-                self.collapsed = (self.collapsed + opens).saturating_sub(closes);
-                if crate::import::html::is_comment(&text) {
-                    Block::Comment { line }
-                } else {
-                    Block::Other { markdown: shown }
-                }
-            }
+            Open::Html { line, text } => self.html_block(line, &text),
             Open::Other { start } => Block::Other {
                 markdown: render(source, &(start..range.end), &self.links, &self.lines),
             },
         };
         self.push(block);
+    }
+
+    /// An HTML block: hidden when it is only comments, else its text; a
+    /// `<details>` it opens collapses the code after it until it closes.
+    fn html_block(&mut self, line: usize, text: &str) -> Block {
+        let lower = text.to_ascii_lowercase();
+        let opens = lower.matches("<details").count();
+        let closes = lower.matches("</details").count();
+        self.collapsed = (self.collapsed + opens).saturating_sub(closes);
+        if crate::import::html::is_comment(text) {
+            Block::Comment { line }
+        } else {
+            Block::Other {
+                markdown: crate::import::html::block_text(text),
+            }
+        }
     }
 
     fn end_link(&mut self, image: bool, range: &Range<usize>) {
