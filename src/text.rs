@@ -170,6 +170,23 @@ pub fn clean_blocks_owned(raw: String) -> String {
     if already_clean(&raw) { raw } else { clean_blocks(&raw) }
 }
 
+/// A command as written: each line cleaned of control characters, the lines
+/// and their indentation kept (a shell reads them), white space around the
+/// whole trimmed.
+pub fn clean_command(raw: &str) -> Option<String> {
+    let lines: Vec<String> = raw
+        .lines()
+        .map(|line| {
+            let body = line.trim_start();
+            let indent = line.len() - body.len();
+            format!("{}{}", " ".repeat(indent), clean_line(body).unwrap_or_default())
+        })
+        .collect();
+    let joined = lines.join("\n");
+    let trimmed = joined.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
 /// Text pasted into a one-line prompt: each line break (`\r\n` too) and tab
 /// becomes one space, and every other control or bidirectional character is
 /// dropped; the spaces at its ends are kept, as typed text keeps them.

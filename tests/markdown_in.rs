@@ -573,3 +573,10 @@ fn a_console_here_document_keeps_the_lines_the_shell_prompts_with_gt() {
         Some("cat <<EOF > target.conf\nenabled = true\nEOF")
     );
 }
+
+#[test]
+fn a_commands_control_characters_are_cleaned_as_in_a_yaml_file() {
+    let md = "- [ ] Paste\n\n  ```sh\n  echo harmless \u{1b}[201~\n  ```\n";
+    let outline = outline_of(md, "p");
+    assert_eq!(item(&outline, "Paste").command.as_deref(), Some("echo harmless [201~"));
+}

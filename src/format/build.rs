@@ -8,9 +8,9 @@ use serde_saphyr::Location;
 
 use super::error::{LoadError, Position};
 use super::raw::{At, RawChecklist, RawFullItem, RawItem, Spans, Text};
-use super::runbook::{clean_command, opened};
+use super::runbook::opened;
 use crate::checklist::{Checklist, ChecklistBuilder, IdError, MAX_SUB_ITEM_DEPTH, Param};
-use crate::text::{MAX_LINE_CHARS, TextError, clean_blocks_owned, clean_line, clean_line_owned};
+use crate::text::{MAX_LINE_CHARS, TextError, clean_blocks_owned, clean_command, clean_line, clean_line_owned};
 
 /// What the builder needs to point at lines while it works.
 pub(super) struct Context<'a> {

@@ -12,23 +12,6 @@ use crate::checklist::Param;
 use crate::template::{self, TemplateError};
 use crate::text::{clean_line, clean_paragraph_owned};
 
-/// A command as written: each line cleaned of control characters, the lines
-/// and their indentation kept (a shell reads them), white space around the
-/// whole trimmed.
-pub(super) fn clean_command(raw: &str) -> Option<String> {
-    let lines: Vec<String> = raw
-        .lines()
-        .map(|line| {
-            let body = line.trim_start();
-            let indent = line.len() - body.len();
-            format!("{}{}", " ".repeat(indent), clean_line(body).unwrap_or_default())
-        })
-        .collect();
-    let joined = lines.join("\n");
-    let trimmed = joined.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_owned())
-}
-
 impl Context<'_> {
     /// The declared parameters: names valid and unique, texts cleaned.
     pub(super) fn params<S: Spans>(&self, raw: Vec<S::W<RawParam<S>>>) -> Result<Vec<Param>, LoadError> {

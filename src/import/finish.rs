@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Outline, mojibake};
-use crate::text::{MAX_LINE_CHARS, clean_blocks, clean_line, shortened};
+use crate::text::{MAX_LINE_CHARS, clean_blocks, clean_command, clean_line, shortened};
 
 /// Cuts titles and names to what a checklist accepts; an item whose title was
 /// cut keeps its whole text at the start of its detail, so nothing is lost.
@@ -138,6 +138,10 @@ fn clean_texts(outline: &mut Outline) {
             clean(&mut section.description);
             for item in &mut section.items {
                 clean(&mut item.detail);
+                // A command is cleaned as one from a YAML file is: what a
+                // terminal would act on never reaches the view or a clipboard.
+                item.command = item.command.take().and_then(|c| clean_command(&c));
+                item.verify = item.verify.take().and_then(|c| clean_command(&c));
             }
         }
     }

@@ -151,6 +151,17 @@ mod tests {
     }
 
     #[test]
+    fn a_link_address_never_carries_what_a_terminal_acts_on() {
+        let text = plain(&spans(
+            "[docs](http://e.com/&#x202e;fdp.exe&#x1b;)",
+            Style::new(),
+            &Theme::COLOR,
+        ));
+        assert!(!text.contains(crate::text::is_unsafe), "{text:?}");
+        assert!(text.contains("http://e.com/fdp.exe"), "{text:?}");
+    }
+
+    #[test]
     fn inline_markup_becomes_styles() {
         let out = styled("run `make` **now**, *carefully*, ~~never~~");
         let text: String = out.iter().map(|(t, _)| t.as_str()).collect();

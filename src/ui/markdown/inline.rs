@@ -128,8 +128,12 @@ impl<'t> Inline<'t> {
         };
         let autolink = is(&url) || url.strip_prefix("mailto:").is_some_and(is);
         if !url.is_empty() && !autolink {
-            self.spans
-                .push(Span::styled(format!(" ({url})"), self.base.patch(self.theme.dim)));
+            // The address is parsed text too: an entity in it (`&#x202e;`)
+            // decodes to what a terminal would act on.
+            self.spans.push(Span::styled(
+                format!(" ({})", safe(&url)),
+                self.base.patch(self.theme.dim),
+            ));
         }
     }
 }
