@@ -53,7 +53,9 @@ fn split_icon(heading: &str) -> (Option<String>, String) {
 /// also a phase, and is removed from `blocks`; else a first heading with
 /// tasks, which stays a phase too.
 fn take_title(blocks: &mut Vec<Block>, front: Option<String>, exported: bool) -> Option<String> {
-    let first = blocks.iter().position(|b| matches!(b, Block::Heading { .. }))?;
+    let Some(first) = blocks.iter().position(|b| matches!(b, Block::Heading { .. })) else {
+        return front;
+    };
     let Block::Heading { level, text, .. } = &blocks[first] else {
         return front;
     };

@@ -580,3 +580,31 @@ fn a_commands_control_characters_are_cleaned_as_in_a_yaml_file() {
     let outline = outline_of(md, "p");
     assert_eq!(item(&outline, "Paste").command.as_deref(), Some("echo harmless [201~"));
 }
+
+#[test]
+fn a_completion_status_heading_is_a_summary_only_when_its_boxes_count_items() {
+    let md = "# Incident\n## Respond\n- [ ] Page the on-call\n## Completion Status\n- [ ] Update the public status page\n- [ ] Notify affected customers\n### Follow-ups\n- [ ] File the postmortem\n";
+    let outline = outline_of(md, "i");
+    assert_eq!(outline.item_count(), 4, "{:#?}", shape(&outline));
+    let seed = "# T\n## P\n- [ ] real\n## ✅ Completion Status\n- [ ] **P**: ___/___ items completed\n";
+    assert_eq!(outline_of(seed, "s").item_count(), 1);
+}
+
+#[test]
+fn tasks_in_a_quote_under_a_task_are_its_sub_items() {
+    let outline = outline_of("- [ ] outer\n  > - [x] inner in quote\n", "q");
+    assert_eq!(shape(&outline), ["q: outer", "q:   inner in quote"]);
+}
+
+#[test]
+fn a_front_matter_title_names_a_document_without_headings() {
+    let outline = outline_of("---\ntitle: From the front\n---\n- [ ] a\n", "file-name");
+    assert_eq!(outline.title, "From the front");
+}
+
+#[test]
+fn a_step_whose_words_are_only_a_colon_is_still_named() {
+    let outline = outline_of("Run:\n\n```sh\nmake\n```\n\n:\n\n```sh\nmake test\n```\n", "s");
+    let titles: Vec<&str> = outline.items().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Run", "Run"]);
+}

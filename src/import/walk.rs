@@ -33,6 +33,16 @@ pub(super) struct Walk<'a> {
     pub steps_taken: super::Steps,
 }
 
+/// Whether a block is the list of a Completion Status: every box in it
+/// counts items (`items completed`).
+fn is_summary(block: &Block) -> bool {
+    let Block::List(list) = block else { return false };
+    list.items.iter().all(|item| {
+        item.task.is_some()
+            && matches!(item.blocks.first(), Some(Block::Paragraph { text, .. }) if text.contains("items completed"))
+    })
+}
+
 pub(super) fn append(slot: &mut Option<String>, text: String) {
     match slot {
         Some(existing) => {
@@ -108,19 +118,19 @@ impl<'a> Walk<'a> {
     pub(super) fn blocks(&mut self, blocks: Vec<Block>) {
         let mut blocks = blocks.into_iter().peekable();
         while let Some(block) = blocks.next() {
-            let next_has_task = blocks.peek().is_some_and(Block::has_task);
-            self.block(block, next_has_task);
+            self.block(block, blocks.peek());
         }
         self.flush();
     }
 
-    fn block(&mut self, block: Block, next_has_task: bool) {
+    fn block(&mut self, block: Block, next: Option<&Block>) {
         if let Block::Heading { level, text, line } = &block {
             self.flush();
             self.last_task = None;
-            self.heading(*level, text, *line);
+            self.heading(*level, text, *line, next.is_some_and(is_summary));
             return;
         }
+        let next_has_task = next.is_some_and(Block::has_task);
         if self.in_summary {
             return;
         }
@@ -151,11 +161,14 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn heading(&mut self, level: HeadingLevel, text: &str, line: usize) {
+    fn heading(&mut self, level: HeadingLevel, text: &str, line: usize, summary: bool) {
         let name = name_of(text, self.exported);
         if level <= HeadingLevel::H2 {
             let (icon, name) = super::split_icon(&name);
-            self.in_summary = name.trim_end_matches(':') == COMPLETION_STATUS;
+            // A summary only when its boxes read as one (`**Phase**: 3/5
+            // items completed`, the seed's `___/___`): elsewhere a heading
+            // of that name holds tasks like any other.
+            self.in_summary = summary && name.trim_end_matches(':') == COMPLETION_STATUS;
             self.heading_section = None;
             if !self.in_summary {
                 self.outline.phases.push(OutlinePhase {
@@ -336,11 +349,8 @@ impl<'a> Walk<'a> {
                 return;
             };
             let mut step = item::read(&html::task_text(&title), false, false).unwrap_or_default();
-            if step.title.is_empty() {
-                "Run".clone_into(&mut step.title);
-            }
             let title = step.title.trim_end_matches(':').trim_end().to_owned();
-            step.title = title;
+            step.title = if title.is_empty() { "Run".to_owned() } else { title };
             step.line = line;
             step.command = Some(command);
             if command::keeps_transcript(info, body) {

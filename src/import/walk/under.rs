@@ -7,6 +7,19 @@ use super::super::{LeftOut, OutlineItem, command, html, item};
 use super::Walk;
 use crate::checklist::MAX_SUB_ITEM_DEPTH;
 
+/// The blocks under an item, a quote that holds tasks opened up: its tasks
+/// are the item's sub-items as any other would be.
+fn unquoted(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            Block::Quote { blocks } if blocks.iter().any(Block::has_task) => out.extend(unquoted(blocks)),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 impl Walk<'_> {
     /// One item (a task, or a step) and what stands under it, into `out`:
     /// itself, then its sub-items.
@@ -18,7 +31,7 @@ impl Walk<'_> {
         numbered: bool,
         out: &mut Vec<OutlineItem>,
     ) {
-        let mut blocks = li.blocks.into_iter().peekable();
+        let mut blocks = unquoted(li.blocks).into_iter().peekable();
         let text = match blocks.peek() {
             Some(Block::Paragraph { .. }) => match blocks.next() {
                 Some(Block::Paragraph { text, .. }) => text,
