@@ -11,6 +11,7 @@
 mod blocks;
 mod item;
 
+pub use blocks::END_OF_TEXT;
 pub use item::{Parts, read as read_item};
 
 use std::fmt::Write as _;
@@ -30,9 +31,6 @@ pub const NOTE: &str = "Note: ";
 
 /// Marks the line under an item that says what its last command showed.
 pub const EVIDENCE: &str = "Evidence: ";
-
-/// Closes a detail that ends in a list, before the item's sub-items.
-pub const END_OF_DETAIL: &str = "<!-- end of detail -->";
 
 /// Opens a skip reason after a skipped item.
 pub const NOT_APPLICABLE: &str = "(N/A";
@@ -76,13 +74,10 @@ fn item_lines(
                 );
             }
         }
-        // A detail of several lines stands under its item as blocks; a list
-        // it ends in is closed, so that the sub-items do not continue it.
+        // A detail of several lines stands under its item as blocks, made
+        // to stand alone (a list it ends in closed before the sub-items).
         if let Some(detail) = item.detail.as_deref().filter(|d| d.contains('\n')) {
             let _ = write!(out, "\n{}", blocks::safe(detail, &inner));
-            if sub.len() > 1 && blocks::ends_in_list(detail) {
-                let _ = writeln!(out, "\n{inner}{END_OF_DETAIL}");
-            }
         }
         item_lines(out, checklist, state, sub.start + 1..sub.end, &inner, item.numbered);
     }

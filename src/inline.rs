@@ -117,15 +117,17 @@ pub fn literal(text: &str) -> String {
     out
 }
 
-/// A code block: `body` in a fence longer than any run of backticks it
-/// holds, so that nothing in it can close it early.
+/// A code block: `body` in a fence longer than any run of its character
+/// that starts a line of it, so that nothing in it can close it early; of
+/// tildes when the info string holds a backtick (a backtick fence's cannot).
 pub fn fenced(info: &str, body: &str) -> String {
+    let c = if info.contains('`') { '~' } else { '`' };
     let longest = body
         .lines()
-        .map(|l| l.trim_start().chars().take_while(|&c| c == '`').count())
+        .map(|l| l.trim_start().chars().take_while(|&x| x == c).count())
         .max()
         .unwrap_or(0);
-    let fence = "`".repeat(longest.max(2) + 1);
+    let fence = c.to_string().repeat(longest.max(2) + 1);
     format!("{fence}{info}\n{}\n{fence}", body.trim_end_matches('\n'))
 }
 

@@ -608,3 +608,34 @@ fn a_step_whose_words_are_only_a_colon_is_still_named() {
     let titles: Vec<&str> = outline.items().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Run", "Run"]);
 }
+
+#[test]
+fn a_tilde_fence_with_a_backtick_in_its_info_stays_code_through_export() {
+    let sandbox = Sandbox::new();
+    let md = "- [ ] Check the sample output\n\n  ~~~ text`raw\n  - [x] migrated users\n  # 42 rows\n  ~~~\n";
+    sandbox.write("tf.md", md);
+    let exported = sandbox.ok(&["export", "tf.md"]);
+    let ticks = Parser::new_ext(&exported, Options::ENABLE_TASKLISTS)
+        .filter(|e| matches!(e, Event::TaskListMarker(true)))
+        .count();
+    assert_eq!(ticks, 0, "{exported}");
+    let back = outline_of(&exported, "back");
+    assert_eq!(back.item_count(), 1, "{exported}");
+}
+
+#[test]
+fn descriptions_that_would_not_stand_alone_never_leak_into_the_export() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "y.yaml",
+        "title: T\ndescription: \"> - [x] approved by security\"\nphases:\n  - name: P\n    description: \"Overview\\n========\"\n    sections:\n      - name: S\n        description: \"You need:\\n\\n- a key\"\n        items:\n          - title: Real\n            detail: \"```\\nunclosed\"\n          - Second\n",
+    );
+    let exported = sandbox.ok(&["export", "y.yaml"]);
+    let ticks = Parser::new_ext(&exported, Options::ENABLE_TASKLISTS)
+        .filter(|e| matches!(e, Event::TaskListMarker(true)))
+        .count();
+    assert_eq!(ticks, 0, "{exported}");
+    let back = outline_of(&exported, "back");
+    assert_eq!(shape(&back), ["S: Real", "S: Second"], "{exported}");
+    assert_eq!(back.phases[0].name, "P");
+}
