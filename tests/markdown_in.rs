@@ -37,6 +37,13 @@ fn shape(outline: &Outline) -> Vec<String> {
     out
 }
 
+/// How many ticked boxes GitHub shows in a document.
+fn ticks(markdown: &str) -> usize {
+    Parser::new_ext(markdown, Options::ENABLE_TASKLISTS)
+        .filter(|e| matches!(e, Event::TaskListMarker(true)))
+        .count()
+}
+
 fn item<'a>(outline: &'a Outline, title: &str) -> &'a preflight::import::OutlineItem {
     outline
         .items()
@@ -390,10 +397,7 @@ fn a_description_holding_a_ticked_box_never_exports_as_a_tick() {
         "title: T\ndescription: |-\n  Done before:\n\n  - [x] approved\n  ## Not a phase\nphases:\n  - name: P\n    description: \"- [X] also not\"\n    sections:\n      - name: S\n        items:\n          - title: Real\n            detail: |-\n              Criteria:\n\n              * [x] shown, not ticked\n",
     );
     let exported = sandbox.ok(&["export", "c.yaml"]);
-    let ticks = Parser::new_ext(&exported, Options::ENABLE_TASKLISTS)
-        .filter(|e| matches!(e, Event::TaskListMarker(true)))
-        .count();
-    assert_eq!(ticks, 0, "{exported}");
+    assert_eq!(ticks(&exported), 0, "{exported}");
     let boxes = Parser::new_ext(&exported, Options::ENABLE_TASKLISTS)
         .filter(|e| matches!(e, Event::TaskListMarker(_)))
         .count();
@@ -615,10 +619,7 @@ fn a_tilde_fence_with_a_backtick_in_its_info_stays_code_through_export() {
     let md = "- [ ] Check the sample output\n\n  ~~~ text`raw\n  - [x] migrated users\n  # 42 rows\n  ~~~\n";
     sandbox.write("tf.md", md);
     let exported = sandbox.ok(&["export", "tf.md"]);
-    let ticks = Parser::new_ext(&exported, Options::ENABLE_TASKLISTS)
-        .filter(|e| matches!(e, Event::TaskListMarker(true)))
-        .count();
-    assert_eq!(ticks, 0, "{exported}");
+    assert_eq!(ticks(&exported), 0, "{exported}");
     let back = outline_of(&exported, "back");
     assert_eq!(back.item_count(), 1, "{exported}");
 }
@@ -631,10 +632,7 @@ fn descriptions_that_would_not_stand_alone_never_leak_into_the_export() {
         "title: T\ndescription: \"> - [x] approved by security\"\nphases:\n  - name: P\n    description: \"Overview\\n========\"\n    sections:\n      - name: S\n        description: \"You need:\\n\\n- a key\"\n        items:\n          - title: Real\n            detail: \"```\\nunclosed\"\n          - Second\n",
     );
     let exported = sandbox.ok(&["export", "y.yaml"]);
-    let ticks = Parser::new_ext(&exported, Options::ENABLE_TASKLISTS)
-        .filter(|e| matches!(e, Event::TaskListMarker(true)))
-        .count();
-    assert_eq!(ticks, 0, "{exported}");
+    assert_eq!(ticks(&exported), 0, "{exported}");
     let back = outline_of(&exported, "back");
     assert_eq!(shape(&back), ["S: Real", "S: Second"], "{exported}");
     assert_eq!(back.phases[0].name, "P");
