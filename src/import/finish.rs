@@ -101,16 +101,19 @@ fn fold_empty(outline: &mut Outline, description: &mut Vec<String>) {
             }
             continue;
         }
-        let prefixes: Vec<String> = sections.iter().map(|s| format!("{} / ", s.name)).collect();
-        let names: Vec<String> = sections.iter().map(|s| s.name.clone()).collect();
-        for (i, section) in sections.into_iter().enumerate() {
+        // Every name a label section's name begins with (`Heading / Label`).
+        let heads: HashSet<String> = sections
+            .iter()
+            .flat_map(|s| s.name.match_indices(" / ").map(|(at, _)| s.name[..at].to_owned()))
+            .collect();
+        for section in sections {
             if !section.items.is_empty() {
                 phase.sections.push(section);
                 continue;
             }
             // A `###` heading whose tasks went to the sections its labels
             // made is named in theirs already.
-            let in_later_name = names[i + 1..].iter().any(|n| n.starts_with(&prefixes[i]));
+            let in_later_name = heads.contains(&section.name);
             let text = as_text(if in_later_name { "" } else { &section.name }, section.description);
             if text.is_empty() {
                 continue;

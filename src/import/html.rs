@@ -53,24 +53,32 @@ fn is_break(tag: &str) -> bool {
 /// code spans stay as they are), `<br>` replaced by `line_break` and, with
 /// `drop_tags`, other tags dropped.
 fn shown<'a>(text: &'a str, line_break: &str, drop_tags: bool) -> Cow<'a, str> {
-    let text = without_comments(text);
     if !text.contains('<') {
-        return text;
+        return Cow::Borrowed(text);
     }
-    let tags: Vec<(std::ops::Range<usize>, bool)> = pulldown_cmark::Parser::new(&text)
+    // As pulldown-cmark reads the text, so that `<!--` in a code span is
+    // text, as GitHub shows it.
+    let tags: Vec<(std::ops::Range<usize>, bool)> = pulldown_cmark::Parser::new(text)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
-            pulldown_cmark::Event::InlineHtml(tag) => Some((range, is_break(&tag))),
+            pulldown_cmark::Event::InlineHtml(tag) | pulldown_cmark::Event::Html(tag) => {
+                let comment = tag.starts_with("<!--");
+                Some((range, is_break(&tag), comment))
+            }
             _ => None,
         })
-        .filter(|(_, br)| *br || drop_tags)
+        .filter(|(_, br, comment)| *br || *comment || drop_tags)
+        .map(|(range, br, _)| (range, br))
         .collect();
     if tags.is_empty() {
-        return text;
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (range, br) in tags {
+        if range.start < at {
+            continue;
+        }
         out.push_str(&text[at..range.start]);
         if br {
             out.push_str(line_break);
@@ -110,7 +118,7 @@ pub fn block_text(html: &str) -> String {
 /// Whether a block of HTML is only comments (and white space): hidden, not
 /// a left-out block.
 pub fn is_comment(html: &str) -> bool {
-    visible(html).trim().is_empty()
+    without_comments(html).trim().is_empty()
 }
 
 /// The YAML front matter block at the very top of a document, as
@@ -137,7 +145,12 @@ mod tests {
     #[test]
     fn comments_vanish_and_breaks_become_spaces() {
         assert_eq!(visible("Tests pass <!-- link the CI run -->"), "Tests pass ");
-        assert_eq!(visible("a<!-- one -->b<!-- two"), "ab");
+        assert_eq!(
+            visible("a<!-- one -->b<!-- two"),
+            "ab<!-- two",
+            "unclosed in text, it is text"
+        );
+        assert_eq!(visible("Escape `<!--` in templates"), "Escape `<!--` in templates");
         assert_eq!(visible("one<br>two<BR/>three<br />four"), "one two three four");
         assert_eq!(visible("x <bravo>y</bravo>"), "x y", "a tag, not a break");
         assert_eq!(visible("`<br>` in code"), "`<br>` in code");

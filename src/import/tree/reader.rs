@@ -236,10 +236,13 @@ impl<'a> Reader<'a> {
                 ..
             } => {
                 self.inline(&range);
-                if matches!(
+                // Links nest (an image in a link in an image …); past a few
+                // levels the inner ones stay as written, which bounds the work.
+                let reference = matches!(
                     link_type,
                     LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
-                ) {
+                );
+                if reference && self.link_at.len() < MAX_NESTING {
                     let collapsed = link_type == LinkType::Collapsed;
                     self.link_at.push((
                         range.start,
