@@ -69,7 +69,8 @@ fn bold_lead(text: &str) -> Option<(&str, &str)> {
 
 fn joined<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     let parts: Vec<&str> = lines
-        .map(|l| l.trim().trim_end_matches('\\').trim_end())
+        // A hard break's backslash goes; an escaped one (`\\`) is text.
+        .map(|l| without_hard_break(l.trim()).trim_end())
         .filter(|l| !l.is_empty())
         .collect();
     parts.join(" ")

@@ -147,3 +147,10 @@ fn empty_headings_and_untitled_files_still_name_everything() {
     }
     assert_eq!(outline.item_count(), 3);
 }
+
+#[test]
+fn an_escaped_backslash_at_the_end_of_a_title_is_kept() {
+    let outline = parse("- [ ] Item ending in backslash \\\\\n- [ ] Broken\\\n  detail\n", "t");
+    let titles: Vec<&str> = outline.items().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Item ending in backslash \\\\", "Broken"]);
+}
