@@ -15,7 +15,6 @@
 mod command;
 mod finish;
 mod groups;
-mod html;
 mod item;
 mod mojibake;
 mod outline;
@@ -27,12 +26,8 @@ pub use outline::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection, S
 use pulldown_cmark::HeadingLevel;
 
 use crate::export::MARKER;
+use crate::html;
 use tree::Block;
-
-/// Text as GitHub shows it in a task: comments hidden, `<br>` a hard break.
-pub(crate) fn visible_with_breaks(text: &str) -> std::borrow::Cow<'_, str> {
-    html::with_breaks(text)
-}
 
 /// Splits a leading emoji (or other symbol) off a heading, as its icon.
 fn split_icon(heading: &str) -> (Option<String>, String) {

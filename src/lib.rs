@@ -14,6 +14,7 @@ pub mod files;
 pub mod format;
 pub mod gate;
 pub mod generate;
+pub mod html;
 pub mod import;
 pub mod inline;
 pub mod lookup;

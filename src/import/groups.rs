@@ -4,7 +4,8 @@
 //! bullet over a nested task list. Its words name the section its tasks go
 //! into, and never stand before each task's own title.
 
-use super::{html, mojibake};
+use super::mojibake;
+use crate::html;
 use crate::text::clean_line;
 
 /// The text of a label: without bold, HTML comments or a closing colon.

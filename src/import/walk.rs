@@ -9,8 +9,9 @@
 use pulldown_cmark::HeadingLevel;
 
 use super::tree::{Block, Doc, List, ListItem};
-use super::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection, command, groups, html, item, mojibake};
+use super::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection, command, groups, item, mojibake};
 use crate::export::{COMPLETION_STATUS, PARAMETERS};
+use crate::html;
 use crate::text::clean_line;
 
 pub(super) struct Walk<'a> {

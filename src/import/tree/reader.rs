@@ -398,11 +398,11 @@ impl<'a> Reader<'a> {
         let opens = lower.matches("<details").count();
         let closes = lower.matches("</details").count();
         self.collapsed = (self.collapsed + opens).saturating_sub(closes);
-        if crate::import::html::is_comment(text) {
+        if crate::html::is_comment(text) {
             Block::Comment { line }
         } else {
             Block::Other {
-                markdown: crate::import::html::block_text(text),
+                markdown: crate::html::block_text(text),
             }
         }
     }

@@ -3,9 +3,10 @@
 //! (the first shell block), and the rest of its blocks as its detail.
 
 use super::super::tree::{Block, List, ListItem};
-use super::super::{LeftOut, OutlineItem, command, html, item};
+use super::super::{LeftOut, OutlineItem, command, item};
 use super::Walk;
 use crate::checklist::MAX_SUB_ITEM_DEPTH;
+use crate::html;
 
 /// The blocks under an item, a quote that holds tasks opened up: its tasks
 /// are the item's sub-items as any other would be.

@@ -1,6 +1,7 @@
-//! What GitHub hides or turns into layout when it renders a checklist, done
-//! the same way on import: HTML comments vanish, `<br>` is a break, a YAML
-//! front matter block holds the title and description rather than text.
+//! What GitHub hides or turns into layout when it renders Markdown, done the
+//! same way wherever preflight reads it (import, and export checking its own
+//! lines): HTML comments vanish, `<br>` is a break, an HTML block shows its
+//! text, a YAML front matter block is not text.
 
 use std::borrow::Cow;
 
