@@ -39,15 +39,42 @@ pub mod exit {
     pub const INCOMPLETE: u8 = 3;
 }
 
+/// A command line that asks for something that cannot be: `main` prints it
+/// and exits with [`exit::USAGE`], as clap does for its own, so that no code
+/// below `main` ends the process.
+#[derive(Debug)]
+pub enum Usage {
+    /// Clap's own error, printed as clap prints it.
+    Clap(clap::Error),
+    /// A message with its hint, printed as other errors are.
+    Message(String),
+}
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Usage::Clap(err) => write!(f, "{err}"),
+            Usage::Message(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Usage {}
+
+/// A usage error of `kind`, worded as clap words its own.
+pub(crate) fn usage(kind: clap::error::ErrorKind, message: &str) -> anyhow::Error {
+    Usage::Clap(Cli::command().error(kind, message)).into()
+}
+
 /// A CHECKLIST that is no file but looks like a misspelt command (`preflight
 /// stauts`) is a usage error with a suggestion, as clap gives for subcommands.
-fn misspelt_command(path: &std::path::Path, color: paint::ColorChoice) {
+fn misspelt_command(path: &std::path::Path) -> anyhow::Result<()> {
     let Some(word) = path.to_str().filter(|w| !path.exists() && !w.contains(['/', '.'])) else {
-        return;
+        return Ok(());
     };
     let templates: Vec<&str> = crate::bundled::ALL.iter().map(crate::bundled::Bundled::name).collect();
     if templates.contains(&word) {
-        return;
+        return Ok(());
     }
     let command = Cli::command();
     let names = command
@@ -64,11 +91,7 @@ fn misspelt_command(path: &std::path::Path, color: paint::ColorChoice) {
         || "`preflight --help` lists the commands, `preflight templates` the bundled checklists".to_owned(),
         |name| format!("did you mean `{name}`?"),
     );
-    output::error(
-        paint::Paint::stderr(color),
-        &format!("no command or checklist named `{word}`\n  hint: {hint}"),
-    );
-    std::process::exit(i32::from(exit::USAGE));
+    Err(Usage::Message(format!("no command or checklist named `{word}`\n  hint: {hint}")).into())
 }
 
 /// Runs a parsed command line. Errors are returned for `main` to print.
@@ -80,7 +103,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let read_all = |checklist: Option<&PathBuf>| Session::with_events(checklist.map(PathBuf::as_path), globals, true);
     let Some(command) = &cli.command else {
         if let Some(path) = &cli.checklist {
-            misspelt_command(path, cli.color);
+            misspelt_command(path)?;
         }
         return interactive::run(&Source::resolve(cli.checklist.as_deref()), globals, cli.fresh);
     };
@@ -112,12 +135,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Sync { checklist, .. } => {
             if globals.state.is_none() {
-                Cli::command()
-                    .error(
-                        clap::error::ErrorKind::MissingRequiredArgument,
-                        "sync shares a run log kept in a git work tree: name it with --state FILE",
-                    )
-                    .exit();
+                return Err(usage(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    "sync shares a run log kept in a git work tree: name it with --state FILE",
+                ));
             }
             sync::run(&Session::for_history(checklist.as_deref(), globals, false)?)
         }

@@ -96,3 +96,20 @@ fn the_man_page_lists_the_view_s_keys_from_the_key_table() {
         assert!(page.contains(&what), "{keys}: {what}");
     }
 }
+
+#[test]
+fn usage_errors_found_after_parsing_exit_2_as_clap_s_own_do() {
+    let sandbox = Sandbox::new();
+    let ran = sandbox.run(&["sync"]);
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(ran.stderr.contains("name it with --state FILE"), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("Usage:"),
+        "worded as clap words its own: {}",
+        ran.stderr
+    );
+    sandbox.write("a.md", "- [x] a\n");
+    let ran = sandbox.run(&["import", "a.md", "--run", "r"]);
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(ran.stderr.contains("needs -o CHECKLIST.yaml"), "{}", ran.stderr);
+}

@@ -6,11 +6,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::CommandFactory as _;
 
 use super::session::{Session, operator, run_and_log_path};
 use super::source::Source;
-use super::{Cli, Globals, exit, output};
+use super::{Globals, exit, output};
 use crate::checklist::{Checklist, Status};
 use crate::export;
 use crate::files::{FileError, Replace, Target};
@@ -159,12 +158,10 @@ fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow:
 /// `--run`) is new; only then is the file written, then the run recorded.
 pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) -> anyhow::Result<ExitCode> {
     if globals.run.is_some() && out.is_none() {
-        Cli::command()
-            .error(
-                clap::error::ErrorKind::MissingRequiredArgument,
-                "import --run NAME records the ticks into a run of the new checklist, so it needs -o CHECKLIST.yaml",
-            )
-            .exit();
+        return Err(super::usage(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            "import --run NAME records the ticks into a run of the new checklist, so it needs -o CHECKLIST.yaml",
+        ));
     }
     let outline = format::read_outline(input)?;
     let shown = escape_for_terminal(&input.display().to_string());
