@@ -70,8 +70,10 @@ pub fn require_terminal() -> anyhow::Result<()> {
     )
 }
 
-/// Runs the view until the user quits or a signal asks it to stop.
-pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
+/// Runs the view until the user quits or a signal asks it to stop; `Some(n)`
+/// when signal `n` ended it, for the process to exit `128 + n` as a shell
+/// reports it.
+pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<Option<i32>> {
     let result = run_loop(&mut app, &mut cx);
     // Remembering where the user was is a convenience: failing to is not an error.
     if let Some(path) = &cx.resume {
@@ -80,7 +82,7 @@ pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<()> {
     result
 }
 
-fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<()> {
+fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
     let watchdog = watchdog::Watchdog::start()?;
     let mut session = terminal::Session::enter().context("cannot take over the terminal")?;
     let size = session.terminal.size()?;
@@ -128,7 +130,7 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<()> {
                 if let Some(action) = input::action(&event, &app.mode, kept_search) {
                     dirty = true;
                     if !carry_out(update(app, action), app, cx, &mut session, &watchdog) {
-                        return Ok(());
+                        return Ok(None);
                     }
                 }
                 if burst.elapsed() >= BURST || !event::poll(MORE_INPUT)? {
@@ -137,7 +139,7 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(watchdog.signal())
 }
 
 /// Carries out an Effect; `false` means quit.

@@ -71,6 +71,9 @@ pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<Ex
         replaced: false,
         resume,
     };
-    ui::run(app, cx)?;
-    Ok(ExitCode::from(exit::OK))
+    let code = match ui::run(app, cx)? {
+        Some(signal) => u8::try_from(128 + signal).unwrap_or(exit::ERROR),
+        None => exit::OK,
+    };
+    Ok(ExitCode::from(code))
 }

@@ -7,7 +7,7 @@
 //! gives the loop a grace period, then waits for any run log write to finish,
 //! restores what it can of the terminal and ends the process.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -53,6 +53,8 @@ fn unblock_ending_signals() -> anyhow::Result<()> {
 
 pub struct Watchdog {
     stop: Arc<AtomicBool>,
+    /// The number of the last ending signal that came.
+    which: Arc<AtomicUsize>,
     /// SIGINT, apart: while the terminal is handed to a command, Ctrl-C is
     /// for the command, which shares the terminal, and not for the view.
     interrupt: Arc<AtomicBool>,
@@ -79,6 +81,9 @@ impl Watchdog {
         let stop = Arc::new(AtomicBool::new(false));
         let interrupt = Arc::new(AtomicBool::new(false));
         let handed = Arc::new(AtomicBool::new(false));
+        // Which signal ended the view: it exits 128 + its number, as a
+        // shell reports a process a signal ended.
+        let which = Arc::new(AtomicUsize::new(0));
         for signal in ENDING {
             let flag = if signal == signal_hook::consts::SIGINT {
                 &interrupt
@@ -86,10 +91,13 @@ impl Watchdog {
                 &stop
             };
             signal_hook::flag::register(signal, Arc::clone(flag)).context("cannot watch for signals")?;
+            signal_hook::flag::register_usize(signal, Arc::clone(&which), signal.unsigned_abs() as usize)
+                .context("cannot watch for signals")?;
         }
         let writing = Arc::new(Mutex::new(()));
         let (flag, lock) = (Arc::clone(&stop), Arc::clone(&writing));
         let (int, away) = (Arc::clone(&interrupt), Arc::clone(&handed));
+        let which_here = Arc::clone(&which);
         std::thread::Builder::new()
             .name("preflight-watchdog".into())
             .spawn(move || {
@@ -111,15 +119,23 @@ impl Watchdog {
                 }
                 let _no_write_in_flight = lock.lock();
                 terminal::restore();
-                std::process::exit(0);
+                let signal = i32::try_from(which_here.load(Ordering::SeqCst)).unwrap_or(0);
+                std::process::exit(128 + signal);
             })
             .context("cannot start the signal watchdog")?;
         Ok(Watchdog {
             stop,
+            which,
             interrupt,
             handed,
             writing,
         })
+    }
+
+    /// The signal that asked the view to end, if one did.
+    pub fn signal(&self) -> Option<i32> {
+        let which = i32::try_from(self.which.load(Ordering::SeqCst)).unwrap_or(0);
+        (self.stopping() && which > 0).then_some(which)
     }
 
     /// Whether a signal asked the view to end.
