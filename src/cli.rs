@@ -94,6 +94,11 @@ fn misspelt_command(path: &std::path::Path) -> anyhow::Result<()> {
     Err(Usage::Message(format!("no command or checklist named `{word}`\n  hint: {hint}")).into())
 }
 
+/// An `-o` file; `-o -` is standard output, as the tools around it read it.
+fn to_file(output: Option<&std::path::Path>) -> Option<&std::path::Path> {
+    output.filter(|path| path.as_os_str() != "-")
+}
+
 /// Runs a parsed command line. Errors are returned for `main` to print.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let globals = &cli.globals();
@@ -147,13 +152,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             output,
             force,
             ..
-        } => markdown::export(&read_all(checklist.as_ref())?, output.as_deref(), *force),
+        } => markdown::export(&read_all(checklist.as_ref())?, to_file(output.as_deref()), *force),
         Command::Import {
             markdown: input,
             output,
             force,
             ..
-        } => markdown::import(input, output.as_deref(), *force, globals),
+        } => markdown::import(input, to_file(output.as_deref()), *force, globals),
         Command::Generate {
             items,
             events,

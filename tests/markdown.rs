@@ -333,3 +333,14 @@ proptest! {
         prop_assert!(format::parse(&yaml, "x.yaml").is_ok(), "{}", yaml);
     }
 }
+
+#[test]
+fn dash_as_the_output_of_import_and_export_is_standard_output_not_a_file() {
+    let sandbox = Sandbox::new();
+    sandbox.write("a.md", "# A\n\n- [ ] one\n");
+    let yaml = sandbox.ok(&["import", "a.md", "-o", "-"]);
+    assert!(yaml.contains("title: A"), "{yaml}");
+    let exported = sandbox.ok(&["export", "a.md", "-o", "-"]);
+    assert!(exported.contains("- [ ] one"), "{exported}");
+    assert!(!sandbox.path("-").exists(), "no file named -");
+}
