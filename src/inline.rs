@@ -28,6 +28,38 @@ fn always(c: char) -> bool {
     matches!(c, '\\' | '|' | '<' | '&')
 }
 
+/// Escapes what would make a line parse as a block (a heading, a quote, a list
+/// item, a rule, a fence): a title is inline text, so `1. Deploy` keeps its `1.`.
+pub fn inline_only(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let first = bytes.first().copied().unwrap_or(b' ');
+    let rule = |c: u8| text.bytes().all(|b| b == c || b == b' ');
+    let followed_by_space = bytes.get(1).is_none_or(|&b| b == b' ');
+    let escape_first = match first {
+        b'#' | b'>' => true,
+        b'-' | b'+' | b'*' => followed_by_space || rule(first),
+        b'_' => rule(first),
+        b'`' | b'~' => text.starts_with("```") || text.starts_with("~~~"),
+        _ => false,
+    };
+    if escape_first {
+        return std::borrow::Cow::Owned(format!("\\{text}"));
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')')) && bytes.get(digits + 1).is_none_or(|&b| b == b' ')
+    {
+        return std::borrow::Cow::Owned(format!("{}\\{}", &text[..digits], &text[digits..]));
+    }
+    std::borrow::Cow::Borrowed(text)
+}
+
+/// A heading's or label's Markdown as the plain name a reader sees:
+/// entities decoded, emphasis marks and escapes gone, a link as its text and
+/// address; a leading `1.` or `#` stays text, as in the heading.
+pub fn plain_name(markdown: &str) -> String {
+    to_plain(&inline_only(markdown))
+}
+
 /// Markdown as plain text on one line, as a person reads it rendered: `code`
 /// and **bold** lose their marks, a link shows its text and then its
 /// address, and blocks (paragraphs, list items, code lines) are parted by a

@@ -208,8 +208,8 @@ fn a_group_label_names_a_section_and_titles_keep_their_own_words() {
     assert_eq!(
         shape(&outline),
         [
-            "Nixpkgs 21.11 Release Notes ([#1234](https://example.com/1234)): (Package updates) Added `hello` 2.12",
-            "Nixpkgs 21.11 Release Notes ([#1234](https://example.com/1234)): (Package updates) Removed `oldtool`",
+            "Nixpkgs 21.11 Release Notes (#1234 (https://example.com/1234)): (Package updates) Added `hello` 2.12",
+            "Nixpkgs 21.11 Release Notes (#1234 (https://example.com/1234)): (Package updates) Removed `oldtool`",
             "Infrastructure: Hydra jobsets created",
         ]
     );
@@ -636,4 +636,15 @@ fn descriptions_that_would_not_stand_alone_never_leak_into_the_export() {
     let back = outline_of(&exported, "back");
     assert_eq!(shape(&back), ["S: Real", "S: Second"], "{exported}");
     assert_eq!(back.phases[0].name, "P");
+}
+
+#[test]
+fn heading_and_label_names_are_the_plain_text_a_reader_sees() {
+    let outline = outline_of(
+        "# R&amp;D *Release*\n## 1. Prepare `v2`\n**Tests &amp; docs:**\n\n- [ ] a\n",
+        "n",
+    );
+    assert_eq!(outline.title, "R&D Release");
+    assert_eq!(outline.phases[0].name, "1. Prepare v2", "a leading 1. stays text");
+    assert_eq!(outline.phases[0].sections[0].name, "Tests & docs");
 }

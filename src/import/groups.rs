@@ -21,7 +21,7 @@ pub(super) fn label_name(text: &str) -> Option<String> {
         });
         name = unwrapped.unwrap_or(trimmed).trim().to_owned();
     }
-    let name = clean_line(&mojibake::repair(&name)).ok()?;
+    let name = clean_line(&crate::inline::plain_name(&mojibake::repair(&name))).ok()?;
     (!name.is_empty()).then_some(name)
 }
 

@@ -58,12 +58,10 @@ pub(super) fn append(slot: &mut Option<String>, text: String) {
 /// repaired, and cleaned to one line.
 pub(super) fn name_of(text: &str, exported: bool) -> String {
     let text = html::visible(text);
-    let text = if exported {
-        crate::inline::unescape(&text)
-    } else {
-        mojibake::repair(&text)
-    };
-    clean_line(&text).unwrap_or_default()
+    let text = if exported { text } else { mojibake::repair(&text).into() };
+    // A name is plain text (export writes it so): `R&amp;D *Release*` is
+    // the name `R&D Release` a reader sees.
+    clean_line(&crate::inline::plain_name(&text)).unwrap_or_default()
 }
 
 impl<'a> Walk<'a> {

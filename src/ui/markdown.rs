@@ -10,8 +10,6 @@ mod blocks;
 mod inline;
 mod wrap;
 
-use std::borrow::Cow;
-
 use pulldown_cmark::{Options, Parser};
 use ratatui::style::Style;
 use ratatui::text::Span;
@@ -22,35 +20,10 @@ pub use wrap::{columns, wrap};
 use super::theme::Theme;
 use inline::Inline;
 
-/// Escapes what would make a line parse as a block (a heading, a quote, a list
-/// item, a rule, a fence): a title is inline text, so `1. Deploy` keeps its `1.`.
-fn inline_only(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let first = bytes.first().copied().unwrap_or(b' ');
-    let rule = |c: u8| text.bytes().all(|b| b == c || b == b' ');
-    let followed_by_space = bytes.get(1).is_none_or(|&b| b == b' ');
-    let escape_first = match first {
-        b'#' | b'>' => true,
-        b'-' | b'+' | b'*' => followed_by_space || rule(first),
-        b'_' => rule(first),
-        b'`' | b'~' => text.starts_with("```") || text.starts_with("~~~"),
-        _ => false,
-    };
-    if escape_first {
-        return Cow::Owned(format!("\\{text}"));
-    }
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    if digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')')) && bytes.get(digits + 1).is_none_or(|&b| b == b' ')
-    {
-        return Cow::Owned(format!("{}\\{}", &text[..digits], &text[digits..]));
-    }
-    Cow::Borrowed(text)
-}
-
 /// Renders one line of inline Markdown. Links show their text, then the URL.
 pub fn spans(text: &str, base: Style, theme: &Theme) -> Vec<Span<'static>> {
     let mut inline = Inline::new(base, theme, false);
-    for event in Parser::new_ext(&inline_only(text), Options::ENABLE_STRIKETHROUGH) {
+    for event in Parser::new_ext(&crate::inline::inline_only(text), Options::ENABLE_STRIKETHROUGH) {
         inline.event(&event);
     }
     inline.take()
