@@ -29,19 +29,6 @@ use crate::export::MARKER;
 use crate::html;
 use tree::Block;
 
-/// Splits a leading emoji (or other symbol) off a heading, as its icon.
-fn split_icon(heading: &str) -> (Option<String>, String) {
-    let Some((first, rest)) = heading.split_once(' ') else {
-        return (None, heading.to_owned());
-    };
-    let symbolic = !first.is_empty() && first.chars().all(|c| !c.is_alphanumeric() && !c.is_ascii());
-    if symbolic && !rest.trim().is_empty() {
-        (Some(first.to_owned()), rest.trim().to_owned())
-    } else {
-        (None, heading.to_owned())
-    }
-}
-
 /// Where the title comes from: a first heading that is a `#`; else the front
 /// matter's; else a first heading with no task before or under it (a pull
 /// request template's "What problem does this PR solve?"), which is then not
@@ -63,7 +50,7 @@ fn take_title(blocks: &mut Vec<Block>, front: Option<String>, exported: bool) ->
     if !take && front.is_some() {
         return front;
     }
-    let text = split_icon(&walk::name_of(text, exported)).1;
+    let text = groups::split_icon(&walk::name_of(text, exported)).1;
     if take {
         blocks.remove(first);
     }

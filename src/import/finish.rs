@@ -4,7 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Outline, mojibake};
+use super::mojibake;
+use super::outline::Outline;
 use crate::text::{MAX_LINE_CHARS, clean_blocks, clean_command, clean_line, shortened};
 
 /// Cuts titles and names to what a checklist accepts; an item whose title was

@@ -47,3 +47,16 @@ pub(super) fn short_line(text: &str) -> bool {
     let text = text.trim();
     !text.is_empty() && !text.contains('\n') && text.chars().count() <= 60 && !text.ends_with(['.', '!', '?', ';', ','])
 }
+
+/// Splits a leading emoji (or other symbol) off a heading, as its icon.
+pub(super) fn split_icon(heading: &str) -> (Option<String>, String) {
+    let Some((first, rest)) = heading.split_once(' ') else {
+        return (None, heading.to_owned());
+    };
+    let symbolic = !first.is_empty() && first.chars().all(|c| !c.is_alphanumeric() && !c.is_ascii());
+    if symbolic && !rest.trim().is_empty() {
+        (Some(first.to_owned()), rest.trim().to_owned())
+    } else {
+        (None, heading.to_owned())
+    }
+}

@@ -1,8 +1,8 @@
 //! One task item's text: title, detail, and — in preflight's own export — who
 //! ticked it and when, the skip reason and the note.
 
-use super::OutlineItem;
 use super::mojibake;
+use super::outline::OutlineItem;
 use crate::checklist::Status;
 use crate::export::{NOTE, read_item};
 use crate::inline::{is_escaped, unescape, without_hard_break};

@@ -8,8 +8,9 @@
 
 use pulldown_cmark::HeadingLevel;
 
+use super::outline::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection, Steps};
 use super::tree::{Block, Doc, List, ListItem};
-use super::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection, command, groups, item, mojibake};
+use super::{command, groups, item, mojibake};
 use crate::export::{COMPLETION_STATUS, PARAMETERS};
 use crate::html;
 use crate::text::clean_line;
@@ -31,7 +32,7 @@ pub(super) struct Walk<'a> {
     pending: Option<(String, usize)>,
     /// The item a code block right after its list would be the command of.
     last_task: Option<(usize, usize, usize)>,
-    pub steps_taken: super::Steps,
+    pub steps_taken: Steps,
 }
 
 /// Whether a block is the list of a Completion Status: every box in it
@@ -76,7 +77,7 @@ impl<'a> Walk<'a> {
             heading_section: None,
             pending: None,
             last_task: None,
-            steps_taken: super::Steps::default(),
+            steps_taken: Steps::default(),
         }
     }
 
@@ -163,7 +164,7 @@ impl<'a> Walk<'a> {
     fn heading(&mut self, level: HeadingLevel, text: &str, line: usize, summary: bool) {
         let name = name_of(text, self.exported);
         if level <= HeadingLevel::H2 {
-            let (icon, name) = super::split_icon(&name);
+            let (icon, name) = groups::split_icon(&name);
             // A summary only when its boxes read as one (`**Phase**: 3/5
             // items completed`, the seed's `___/___`): elsewhere a heading
             // of that name holds tasks like any other.
@@ -183,7 +184,7 @@ impl<'a> Walk<'a> {
             return;
         }
         self.ensure_phase();
-        let (_, name) = super::split_icon(&name);
+        let (_, name) = groups::split_icon(&name);
         self.heading_section = Some(name.clone());
         if let Some(phase) = self.outline.phases.last_mut() {
             phase.sections.push(OutlineSection {

@@ -4,10 +4,40 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag};
 
-use super::text::{after_marker, heading_text, render};
-use super::{Block, Doc, Lines, List, ListItem, MAX_NESTING, Read, options};
+use pulldown_cmark::Options;
+
+use super::blocks::{Block, ListItem};
+use super::text::{Doc, Lines, after_marker, render};
+
+/// The options GitHub's renderer has on.
+pub(super) fn options() -> Options {
+    Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
+
+/// How deep quotes and lists may nest in the blocks read: deeper ones are
+/// read as part of the one at this depth, their text kept. No checklist
+/// nests deeper, and a hostile file of 100,000 `>` then costs no more stack
+/// than a real one.
+pub(crate) const MAX_NESTING: usize = 32;
+
+/// A document read: its blocks, the lines of the comments inside its text
+/// (GitHub hides them; the blocks hold the text without them), and what
+/// renders a stretch of it as Markdown.
+pub(crate) struct Read<'a> {
+    pub blocks: Vec<Block>,
+    pub comments: Vec<usize>,
+    pub doc: Doc<'a>,
+}
+
+/// A reference link being read: where it starts, its target and title,
+/// where its text runs, and whether a `[]` follows it (`[ref][]`).
+type RefLink = (usize, String, String, Option<Range<usize>>, bool);
 
 /// A block being read: what it will be, and the blocks read inside it.
 enum Open {
@@ -55,10 +85,6 @@ enum Open {
     Skip,
 }
 
-/// A reference link being read: where it starts, its target and title,
-/// where its text runs, and whether a `[]` follows it (`[ref][]`).
-type RefLink = (usize, String, String, Option<Range<usize>>, bool);
-
 pub(super) struct Reader<'a> {
     source: &'a str,
     lines: Lines,
@@ -102,11 +128,7 @@ impl<'a> Reader<'a> {
         Read {
             blocks: self.top,
             comments: self.comments,
-            doc: Doc {
-                source,
-                written: self.links,
-                lines: self.lines,
-            },
+            doc: Doc::new(source, self.links, self.lines),
         }
     }
 
@@ -293,156 +315,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn end(&mut self, end: TagEnd, range: &Range<usize>) {
-        if matches!(end, TagEnd::Link | TagEnd::Image) {
-            self.end_link(matches!(end, TagEnd::Image), range);
-            return;
-        }
-        if !matches!(
-            end,
-            TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::BlockQuote(_)
-                | TagEnd::List(_)
-                | TagEnd::Item
-                | TagEnd::CodeBlock
-                | TagEnd::HtmlBlock
-                | TagEnd::Table
-                | TagEnd::FootnoteDefinition
-                | TagEnd::MetadataBlock(_)
-        ) {
-            return;
-        }
-        if matches!(end, TagEnd::Item) {
-            self.close_item_text();
-        }
-        let Some(open) = self.stack.pop() else { return };
-        if self.kept.last() == Some(&self.stack.len()) {
-            self.kept.pop();
-        }
-        let source = self.source;
-        let block = match open {
-            Open::Skip | Open::Flat => return,
-            Open::Paragraph { line, inline } => Block::Paragraph {
-                text: inline
-                    .map(|r| render(source, &r, &self.links, &self.lines).trim_start().to_owned())
-                    .unwrap_or_default(),
-                line,
-            },
-            Open::Heading { level, line, inline } => Block::Heading {
-                level,
-                text: heading_text(
-                    &inline
-                        .map(|r| render(source, &r, &self.links, &self.lines))
-                        .unwrap_or_default(),
-                ),
-                line,
-            },
-            Open::Quote { blocks } => Block::Quote { blocks },
-            Open::List {
-                ordered,
-                line,
-                start,
-                items,
-            } => Block::List(List {
-                ordered,
-                items,
-                line,
-                range: start..range.end,
-            }),
-            Open::Item {
-                task,
-                line,
-                start,
-                blocks,
-                ..
-            } => {
-                let item = ListItem {
-                    task,
-                    blocks,
-                    line,
-                    range: start..range.end,
-                };
-                // An item of a list too deep to keep is one of the list at
-                // the deepest level kept.
-                let stack = &self.stack;
-                let list = self
-                    .kept
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&at| matches!(stack[at], Open::List { .. }));
-                if let Some(Open::List { items, .. }) = list.map(|at| &mut self.stack[at]) {
-                    items.push(item);
-                }
-                return;
-            }
-            Open::Code { info, line, body } => Block::Code {
-                info,
-                body,
-                line,
-                collapsed: self.collapsed > 0,
-            },
-            Open::Html { line, text } => self.html_block(line, &text),
-            Open::Other { start } => Block::Other {
-                markdown: render(source, &(start..range.end), &self.links, &self.lines),
-            },
-        };
-        self.push(block);
-    }
-
-    /// An HTML block: hidden when it is only comments, else its text; a
-    /// `<details>` it opens collapses the code after it until it closes.
-    fn html_block(&mut self, line: usize, text: &str) -> Block {
-        let lower = text.to_ascii_lowercase();
-        let opens = lower.matches("<details").count();
-        let closes = lower.matches("</details").count();
-        self.collapsed = (self.collapsed + opens).saturating_sub(closes);
-        if crate::html::is_comment(text) {
-            Block::Comment { line }
-        } else {
-            Block::Other {
-                markdown: crate::html::block_text(text),
-            }
-        }
-    }
-
-    fn end_link(&mut self, image: bool, range: &Range<usize>) {
-        let Some(at) = self.link_at.iter().rposition(|l| l.0 == range.start) else {
-            return;
-        };
-        let (_, url, title, text, collapsed) = self.link_at.remove(at);
-        let mut range = range.clone();
-        if collapsed && self.source[range.end..].starts_with("[]") {
-            range.end += 2;
-        }
-        let text = text
-            .map(|t| render(self.source, &t, &self.links, &self.lines))
-            .unwrap_or_default();
-        // What stood inside the link (an image, a comment) is in its text now.
-        let inside = self.links.partition_point(|(r, _)| r.start < range.start);
-        self.links.truncate(inside);
-        let url = if url.contains([' ', '(', ')', '<', '>']) || url.is_empty() {
-            format!("<{}>", url.replace(['<', '>'], ""))
-        } else {
-            url
-        };
-        let title = if title.is_empty() {
-            String::new()
-        } else {
-            format!(" \"{}\"", title.replace('"', "\\\""))
-        };
-        let bang = if image { "!" } else { "" };
-        self.write_instead(range, format!("{bang}[{text}]({url}{title})"));
-    }
-
-    /// Records what to write instead of `range`, keeping them in document
-    /// order (they come in order, so this is a push).
-    fn write_instead(&mut self, range: Range<usize>, text: String) {
-        let at = self.links.partition_point(|(r, _)| r.start < range.start);
-        self.links.insert(at, (range, text));
-    }
-
     fn push(&mut self, block: Block) {
         let holder = self.stack.iter_mut().rev().find(|o| !matches!(o, Open::Flat));
         match holder {
@@ -452,3 +324,6 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+mod close;
+mod links;

@@ -92,6 +92,6 @@ fn quotes_nested_past_the_limit_keep_their_text_and_cost_no_deep_stack() {
         depth += 1;
         blocks = inner;
     }
-    assert_eq!(depth, super::MAX_NESTING);
+    assert_eq!(depth, super::reader::MAX_NESTING);
     assert!(matches!(&blocks[0], Block::Paragraph { text, .. } if text.ends_with("deep words")));
 }

@@ -2,11 +2,49 @@
 
 use std::ops::Range;
 
-use super::Lines;
+/// Where each line starts, to turn byte offsets into line numbers.
+pub(crate) struct Lines(Vec<usize>);
+
+impl Lines {
+    pub(crate) fn new(text: &str) -> Lines {
+        Lines(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    pub(crate) fn of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+
+    fn start_of(&self, offset: usize) -> usize {
+        self.0[self.of(offset) - 1]
+    }
+}
+
+/// The document's text, and what its Markdown becomes once placed: reference
+/// links written out, comments gone.
+pub(crate) struct Doc<'a> {
+    source: &'a str,
+    written: Vec<(Range<usize>, String)>,
+    lines: Lines,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(source: &'a str, written: Vec<(Range<usize>, String)>, lines: Lines) -> Doc<'a> {
+        Doc { source, written, lines }
+    }
+
+    /// The Markdown of a stretch of the document, as it reads alone.
+    pub(crate) fn markdown(&self, range: &Range<usize>) -> String {
+        render(self.source, range, &self.written, &self.lines)
+    }
+}
 
 /// Where a list item's text starts: after its marker (`-`, `*`, `+`, `1.`,
 /// `1)`) and the spaces after it.
-pub(super) fn after_marker(source: &str, start: usize) -> usize {
+pub(crate) fn after_marker(source: &str, start: usize) -> usize {
     let rest = &source[start..];
     let marker = if rest.starts_with(['-', '*', '+']) {
         1
@@ -19,7 +57,7 @@ pub(super) fn after_marker(source: &str, start: usize) -> usize {
 }
 
 /// A heading's text without its `#` marks (or its setext underline).
-pub(super) fn heading_text(source: &str) -> String {
+pub(crate) fn heading_text(source: &str) -> String {
     let mut lines: Vec<&str> = source.lines().map(str::trim).collect();
     if lines.len() > 1 && lines.last().is_some_and(|l| l.chars().all(|c| c == '=' || c == '-')) {
         lines.pop();
@@ -36,7 +74,7 @@ pub(super) fn heading_text(source: &str) -> String {
 /// The Markdown of `range`: reference links written out, and each line after
 /// the first without the indentation and `>` marks that put it in its list
 /// or quote (as much as the first line's column), so that it reads alone.
-pub(super) fn render(source: &str, range: &Range<usize>, written: &[(Range<usize>, String)], lines: &Lines) -> String {
+pub(crate) fn render(source: &str, range: &Range<usize>, written: &[(Range<usize>, String)], lines: &Lines) -> String {
     let mut text = String::with_capacity(range.len());
     let mut at = range.start;
     let first = written.partition_point(|(r, _)| r.start < range.start);

@@ -2,8 +2,9 @@
 //! the lists below it (sub-items, or criteria for its detail), its command
 //! (the first shell block), and the rest of its blocks as its detail.
 
+use super::super::outline::{LeftOut, OutlineItem};
 use super::super::tree::{Block, List, ListItem};
-use super::super::{LeftOut, OutlineItem, command, item};
+use super::super::{command, item};
 use super::Walk;
 use crate::checklist::MAX_SUB_ITEM_DEPTH;
 use crate::html;

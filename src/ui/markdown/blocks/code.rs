@@ -4,8 +4,8 @@
 
 use ratatui::text::{Line, Span};
 
-use super::columns;
-use super::safe;
+use crate::ui::markdown::inline::safe;
+use crate::ui::markdown::wrap::columns;
 use crate::ui::theme::Theme;
 
 /// The lines of a code block, the first starting with `prefixes[0]` and the
