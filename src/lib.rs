@@ -1,31 +1,25 @@
 //! preflight: a terminal checklist runner for deployments, releases, incidents and
 //! reviews.
 //!
-//! The core — [`checklist`], [`progress`], [`slug`], [`text`] — is pure: no I/O,
-//! no serde, no terminal. [`format`](mod@format) reads checklist files into the core model,
+//! The core — [`checklist`], [`run`], [`progress`], [`gate`], [`template`],
+//! [`text`] and their kin — is the `preflight-core` crate, re-exported here: it
+//! depends on no crate that reads a file or draws on a terminal, so it stays
+//! pure. [`format`](mod@format) reads checklist files into the core model,
 //! [`bundled`] holds the checklists shipped inside the binary, and [`cli`] is the
 //! command line on top.
 
 pub mod bundled;
-pub mod checklist;
 pub mod cli;
 pub mod export;
 pub mod files;
 pub mod format;
-pub mod gate;
 pub mod generate;
 pub mod html;
 pub mod import;
-pub mod inline;
-pub mod lookup;
-pub mod progress;
-pub mod renames;
-pub mod report;
-pub mod run;
 pub mod runlog;
 pub mod runner;
-pub mod slug;
-pub mod template;
-pub mod text;
-pub mod timestamp;
 pub mod ui;
+
+pub use preflight_core::{
+    checklist, gate, inline, lookup, progress, renames, report, run, slug, template, text, timestamp,
+};

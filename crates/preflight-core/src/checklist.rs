@@ -271,6 +271,8 @@ impl Checklist {
 }
 
 mod builder;
+#[cfg(test)]
+pub(crate) mod sample;
 
 pub use builder::{ChecklistBuilder, IdError, derived_id};
 

@@ -96,9 +96,14 @@ pub fn item_closed(checklist: &Checklist, tally: &Tally, index: usize) -> Option
 mod tests {
     use super::*;
     use crate::checklist::Status;
-    use crate::format::parse;
 
-    const GATED: &str = "title: T\nphases:\n  - name: Prepare\n    sections:\n      - name: S\n        items: [a, b]\n  - name: Soak\n    sections:\n      - name: S\n        items: [c]\n  - name: Deploy\n    gate: true\n    sections:\n      - name: S\n        items: [d]\n";
+    fn gated() -> Checklist {
+        crate::checklist::sample::phases(&[
+            ("Prepare", false, &["a", "b"]),
+            ("Soak", false, &["c"]),
+            ("Deploy", true, &["d"]),
+        ])
+    }
 
     fn tally(list: &Checklist, statuses: &[Status]) -> Tally {
         Tally::of(list, |i| &statuses[i])
@@ -106,7 +111,7 @@ mod tests {
 
     #[test]
     fn a_gated_phase_opens_when_every_earlier_phase_is_done_or_skipped() {
-        let list = parse(GATED, "t.yaml").unwrap();
+        let list = gated();
         let todo = vec![Status::Todo; 4];
         let closed = item_closed(&list, &tally(&list, &todo), 3).unwrap();
         assert_eq!(closed.message(&list), "Deploy is gated: Prepare has 2 open items");
@@ -129,7 +134,7 @@ mod tests {
 
     #[test]
     fn only_a_change_in_a_closed_gated_phase_counts_and_the_flag_decides_which_kind() {
-        let list = parse(GATED, "t.yaml").unwrap();
+        let list = gated();
         let done = Status::Done;
         let at = |index, forced| {
             Some(Move {

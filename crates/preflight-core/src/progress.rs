@@ -132,6 +132,7 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checklist::ChecklistBuilder;
 
     fn skipped() -> Status {
         Status::Skipped { reason: None }
@@ -182,11 +183,19 @@ mod tests {
 
     #[test]
     fn sub_items_are_tallied_per_item_and_a_change_keeps_them_in_step() {
-        let list = crate::format::parse(
-            "title: T\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: a\n            items:\n              - b\n              - title: c\n                items: [d]\n          - e\n",
-            "t.yaml",
-        )
-        .unwrap();
+        let mut b = ChecklistBuilder::new("T".into(), None);
+        b.phase(None, "P".into(), None).unwrap();
+        b.section(None, "S".into()).unwrap();
+        b.item(None, "a".into(), None).unwrap();
+        b.open_sub_items();
+        b.item(None, "b".into(), None).unwrap();
+        b.item(None, "c".into(), None).unwrap();
+        b.open_sub_items();
+        b.item(None, "d".into(), None).unwrap();
+        b.close_sub_items();
+        b.close_sub_items();
+        b.item(None, "e".into(), None).unwrap();
+        let list = b.finish();
         let mut statuses = vec![Status::Todo; 5];
         let mut tally = Tally::of(&list, |i| &statuses[i]);
         assert_eq!(
@@ -201,11 +210,7 @@ mod tests {
         statuses[3] = Status::Done;
         assert_eq!(tally, Tally::of(&list, |i| &statuses[i]));
         assert_eq!((tally.sub_items[0].done, tally.sub_items[2].done), (1, 1));
-        let flat = crate::format::parse(
-            "title: T\nphases:\n  - name: P\n    sections:\n      - name: S\n        items: [a]\n",
-            "f.yaml",
-        )
-        .unwrap();
+        let flat = crate::checklist::sample::phases(&[("P", false, &["a"])]);
         assert!(
             Tally::of(&flat, |_| &Status::Todo).sub_items.is_empty(),
             "nothing kept without sub-items"

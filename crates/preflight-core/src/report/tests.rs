@@ -1,10 +1,11 @@
 //! The arithmetic of the timing report on a small run.
 
 use super::*;
-use crate::format::parse;
 use crate::run::{Evidence, EvidenceKind};
 
-const RUNBOOK: &str = "title: T\nphases:\n  - name: Prepare\n    sections:\n      - name: S\n        items: [a, b]\n  - name: Deploy\n    gate: true\n    sections:\n      - name: S\n        items: [c]\n";
+fn runbook() -> Checklist {
+    crate::checklist::sample::phases(&[("Prepare", false, &["a", "b"]), ("Deploy", true, &["c"])])
+}
 
 fn at(minute: u32) -> Timestamp {
     Timestamp::parse(&format!("2026-11-29T10:{minute:02}:00Z")).unwrap()
@@ -28,7 +29,7 @@ fn done() -> Change {
 
 #[test]
 fn phases_start_at_their_first_event_and_complete_at_the_event_that_completed_them() {
-    let list = parse(RUNBOOK, "t.yaml").unwrap();
+    let list = runbook();
     let failed = Event {
         evidence: Some(Evidence {
             kind: EvidenceKind::Verify,
@@ -80,7 +81,7 @@ fn phases_start_at_their_first_event_and_complete_at_the_event_that_completed_th
 
 #[test]
 fn an_open_phase_has_no_completion_and_durations_read_as_people_say_them() {
-    let list = parse(RUNBOOK, "t.yaml").unwrap();
+    let list = runbook();
     let report = measure(&list, &[event(1, "alice", "prepare/s/a", done())]);
     assert_eq!(report.phases[0].completed, None);
     assert_eq!(report.phases[0].duration(), None);
