@@ -11,6 +11,7 @@
 mod build;
 mod error;
 mod explain;
+mod fault;
 mod front;
 mod markdown;
 mod paths;

@@ -3,13 +3,23 @@
 //! to do — with the library's words and advice to programmers left out.
 
 use super::error::{LoadError, Position};
+use super::fault::{Fault, Shape, fault_of, original};
 use super::paths::{Place, place_of};
-use super::raw::EXPANSION_EXCEEDED;
 
-/// The error's own words, without the location serde-saphyr appends (we show it
-/// our way) and with its parser terms put as a checklist author would say them.
-fn bare_message(err: &serde_saphyr::Error) -> String {
-    let text = err.without_snippet().to_string();
+/// The error's own words for the faults explained with the library's message:
+/// without the location serde-saphyr appends (we show it our way), without
+/// advice to the programmer using the library, and with the shape it expected
+/// put as a checklist author would say it.
+fn bare_message(err: &serde_saphyr::Error, fault: &Fault) -> String {
+    if let Fault::Expected(shape) = fault {
+        return match shape {
+            Shape::List => "expected a list".to_owned(),
+            Shape::Mapping => "expected a mapping of fields".to_owned(),
+            Shape::Text => "expected text".to_owned(),
+            Shape::Other(what) => format!("expected {what}"),
+        };
+    }
+    let text = original(err).to_string();
     let text = match text.rfind(" at line ") {
         Some(at) => &text[..at],
         None => &text,
@@ -17,10 +27,7 @@ fn bare_message(err: &serde_saphyr::Error) -> String {
     // Advice to the programmer using the library ("set DuplicateKeyPolicy in
     // Options", "use Option<String>") means nothing to a checklist's author.
     let text = text.split(", set DuplicateKeyPolicy").next().unwrap_or(text);
-    let text = text.split("; use Option<").next().unwrap_or(text);
-    text.replace("expected sequence start", "expected a list")
-        .replace("expected mapping start", "expected a mapping of fields")
-        .replace("expected string scalar", "expected text")
+    text.split("; use Option<").next().unwrap_or(text).to_owned()
 }
 
 pub(super) fn explain(
@@ -28,8 +35,9 @@ pub(super) fn explain(
     path: Option<&serde_path_to_error::Path>,
     source: &str,
     file: &str,
+    expansion_exhausted: bool,
 ) -> LoadError {
-    let message = bare_message(err);
+    let fault = fault_of(err, expansion_exhausted);
     let place = path.map(place_of);
     let at = |message: String| match err.location() {
         Some(loc) if loc.line() > 0 => LoadError::at(
@@ -43,22 +51,24 @@ pub(super) fn explain(
         ),
         _ => LoadError::file(file, message),
     };
-    if let Some(refusal) = explain_budget(&message) {
-        return refusal(&at);
+    if let Some(refusal) = explain_budget(&fault, &at) {
+        return refusal;
     }
     let line_text = err
         .location()
         .and_then(|loc| usize::try_from(loc.line()).ok())
         .and_then(|line| source.lines().nth(line.saturating_sub(1)))
         .unwrap_or_default();
-    if let Some(explained) = explain_layout(err, &message, line_text, place.as_ref(), source, &at) {
+    if let Some(explained) = explain_layout(err, &fault, line_text, place.as_ref(), source, &at) {
         return explained;
     }
-    let missing = message
-        .strip_prefix("missing field `")
-        .and_then(|m| m.split('`').next());
+    let message = bare_message(err, &fault);
+    let missing = match fault {
+        Fault::Missing(field) => Some(field),
+        _ => None,
+    };
     let Some(place) = place.filter(|p| !p.path.is_empty() || missing.is_some()) else {
-        return explain_syntax(&message, &at);
+        return explain_syntax(&fault, &message, &at);
     };
     if let Some(field) = &place.field {
         let known = place.holder.fields();
@@ -101,7 +111,7 @@ pub(super) fn explain(
             ))
             .with_hint(field_hint(missing));
     }
-    if message.contains("null into string")
+    if fault == Fault::Empty
         && let Some(field) = &place.field
     {
         let whose = place
@@ -121,28 +131,26 @@ pub(super) fn explain(
 /// the indentation, a list item out of line, a key given twice.
 fn explain_layout(
     err: &serde_saphyr::Error,
-    message: &str,
+    fault: &Fault,
     line_text: &str,
     place: Option<&Place>,
     source: &str,
     at: &dyn Fn(String) -> LoadError,
 ) -> Option<LoadError> {
-    if message.contains("tabs disallowed")
-        || (message.contains("found character that cannot start any token") && line_text.starts_with('\t'))
-    {
+    if *fault == Fault::Tab || (*fault == Fault::StrayCharacter && line_text.starts_with('\t')) {
         return Some(
             at("a tab in the indentation: YAML does not allow tabs for indentation".to_owned())
                 .with_hint("indent with spaces (two per level, as the rest of the file)"),
         );
     }
-    if message.contains("did not find expected") && line_text.trim_start().starts_with('-') {
+    if *fault == Fault::EntryExpected && line_text.trim_start().starts_with('-') {
         return Some(
             at("this line is not lined up with the items above it".to_owned())
                 .with_hint("indent every entry of a list by the same number of spaces as the first one"),
         );
     }
-    if let Some(rest) = message.strip_prefix("duplicate mapping key") {
-        let key = rest.strip_prefix(": ").unwrap_or("a key");
+    if let Fault::Duplicate(named) = *fault {
+        let key = named.unwrap_or("a key");
         let within = place.as_ref().filter(|p| !p.path.is_empty()).map_or_else(
             || "at the top of the checklist".to_owned(),
             |p| format!("in {}", p.path),
@@ -150,10 +158,10 @@ fn explain_layout(
         let first = err
             .location()
             .and_then(|loc| first_occurrence(source, key, loc.line(), loc.column()));
-        let key = if rest.is_empty() {
-            key.to_owned()
-        } else {
+        let key = if named.is_some() {
             format!("`{key}`")
+        } else {
+            key.to_owned()
         };
         let message = match first {
             Some(line) => format!("{key} appears twice {within}: at line {line} and here"),
@@ -166,25 +174,19 @@ fn explain_layout(
 
 /// Refusals of the parse budget: the file nests deeper than any checklist, or
 /// describes far more than it holds (an alias bomb).
-fn explain_budget(message: &str) -> Option<impl FnOnce(&dyn Fn(String) -> LoadError) -> LoadError> {
-    let breach = message.split_once("budget breached: ").map(|(_, b)| b);
-    let too_deep = breach.is_some_and(|b| b.starts_with("Depth"))
-        || message.contains("nesting limit")
-        || message.contains("recursion limit");
-    let expands = message.contains(EXPANSION_EXCEEDED) || breach.is_some();
-    if !too_deep && !expands {
-        return None;
-    }
-    Some(move |at: &dyn Fn(String) -> LoadError| {
-        if too_deep {
+fn explain_budget(fault: &Fault, at: &dyn Fn(String) -> LoadError) -> Option<LoadError> {
+    match fault {
+        Fault::TooDeep => Some(
             at("refused: the YAML nests far deeper than a checklist does".to_owned())
-                .with_hint("a checklist is phases > sections > items; check for runaway brackets or indentation")
-        } else {
+                .with_hint("a checklist is phases > sections > items; check for runaway brackets or indentation"),
+        ),
+        Fault::Expands => Some(
             at("refused: the YAML expands to far more than the file holds".to_owned()).with_hint(
                 "anchors and aliases (`&a`, `*a`) may reuse a text, not multiply the checklist; write the items out",
-            )
-        }
-    })
+            ),
+        ),
+        _ => None,
+    }
 }
 
 /// The line of the first `key:` of the block mapping whose repeat of it stands
@@ -220,19 +222,18 @@ fn first_occurrence(source: &str, key: &str, line: u64, column: u64) -> Option<u
     None
 }
 
-fn explain_syntax(message: &str, at: &dyn Fn(String) -> LoadError) -> LoadError {
-    if message.contains("multiple YAML documents") {
+fn explain_syntax(fault: &Fault, message: &str, at: &dyn Fn(String) -> LoadError) -> LoadError {
+    if *fault == Fault::MultipleDocuments {
         return at("the file holds more than one YAML document".to_owned())
             .with_hint("a checklist file holds one document: remove the `---` line and what follows, or move it to a file of its own");
     }
-    let hint = if message.contains("tabs") {
-        "indent with spaces: YAML does not allow tabs for indentation"
-    } else if message.contains("quote") {
-        "close the quote on this line; inside double quotes write \\\" for a quote"
-    } else if message.contains("mapping of fields") {
-        "the file must start with `title:`, then `phases:`; README.md shows the format"
-    } else {
-        "check the indentation and quoting on this line and the line before it"
+    let hint = match fault {
+        Fault::Tab => "indent with spaces: YAML does not allow tabs for indentation",
+        Fault::Quote => "close the quote on this line; inside double quotes write \\\" for a quote",
+        Fault::Expected(Shape::Mapping) => {
+            "the file must start with `title:`, then `phases:`; README.md shows the format"
+        }
+        _ => "check the indentation and quoting on this line and the line before it",
     };
     at(format!("invalid YAML: {message}")).with_hint(hint)
 }

@@ -24,7 +24,8 @@ struct Front {
 pub(super) fn front_matter(yaml: &str) -> (Option<String>, Option<String>) {
     let parsed = with_expansion_budget(expansion_units(yaml.len()), || {
         serde_saphyr::from_str_with_options::<Front>(yaml, options_for(yaml.len()))
-    });
+    })
+    .0;
     match parsed {
         Ok(front) => (front.title.or(front.name).map(|t| t.0), front.description.map(|t| t.0)),
         Err(_) => (None, None),

@@ -159,6 +159,7 @@ pub(super) fn deserialize_plain(source: &str) -> Option<RawChecklist<Plain>> {
     raw::with_expansion_budget(expansion_units(source.len()), || {
         serde_saphyr::from_str_with_options::<RawChecklist<Plain>>(source, options_for(source.len()))
     })
+    .0
     .ok()
 }
 
@@ -171,8 +172,8 @@ pub(super) fn deserialize(source: &str, file: &str) -> Result<RawChecklist<Locat
         serde_saphyr::from_str_with_options::<RawChecklist<Located>>(source, options_for(source.len()))
     });
     let first_error = match fast {
-        Ok(raw) => return Ok(raw),
-        Err(err) => err,
+        (Ok(raw), _) => return Ok(raw),
+        (Err(err), exhausted) => (err, exhausted),
     };
     let mut failed_at = None;
     let tracked = raw::with_expansion_budget(units, || {
@@ -183,11 +184,17 @@ pub(super) fn deserialize(source: &str, file: &str) -> Result<RawChecklist<Locat
             })
         })
     });
-    let err = match tracked {
-        Err(err) => err,
+    let (err, exhausted) = match tracked {
+        (Err(err), exhausted) => (err, exhausted),
         // Both parses see the same bytes under the same budget; should they ever
         // disagree, the first error still explains the refusal.
-        Ok(_) => first_error,
+        (Ok(_), _) => first_error,
     };
-    Err(super::explain::explain(&err, failed_at.as_ref(), source, file))
+    Err(super::explain::explain(
+        &err,
+        failed_at.as_ref(),
+        source,
+        file,
+        exhausted,
+    ))
 }

@@ -137,6 +137,9 @@ pub(super) struct RawFullItem<S: Spans> {
 thread_local! {
     /// Units of text the current load may still build; `None` outside a load.
     static EXPANSION_LEFT: Cell<Option<usize>> = const { Cell::new(None) };
+    /// Whether the current load ran out of those units: how the loader tells
+    /// an alias bomb from other errors without reading any error's words.
+    static EXPANSION_EXHAUSTED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The fixed cost charged per string besides its bytes, so that many tiny strings
@@ -146,33 +149,36 @@ const UNITS_PER_STRING: usize = 16;
 /// Limits how much text deserialisation may build while `f` runs to `units`. YAML
 /// aliases replay an anchored node each time they are used, so a one-megabyte file
 /// can describe gigabytes; every [`Text`] charges this budget as it is built.
-pub(super) fn with_expansion_budget<R>(units: usize, f: impl FnOnce() -> R) -> R {
+/// Returns what `f` did and whether the budget ran out on the way.
+pub(super) fn with_expansion_budget<R>(units: usize, f: impl FnOnce() -> R) -> (R, bool) {
     struct Reset;
     impl Drop for Reset {
         fn drop(&mut self) {
             EXPANSION_LEFT.with(|left| left.set(None));
+            EXPANSION_EXHAUSTED.with(|exhausted| exhausted.set(false));
         }
     }
     EXPANSION_LEFT.with(|left| left.set(Some(units)));
+    EXPANSION_EXHAUSTED.with(|exhausted| exhausted.set(false));
     let _reset = Reset;
-    f()
+    let result = f();
+    (result, EXPANSION_EXHAUSTED.with(Cell::get))
 }
 
-/// The message of the error raised when the expansion budget runs out; the loader
-/// recognises it to give a hint about aliases.
-pub(super) const EXPANSION_EXCEEDED: &str = "the document expands to far more text than the file holds";
+/// The message of the error raised when the expansion budget runs out.
+const EXPANSION_EXCEEDED: &str = "the document expands to far more text than the file holds";
 
 fn charge<E: de::Error>(bytes: usize) -> Result<(), E> {
-    EXPANSION_LEFT.with(|left| match left.get() {
-        None => Ok(()),
-        Some(units) => match units.checked_sub(bytes.saturating_add(UNITS_PER_STRING)) {
-            Some(rest) => {
-                left.set(Some(rest));
-                Ok(())
-            }
-            None => Err(E::custom(EXPANSION_EXCEEDED)),
-        },
-    })
+    let Some(units) = EXPANSION_LEFT.with(Cell::get) else {
+        return Ok(());
+    };
+    if let Some(rest) = units.checked_sub(bytes.saturating_add(UNITS_PER_STRING)) {
+        EXPANSION_LEFT.with(|left| left.set(Some(rest)));
+        Ok(())
+    } else {
+        EXPANSION_EXHAUSTED.with(|exhausted| exhausted.set(true));
+        Err(E::custom(EXPANSION_EXCEEDED))
+    }
 }
 
 /// A text value as written in the file, charged to the expansion budget.
