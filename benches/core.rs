@@ -10,11 +10,12 @@ use std::time::Duration;
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use preflight::bundled::PRODUCTION_DEPLOYMENT;
 use preflight::checklist::Checklist;
+use preflight::markdown::{export, import};
 use preflight::run::{Event, RunState};
 use preflight::runlog::{Header, RunLog};
 use preflight::ui::app::{Action, App, Effect, update};
 use preflight::ui::{record, view};
-use preflight::{export, format, generate, import};
+use preflight::{format, generate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -41,7 +41,7 @@ pub const FIELDS: [(&str, &[&str]); 5] = [
 ];
 
 use crate::checklist::Checklist;
-use crate::import::LeftOut;
+use crate::markdown::import::LeftOut;
 
 /// Files larger than this are refused before reading: no checklist a person keeps
 /// comes close (100,000 items take about 20 MB).

@@ -4,18 +4,18 @@
 //! The core — [`checklist`], [`run`], [`progress`], [`gate`], [`template`],
 //! [`text`] and their kin — is the `preflight-core` crate, re-exported here: it
 //! depends on no crate that reads a file or draws on a terminal, so it stays
-//! pure. [`format`](mod@format) reads checklist files into the core model,
-//! [`bundled`] holds the checklists shipped inside the binary, and [`cli`] is the
-//! command line on top.
+//! pure. [`markdown`] reads and writes the Markdown of GitHub checklists,
+//! [`format`](mod@format) reads checklist files into the core model, [`runlog`]
+//! keeps a run's events on disk, [`bundled`] holds the checklists shipped
+//! inside the binary, and [`cli`] and [`ui`] are the command line and the
+//! terminal view on top.
 
 pub mod bundled;
 pub mod cli;
-pub mod export;
 pub mod files;
 pub mod format;
 pub mod generate;
-pub mod html;
-pub mod import;
+pub mod markdown;
 pub mod runlog;
 pub mod runner;
 pub mod ui;

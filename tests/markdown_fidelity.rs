@@ -8,13 +8,13 @@ mod common;
 use std::fmt::Write as _;
 
 use common::Sandbox;
-use preflight::import::parse;
+use preflight::markdown::import::parse;
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/markdown/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
-fn titles(outline: &preflight::import::Outline) -> Vec<String> {
+fn titles(outline: &preflight::markdown::import::Outline) -> Vec<String> {
     outline
         .phases
         .iter()
@@ -125,7 +125,7 @@ fn items_directly_under_a_phase_heading_come_back_without_a_doubled_heading() {
 
 /// The outline as a person would read it: `Phase > Section: title | detail`,
 /// sub-items indented two spaces per level, `[x]` for ticked ones.
-fn shape(outline: &preflight::import::Outline) -> Vec<String> {
+fn shape(outline: &preflight::markdown::import::Outline) -> Vec<String> {
     let mut out = Vec::new();
     for phase in &outline.phases {
         for section in &phase.sections {

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use common::Sandbox;
 use preflight::format::outline_of;
-use preflight::import::Outline;
+use preflight::markdown::import::Outline;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 fn fixture(name: &str) -> String {
@@ -44,7 +44,7 @@ fn ticks(markdown: &str) -> usize {
         .count()
 }
 
-fn item<'a>(outline: &'a Outline, title: &str) -> &'a preflight::import::OutlineItem {
+fn item<'a>(outline: &'a Outline, title: &str) -> &'a preflight::markdown::import::OutlineItem {
     outline
         .items()
         .find(|i| i.title == title)
@@ -137,7 +137,7 @@ fn outline_words(outline: &Outline) -> HashMap<String, usize> {
 
 /// The document without its front matter: what GitHub shows as text.
 fn body(markdown: &str) -> &str {
-    preflight::import::front_matter_block(markdown).map_or(markdown, |front| {
+    preflight::markdown::import::front_matter_block(markdown).map_or(markdown, |front| {
         let end = markdown.find(front).unwrap_or(0) + front.len();
         markdown[end..].split_once('\n').map_or("", |(_, rest)| rest)
     })
@@ -185,8 +185,8 @@ fn nothing_github_shows_is_lost_from_any_fixture() {
         assert_eq!(lost_words(&markdown, &outline), Vec::<String>::new(), "{name}");
         let checklist = outline.to_checklist().unwrap();
         let state = preflight::run::RunState::replay(&checklist, &[]);
-        let exported = preflight::export::markdown(&checklist, &state, "run");
-        let body = preflight::import::front_matter_block(&markdown).map_or(markdown.as_str(), |front| {
+        let exported = preflight::markdown::export::markdown(&checklist, &state, "run");
+        let body = preflight::markdown::import::front_matter_block(&markdown).map_or(markdown.as_str(), |front| {
             markdown[markdown.find(front).unwrap() + front.len()..]
                 .split_once('\n')
                 .map_or("", |(_, rest)| rest)
@@ -486,7 +486,7 @@ mod generated {
             // And its export shows every word again.
             let checklist = outline.to_checklist().unwrap();
             let state = preflight::run::RunState::replay(&checklist, &[]);
-            let exported = preflight::export::markdown(&checklist, &state, "run");
+            let exported = preflight::markdown::export::markdown(&checklist, &state, "run");
             prop_assert_eq!(super::missing_from(&markdown, &exported), Vec::<String>::new(), "{}\n---\n{}", markdown, exported);
         }
     }

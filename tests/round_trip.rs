@@ -9,8 +9,9 @@ use std::fmt::Write as _;
 
 use common::Sandbox;
 use preflight::checklist::Status;
+use preflight::format;
+use preflight::markdown::{export, import};
 use preflight::run::{Change, Event, RunState};
-use preflight::{export, format, import};
 use proptest::prelude::*;
 use pulldown_cmark::{Event as Md, HeadingLevel, Options, Parser, Tag, TagEnd};
 

@@ -11,10 +11,10 @@ use super::session::{Session, operator, run_and_log_path};
 use super::source::Source;
 use super::{Globals, exit, output};
 use crate::checklist::{Checklist, Status};
-use crate::export;
 use crate::files::{FileError, Replace, Target};
 use crate::format;
-use crate::import::{LeftOut, Outline};
+use crate::markdown::import::{LeftOut, Outline};
+use crate::markdown::{dialect, export};
 use crate::run::{Change, Event};
 use crate::runlog::{Header, RunLog, now};
 use crate::text::{escape_for_terminal, plural};
@@ -22,7 +22,7 @@ use crate::text::{escape_for_terminal, plural};
 /// Whether a file begins as an export of preflight's does: regenerating a
 /// progress report may replace it without `--force`.
 fn is_export(head: &[u8]) -> bool {
-    head.starts_with(export::MARKER.as_bytes())
+    head.starts_with(dialect::MARKER.as_bytes())
 }
 
 /// Checks that `path` may be written, saying why not and what to do.

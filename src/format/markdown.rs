@@ -2,7 +2,7 @@
 //!
 //! The file gets the refusals a YAML file gets (only a regular file, within
 //! the size budget, text in UTF-8), loses a byte-order mark, and is read by
-//! the importer ([`crate::import::parse`]) into the checklist it describes,
+//! the importer ([`crate::markdown::import::parse`]) into the checklist it describes,
 //! ids derived as for YAML. Opened directly, only its structure is taken: the
 //! ticks and notes an export of preflight's carries stay out of runs, whose
 //! log is the truth. `import` reads its input here too, for the outline with
@@ -12,7 +12,7 @@ use std::path::Path;
 
 use super::{LoadError, Loaded, read, text};
 use crate::checklist::Checklist;
-use crate::import::{self, Outline};
+use crate::markdown::import::{self, Outline};
 
 /// The endings of a Markdown file, in any case.
 const ENDINGS: [&str; 2] = ["md", "markdown"];

@@ -4,42 +4,23 @@
 //! notes under their items, and a filled-in Completion Status.
 //!
 //! Pure: the text is built from the model and the run state. Titles and
-//! details are Markdown and written as they are (see `export/item.rs`); names, notes,
+//! details are Markdown and written as they are (see `dialect/item.rs`); names, notes,
 //! reasons and operators are plain text and go through [`inline::escape`], so
 //! nothing they hold can break the list, and `import` reads them back exactly.
 
 mod blocks;
-mod item;
 
 pub use blocks::END_OF_TEXT;
-pub use item::{Parts, read as read_item};
 
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use super::dialect::{self, COMPLETION_STATUS, EVIDENCE, MARKER, NOTE, PARAMETERS};
 use crate::checklist::{Checklist, Item, Status};
 use crate::inline::{self, Place};
 use crate::progress::Progress;
 use crate::report::{self, Report};
 use crate::run::{ItemState, RunState};
-
-/// The first line of every export: how `import` knows it reads its own format.
-pub const MARKER: &str = "<!-- preflight export";
-
-/// Marks the note line under an item.
-pub const NOTE: &str = "Note: ";
-
-/// Marks the line under an item that says what its last command showed.
-pub const EVIDENCE: &str = "Evidence: ";
-
-/// Opens a skip reason after a skipped item.
-pub const NOT_APPLICABLE: &str = "(N/A";
-
-/// Opens the line of a run's parameter values, under the run line.
-pub const PARAMETERS: &str = "**Parameters:**";
-
-/// The heading of the summary at the end, as in the seed.
-pub const COMPLETION_STATUS: &str = "Completion Status";
 
 /// Writes the items of `range` at one level, numbered when `numbered`, each
 /// followed by its sub-items, indented under its text.
@@ -86,7 +67,7 @@ fn item_lines(
 /// One item after its list marker: ` [ ] **Title** detail`, who and when, and
 /// the note on a line of its own, indented by `indent`.
 fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
-    let parts = item::Parts {
+    let parts = dialect::Parts {
         title: item.title.clone(),
         detail: item.detail.clone().filter(|d| !d.contains('\n')),
         skipped: match &state.status {
@@ -97,7 +78,7 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
         forced: state.forced,
     };
     let mark = if state.status == Status::Todo { ' ' } else { 'x' };
-    let _ = write!(out, " [{mark}] {}", item::write(&parts));
+    let _ = write!(out, " [{mark}] {}", dialect::write_item(&parts));
     // Lines under the item, each after a hard break: the evidence of the
     // last command run for it, then its note.
     let mut below = Vec::new();

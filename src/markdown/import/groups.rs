@@ -5,7 +5,7 @@
 //! into, and never stand before each task's own title.
 
 use super::mojibake;
-use crate::html;
+use crate::markdown::html;
 use crate::text::clean_line;
 
 /// The text of a label: without bold, HTML comments or a closing colon.

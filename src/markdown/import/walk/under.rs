@@ -7,7 +7,7 @@ use super::super::tree::{Block, List, ListItem};
 use super::super::{command, item};
 use super::Walk;
 use crate::checklist::MAX_SUB_ITEM_DEPTH;
-use crate::html;
+use crate::markdown::html;
 
 /// The blocks under an item, a quote that holds tasks opened up: its tasks
 /// are the item's sub-items as any other would be.

@@ -4,8 +4,8 @@
 use super::mojibake;
 use super::outline::OutlineItem;
 use crate::checklist::Status;
-use crate::export::{NOTE, read_item};
 use crate::inline::{is_escaped, unescape, without_hard_break};
+use crate::markdown::dialect::{NOTE, read_item};
 use crate::text::{clean_line, clean_line_owned, clean_paragraph_owned};
 
 /// The first `needle` at or after `from` that no backslash escapes.

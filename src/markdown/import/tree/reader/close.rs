@@ -115,11 +115,11 @@ impl Reader<'_> {
         let opens = lower.matches("<details").count();
         let closes = lower.matches("</details").count();
         self.collapsed = (self.collapsed + opens).saturating_sub(closes);
-        if crate::html::is_comment(text) {
+        if crate::markdown::html::is_comment(text) {
             Block::Comment { line }
         } else {
             Block::Other {
-                markdown: crate::html::block_text(text),
+                markdown: crate::markdown::html::block_text(text),
             }
         }
     }

@@ -179,7 +179,7 @@ pub fn write(parts: &Parts) -> String {
     for (title, detail) in versions(&parts.title, parts.detail.as_deref()) {
         for body in bodies(&title, detail.as_deref()) {
             for text in lines(&body) {
-                let same = crate::html::with_breaks(&text) == text
+                let same = crate::markdown::html::with_breaks(&text) == text
                     && read(&text).is_some_and(|back| {
                         back.title == title
                             && back.detail == detail

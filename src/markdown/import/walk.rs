@@ -11,8 +11,8 @@ use pulldown_cmark::HeadingLevel;
 use super::outline::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection, Steps};
 use super::tree::{Block, Doc, List, ListItem};
 use super::{command, groups, item, mojibake};
-use crate::export::{COMPLETION_STATUS, PARAMETERS};
-use crate::html;
+use crate::markdown::dialect::{COMPLETION_STATUS, PARAMETERS};
+use crate::markdown::html;
 use crate::text::clean_line;
 
 pub(super) struct Walk<'a> {

@@ -117,7 +117,7 @@ fn without_a_title_heading_the_first_heading_or_else_the_file_name_is_the_title(
 
 #[test]
 fn the_seed_imports_whole() {
-    let seed = include_str!("../../tests/fixtures/markdown/seed-production-deployment.md");
+    let seed = include_str!("../../../tests/fixtures/markdown/seed-production-deployment.md");
     let outline = parse(seed, "production-deployment-checklist.md");
     assert_eq!(outline.title, "Production Deployment Checklist - Phase 4");
     let icons: Vec<&str> = outline.phases.iter().map(|p| p.icon.as_deref().unwrap_or("")).collect();

@@ -25,8 +25,8 @@ pub use outline::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection, S
 
 use pulldown_cmark::HeadingLevel;
 
-use crate::export::MARKER;
-use crate::html;
+use crate::markdown::dialect::MARKER;
+use crate::markdown::html;
 use tree::Block;
 
 /// Where the title comes from: a first heading that is a `#`; else the front

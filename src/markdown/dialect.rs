@@ -1,0 +1,26 @@
+//! The Markdown preflight writes, as both directions read it: the marker an
+//! export starts with, the words that open its note, evidence, skip-reason,
+//! parameter and summary lines, and the codec of one item's task line. Export
+//! writes this dialect and import reads it back; neither owns it.
+
+mod item;
+
+pub use item::{Parts, read as read_item, write as write_item};
+
+/// The first line of every export: how `import` knows it reads its own format.
+pub const MARKER: &str = "<!-- preflight export";
+
+/// Marks the note line under an item.
+pub const NOTE: &str = "Note: ";
+
+/// Marks the line under an item that says what its last command showed.
+pub const EVIDENCE: &str = "Evidence: ";
+
+/// Opens a skip reason after a skipped item.
+pub const NOT_APPLICABLE: &str = "(N/A";
+
+/// Opens the line of a run's parameter values, under the run line.
+pub const PARAMETERS: &str = "**Parameters:**";
+
+/// The heading of the summary at the end, as in the seed.
+pub const COMPLETION_STATUS: &str = "Completion Status";
