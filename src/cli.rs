@@ -2,6 +2,7 @@
 //! module that carries it out, and the exit statuses.
 
 mod args;
+pub mod hinted;
 mod history;
 mod interactive;
 mod manual;
@@ -91,7 +92,7 @@ fn misspelt_command(path: &std::path::Path) -> anyhow::Result<()> {
         || "`preflight --help` lists the commands, `preflight templates` the bundled checklists".to_owned(),
         |name| format!("did you mean `{name}`?"),
     );
-    Err(Usage::Message(format!("no command or checklist named `{word}`\n  hint: {hint}")).into())
+    Err(Usage::Message(hinted::Hinted::new(format!("no command or checklist named `{word}`"), hint).to_string()).into())
 }
 
 /// An `-o` file; `-o -` is standard output, as the tools around it read it.

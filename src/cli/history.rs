@@ -11,6 +11,7 @@ use super::session::Session;
 use super::source::Source;
 use super::{Globals, exit, output};
 use crate::checklist::Status;
+use crate::cli::hinted::hinted;
 use crate::gate::Passage;
 use crate::run::{Change, Event, Evidence, RunState};
 use crate::runlog::{Header, RunLog, place};
@@ -132,12 +133,14 @@ pub fn since(text: &str) -> anyhow::Result<Timestamp> {
         .ok()
         .or_else(|| {
             let ago = humantime::parse_duration(text).ok()?;
-            std::time::SystemTime::now().checked_sub(ago).map(Timestamp::from_system)
+            std::time::SystemTime::now()
+                .checked_sub(ago)
+                .map(Timestamp::from_system)
         })
         .ok_or_else(|| {
-            anyhow::anyhow!(
-                "--since {}: not a time\n  hint: give a time (2026-11-29T10:00:00Z), a day (2026-11-29) or how long ago (90m, 2h, 3days)",
-                escape_for_terminal(text)
+            hinted(
+                format!("--since {}: not a time", escape_for_terminal(text)),
+                "give a time (2026-11-29T10:00:00Z), a day (2026-11-29) or how long ago (90m, 2h, 3days)",
             )
         })
 }

@@ -12,6 +12,7 @@ use super::args::Command;
 use super::session::{Session, operator};
 use super::{Globals, exit, output, status};
 use crate::checklist::Status;
+use crate::cli::hinted::hinted;
 use crate::gate;
 use crate::lookup::{self, LookupError};
 use crate::run::{Change, Event};
@@ -92,8 +93,10 @@ fn lookup_failure(session: &Session, errors: &[LookupError]) -> anyhow::Error {
             }
         }
     }
-    message.push_str("\n  hint: nothing was recorded; `preflight status --json` lists every item id");
-    anyhow::anyhow!(message)
+    hinted(
+        message,
+        "nothing was recorded; `preflight status --json` lists every item id",
+    )
 }
 
 /// Resolves all queries, or fails naming each one that did not resolve.
@@ -127,9 +130,10 @@ pub(super) fn past_gates(session: &Session, indexes: &[usize], force: bool) -> a
         for (index, _) in &closed {
             let _ = write!(message, "\n    {}", session.checklist.items()[*index].id);
         }
-        anyhow::bail!(
-            "{message}\n  hint: nothing was recorded; finish the earlier phase first, or add --force to record it anyway (marked as forced)"
-        );
+        return Err(hinted(
+            message,
+            "nothing was recorded; finish the earlier phase first, or add --force to record it anyway (marked as forced)",
+        ));
     }
     Ok(closed.into_iter().map(|(i, _)| i).collect())
 }

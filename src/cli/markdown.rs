@@ -5,12 +5,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-
 use super::session::{Session, operator, run_and_log_path};
 use super::source::Source;
 use super::{Globals, exit, output};
 use crate::checklist::{Checklist, Status};
+use crate::cli::hinted::hinted;
 use crate::files::{FileError, Replace, Target};
 use crate::format;
 use crate::markdown::import::{LeftOut, Outline};
@@ -38,15 +37,18 @@ fn check_output<'a>(path: &'a Path, replace: Replace, what: &str) -> anyhow::Res
             FileError::NotRegular(_) => "to send the output there, leave out -o and redirect standard output",
             _ => "check that the folder exists and is writable",
         };
-        anyhow::anyhow!("{shown}: {err}; the {what} was not written\n  hint: {hint}")
+        hinted(format!("{shown}: {err}; the {what} was not written"), hint)
     })
 }
 
 fn write_output(target: &Target<'_>, path: &Path, text: &str) -> anyhow::Result<()> {
-    target.write(text).with_context(|| {
-        format!(
-            "cannot write {}\n  hint: check that the folder exists and is writable",
-            escape_for_terminal(&path.display().to_string())
+    target.write(text).map_err(|err| {
+        hinted(
+            format!(
+                "cannot write {}: {err}",
+                escape_for_terminal(&path.display().to_string())
+            ),
+            "check that the folder exists and is writable",
         )
     })
 }
@@ -143,12 +145,14 @@ fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow:
     let log = RunLog::new(log_path, identity);
     let contents = log.read()?;
     if !contents.events.is_empty() {
-        anyhow::bail!(
-            "run \"{run}\" of {} has {} recorded changes already; importing into it would rewrite them, so nothing was written\n  \
-             hint: import into a new run: --run \"{run} (imported)\"",
-            escape_for_terminal(&path.display().to_string()),
-            contents.events.len()
-        );
+        return Err(hinted(
+            format!(
+                "run \"{run}\" of {} has {} recorded changes already; importing into it would rewrite them, so nothing was written",
+                escape_for_terminal(&path.display().to_string()),
+                contents.events.len()
+            ),
+            format!("import into a new run: --run \"{run} (imported)\""),
+        ));
     }
     Ok((run, log, contents.header.is_none()))
 }
@@ -169,9 +173,9 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
     let bug = |why: String| {
-        anyhow::anyhow!(
-            "{shown}: {why}, so nothing was written\n  \
-             hint: this is a bug in preflight; please report it with the Markdown file"
+        hinted(
+            format!("{shown}: {why}, so nothing was written"),
+            "this is a bug in preflight; please report it with the Markdown file",
         )
     };
     let made = format::checklist_of(&outline, &input.display().to_string())?;
@@ -183,12 +187,16 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
     let target = out.map(|path| check_output(path, if force { Replace::Always } else { Replace::Never }, "checklist"));
     let target = target.transpose()?;
     if let Some(path) = out.filter(|path| format::is_markdown(path)) {
-        anyhow::bail!(
-            "{}: import writes YAML, and a file with a Markdown ending is read as Markdown; nothing was written\n  \
-             hint: name the output .yaml; the Markdown file opens as it is: `preflight {}`",
-            escape_for_terminal(&path.display().to_string()),
-            escape_for_terminal(&input.display().to_string())
-        );
+        return Err(hinted(
+            format!(
+                "{}: import writes YAML, and a file with a Markdown ending is read as Markdown; nothing was written",
+                escape_for_terminal(&path.display().to_string())
+            ),
+            format!(
+                "name the output .yaml; the Markdown file opens as it is: `preflight {}`",
+                escape_for_terminal(&input.display().to_string())
+            ),
+        ));
     }
     let run = match out {
         Some(path) if globals.run.is_some() => Some(prepare_run(path, &checklist, globals)?),

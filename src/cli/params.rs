@@ -5,6 +5,7 @@
 
 use super::session::{Session, operator};
 use super::{Globals, output};
+use crate::cli::hinted::hinted;
 use crate::run::{Change, Event};
 use crate::runlog::now;
 use crate::text::clean_line;
@@ -19,10 +20,15 @@ pub fn pending(session: &Session, globals: &Globals) -> anyhow::Result<Vec<Event
     let current = session.state.values(&session.checklist);
     for (name, value) in &globals.set {
         if session.checklist.params.iter().any(|p| &p.name == name && p.secret) {
-            anyhow::bail!(
-                "--set {name}=…: `{name}` is secret, and a command line is seen by every user of this machine (ps) and kept in shell history; nothing was recorded\n  hint: give it in the environment: {}=… preflight …",
-                crate::template::env_name(name)
-            );
+            return Err(hinted(
+                format!(
+                    "--set {name}=…: `{name}` is secret, and a command line is seen by every user of this machine (ps) and kept in shell history; nothing was recorded"
+                ),
+                format!(
+                    "give it in the environment: {}=… preflight …",
+                    crate::template::env_name(name)
+                ),
+            ));
         }
         let declared: Vec<&str> = session.checklist.params.iter().map(|p| p.name.as_str()).collect();
         if !declared.contains(&name.as_str()) {
@@ -31,14 +37,22 @@ pub fn pending(session: &Session, globals: &Globals) -> anyhow::Result<Vec<Event
             } else {
                 format!("it declares {}", declared.join(", "))
             };
-            anyhow::bail!(
-                "--set {name}=…: the checklist has no parameter `{name}`; {known}\n  hint: parameters are declared under `params:` at the top of the checklist"
-            );
+            return Err(hinted(
+                format!("--set {name}=…: the checklist has no parameter `{name}`; {known}"),
+                "parameters are declared under `params:` at the top of the checklist",
+            ));
         }
-        let value = clean_line(value)
-            .map_err(|_| anyhow::anyhow!("--set {name}=…: a value is one line\n  hint: leave out the line breaks"))?;
+        let value = clean_line(value).map_err(|_| {
+            hinted(
+                format!("--set {name}=…: a value is one line"),
+                "leave out the line breaks",
+            )
+        })?;
         crate::template::check_value(&value).map_err(|why| {
-            anyhow::anyhow!("--set {name}=…: {why}\n  hint: put a long text in a file and pass its path")
+            hinted(
+                format!("--set {name}=…: {why}"),
+                "put a long text in a file and pass its path",
+            )
         })?;
         if current.get(name) != Some(&value) || !session.state.param_values().contains_key(name) {
             events.push(Event {
@@ -81,7 +95,7 @@ pub fn secrets_from_env(session: &mut Session, globals: &Globals) -> anyhow::Res
             continue;
         };
         let value = clean_line(&raw)
-            .map_err(|_| anyhow::anyhow!("{variable}: a value is one line\n  hint: leave out the line breaks"))?;
+            .map_err(|_| hinted(format!("{variable}: a value is one line"), "leave out the line breaks"))?;
         crate::template::check_value(&value).map_err(|why| anyhow::anyhow!("{variable}: {why}"))?;
         session.state.give_secret(&name, value);
         let given_by_me = session
@@ -136,10 +150,13 @@ pub fn require_values(session: &Session) -> anyhow::Result<()> {
         .into_iter()
         .find(|name| !secret(name))
     {
-        anyhow::bail!(
-            "run \"{}\" needs a value for `{missing}`: --set {missing}=…\n  hint: the value is recorded in the run, so later commands and teammates need not give it again",
-            session.run
-        );
+        return Err(hinted(
+            format!(
+                "run \"{}\" needs a value for `{missing}`: --set {missing}=…",
+                session.run
+            ),
+            "the value is recorded in the run, so later commands and teammates need not give it again",
+        ));
     }
     Ok(())
 }
@@ -156,9 +173,10 @@ pub fn require_secrets(session: &Session, commands: &[&str]) -> anyhow::Result<(
             .iter()
             .any(|c| crate::template::uses(c, name) || c.contains(&variable))
         {
-            anyhow::bail!(
-                "the command needs the secret `{name}`, which this session was not given; nothing was run\n  hint: give it in the environment, never on the command line: {variable}=… preflight …"
-            );
+            return Err(hinted(
+                format!("the command needs the secret `{name}`, which this session was not given; nothing was run"),
+                format!("give it in the environment, never on the command line: {variable}=… preflight …"),
+            ));
         }
     }
     Ok(())

@@ -13,6 +13,7 @@ use std::time::Duration;
 use super::args::Command;
 use super::session::{Session, operator};
 use super::{Globals, output};
+use crate::cli::hinted::hinted;
 use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
 use crate::runner::{self, Interrupts, Run};
 use crate::template;
@@ -105,7 +106,12 @@ fn run_line(session: &Session, state: &RunState, line: &Line<'_>, interrupts: &I
             cancel: Some(&asked),
         },
     )
-    .map_err(|err| anyhow::anyhow!("cannot start sh: {err}\n  hint: preflight runs commands with `sh -c`"))?;
+    .map_err(|err| {
+        hinted(
+            format!("cannot start sh: {err}"),
+            "preflight runs commands with `sh -c`",
+        )
+    })?;
     Ok(outcome.evidence(line.kind, &shown).masked(state.secrets()))
 }
 
@@ -149,16 +155,16 @@ fn begin(
             || "another preflight on this machine is running it".to_owned(),
             |r| format!("{} is running this since {}", r.by, r.at.human()),
         );
-        anyhow::bail!(
-            "{}: {who}; nothing was run\n  hint: wait for it to finish; `preflight log` then shows how it went",
-            item.title
-        );
+        return Err(hinted(
+            format!("{}: {who}; nothing was run", item.title),
+            "wait for it to finish; `preflight log` then shows how it went",
+        ));
     };
     if let Some(why) = runner::busy(now.running.as_ref(), &runner::host()).filter(|_| !takeover) {
-        anyhow::bail!(
-            "{}: {why}; nothing was run\n  hint: wait for its outcome (sync shows it); if that run ended without recording one, add --takeover",
-            item.title
-        );
+        return Err(hinted(
+            format!("{}: {why}; nothing was run", item.title),
+            "wait for its outcome (sync shows it); if that run ended without recording one, add --takeover",
+        ));
     }
     session.record(&[runner::started(state, &session.checklist, index, kind, by)])?;
     Ok(claim)

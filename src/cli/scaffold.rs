@@ -9,6 +9,7 @@ use anyhow::Context as _;
 
 use super::{exit, output};
 use crate::bundled::{self, STARTER};
+use crate::cli::hinted::hinted;
 use crate::files::{FileError, Replace, Target};
 use crate::format;
 use crate::text::escape_for_terminal;
@@ -37,10 +38,12 @@ pub fn new(path: &Path, from: Option<&str>) -> anyhow::Result<ExitCode> {
     let shown = escape_for_terminal(&path.display().to_string());
     // The file would be read back as Markdown, which the YAML written is not.
     if format::is_markdown(path) {
-        anyhow::bail!(
-            "{shown}: preflight new writes YAML, and a file with a Markdown ending is read as Markdown; nothing was written\n  \
-             hint: name it .yaml, for example deploy.yaml"
-        );
+        return Err(hinted(
+            format!(
+                "{shown}: preflight new writes YAML, and a file with a Markdown ending is read as Markdown; nothing was written"
+            ),
+            "name it .yaml, for example deploy.yaml",
+        ));
     }
     let text = match from {
         None => STARTER,
@@ -48,10 +51,12 @@ pub fn new(path: &Path, from: Option<&str>) -> anyhow::Result<ExitCode> {
             let wanted = name.strip_suffix(".yaml").unwrap_or(name);
             let template = bundled::ALL.iter().find(|t| t.name() == wanted).ok_or_else(|| {
                 let names: Vec<&str> = bundled::ALL.iter().map(bundled::Bundled::name).collect();
-                anyhow::anyhow!(
-                    "no template `{}`\n  hint: the templates are {}; `preflight templates` describes them",
-                    escape_for_terminal(name),
-                    names.join(", ")
+                hinted(
+                    format!("no template `{}`", escape_for_terminal(name)),
+                    format!(
+                        "the templates are {}; `preflight templates` describes them",
+                        names.join(", ")
+                    ),
                 )
             })?;
             template.source
@@ -60,10 +65,18 @@ pub fn new(path: &Path, from: Option<&str>) -> anyhow::Result<ExitCode> {
     let written = Target::check(path, Replace::Never).and_then(|target| target.write(text));
     match written {
         Ok(()) => {}
-        Err(FileError::Exists | FileError::Symlink | FileError::NotRegular(_)) => anyhow::bail!(
-            "{shown} exists already; preflight new never overwrites a file\n  hint: choose another name, or remove the file first"
-        ),
-        Err(e) => anyhow::bail!("cannot create {shown}: {e}\n  hint: check that its folder exists and is writable"),
+        Err(FileError::Exists | FileError::Symlink | FileError::NotRegular(_)) => {
+            return Err(hinted(
+                format!("{shown} exists already; preflight new never overwrites a file"),
+                "choose another name, or remove the file first",
+            ));
+        }
+        Err(e) => {
+            return Err(hinted(
+                format!("cannot create {shown}: {e}"),
+                "check that its folder exists and is writable",
+            ));
+        }
     }
     output::report(&format!(
         "wrote {shown}; open it with `preflight {shown}`, check it with `preflight validate {shown}`"
@@ -88,9 +101,9 @@ pub fn generate(items: usize, events: usize, dir: &std::path::Path, force: bool)
     let log_path = dir.join("run.jsonl");
     let replace = if force { Replace::Always } else { Replace::Never };
     let refused = |path: &std::path::Path, e: crate::files::FileError| {
-        anyhow::anyhow!(
-            "{}: {e}\n  hint: --force replaces it, or choose another --dir",
-            escape_for_terminal(&path.display().to_string())
+        hinted(
+            format!("{}: {e}", escape_for_terminal(&path.display().to_string())),
+            "--force replaces it, or choose another --dir",
         )
     };
     let target = Target::check(&path, replace).map_err(|e| refused(&path, e))?;

@@ -8,6 +8,7 @@ use super::snapshot::{self, Snapshot};
 use super::source::Source;
 use super::{Globals, history, notices, output, params};
 use crate::checklist::Checklist;
+use crate::cli::hinted::hinted;
 use crate::run::{Event, RunState};
 use crate::runlog::{Contents, Header, Mark, RunLog, place};
 use crate::text::clean_line;
@@ -69,8 +70,12 @@ pub const DEFAULT_RUN: &str = "default";
 /// its log is kept in (`--state`, else one under the checklist's runs folder).
 pub fn run_and_log_path(source: &Source, globals: &Globals) -> anyhow::Result<(String, PathBuf)> {
     let run = globals.run.clone().unwrap_or_else(|| DEFAULT_RUN.to_owned());
-    place::check_run_name(&run)
-        .map_err(|why| anyhow::anyhow!("invalid run name: {why}\n  hint: for example --run \"v2.3.0 release\""))?;
+    place::check_run_name(&run).map_err(|why| {
+        hinted(
+            format!("invalid run name: {why}"),
+            "for example --run \"v2.3.0 release\"",
+        )
+    })?;
     let path: PathBuf = match &globals.state {
         Some(path) => path.clone(),
         None => source.runs_dir()?.join(place::run_file_name(&run)),
@@ -266,9 +271,10 @@ impl Session {
     /// closest first. The default run and `--state` files are exempt.
     pub fn require_existing(&self) -> anyhow::Result<()> {
         match self.unknown_run() {
-            Some(message) => anyhow::bail!(
-                "{message}\n  hint: check the name with `preflight runs`; a run is started by its first change (`preflight check … --run NAME`)"
-            ),
+            Some(message) => Err(hinted(
+                message,
+                "check the name with `preflight runs`; a run is started by its first change (`preflight check … --run NAME`)",
+            )),
             None => Ok(()),
         }
     }

@@ -3,10 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
-
 use crate::bundled::{self, Bundled, PRODUCTION_DEPLOYMENT};
 use crate::checklist::Checklist;
+use crate::cli::hinted::hinted;
 use crate::format;
 use crate::runlog::place;
 
@@ -72,9 +71,12 @@ impl Source {
 
     /// The folder that holds this checklist's runs.
     pub fn runs_dir(&self) -> anyhow::Result<PathBuf> {
-        let data = place::data_dir().context(
-            "cannot find a data directory for run logs\n  hint: set XDG_DATA_HOME or HOME, or name a run log with --state FILE",
-        )?;
+        let data = place::data_dir().ok_or_else(|| {
+            hinted(
+                "cannot find a data directory for run logs",
+                "set XDG_DATA_HOME or HOME, or name a run log with --state FILE",
+            )
+        })?;
         Ok(data.join(self.folder_key()))
     }
 

@@ -23,6 +23,7 @@ use std::time::Duration;
 
 use super::session::Session;
 use super::{exit, output, status};
+use crate::cli::hinted::hinted;
 use crate::runlog::{Locked, merge};
 use crate::text::escape_for_terminal;
 use git::Git;
@@ -53,7 +54,7 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
     let mut attempt = 1;
     loop {
         git.run(&["fetch", "--quiet"]).map_err(|e| {
-            anyhow::anyhow!("{e}\n  hint: the remote could not be reached; nothing was shared (your changes stay recorded here); sync again when it can be")
+            hinted(format!("{e}"), "the remote could not be reached; nothing was shared (your changes stay recorded here); sync again when it can be")
         })?;
         foreign_attributes::refuse_unexpected(&git, &relative, Some(UPSTREAM))?;
         let round = {
@@ -74,14 +75,18 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
         };
         let raced = git.ok(&["fetch", "--quiet"]) && !git.contains("HEAD", UPSTREAM);
         if !raced {
-            anyhow::bail!(
-                "{err}\n  hint: your changes are committed here; once the remote takes pushes again, sync again"
-            );
+            return Err(hinted(
+                format!("{err}"),
+                "your changes are committed here; once the remote takes pushes again, sync again",
+            ));
         }
         if attempt == ATTEMPTS {
-            anyhow::bail!(
-                "{err}\n  hint: others pushed meanwhile {ATTEMPTS} times in a row; your changes are committed here: sync again"
-            );
+            return Err(hinted(
+                format!("{err}"),
+                format!(
+                    "others pushed meanwhile {ATTEMPTS} times in a row; your changes are committed here: sync again"
+                ),
+            ));
         }
         output::report("someone pushed meanwhile: joining their changes and pushing again");
         std::thread::sleep(backoff(attempt));
@@ -122,9 +127,12 @@ fn exchange(session: &Session, git: &Git, relative: &str, locked: &Locked) -> an
         let lost = merge::lost(head, local);
         if lost > 0 {
             let events = if lost == 1 { "event" } else { "events" };
-            anyhow::bail!(
-                "{shown} lost {lost} {events} since the last sync; nothing was committed or shared\n  hint: `git diff -- {shown}` shows what is missing; restore the log with `git checkout -- {shown}` (changes recorded since the last sync are dropped), then sync again"
-            );
+            return Err(hinted(
+                format!("{shown} lost {lost} {events} since the last sync; nothing was committed or shared"),
+                format!(
+                    "`git diff -- {shown}` shows what is missing; restore the log with `git checkout -- {shown}` (changes recorded since the last sync are dropped), then sync again"
+                ),
+            ));
         }
     }
     if local.is_none() && head.is_some() {
@@ -214,7 +222,7 @@ fn commit(git: &Git, relative: &str, message: &str) -> anyhow::Result<()> {
         } else {
             "nothing was shared; fix what git says, then sync again".to_owned()
         };
-        anyhow::anyhow!("{e}\n  hint: {hint}")
+        hinted(e.to_string(), hint)
     })?;
     git.run(&["commit", "--quiet", "-m", message, "--", relative])
         .map_err(|e| {
@@ -224,7 +232,7 @@ fn commit(git: &Git, relative: &str, message: &str) -> anyhow::Result<()> {
             } else {
                 "nothing was shared; set who commits with git config user.name and user.email, then sync again"
             };
-            anyhow::anyhow!("{e}\n  hint: {hint}")
+            hinted(e.to_string(), hint)
         })
         .map(drop)
 }
@@ -244,9 +252,10 @@ fn merge_upstream(git: &Git, relative: &str, locked: &Locked, ours: &[u8]) -> an
             if git.merging() {
                 let _ = git.run(&["merge", "--abort"]);
             }
-            anyhow::bail!(
-                "{err}\n  hint: the merge was undone and the work tree left as it was (your changes to the run log are committed here); resolve it with git (git pull), then sync again"
-            );
+            return Err(hinted(
+                format!("{err}"),
+                "the merge was undone and the work tree left as it was (your changes to the run log are committed here); resolve it with git (git pull), then sync again",
+            ));
         }
     }
     let finished = settle_log(git, relative, locked, ours).and_then(|()| {

@@ -17,6 +17,7 @@ use super::super::session::Session;
 use super::super::{exit, output, status};
 use super::{Line, begin, run_line, shell_line, standing_now, status_words, unchanged};
 use crate::checklist::{Item, Status};
+use crate::cli::hinted::hinted;
 use crate::gate;
 use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
 use crate::runner::{self, Interrupts};
@@ -58,10 +59,10 @@ pub fn exec(session: &Session, query: &str, options: &Options, by: &str) -> anyh
     let index = resolve(session, std::slice::from_ref(&query.to_owned()))?[0];
     let item = &session.checklist.items()[index];
     if item.command.is_none() {
-        anyhow::bail!(
-            "{} has no command to run\n  hint: give it one in the checklist: `command: …` under its title",
-            item.id
-        );
+        return Err(hinted(
+            format!("{} has no command to run", item.id),
+            "give it one in the checklist: `command: …` under its title",
+        ));
     }
     if options.dry_run {
         output::print(&dry_run(session, item)?)?;
@@ -70,11 +71,14 @@ pub fn exec(session: &Session, query: &str, options: &Options, by: &str) -> anyh
     let forced = !past_gates(session, &[index], options.overrides.gate)?.is_empty();
     let before = session.state.item(index);
     if before.status == Status::Done && !options.overrides.again {
-        anyhow::bail!(
-            "{} is done already ({}); nothing was run\n  hint: add --again to run its command once more (a step such as a tag or a migration may not be safe to repeat)",
-            item.title,
-            status_words(before)
-        );
+        return Err(hinted(
+            format!(
+                "{} is done already ({}); nothing was run",
+                item.title,
+                status_words(before)
+            ),
+            "add --again to run its command once more (a step such as a tag or a migration may not be safe to repeat)",
+        ));
     }
     // The values it runs with are recorded before it runs.
     session.record(&[])?;
@@ -136,7 +140,10 @@ pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &
         match step(session, &mut state, index, options, closed.is_some(), by, &interrupts)? {
             Step::Passed(words) => output::report(&words),
             Step::Failed(words) => {
-                anyhow::bail!("{words}\n  hint: exec --all stopped here; fix it and run exec --all again")
+                return Err(hinted(
+                    words,
+                    "exec --all stopped here; fix it and run exec --all again",
+                ));
             }
             Step::Interrupted(code) => return Ok(ExitCode::from(code)),
         }
@@ -179,7 +186,10 @@ fn phase_range(session: &Session, name: &str) -> anyhow::Result<std::ops::Range<
         .find(|p| p.id == name || p.name.eq_ignore_ascii_case(name))
         .ok_or_else(|| {
             let names: Vec<&str> = phases.iter().map(|p| p.id.as_str()).collect();
-            anyhow::anyhow!("no phase named \"{name}\"\n  hint: the phases are {}", names.join(", "))
+            hinted(
+                format!("no phase named \"{name}\""),
+                format!("the phases are {}", names.join(", ")),
+            )
         })?;
     Ok(session.checklist.item_range_of(found))
 }

@@ -12,6 +12,7 @@ use super::super::session::Session;
 use super::super::{exit, output, status};
 use super::{Line, run_line, standing_now, unchanged};
 use crate::checklist::Status;
+use crate::cli::hinted::hinted;
 use crate::gate;
 use crate::run::{EvidenceKind, Proof};
 use crate::runner::{self, Interrupts};
@@ -36,10 +37,10 @@ fn targets(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> 
     let found = resolve(session, queries)?;
     for &index in &found {
         if session.checklist.items()[index].verify.is_none() {
-            anyhow::bail!(
-                "{} has no verification\n  hint: give it one in the checklist: `verify: …`, a command that exits 0 when it holds",
-                session.checklist.items()[index].id
-            );
+            return Err(hinted(
+                format!("{} has no verification", session.checklist.items()[index].id),
+                "give it one in the checklist: `verify: …`, a command that exits 0 when it holds",
+            ));
         }
     }
     Ok(found)

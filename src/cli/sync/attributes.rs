@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use super::git::Git;
+use crate::cli::hinted::hinted;
 use crate::cli::output;
 use crate::files::{Replace, Target};
 
@@ -79,6 +80,9 @@ fn write_replacing(path: &Path, text: &str, what: &str) -> anyhow::Result<()> {
     Target::check(path, Replace::Always)
         .and_then(|target| target.write(text))
         .map_err(|e| {
-            anyhow::anyhow!("cannot write {what}: {e}\n  hint: nothing was shared; fix the file and sync again")
+            hinted(
+                format!("cannot write {what}: {e}"),
+                "nothing was shared; fix the file and sync again",
+            )
         })
 }

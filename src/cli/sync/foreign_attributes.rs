@@ -5,10 +5,10 @@
 //! with words (a BOM error) that point nowhere near the cause, so sync names
 //! the attribute and the line that sets it before anything changes.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use super::git::Git;
+use crate::cli::hinted::hinted;
 use crate::text::escape_for_terminal;
 
 /// Whether git may apply `attribute` with `value` to a run log: the union
@@ -48,26 +48,24 @@ pub fn refuse_unexpected(git: &Git, relative: &str, rev: Option<&str>) -> anyhow
     };
     let shown = escape_for_terminal(relative);
     let whose = if rev.is_some() { "the upstream's " } else { "" };
-    let mut message = format!(
+    let message = format!(
         "git applies `{}: {}` to {shown} ({whose}git attributes); a run log must reach git byte for byte and merge line by line, so nothing was shared",
         escape_for_terminal(attribute),
         escape_for_terminal(value)
     );
     let places = lines_setting(git, relative, rev, attribute);
-    if places.is_empty() {
-        let _ = write!(
-            message,
-            "\n  hint: remove `{}` from the attributes that name {shown} (`git check-attr -a -- {shown}` lists them; see also core.attributesFile), then sync again",
+    let hint = if places.is_empty() {
+        format!(
+            "remove `{}` from the attributes that name {shown} (`git check-attr -a -- {shown}` lists them; see also core.attributesFile), then sync again",
             escape_for_terminal(attribute)
-        );
+        )
     } else {
-        let _ = write!(
-            message,
-            "\n  hint: remove the line that sets it, commit, then sync again: {}",
+        format!(
+            "remove the line that sets it, commit, then sync again: {}",
             places.join("; ")
-        );
-    }
-    anyhow::bail!(message)
+        )
+    };
+    Err(hinted(message, hint))
 }
 
 /// "runs/.gitattributes line 2: `*.jsonl working-tree-encoding=UTF-16`" for

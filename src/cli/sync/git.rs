@@ -8,6 +8,7 @@ use std::process::Command;
 
 use anyhow::Context as _;
 
+use crate::cli::hinted::hinted;
 use crate::text::escape_for_terminal;
 
 /// git, run in one folder; its errors carry what git said.
@@ -37,7 +38,12 @@ impl Git {
             .arg(&self.dir)
             .args(args)
             .output()
-            .context("cannot run git\n  hint: install git; `preflight sync` shares a run through it")
+            .map_err(|err| {
+                hinted(
+                    format!("cannot run git: {err}"),
+                    "install git; `preflight sync` shares a run through it",
+                )
+            })
     }
 
     /// Runs git; its output, trimmed.
@@ -126,8 +132,9 @@ pub fn prepare(log: &Path) -> anyhow::Result<(Git, String)> {
     let here = Git { dir: dir.clone() };
     here.run(&["--version"])?;
     let top = here.run(&["rev-parse", "--show-toplevel"]).map_err(|_| {
-        anyhow::anyhow!(
-            "{shown} is not in a git work tree\n  hint: keep the run log in a clone of the team's repository"
+        hinted(
+            format!("{shown} is not in a git work tree"),
+            "keep the run log in a clone of the team's repository",
         )
     })?;
     let git = Git {
@@ -135,23 +142,29 @@ pub fn prepare(log: &Path) -> anyhow::Result<(Git, String)> {
     };
     for (file, what, finish) in UNDER_WAY {
         if git.git_path(file)?.exists() {
-            anyhow::bail!(
-                "the work tree at {top} is in the middle of {what}; nothing was changed\n  hint: finish it first ({finish}), then sync again"
-            );
+            return Err(hinted(
+                format!("the work tree at {top} is in the middle of {what}; nothing was changed"),
+                format!("finish it first ({finish}), then sync again"),
+            ));
         }
     }
     let branch = git.run(&["symbolic-ref", "--quiet", "--short", "HEAD"]).map_err(|_| {
-        anyhow::anyhow!("the work tree at {top} has a detached HEAD; nothing was changed\n  hint: check out the team's branch first: git switch <branch>")
+        hinted(
+            format!("the work tree at {top} has a detached HEAD; nothing was changed"),
+            "check out the team's branch first: git switch <branch>",
+        )
     })?;
     if git.run(&["remote"])?.is_empty() {
-        anyhow::bail!(
-            "the repository at {top} has no remote; nothing was changed\n  hint: add the team's: git remote add origin <url>"
-        );
+        return Err(hinted(
+            format!("the repository at {top} has no remote; nothing was changed"),
+            "add the team's: git remote add origin <url>",
+        ));
     }
     if !git.ok(&["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"]) {
-        anyhow::bail!(
-            "branch {branch} has no upstream to pull from and push to; nothing was changed\n  hint: push it once with: git push -u origin {branch}"
-        );
+        return Err(hinted(
+            format!("branch {branch} has no upstream to pull from and push to; nothing was changed"),
+            format!("push it once with: git push -u origin {branch}"),
+        ));
     }
     let canonical_dir = dir.canonicalize().context("cannot find the run log's folder")?;
     let file = log.file_name().context("--state names no file")?;
