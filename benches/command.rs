@@ -15,7 +15,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use preflight::checklist::Status;
 use preflight::run::{Change, Event};
-use preflight::runlog::{Header, RunLog};
+use preflight::store::runlog::{Header, RunLog};
 use preflight::timestamp::Timestamp;
 use preflight::{format, generate};
 

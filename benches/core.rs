@@ -12,7 +12,7 @@ use preflight::bundled::PRODUCTION_DEPLOYMENT;
 use preflight::checklist::Checklist;
 use preflight::markdown::{export, import};
 use preflight::run::{Event, RunState};
-use preflight::runlog::{Header, RunLog};
+use preflight::store::runlog::{Header, RunLog};
 use preflight::ui::app::{Action, App, Effect, update};
 use preflight::ui::{record, view};
 use preflight::{format, generate};

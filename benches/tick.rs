@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use preflight::run::{Change, Event, RunState};
-use preflight::runlog::{Header, RunLog};
+use preflight::store::runlog::{Header, RunLog};
 use preflight::timestamp::Timestamp;
 use preflight::ui::app::{Action, App, Effect, update};
 use preflight::ui::{Context, record, tail};

@@ -23,7 +23,7 @@ mod write;
 use std::io;
 use std::path::Path;
 
-use crate::files::{self, FileError};
+use crate::store::files::{self, FileError};
 
 pub use error::{LoadError, Position};
 use front::front_matter;

@@ -5,19 +5,17 @@
 //! [`text`] and their kin — is the `preflight-core` crate, re-exported here: it
 //! depends on no crate that reads a file or draws on a terminal, so it stays
 //! pure. [`markdown`] reads and writes the Markdown of GitHub checklists,
-//! [`format`](mod@format) reads checklist files into the core model, [`runlog`]
-//! keeps a run's events on disk, [`bundled`] holds the checklists shipped
+//! [`format`](mod@format) reads checklist files into the core model, [`store`]
+//! keeps runs and files on disk and runs commands, [`bundled`] holds the checklists shipped
 //! inside the binary, and [`cli`] and [`ui`] are the command line and the
 //! terminal view on top.
 
 pub mod bundled;
 pub mod cli;
-pub mod files;
 pub mod format;
 pub mod generate;
 pub mod markdown;
-pub mod runlog;
-pub mod runner;
+pub mod store;
 pub mod ui;
 
 pub use preflight_core::{

@@ -30,7 +30,7 @@ use ratatui::crossterm::event;
 
 use crate::format;
 use crate::run::Event;
-use crate::runlog::{Mark, RunLog, now};
+use crate::store::runlog::{Mark, RunLog, now};
 use app::{Action, App, Edit, Effect, update};
 
 /// How long the loop waits for a key before looking at the run log again.

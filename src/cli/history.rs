@@ -14,7 +14,7 @@ use crate::checklist::Status;
 use crate::cli::hinted::hinted;
 use crate::gate::Passage;
 use crate::run::{Change, Event, Evidence, RunState};
-use crate::runlog::{Header, RunLog, place};
+use crate::store::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;
 use crate::timestamp::Timestamp;
 

@@ -8,7 +8,7 @@ use super::paint::ColorChoice;
 use super::session::{Session, operator};
 use super::source::{Source, canonical};
 use super::{Globals, exit, notices};
-use crate::runlog::place;
+use crate::store::runlog::place;
 use crate::ui::app::{Action, App, update};
 use crate::ui::resume::Resume;
 use crate::ui::{self, theme::Theme};

@@ -148,7 +148,7 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str, for
     } else {
         Vec::new()
     };
-    let now = crate::runlog::now();
+    let now = crate::store::runlog::now();
     let mut events = Vec::new();
     let mut report = String::new();
     for &index in &indexes {

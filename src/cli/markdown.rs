@@ -10,12 +10,12 @@ use super::source::Source;
 use super::{Globals, exit, output};
 use crate::checklist::{Checklist, Status};
 use crate::cli::hinted::hinted;
-use crate::files::{FileError, Replace, Target};
 use crate::format;
 use crate::markdown::import::{LeftOut, Outline};
 use crate::markdown::{dialect, export};
 use crate::run::{Change, Event};
-use crate::runlog::{Header, RunLog, now};
+use crate::store::files::{FileError, Replace, Target};
+use crate::store::runlog::{Header, RunLog, now};
 use crate::text::{escape_for_terminal, plural};
 
 /// Whether a file begins as an export of preflight's does: regenerating a

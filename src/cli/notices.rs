@@ -11,7 +11,7 @@ use super::paint::Paint;
 use crate::checklist::Checklist;
 use crate::renames::likely_renames;
 use crate::run::{Event, RunState};
-use crate::runlog::{Contents, RunLog, Warning};
+use crate::store::runlog::{Contents, RunLog, Warning};
 use crate::text::{escape_for_terminal, plural};
 use crate::timestamp::Timestamp;
 

@@ -7,7 +7,7 @@ use super::session::{Session, operator};
 use super::{Globals, output};
 use crate::cli::hinted::hinted;
 use crate::run::{Change, Event};
-use crate::runlog::now;
+use crate::store::runlog::now;
 use crate::text::clean_line;
 
 /// The events that record the values `--set` gives that differ from the

@@ -15,7 +15,7 @@ use super::session::{Session, operator};
 use super::{Globals, output};
 use crate::cli::hinted::hinted;
 use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
-use crate::runner::{self, Interrupts, Run};
+use crate::store::runner::{self, Interrupts, Run};
 use crate::template;
 
 mod exec;

@@ -10,8 +10,8 @@ use anyhow::Context as _;
 use super::{exit, output};
 use crate::bundled::{self, STARTER};
 use crate::cli::hinted::hinted;
-use crate::files::{FileError, Replace, Target};
 use crate::format;
+use crate::store::files::{FileError, Replace, Target};
 use crate::text::escape_for_terminal;
 
 /// `preflight templates`: the shipped checklists, by the name `--from` takes.
@@ -100,7 +100,7 @@ pub fn generate(items: usize, events: usize, dir: &std::path::Path, force: bool)
     let path = dir.join("checklist.yaml");
     let log_path = dir.join("run.jsonl");
     let replace = if force { Replace::Always } else { Replace::Never };
-    let refused = |path: &std::path::Path, e: crate::files::FileError| {
+    let refused = |path: &std::path::Path, e: crate::store::files::FileError| {
         hinted(
             format!("{}: {e}", escape_for_terminal(&path.display().to_string())),
             "--force replaces it, or choose another --dir",
@@ -114,13 +114,13 @@ pub fn generate(items: usize, events: usize, dir: &std::path::Path, force: bool)
     if !log_target.is_new() {
         std::fs::remove_file(&log_path).with_context(|| format!("cannot replace {}", log_path.display()))?;
     }
-    let identity = crate::runlog::Header {
+    let identity = crate::store::runlog::Header {
         checklist: checklist.title.clone(),
         file: "checklist.yaml".into(),
         run: "default".into(),
-        created: crate::runlog::now().to_string(),
+        created: crate::store::runlog::now().to_string(),
     };
-    let log = crate::runlog::RunLog::new(log_path, identity);
+    let log = crate::store::runlog::RunLog::new(log_path, identity);
     log.append(&crate::generate::run_events(&checklist, events))?;
     output::report(&format!("wrote {items} items and {events} events to {}", dir.display()));
     Ok(ExitCode::from(exit::OK))

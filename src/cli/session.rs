@@ -10,7 +10,7 @@ use super::{Globals, history, notices, output, params};
 use crate::checklist::Checklist;
 use crate::cli::hinted::hinted;
 use crate::run::{Event, RunState};
-use crate::runlog::{Contents, Header, Mark, RunLog, place};
+use crate::store::runlog::{Contents, Header, Mark, RunLog, place};
 use crate::text::clean_line;
 
 /// From this size on, a run log is read in parallel with parsing the checklist.
@@ -28,7 +28,7 @@ pub struct Session {
     /// the run's history opens with [`Session::with_events`].
     pub events: Vec<Event>,
     /// The events left out of replay, dated too far ahead of this machine's
-    /// clock (see [`crate::runlog::AHEAD`]), in the order of their time:
+    /// clock (see [`crate::store::runlog::AHEAD`]), in the order of their time:
     /// `log` lists them, marked.
     pub left_out: Vec<Event>,
     /// Where that read ended, for the terminal view to tail from.
@@ -89,7 +89,7 @@ fn identity(source: &Source, checklist: &Checklist, run: &str) -> Header {
         checklist: checklist.title.clone(),
         file: source.file_name(),
         run: run.to_owned(),
-        created: crate::runlog::now().to_string(),
+        created: crate::store::runlog::now().to_string(),
     }
 }
 
@@ -131,7 +131,7 @@ impl Session {
         }
         let checklist = source.load()?;
         let log = RunLog::new(path, identity(source, &checklist, &run));
-        let now = crate::runlog::now();
+        let now = crate::store::runlog::now();
         let Some(resumed) = snapshot::resume(&log, &checklist, now) else {
             let contents = log.read()?;
             return Ok(Session::replayed(source, globals, checklist, log, contents, run));
@@ -173,7 +173,7 @@ impl Session {
         // A log with events left out for now must be read whole again: one
         // may take effect as the clock moves on.
         if let Some(header) = contents.header.as_ref().filter(|_| contents.left_out.is_empty()) {
-            let now = crate::runlog::now();
+            let now = crate::store::runlog::now();
             let kept = Snapshot::of(&contents, header.clone(), state.clone(), now);
             snapshot::save(&log, &checklist, &kept, now);
         }

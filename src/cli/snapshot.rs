@@ -18,9 +18,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::checklist::Checklist;
-use crate::files;
 use crate::run::{Change, Event, ItemState, RunState};
-use crate::runlog::{Contents, Header, Mark, RunLog, Warning, place};
+use crate::store::files;
+use crate::store::runlog::{Contents, Header, Mark, RunLog, Warning, place};
 use crate::timestamp::Timestamp;
 use form::Form;
 

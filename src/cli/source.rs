@@ -7,7 +7,7 @@ use crate::bundled::{self, Bundled, PRODUCTION_DEPLOYMENT};
 use crate::checklist::Checklist;
 use crate::cli::hinted::hinted;
 use crate::format;
-use crate::runlog::place;
+use crate::store::runlog::place;
 
 /// The canonical path of a checklist file, also of one about to be written
 /// (`import -o`): its folder made canonical, and its name. Its runs are found

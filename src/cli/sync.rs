@@ -24,7 +24,7 @@ use std::time::Duration;
 use super::session::Session;
 use super::{exit, output, status};
 use crate::cli::hinted::hinted;
-use crate::runlog::{Locked, merge};
+use crate::store::runlog::{Locked, merge};
 use crate::text::escape_for_terminal;
 use git::Git;
 
@@ -294,7 +294,7 @@ fn settle_log(git: &Git, relative: &str, locked: &Locked, ours: &[u8]) -> anyhow
 fn who_did(lines: &[String]) -> String {
     let mut by: BTreeMap<String, usize> = BTreeMap::new();
     for line in lines {
-        if let Ok(event) = crate::runlog::parse_event_line(line) {
+        if let Ok(event) = crate::store::runlog::parse_event_line(line) {
             *by.entry(event.by).or_default() += 1;
         }
     }

@@ -13,8 +13,8 @@ use super::terminal;
 use super::watchdog::Watchdog;
 use crate::checklist::Status;
 use crate::run::{Event, EvidenceKind, ItemState};
-use crate::runlog::{RunLog, now};
-use crate::runner::{self, Outcome, Run};
+use crate::store::runlog::{RunLog, now};
+use crate::store::runner::{self, Outcome, Run};
 use crate::template::Values;
 use crate::text::escape_message;
 

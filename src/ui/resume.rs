@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::Checklist;
-use crate::files::{self, Replace, Target};
+use crate::store::files::{self, Replace, Target};
 use crate::ui::app::App;
 use crate::ui::tree::{Filter, Row};
 

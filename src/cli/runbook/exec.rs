@@ -20,7 +20,7 @@ use crate::checklist::{Item, Status};
 use crate::cli::hinted::hinted;
 use crate::gate;
 use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
-use crate::runner::{self, Interrupts};
+use crate::store::runner::{self, Interrupts};
 
 /// How long the verification after a command may take when `--timeout`
 /// does not say.

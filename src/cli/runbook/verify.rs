@@ -15,7 +15,7 @@ use crate::checklist::Status;
 use crate::cli::hinted::hinted;
 use crate::gate;
 use crate::run::{EvidenceKind, Proof};
-use crate::runner::{self, Interrupts};
+use crate::store::runner::{self, Interrupts};
 
 /// The items `verify` runs: those named, else, in checklist order, every
 /// item with a verification that is open, or done without a proof that

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checklist::Status;
 use crate::run::{Evidence, EvidenceKind, ItemState, Orphan, Proof, RunParts, Running, Start};
-use crate::runlog::{Header, MarkParts, Warning};
+use crate::store::runlog::{Header, MarkParts, Warning};
 use crate::timestamp::{InvalidTimestamp, Timestamp};
 
 /// The whole file.

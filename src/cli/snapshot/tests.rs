@@ -106,7 +106,7 @@ fn a_snapshot_form_with_a_value_out_of_place_is_not_taken_back() {
 
 #[test]
 fn a_mark_that_cannot_be_one_is_refused() {
-    let parts = |end, tail: usize| crate::runlog::MarkParts {
+    let parts = |end, tail: usize| crate::store::runlog::MarkParts {
         end,
         lines: 1,
         file: None,

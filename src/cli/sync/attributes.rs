@@ -8,7 +8,7 @@ use std::path::Path;
 use super::git::Git;
 use crate::cli::hinted::hinted;
 use crate::cli::output;
-use crate::files::{Replace, Target};
+use crate::store::files::{Replace, Target};
 
 /// The line `.gitattributes` needs for a plain `git pull` to merge run logs
 /// line by line too.
@@ -69,7 +69,8 @@ pub fn ignore_lock(git: &Git, relative: &str) -> anyhow::Result<()> {
     }
     text.push_str("# preflight's lock files\n*.jsonl.lock\n");
     if let Some(dir) = exclude.parent() {
-        crate::files::create_private_dir(dir).map_err(|e| anyhow::anyhow!("cannot write git's exclude file: {e}"))?;
+        crate::store::files::create_private_dir(dir)
+            .map_err(|e| anyhow::anyhow!("cannot write git's exclude file: {e}"))?;
     }
     write_replacing(&exclude, &text, "git's exclude file")
 }

@@ -25,8 +25,8 @@ pub use line::{Header, OUTPUT_LINE_CHARS, OUTPUT_LINES};
 pub use lock::Locked;
 pub use read::{AHEAD, Contents, Mark, MarkParts};
 
-use crate::files::{self, FileError};
 use crate::run::Event;
+use crate::store::files::{self, FileError};
 use crate::text::escape_for_terminal;
 use crate::timestamp::Timestamp;
 use disk::{Tail, is_torn_creation, private_file, tail};

@@ -7,8 +7,8 @@ use std::io::{Read, Seek, SeekFrom};
 
 use super::disk::is_torn_creation;
 use super::{ErrorKind, Header, RunLog, RunLogError, Warning, line};
-use crate::files::{self, FileError};
 use crate::run::Event;
+use crate::store::files::{self, FileError};
 
 /// What a read found.
 #[derive(Debug, Clone, Default)]

@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use crate::runlog::{OUTPUT_LINE_CHARS, OUTPUT_LINES};
+use crate::store::runlog::{OUTPUT_LINE_CHARS, OUTPUT_LINES};
 use crate::text::clean_line;
 
 /// Keeps the last lines of a stream of bytes.

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use super::disk::private_file;
 use super::{ErrorKind, RunLog, RunLogError};
-use crate::files::{self, Replace, Target};
+use crate::store::files::{self, Replace, Target};
 
 /// How long a writer waits for the lock (held by a sync, or another writer)
 /// before it gives up, saying why, rather than hang.

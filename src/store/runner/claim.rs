@@ -30,7 +30,7 @@ fn lock_path(log: &Path, item: &str) -> PathBuf {
     let mut key = log.as_os_str().as_encoded_bytes().to_vec();
     key.push(0);
     key.extend_from_slice(item.as_bytes());
-    let folder = crate::runlog::place::state_dir()
+    let folder = crate::store::runlog::place::state_dir()
         .unwrap_or_else(std::env::temp_dir)
         .join("steps");
     folder.join(format!("{:016x}.lock", fnv(&key)))
@@ -44,7 +44,7 @@ fn lock_path(log: &Path, item: &str) -> PathBuf {
 pub fn claim(log: &Path, item: &str) -> io::Result<Option<Claim>> {
     let path = lock_path(log, item);
     if let Some(folder) = path.parent() {
-        crate::files::create_private_dir(folder)?;
+        crate::store::files::create_private_dir(folder)?;
     }
     let file = OpenOptions::new()
         .create(true)

@@ -76,7 +76,7 @@ pub fn event_for(
     // already) keeps its status, and the run is recorded as evidence alone.
     let ticks = evidence.passed() && open;
     Event {
-        at: state.stamp_for(index, crate::runlog::now()),
+        at: state.stamp_for(index, crate::store::runlog::now()),
         by: by.to_owned(),
         item: item.id.to_string(),
         title: Some(item.title.clone()),
@@ -119,7 +119,7 @@ pub fn busy(running: Option<&crate::run::Running>, here: &str) -> Option<String>
 pub fn started(state: &RunState, checklist: &Checklist, index: usize, kind: EvidenceKind, by: &str) -> Event {
     let item = &checklist.items()[index];
     Event {
-        at: state.stamp_for(index, crate::runlog::now()),
+        at: state.stamp_for(index, crate::store::runlog::now()),
         by: by.to_owned(),
         item: item.id.to_string(),
         title: Some(item.title.clone()),
