@@ -64,6 +64,33 @@ fn sixteen_processes_checking_at_once_lose_no_tick() {
     }
 }
 
+/// How a writer that may have been killed ended: acknowledged (exit 0), or
+/// killed before it could say so. Anything else (an error) fails the test.
+fn acknowledged(status: std::process::ExitStatus, seed: u64) -> bool {
+    use std::os::unix::process::ExitStatusExt as _;
+    if status.success() {
+        return true;
+    }
+    assert_eq!(
+        status.signal(),
+        Some(9),
+        "seed {seed}: a writer either acknowledges or is killed: {status}"
+    );
+    false
+}
+
+/// The items the log file itself holds a tick for, line by line (a torn line
+/// is no tick).
+fn ticks_in_log(sandbox: &Sandbox, state: &str) -> Vec<String> {
+    std::fs::read_to_string(sandbox.path(state))
+        .unwrap()
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|event| event["status"] == "done")
+        .filter_map(|event| event["item"].as_str().map(str::to_owned))
+        .collect()
+}
+
 #[test]
 fn writers_killed_at_random_moments_never_lose_an_acknowledged_tick() {
     let sandbox = Sandbox::new();
@@ -71,17 +98,23 @@ fn writers_killed_at_random_moments_never_lose_an_acknowledged_tick() {
     let seed = u64::from(SystemTime::now().duration_since(UNIX_EPOCH).unwrap().subsec_nanos()) | 1;
     let mut rng = Rng(seed);
     let state = "killed.jsonl";
-    let mut acknowledged = Vec::new();
+    let mut acknowledged_ticks = Vec::new();
     let mut killed = 0;
-    for (n, id) in ids.iter().enumerate().take(60) {
+    // The kill comes at a random moment below `window`, which follows how
+    // long a writer takes on this machine: longer after a kill, shorter after
+    // an acknowledgement, so that about half of the writers are killed on a
+    // fast machine and a slow one alike, some in the middle of their work.
+    let mut window: u64 = 20_000;
+    for (n, id) in ids.iter().enumerate().take(80) {
         let mut child = spawn_check(&sandbox, state, id);
-        std::thread::sleep(Duration::from_micros(rng.below(20_000)));
+        std::thread::sleep(Duration::from_micros(rng.below(window)));
         let _ = child.kill();
-        let status = child.wait().unwrap();
-        if status.success() {
-            acknowledged.push(id.clone());
+        if acknowledged(child.wait().unwrap(), seed) {
+            acknowledged_ticks.push(id.clone());
+            window = (window * 4 / 5).max(1_000);
         } else {
             killed += 1;
+            window = window * 5 / 4 + 1;
         }
         if sandbox.path(state).exists() {
             let (done, stderr) = done_ids(&sandbox, state);
@@ -93,14 +126,21 @@ fn writers_killed_at_random_moments_never_lose_an_acknowledged_tick() {
                         .all(|w| w.contains("incomplete") || w.contains("interrupted")),
                 "seed {seed}, round {n}: at most a torn last line is reported: {stderr}"
             );
-            for tick in &acknowledged {
+            for tick in &acknowledged_ticks {
                 assert!(done.contains(tick), "seed {seed}: acknowledged tick {tick} is missing");
             }
         }
     }
+    // Not a vacuous pass: writers were really killed before they
+    // acknowledged, and others acknowledged ticks that must be kept.
+    assert!(
+        killed >= 5 && acknowledged_ticks.len() >= 5,
+        "seed {seed}: {killed} writers killed and {} acknowledged; both must happen",
+        acknowledged_ticks.len()
+    );
     // A last writer that is not killed cuts off whatever torn line the killed
     // ones left, so the log reads back clean, with every acknowledged tick.
-    let last = &ids[60];
+    let last = &ids[80];
     let status = spawn_check(&sandbox, state, last).wait().unwrap();
     assert!(
         status.success(),
@@ -109,9 +149,10 @@ fn writers_killed_at_random_moments_never_lose_an_acknowledged_tick() {
     let (done, stderr) = done_ids(&sandbox, state);
     assert_eq!(stderr, "", "seed {seed}: no torn line is left after the next append");
     assert!(done.contains(last), "seed {seed}");
-    for tick in &acknowledged {
+    let logged = ticks_in_log(&sandbox, state);
+    for tick in &acknowledged_ticks {
         assert!(
-            done.contains(tick),
+            done.contains(tick) && logged.contains(tick),
             "seed {seed}: acknowledged tick {tick} is missing at the end"
         );
     }

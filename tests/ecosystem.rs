@@ -132,3 +132,13 @@ fn new_from_a_template_copies_it() {
     );
     assert!(!sandbox.path("x.yaml").exists());
 }
+
+#[test]
+fn validate_takes_a_bundled_checklist_by_name_as_every_command_does() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.ok(&["validate", "production-deployment", "incident-response.yaml"]);
+    assert_eq!(
+        out,
+        "production-deployment.yaml (bundled): 6 phases, 17 sections, 132 items\nincident-response.yaml (bundled): 5 phases, 9 sections, 27 items\n"
+    );
+}

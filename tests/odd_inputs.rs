@@ -7,11 +7,11 @@ mod common;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{MINI, Sandbox, as_str};
+use common::{MINI, PATIENCE, Sandbox, as_str};
 
-/// Runs preflight, killing it if it has not ended within `limit`: a hang is a
-/// failure, not a test that never ends.
-fn run_bounded(sandbox: &Sandbox, args: &[&str], limit: Duration) -> (Option<i32>, String) {
+/// Runs preflight, killing it if it has not ended within [`PATIENCE`]: a hang
+/// is a failure, not a test that never ends.
+fn run_bounded(sandbox: &Sandbox, args: &[&str]) -> (Option<i32>, String) {
     let mut command = sandbox.process();
     let mut child = command
         .args(args)
@@ -20,8 +20,8 @@ fn run_bounded(sandbox: &Sandbox, args: &[&str], limit: Duration) -> (Option<i32
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while started.elapsed() < limit {
+    let deadline = Instant::now() + PATIENCE;
+    while Instant::now() < deadline {
         if child.try_wait().unwrap().is_some() {
             let output = child.wait_with_output().unwrap();
             return (
@@ -33,7 +33,7 @@ fn run_bounded(sandbox: &Sandbox, args: &[&str], limit: Duration) -> (Option<i32
     }
     let _ = child.kill();
     let _ = child.wait();
-    (None, format!("{args:?} was still running after {limit:?}"))
+    (None, format!("{args:?} was still running after {PATIENCE:?}"))
 }
 
 #[test]
@@ -51,7 +51,7 @@ fn a_fifo_or_dev_zero_is_refused_as_checklist_run_log_and_import_input() {
             vec!["import", odd, "-o", as_str(&out)],
             vec!["import", odd],
         ] {
-            let (code, stderr) = run_bounded(&sandbox, &args, Duration::from_secs(10));
+            let (code, stderr) = run_bounded(&sandbox, &args);
             assert_eq!(code, Some(1), "{args:?}: {stderr}");
             assert!(
                 stderr.contains("is a FIFO (named pipe)") || stderr.contains("is a character device"),

@@ -7,11 +7,10 @@
 
 mod common;
 
-use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::Sandbox;
 use common::pty::Pty;
+use common::{Sandbox, gone, wait_until, written};
 
 /// A checklist whose items run `commands`: (title, command, verify).
 fn runbook(sandbox: &Sandbox, items: &[(&str, &str, Option<&str>)]) -> String {
@@ -38,27 +37,6 @@ fn item_json(sandbox: &Sandbox, list: &str, title: &str) -> serde_json::Value {
         .into_iter()
         .find(|i| i["title"] == title)
         .unwrap()
-}
-
-/// Waits until `condition` holds, failing after a generous deadline.
-fn wait_until(what: &str, condition: impl Fn() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !condition() {
-        assert!(Instant::now() < deadline, "gave up waiting: {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-/// Whether the process whose pid is in `file` is gone (or a zombie nobody
-/// reaped, which runs nothing).
-fn gone(file: &Path) -> bool {
-    let pid = std::fs::read_to_string(file).unwrap().trim().to_owned();
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Err(_) => true,
-        Ok(stat) => stat
-            .rsplit_once(')')
-            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
-    }
 }
 
 #[test]
@@ -99,9 +77,7 @@ fn sigterm_stops_exec_and_what_it_started_and_the_step_is_recorded_as_interrupte
         )],
     );
     let mut child = sandbox.process().args(["exec", &list, "long"]).spawn().unwrap();
-    wait_until("the command started", || {
-        sandbox.path("sleep.pid").exists() && !std::fs::read_to_string(sandbox.path("sleep.pid")).unwrap().is_empty()
-    });
+    wait_until("the command started", || written(&sandbox.path("sleep.pid")));
     let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
     nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
     let status = child.wait().unwrap();
@@ -567,7 +543,11 @@ fn ctrl_c_on_the_terminal_stops_what_the_command_started_in_the_background_and_c
         &sandbox,
         &[
             ("Bg", "sleep 300 & echo $! > bg.pid; echo bgre''ady; wait", None),
-            ("Slow", "echo be''gun; sleep 2; echo ended", None),
+            (
+                "Slow",
+                "echo be''gun; while [ ! -f go ]; do sleep 0.05; done; echo ended",
+                None,
+            ),
         ],
     );
     // A shell's terminal sends Ctrl-C and Ctrl-Z as signals (the pty of the
@@ -585,9 +565,12 @@ fn ctrl_c_on_the_terminal_stops_what_the_command_started_in_the_background_and_c
     pty.wait_for("code=130");
     wait_until("the background sleep is stopped too", || gone(&sandbox.path("bg.pid")));
     assert_eq!(item_json(&sandbox, &list, "Bg")["evidence"]["interrupted"], true);
+    // The step runs until the test lets it end, so Ctrl-Z reaches it however
+    // slow the machine.
     pty.wait_for("begun");
     pty.send("\x1a");
     pty.wait_for("a step cannot be suspended");
+    sandbox.write("go", "");
     let screen = pty.wait_for("code=0");
     assert!(screen.contains("ended") && screen.contains("✓ Slow"), "{screen}");
 }

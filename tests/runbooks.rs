@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::Sandbox;
+use common::{Sandbox, gone, wait_until};
 
 const RUNBOOK: &str = r#"title: Release {{version}}
 params:
@@ -192,7 +192,7 @@ phases:
           - title: Chatty
             command: i=0; while [ $i -lt 10000 ]; do echo line $i; i=$((i+1)); done
           - title: Sleeps
-            verify: sleep 5
+            verify: echo $$ > sleeps.pid; exec sleep 300
           - title: Proven
             verify: "true"
           - title: Disproven
@@ -257,10 +257,15 @@ fn exec_runs_the_command_ticks_on_exit_0_and_records_the_evidence() {
 fn verify_ticks_what_it_proves_and_stops_what_runs_too_long() {
     let sandbox = Sandbox::new();
     let list = sandbox.write("c.yaml", COMMANDS).to_str().unwrap().to_owned();
-    let started = std::time::Instant::now();
-    let ran = sandbox.run(&["verify", &list, "--timeout", "0.5"]);
-    assert!(started.elapsed().as_secs() < 4, "the sleep was stopped");
+    // Bounded well below the sleep: a timeout that never fires fails here
+    // rather than passing 300 s later.
+    let mut verify = sandbox.command();
+    verify
+        .args(["verify", &list, "--timeout", "0.5"])
+        .timeout(common::PATIENCE);
+    let ran: common::Ran = verify.output().unwrap().into();
     assert_eq!(ran.code, 1, "{}{}", ran.stdout, ran.stderr);
+    wait_until("the timed-out sleep is stopped", || gone(&sandbox.path("sleeps.pid")));
     let lines: Vec<&str> = ran.stdout.lines().collect();
     assert!(lines[0].starts_with("⏱ Sleeps  (timed out after 0."), "{}", ran.stdout);
     assert!(lines[1].starts_with("✓ Proven  (exit 0 in"), "{}", ran.stdout);

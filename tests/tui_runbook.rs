@@ -7,7 +7,7 @@
 mod common;
 
 use common::pty::Pty;
-use common::{Sandbox, as_str, json_items};
+use common::{Sandbox, as_str, gone, json_items, wait_until, written};
 
 const RUNBOOK: &str = r#"title: Release {{version}}
 params:
@@ -135,7 +135,7 @@ fn ctrl_c_stops_the_command_not_the_view() {
     let sandbox = Sandbox::new();
     let list = sandbox.write(
         "slow.yaml",
-        "title: Slow\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Wait\n            command: echo waiting; sleep 30\n",
+        "title: Slow\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Wait\n            command: echo waiting; echo $$ > sleep.pid; exec sleep 300\n",
     );
     let list = as_str(&list);
     let mut pty = Pty::spawn(&sandbox, &[list, "--fresh"], 100, 24);
@@ -144,27 +144,19 @@ fn ctrl_c_stops_the_command_not_the_view() {
     pty.wait_for("? y/n");
     pty.send("y");
     pty.wait_for("waiting");
-    let started = std::time::Instant::now();
     // What Ctrl-C makes a terminal do: SIGINT to its foreground process
     // group, which the view made the command's own while it runs. (The pty
     // of the test harness starts without ISIG, so the key alone would not.)
     let view = pty.session.get_process().pid().as_raw();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while foreground_group(view) == view {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the command never had the terminal"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_until("the command has the terminal", || foreground_group(view) != view);
     let foreground = foreground_group(view);
-    // The sleep may not have started when "waiting" shows.
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    let sleep = sandbox.path("sleep.pid");
+    wait_until("the sleep started", || written(&sleep));
     let group = nix::unistd::Pid::from_raw(foreground);
     nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGINT).unwrap();
     let screen = pty.wait_for("press Enter to go back");
-    assert!(started.elapsed().as_secs() < 10, "the sleep was stopped");
     assert!(screen.contains("interrupted after"), "{screen}");
+    wait_until("the sleep is stopped", || gone(&sleep));
     pty.send("\r");
     pty.wait_for("Wait: ");
     pty.wait_for("it stays open");
@@ -178,7 +170,7 @@ fn a_command_that_turns_echo_off_and_leaves_a_reader_behind_changes_nothing_afte
     let sandbox = Sandbox::new();
     let list = sandbox.write(
         "tty.yaml",
-        "title: Tty\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Meddle\n            command: stty -echo; (sleep 1; cat > stolen.txt) & echo meddled\n          - Second\n",
+        "title: Tty\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Meddle\n            command: stty -echo; (sleep 1; touch reading; exec cat > stolen.txt) & echo meddled\n          - Second\n",
     );
     let list = as_str(&list);
     // The pty starts without echo: turned on first, as a shell has it; after
@@ -195,7 +187,7 @@ fn a_command_that_turns_echo_off_and_leaves_a_reader_behind_changes_nothing_afte
     pty.wait_for("✓ Meddle");
     // The reader the command left behind wakes while the view has the
     // keyboard: the keys are the view's (j moves, space ticks Second).
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    wait_until("the leftover reader woke", || sandbox.path("reading").exists());
     pty.send("j ");
     pty.wait_for("[x] Second");
     pty.send("q");
@@ -270,23 +262,11 @@ fn sigterm_to_the_view_stops_the_command_it_runs_and_records_the_step_as_interru
     pty.wait_for("? y/n");
     pty.send("y");
     let pid_file = sandbox.path("shell.pid");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while std::fs::read_to_string(&pid_file).unwrap_or_default().trim().is_empty() {
-        assert!(std::time::Instant::now() < deadline, "the command never started");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_until("the command started", || written(&pid_file));
     let view = nix::unistd::Pid::from_raw(pty.session.get_process().pid().as_raw());
     nix::sys::signal::kill(view, nix::sys::signal::Signal::SIGTERM).unwrap();
     pty.wait_exit();
-    let shell = std::fs::read_to_string(&pid_file).unwrap().trim().to_owned();
-    let stat = std::fs::read_to_string(format!("/proc/{shell}/stat")).unwrap_or_default();
-    assert!(
-        stat.is_empty()
-            || stat
-                .rsplit_once(')')
-                .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
-        "the command was stopped: {stat}"
-    );
+    wait_until("the command is stopped", || gone(&pid_file));
     let item = &items(&sandbox, list)[0];
     assert_eq!(item["evidence"]["interrupted"], true, "{item}");
     assert_eq!(item["status"], "todo");

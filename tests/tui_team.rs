@@ -69,15 +69,9 @@ fn a_run_log_replaced_under_the_view_is_read_again() {
 
     let mut pty = Pty::spawn(&sandbox, &[list, "--state", state], 80, 24);
     pty.wait_for("[x] First step");
-    let replaced = Instant::now();
     std::fs::rename(theirs, state).unwrap();
     pty.wait_for("[ ] First step");
     pty.wait_for("[x] Third step");
-    assert!(
-        replaced.elapsed() < Duration::from_secs(2),
-        "seen in {:?}",
-        replaced.elapsed()
-    );
     pty.wait_for("the run log was replaced");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
@@ -117,13 +111,13 @@ fn two_views_and_a_script_ticking_at_random_agree_with_status() {
     }
     // The last keys may still be on their way to a log: a tick by one view and
     // an untick by the other, recorded after status read the log, would leave
-    // the totals equal and the items different. Let the views settle first.
-    let settle = Instant::now();
-    while settle.elapsed() < Duration::from_secs(1) {
-        for view in &mut views {
-            view.pump();
-        }
-        std::thread::sleep(Duration::from_millis(50));
+    // the totals equal and the items different. A view handles its keys in
+    // order, so once it shows the help asked for after them, every tick
+    // before it is in the log.
+    for view in &mut views {
+        view.send("?");
+        view.wait_for("Esc closes");
+        view.send("?");
     }
     let status: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
     let done = status["done"].as_u64().unwrap();

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use super::markdown::left_out_summary;
 use super::paint::Paint;
+use super::source::Source;
 use super::{Globals, exit, output};
-use crate::bundled::PRODUCTION_DEPLOYMENT;
+use crate::bundled::{Bundled, PRODUCTION_DEPLOYMENT};
 use crate::checklist::Checklist;
 use crate::format;
 use crate::text::{escape_for_terminal, plural};
@@ -27,16 +28,25 @@ fn summary(name: &str, checklist: &Checklist) -> String {
     line
 }
 
+fn bundled_summary(bundled: Bundled) -> anyhow::Result<String> {
+    let checklist = bundled.load()?;
+    Ok(summary(&format!("{} (bundled)", bundled.file_name), &checklist))
+}
+
 pub fn run(paths: &[PathBuf], globals: &Globals) -> anyhow::Result<ExitCode> {
     let paint = Paint::stderr(globals.color);
     let mut report = String::new();
     let mut failed = false;
     if paths.is_empty() {
-        let checklist = PRODUCTION_DEPLOYMENT.load()?;
-        let name = format!("{} (bundled)", PRODUCTION_DEPLOYMENT.file_name);
-        writeln!(report, "{}", summary(&name, &checklist))?;
+        writeln!(report, "{}", bundled_summary(PRODUCTION_DEPLOYMENT)?)?;
     }
     for path in paths {
+        // A bundled checklist's name, where no file of that name exists, as
+        // every command that takes CHECKLIST reads it.
+        if let Source::Bundled(bundled) = Source::resolve(Some(path)) {
+            writeln!(report, "{}", bundled_summary(bundled)?)?;
+            continue;
+        }
         match format::open_file(path) {
             Ok(loaded) => {
                 let name = escape_for_terminal(&path.display().to_string());

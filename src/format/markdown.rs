@@ -85,13 +85,29 @@ mod tests {
 
     use super::is_markdown;
 
-    #[test]
-    fn markdown_is_known_by_its_ending_in_any_case() {
-        for name in ["RELEASING.md", "a/b.MD", "notes.markdown", "x.Markdown"] {
-            assert!(is_markdown(Path::new(name)), "{name}");
-        }
-        for name in ["deploy.yaml", "md", "README", "x.mdx", "x.md.yaml", ".md"] {
-            assert!(!is_markdown(Path::new(name)), "{name}");
-        }
+    /// One test per file name: whether it is read as Markdown.
+    macro_rules! markdown {
+        ($($case:ident: $name:literal => $is:literal,)*) => {
+            $(
+                #[test]
+                fn $case() {
+                    assert_eq!(is_markdown(Path::new($name)), $is, "{}", $name);
+                }
+            )*
+        };
+    }
+
+    // Markdown is known by its ending, in any case.
+    markdown! {
+        md_ending: "RELEASING.md" => true,
+        md_ending_in_capitals: "a/b.MD" => true,
+        markdown_ending: "notes.markdown" => true,
+        markdown_ending_capitalised: "x.Markdown" => true,
+        yaml_ending: "deploy.yaml" => false,
+        md_without_a_dot: "md" => false,
+        no_ending: "README" => false,
+        mdx_ending: "x.mdx" => false,
+        md_before_another_ending: "x.md.yaml" => false,
+        a_hidden_file_named_md: ".md" => false,
     }
 }

@@ -173,36 +173,52 @@ mod tests {
     fn scalars_are_plain_when_safe_and_quoted_otherwise() {
         assert_eq!(scalar("Cloud/On-premise environment"), "Cloud/On-premise environment");
         assert_eq!(scalar("(Docker/Kubernetes) deployed"), "(Docker/Kubernetes) deployed");
-        for tricky in [
-            "yes",
-            "No",
-            "null",
-            "~",
-            "2024",
-            "-1",
-            "- item",
-            "a: b",
-            "x #y",
-            "#tag",
-            "*star",
-            "`code`",
-            "\"q\"",
-            "trailing:",
-            " pad",
-            "[x]",
-            "{a}",
-            "!tag",
-            "&a",
-            "|",
-            ">",
-            "@",
-            "%",
-            "?",
-        ] {
-            assert!(scalar(tricky).starts_with('"'), "{tricky}");
-        }
         assert_eq!(scalar(r#"say "hi" \ bye"#), r#"say "hi" \ bye"#);
         assert_eq!(scalar(r#""hi" \ bye"#), r#""\"hi\" \\ bye""#);
+    }
+
+    /// One test per text that YAML would read as something else, or not at
+    /// all, unless it is quoted.
+    macro_rules! quoted {
+        ($($case:ident: $text:literal,)*) => {
+            $(
+                #[test]
+                fn $case() {
+                    assert!(scalar($text).starts_with('"'), "{}", $text);
+                }
+            )*
+        };
+    }
+
+    mod a_scalar_is_quoted {
+        use super::scalar;
+
+        quoted! {
+            yes_a_boolean: "yes",
+            no_capitalised_a_boolean: "No",
+            null: "null",
+            tilde_null: "~",
+            a_number: "2024",
+            a_negative_number: "-1",
+            a_list_entry: "- item",
+            a_mapping: "a: b",
+            a_comment_after_a_space: "x #y",
+            a_comment: "#tag",
+            an_alias: "*star",
+            a_backquote: "`code`",
+            double_quotes: "\"q\"",
+            a_trailing_colon: "trailing:",
+            leading_space: " pad",
+            a_flow_list: "[x]",
+            a_flow_mapping: "{a}",
+            a_tag: "!tag",
+            an_anchor: "&a",
+            a_literal_block: "|",
+            a_folded_block: ">",
+            a_reserved_at: "@",
+            a_directive: "%",
+            a_complex_key: "?",
+        }
     }
 
     #[test]

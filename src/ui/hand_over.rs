@@ -17,6 +17,7 @@ use crate::store::runlog::{RunLog, now};
 use crate::store::runner::{self, Outcome, Run};
 use crate::template::Values;
 use crate::text::escape_message;
+use crate::timestamp::Timestamp;
 
 /// How long `v` lets a verification run, as `preflight verify` does.
 pub const VERIFY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -93,26 +94,14 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
             let _handed = handed;
             match ran {
                 Ok(Ok(outcome)) => {
-                    let evidence = outcome.evidence(kind, &line).masked(app.state.secrets());
-                    let summary = evidence.summary();
-                    let passed = evidence.passed();
                     // Ticked only if nobody changed the item while it ran:
                     // the log is read again, as it is now.
                     let open = standing_now(app, log, index)
                         .is_some_and(|now| now.status == Status::Todo && now.changed == before.changed);
-                    let event =
-                        runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.operator, open);
+                    let event = outcome_event(app, index, kind, &line, forced, outcome, open);
                     let _writing = watchdog.writing();
                     match log.append(std::slice::from_ref(&event)) {
-                        Ok(()) => {
-                            app.external(std::slice::from_ref(&event));
-                            let title = &app.checklist.items()[index].title;
-                            if passed {
-                                app.say(format!("✓ {title}: {summary}"));
-                            } else {
-                                app.complain(format!("{title}: {summary}; it stays open"));
-                            }
-                        }
+                        Ok(()) => outcome_recorded(app, index, &event),
                         Err(err) => app.record_failed(err.message()),
                     }
                 }
@@ -121,37 +110,10 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
             }
         }
         Effect::SetParam { name, value } => {
-            // A secret's value stays in this session's memory; the run log
-            // records only that it was given, and by whom.
-            let secret = app.checklist.params.iter().any(|p| p.name == name && p.secret);
-            let recorded = if secret { String::new() } else { value.clone() };
-            let event = Event {
-                at: app.state.stamp_for_param(&name, now()),
-                by: app.operator.clone(),
-                item: String::new(),
-                title: None,
-                change: crate::run::Change::Param {
-                    name: name.clone(),
-                    value: recorded,
-                },
-                forced: false,
-                evidence: None,
-            };
+            let event = param_event(app, &name, &value, now());
             let _writing = watchdog.writing();
             match log.append(std::slice::from_ref(&event)) {
-                Ok(()) => {
-                    let said = if secret {
-                        format!("{name} given (secret: for this session only, never recorded)")
-                    } else {
-                        format!("{name} = {value}")
-                    };
-                    if secret {
-                        app.state.give_secret(&name, value);
-                    }
-                    app.external(std::slice::from_ref(&event));
-                    app.say(said);
-                    app.ask_for_missing_param();
-                }
+                Ok(()) => param_recorded(app, &event, &name, value),
                 Err(err) => app.record_failed(err.message()),
             }
         }
@@ -163,6 +125,73 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
         }
         _ => {}
     }
+}
+
+/// The event that records how the item's run ended, its evidence masked: a
+/// tick when it passed and the item is `open`.
+pub fn outcome_event(
+    app: &App,
+    index: usize,
+    kind: EvidenceKind,
+    line: &str,
+    forced: bool,
+    outcome: Outcome,
+    open: bool,
+) -> Event {
+    let evidence = outcome.evidence(kind, line).masked(app.state.secrets());
+    runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.operator, open)
+}
+
+/// A run's outcome was recorded as `event`: the view applies it and says how
+/// the run went.
+pub fn outcome_recorded(app: &mut App, index: usize, event: &Event) {
+    app.external(std::slice::from_ref(event));
+    let Some(evidence) = &event.evidence else {
+        return;
+    };
+    let title = &app.checklist.items()[index].title;
+    if evidence.passed() {
+        app.say(format!("✓ {title}: {}", evidence.summary()));
+    } else {
+        app.complain(format!("{title}: {}; it stays open", evidence.summary()));
+    }
+}
+
+/// The event that records a value for the parameter `name`. A secret's value
+/// stays in this session's memory; the run log records only that it was
+/// given, and by whom.
+pub fn param_event(app: &App, name: &str, value: &str, now: Timestamp) -> Event {
+    let recorded = if secret(app, name) { "" } else { value };
+    Event {
+        at: app.state.stamp_for_param(name, now),
+        by: app.operator.clone(),
+        item: String::new(),
+        title: None,
+        change: crate::run::Change::Param {
+            name: name.to_owned(),
+            value: recorded.to_owned(),
+        },
+        forced: false,
+        evidence: None,
+    }
+}
+
+/// A value was recorded as `event`: a secret is kept for this session, the
+/// view shows the value and asks for the next one missing.
+pub fn param_recorded(app: &mut App, event: &Event, name: &str, value: String) {
+    let said = if secret(app, name) {
+        app.state.give_secret(name, value);
+        format!("{name} given (secret: for this session only, never recorded)")
+    } else {
+        format!("{name} = {value}")
+    };
+    app.external(std::slice::from_ref(event));
+    app.say(said);
+    app.ask_for_missing_param();
+}
+
+fn secret(app: &App, name: &str) -> bool {
+    app.checklist.params.iter().any(|p| p.name == name && p.secret)
 }
 
 /// Claims the item's step and records that its command starts, as `exec`

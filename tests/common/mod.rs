@@ -10,6 +10,7 @@ pub mod team;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -124,6 +125,39 @@ impl Rng {
         self.0 ^= self.0 << 17;
         self.0 % n
     }
+}
+
+/// How long a test waits for something that should happen at once: long
+/// enough for a slow, shared CI machine, so that only a feature that never
+/// does it fails.
+pub const PATIENCE: Duration = Duration::from_secs(60);
+
+/// Waits until `condition` holds, failing after [`PATIENCE`]: tests assert
+/// what happened, never how fast.
+pub fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while !condition() {
+        assert!(Instant::now() < deadline, "gave up waiting: {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Whether the process whose pid is in `file` is gone (or a zombie nobody
+/// reaped, which runs nothing).
+pub fn gone(file: &Path) -> bool {
+    let pid = std::fs::read_to_string(file).unwrap().trim().to_owned();
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+    }
+}
+
+/// Whether `file` holds something yet: a command that writes its pid there
+/// has started.
+pub fn written(file: &Path) -> bool {
+    std::fs::read_to_string(file).is_ok_and(|text| !text.trim().is_empty())
 }
 
 pub fn as_str(path: &Path) -> &str {

@@ -9,9 +9,7 @@ use std::time::{Duration, Instant};
 use expectrl::Session;
 use expectrl::process::unix::WaitStatus;
 
-use super::Sandbox;
-
-pub const PATIENCE: Duration = Duration::from_secs(15);
+use super::{PATIENCE, Sandbox};
 
 /// preflight running in a pty of a given size, and what its screen shows.
 pub struct Pty {

@@ -1,5 +1,6 @@
 //! `preflight verify`: runs verifications in checklist order, each within its
-//! time, prints each command line before it runs and a line per result, and
+//! time, prints each command line before it runs and its result as soon as it
+//! ends, and
 //! ticks what they prove — an item a teammate changed meanwhile keeps its
 //! status, and the run is its evidence alone.
 
@@ -62,14 +63,13 @@ pub fn verify(
     let interrupts = Interrupts::listen()?;
     let mut state = session.state.clone();
     let mut failed = 0;
-    let mut report = String::new();
     for index in targets {
         let item = &session.checklist.items()[index];
         let tally = state.tally(&session.checklist);
         let closed = gate::item_closed(&session.checklist, &tally, index);
         if let Some(closed) = closed.filter(|_| !force) {
             failed += 1;
-            let _ = writeln!(report, "⛔ {}: {}", item.title, closed.message(&session.checklist));
+            said(&format!("⛔ {}: {}\n", item.title, closed.message(&session.checklist)));
             continue;
         }
         let template = item.verify.as_deref().unwrap_or_default();
@@ -89,13 +89,15 @@ pub fn verify(
             (false, true) => "⏱",
             (false, false) => "✗",
         };
-        let _ = writeln!(report, "{mark} {}  ({})", item.title, evidence.summary());
+        // Said as soon as it is known, right under the command line it ran.
+        let mut result = format!("{mark} {}  ({})\n", item.title, evidence.summary());
         if !evidence.passed() {
             failed += 1;
             for line in evidence.output.iter().rev().take(5).rev() {
-                let _ = writeln!(report, "    {line}");
+                let _ = writeln!(result, "    {line}");
             }
         }
+        said(&result);
         // A teammate's change made while it ran is kept: the run is then
         // evidence alone.
         let now = standing_now(session, index)?;
@@ -108,13 +110,18 @@ pub fn verify(
             break;
         }
     }
-    report.push_str(&status::run_line(
+    output::print(&status::run_line(
         &session.run,
         &state.tally(&session.checklist).overall,
-    ));
-    output::print(&report)?;
+    ))?;
     if let Some(signal) = interrupts.exit_status() {
         return Ok(ExitCode::from(signal));
     }
     Ok(ExitCode::from(if failed == 0 { exit::OK } else { exit::ERROR }))
+}
+
+/// Prints one result line. The verifications go on whatever happens to
+/// standard output; the last line reports a failure to write.
+fn said(text: &str) {
+    let _ = output::print(text);
 }

@@ -33,12 +33,17 @@ impl App {
     }
 
     /// Shows `text` in the status line as an error, escaped as [`App::say`].
+    /// A long one takes more rows of the footer, and so fewer of the tree:
+    /// the cursor's row stays on screen, also when the loop complains (a run
+    /// that failed, a log that could not be written).
     pub fn complain(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: escape_for_terminal(&text.into()),
             error: true,
             age: 0,
         });
+        let height = usize::from(self.tree_height());
+        self.tree.scroll_into_view(height);
     }
 
     /// A quarter of a second passed: an old message fades. `true` when the

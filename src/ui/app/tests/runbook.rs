@@ -27,7 +27,13 @@ phases:
 ";
 
 fn runbook(values: &[(&str, &str)]) -> App {
-    let written = parse(RUNBOOK, "r.yaml").unwrap();
+    runbook_of(RUNBOOK, values)
+}
+
+/// The view of the runbook `yaml` in a run with these parameter values, as
+/// it opens: asking for a value that is missing.
+pub(super) fn runbook_of(yaml: &str, values: &[(&str, &str)]) -> App {
+    let written = parse(yaml, "r.yaml").unwrap();
     let events: Vec<Event> = values
         .iter()
         .map(|(name, value)| Event {
@@ -374,4 +380,31 @@ fn a_secret_is_typed_masked_shown_masked_and_kept_across_a_replay() {
         0,
         "debug output names secrets only"
     );
+}
+
+#[test]
+fn a_secret_not_given_blocks_only_the_commands_that_use_it() {
+    let yaml = "title: Rotate\nparams:\n  - name: token\n    secret: true\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Build\n            command: make\n          - title: Call\n            command: curl -H \"Bearer {{token}}\" https://x.example\n          - title: Call again\n            verify: curl -H \"Bearer $PREFLIGHT_PARAM_TOKEN\" https://x.example\n";
+    let mut app = runbook_of(yaml, &[]);
+    act(&mut app, Action::Cancel);
+    select(&mut app, "Build");
+    act(&mut app, Action::RunCommand);
+    assert!(
+        matches!(&app.mode, Mode::Confirm(Confirm::Run { line, .. }) if line == "make"),
+        "{:?} {:?}",
+        app.mode,
+        app.message
+    );
+    act(&mut app, Action::No);
+    let refused = |app: &mut App, title: &str, action: Action| {
+        select(app, title);
+        act(app, action);
+        assert_eq!(app.mode, Mode::Normal, "{title}");
+        assert_eq!(
+            app.message.as_ref().unwrap().text,
+            "the run has no value for `token` yet; set it before running commands"
+        );
+    };
+    refused(&mut app, "Call", Action::RunCommand);
+    refused(&mut app, "Call again", Action::VerifyItem);
 }

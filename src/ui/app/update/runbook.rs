@@ -16,16 +16,21 @@ pub(crate) fn gate_of(app: &App, index: usize) -> Option<String> {
     gate::item_closed(&app.checklist, &app.tally, index).map(|c| c.message(&app.checklist))
 }
 
+/// The item's command or verification as written, placeholders and all.
+fn script(app: &App, index: usize, kind: EvidenceKind) -> Option<&str> {
+    let item = &app.checklist.items()[index];
+    match kind {
+        EvidenceKind::Exec => item.command.as_deref(),
+        EvidenceKind::Verify => item.verify.as_deref(),
+    }
+}
+
 /// The command line of the selected item's command or verification, as it
 /// would run: the run's values written for their places in it. (A checklist
 /// that loaded has no placeholder that cannot be; were there one, the template
 /// would run as written, its braces as text.)
 fn command_line(app: &App, index: usize, kind: EvidenceKind) -> Option<String> {
-    let item = &app.checklist.items()[index];
-    let template = match kind {
-        EvidenceKind::Exec => item.command.as_deref(),
-        EvidenceKind::Verify => item.verify.as_deref(),
-    }?;
+    let template = script(app, index, kind)?;
     let values = app.state.values(&app.checklist);
     Some(template::render_shell(template, &values).map_or_else(|_| template.to_owned(), std::borrow::Cow::into_owned))
 }
@@ -44,7 +49,19 @@ pub(crate) fn ask_run(app: &mut App, kind: EvidenceKind) {
         });
         return;
     };
-    if let Some(missing) = app.state.missing_params(&app.checklist).first() {
+    // A secret is needed only by a command that uses it, as for `exec`.
+    let needed = |name: &str| {
+        let secret = app.checklist.params.iter().any(|p| p.name == name && p.secret);
+        !secret
+            || script(app, index, kind)
+                .is_some_and(|s| template::uses(s, name) || s.contains(&template::env_name(name)))
+    };
+    if let Some(missing) = app
+        .state
+        .missing_params(&app.checklist)
+        .into_iter()
+        .find(|name| needed(name))
+    {
         app.complain(format!(
             "the run has no value for `{missing}` yet; set it before running commands"
         ));
