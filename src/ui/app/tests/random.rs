@@ -10,7 +10,7 @@ use proptest::test_runner::TestCaseError;
 use super::runbook::runbook_of;
 use super::*;
 use crate::run::EvidenceKind;
-use crate::runner::{self, Outcome};
+use crate::store::runner::{self, Outcome};
 use crate::ui::hand_over;
 use crate::ui::line_edit::LineOp;
 
