@@ -5,6 +5,8 @@
 //!
 //! Run with `cargo bench --bench terminal`. This same executable is the minimal
 //! program when started with `--minimal`, so both are built by one command.
+//! `PREFLIGHT_BENCH_BIN=path` measures another preflight binary instead (the
+//! 100k files are made by its `generate`).
 
 use std::io::{ErrorKind, Write};
 use std::num::NonZeroU16;
@@ -169,8 +171,11 @@ fn measure(subject: &Subject) {
     );
 }
 
+/// The binary measured: this build's, or another one named by
+/// `PREFLIGHT_BENCH_BIN` (an older release, to compare on the same machine).
 fn preflight(data: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_preflight"));
+    let binary = std::env::var_os("PREFLIGHT_BENCH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_preflight").into());
+    let mut command = Command::new(binary);
     command
         .args(args)
         .env("XDG_DATA_HOME", data)

@@ -18,6 +18,7 @@ pub mod terminal;
 pub mod theme;
 pub mod tree;
 pub mod view;
+mod wait;
 mod watchdog;
 
 use std::io::IsTerminal;
@@ -85,6 +86,10 @@ pub fn run(mut app: App, mut cx: Context) -> anyhow::Result<Option<i32>> {
 fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
     let watchdog = watchdog::Watchdog::start()?;
     let mut session = terminal::Session::enter().context("cannot take over the terminal")?;
+    // crossterm's reader is made now (a zero timeout reads nothing), so that
+    // its SIGWINCH pipe is there before the first wait.
+    event::poll(Duration::ZERO)?;
+    let mut waiter = wait::Waiter::new().context("cannot wait for the terminal")?;
     let size = session.terminal.size()?;
     update(
         app,
@@ -121,7 +126,9 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
             }
             tailed = Instant::now();
         }
-        if event::poll(TICK.saturating_sub(tailed.elapsed()))? {
+        // Blocks until there is input or the tick is due: crossterm is asked
+        // only when it has something to read (see `wait`).
+        if waiter.wait(TICK.saturating_sub(tailed.elapsed()))? && event::poll(MORE_INPUT)? {
             // Take every event already waiting before drawing again.
             let burst = Instant::now();
             loop {
@@ -133,10 +140,18 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
                         return Ok(None);
                     }
                 }
-                if burst.elapsed() >= BURST || !event::poll(MORE_INPUT)? {
+                if burst.elapsed() >= BURST {
+                    // crossterm may hold more: it is asked before the next wait.
+                    waiter.pending = true;
+                    break;
+                }
+                if !event::poll(MORE_INPUT)? {
+                    waiter.pending = false;
                     break;
                 }
             }
+        } else {
+            waiter.pending = false;
         }
     }
     Ok(watchdog.signal())

@@ -30,6 +30,10 @@ pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<Ex
     session.record(&[])?;
     let unknown_run = session.unknown_run();
     let future = notices::future_note(&notices::stamps(&session.left_out));
+    // The view needs the run's state, not its history: the events read (about
+    // 50 MB at 100,000) would otherwise stay until it ends.
+    drop(std::mem::take(&mut session.events));
+    drop(std::mem::take(&mut session.left_out));
     let file = match source {
         Source::File(path) => Some(path.clone()),
         Source::Bundled(_) => None,

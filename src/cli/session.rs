@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::paint::Paint;
-use super::snapshot::{self, Snapshot};
+use super::snapshot::{self, Kept};
 use super::source::Source;
 use super::{Globals, history, notices, output, params};
 use crate::checklist::Checklist;
@@ -141,7 +141,7 @@ impl Session {
             stamps: resumed.ahead.iter().map(|(at, by)| (*at, by.as_str())).collect(),
         };
         notices::report(&log, &checklist, &read, &resumed.state, Paint::stderr(globals.color));
-        snapshot::save(&log, &checklist, &resumed, now);
+        snapshot::save(&log, &checklist, &resumed.kept(), now);
         Ok(Session {
             run: resumed.header.run,
             state: resumed.state,
@@ -174,8 +174,7 @@ impl Session {
         // may take effect as the clock moves on.
         if let Some(header) = contents.header.as_ref().filter(|_| contents.left_out.is_empty()) {
             let now = crate::store::runlog::now();
-            let kept = Snapshot::of(&contents, header.clone(), state.clone(), now);
-            snapshot::save(&log, &checklist, &kept, now);
+            snapshot::save(&log, &checklist, &Kept::of(&contents, header, &state, now), now);
         }
         let existed = contents.header.is_some();
         let run = contents.header.map_or(run, |header| header.run);

@@ -40,15 +40,37 @@ pub struct Snapshot {
     pub ahead: Vec<(Timestamp, String)>,
 }
 
-impl Snapshot {
-    /// The snapshot of a whole read, taken at `now`.
-    pub fn of(contents: &Contents, header: Header, state: RunState, now: Timestamp) -> Snapshot {
-        Snapshot {
+/// A snapshot as [`save`] writes it, borrowed from whoever holds its parts:
+/// the run state stays the session's, and saving copies none of it.
+pub struct Kept<'a> {
+    pub header: &'a Header,
+    pub state: &'a RunState,
+    pub mark: &'a Mark,
+    pub warnings: &'a [Warning],
+    pub ahead: Vec<(Timestamp, String)>,
+}
+
+impl<'a> Kept<'a> {
+    /// What a whole read keeps, taken at `now`.
+    pub fn of(contents: &'a Contents, header: &'a Header, state: &'a RunState, now: Timestamp) -> Kept<'a> {
+        Kept {
             header,
             state,
-            mark: contents.mark.clone(),
-            warnings: contents.warnings.clone(),
+            mark: &contents.mark,
+            warnings: &contents.warnings,
             ahead: ahead_of(now, contents.events.iter()),
+        }
+    }
+}
+
+impl Snapshot {
+    pub fn kept(&self) -> Kept<'_> {
+        Kept {
+            header: &self.header,
+            state: &self.state,
+            mark: &self.mark,
+            warnings: &self.warnings,
+            ahead: self.ahead.clone(),
         }
     }
 }
@@ -182,7 +204,7 @@ fn latest_of(item: &ItemState) -> Option<Timestamp> {
 /// Keeps `snapshot` for the next command, written whole or not at all (a
 /// temporary file renamed over the old one). Anything that fails is skipped:
 /// the cache is only ever a saving.
-pub fn save(log: &RunLog, checklist: &Checklist, snapshot: &Snapshot, now: Timestamp) {
+pub fn save(log: &RunLog, checklist: &Checklist, snapshot: &Kept<'_>, now: Timestamp) {
     let (Some(path), Some(name)) = (file_for(log.path()), log_name(log.path())) else {
         return;
     };
@@ -192,16 +214,19 @@ pub fn save(log: &RunLog, checklist: &Checklist, snapshot: &Snapshot, now: Times
         log: name,
         checklist: checklist_key(checklist),
         written: form::time(now),
-        header: (&snapshot.header).into(),
+        header: snapshot.header.into(),
         mark: snapshot.mark.parts().into(),
-        warnings: form::warnings(&snapshot.warnings),
+        warnings: form::warnings(snapshot.warnings),
         ahead: snapshot
             .ahead
             .iter()
             .filter(|(at, _)| *at > now)
             .map(|(at, by)| (form::time(*at), by.clone()))
             .collect(),
-        state: (&snapshot.state.parts()).into(),
+        state: form::StateOut {
+            state: snapshot.state,
+            items: checklist.items().len(),
+        },
     };
     let Some(dir) = path.parent() else { return };
     let Ok(bytes) = serde_json::to_vec(&form) else { return };

@@ -34,14 +34,15 @@ fn item_lines(
 ) {
     for (n, index) in checklist.top_level(range).enumerate() {
         let item = &checklist.items()[index];
-        let marker = if numbered {
-            format!("{}.", n + 1)
-        } else {
-            "-".to_owned()
-        };
         out.push_str(indent);
-        out.push_str(&marker);
-        let inner = format!("{indent}{}", " ".repeat(marker.len() + 1));
+        let marked = out.len();
+        if numbered {
+            let _ = write!(out, "{}.", n + 1);
+        } else {
+            out.push('-');
+        }
+        // Its text, notes and sub-items stand under the text after the marker.
+        let inner = format!("{indent}{:width$}", "", width = out.len() - marked + 1);
         item_line(out, item, state.item(index), &inner);
         let sub = checklist.subtree(index);
         // Its command and verification stand under it as shell blocks,
@@ -67,43 +68,43 @@ fn item_lines(
 /// One item after its list marker: ` [ ] **Title** detail`, who and when, and
 /// the note on a line of its own, indented by `indent`.
 fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
-    let parts = dialect::Parts {
-        title: item.title.clone(),
-        detail: item.detail.clone().filter(|d| !d.contains('\n')),
+    let line = dialect::Line {
+        title: &item.title,
+        detail: item.detail.as_deref().filter(|d| !d.contains('\n')),
         skipped: match &state.status {
-            Status::Skipped { reason } => Some(reason.clone()),
+            Status::Skipped { reason } => Some(reason.as_deref()),
             Status::Todo | Status::Done => None,
         },
-        who: state.by.clone().zip(state.at),
+        who: state.by.as_deref().zip(state.at),
         forced: state.forced,
     };
-    let mark = if state.status == Status::Todo { ' ' } else { 'x' };
-    let _ = write!(out, " [{mark}] {}", dialect::write_item(&parts));
+    out.push_str(if state.status == Status::Todo { " [ ] " } else { " [x] " });
+    dialect::write_item_to(out, &line);
     // Lines under the item, each after a hard break: the evidence of the
     // last command run for it, then its note.
-    let mut below = Vec::new();
     if let Some((evidence, at, by)) = &state.evidence {
         let flag = if state.proof_failed() {
             " — proof failed since it was ticked"
         } else {
             ""
         };
-        below.push(format!(
-            "{EVIDENCE}{} {} — {}, {}{flag}",
+        let _ = write!(
+            out,
+            "\\\n{indent}{EVIDENCE}{} {} — {}, {}{flag}",
             evidence.kind.as_str(),
             evidence.summary(),
             inline::escape(by, Place::Inline),
             at.human()
-        ));
+        );
     }
     if state.out_of_order {
-        below.push("⚠ Out of order: recorded while its phase was gated, and not forced".to_owned());
+        let _ = write!(
+            out,
+            "\\\n{indent}⚠ Out of order: recorded while its phase was gated, and not forced"
+        );
     }
     if let Some(note) = &state.note {
-        below.push(format!("{NOTE}{}", inline::escape(note, Place::Inline)));
-    }
-    for line in below {
-        let _ = write!(out, "\\\n{indent}{line}");
+        let _ = write!(out, "\\\n{indent}{NOTE}{}", inline::escape(note, Place::Inline));
     }
     out.push('\n');
 }

@@ -5,6 +5,8 @@
 //! and bidirectional overrides are removed, tabs become spaces, and the ends are
 //! trimmed. Nothing downstream has to remember to do it.
 
+use std::borrow::Cow;
+
 /// The longest title, name or id a checklist may have, in characters. A title
 /// is one line; this is generous, and it keeps every line of a run log (which
 /// repeats titles and ids) a size any reader takes.
@@ -213,19 +215,21 @@ pub fn clean_pasted(raw: &str) -> String {
 /// (`\u{1b}`) rather than sent to the terminal. Line breaks are escaped too, so
 /// the value stays on its line.
 pub fn escape_for_terminal(raw: &str) -> String {
-    escape(raw, |_| false)
+    escape(raw, |_| false).into_owned()
 }
 
 /// Makes a whole message safe to print: as [`escape_for_terminal`], but line
 /// breaks and tabs, which a message lays itself out with, are kept. Every line
 /// the command line prints leaves through this function (see `cli::output`).
-pub fn escape_message(raw: &str) -> String {
+/// A text with nothing to escape (the common case, and a large one for
+/// `status --json`) is borrowed, not copied.
+pub fn escape_message(raw: &str) -> Cow<'_, str> {
     escape(raw, |c| matches!(c, '\n' | '\t'))
 }
 
-fn escape(raw: &str, keep: impl Fn(char) -> bool) -> String {
+fn escape(raw: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !raw.chars().any(|c| is_unsafe(c) && !keep(c)) {
-        return raw.to_owned();
+        return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len() + 16);
     for c in raw.chars() {
@@ -235,7 +239,7 @@ fn escape(raw: &str, keep: impl Fn(char) -> bool) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

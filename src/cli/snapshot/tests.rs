@@ -83,6 +83,18 @@ fn a_run_state_comes_back_from_the_snapshot_form_unchanged() {
 }
 
 #[test]
+fn a_state_is_written_item_by_item_as_its_copied_form_would_be() {
+    let (checklist, state) = varied();
+    let copied = serde_json::to_string(&StateForm::from(&state.parts())).unwrap();
+    let streamed = serde_json::to_string(&form::StateOut {
+        state: &state,
+        items: checklist.items().len(),
+    })
+    .unwrap();
+    assert_eq!(streamed, copied);
+}
+
+#[test]
 fn a_state_of_another_checklist_is_not_taken_back() {
     let (_, state) = varied();
     let other = crate::format::parse(&crate::generate::checklist_yaml(3), "other.yaml").unwrap();

@@ -10,6 +10,9 @@
 //! the same; the last resort is to escape all markup. Each candidate line is
 //! read back before it is taken.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::NOT_APPLICABLE;
@@ -122,79 +125,155 @@ fn escape_all(text: &str) -> String {
     out
 }
 
-/// The ways to write a title and detail, most faithful first: as they are,
-/// with the literal characters escaped (rendering the same), with all markup
-/// escaped (rendering as typed). Each is (title, detail) as written.
-fn versions(title: &str, detail: Option<&str>) -> [(String, Option<String>); 3] {
-    [
-        (title.to_owned(), detail.map(str::to_owned)),
-        (escape_literals(title), detail.map(escape_literals)),
-        (escape_all(title), detail.map(escape_all)),
-    ]
+/// What an item line holds, borrowed from the checklist and the run: what
+/// [`write_to`] writes. [`Parts`] is the same, owned, as [`read`] gives it back.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub title: &'a str,
+    pub detail: Option<&'a str>,
+    /// As [`Parts::skipped`]: `Some` when skipped, with the reason if any.
+    #[allow(clippy::option_option)]
+    pub skipped: Option<Option<&'a str>>,
+    pub who: Option<(&'a str, Timestamp)>,
+    pub forced: bool,
 }
 
-/// The bodies that write a (title, detail): bold around the title before a
-/// detail; a title alone plain, or bold where plain it would not read back
-/// whole (it starts as a bold lead would).
-fn bodies(title: &str, detail: Option<&str>) -> Vec<String> {
-    match detail {
-        Some(d) => vec![format!("**{title}** {d}"), format!("__{title}__ {d}")],
-        None => vec![title.to_owned(), format!("**{title}**"), format!("__{title}__")],
+#[cfg(test)]
+impl Parts {
+    fn line(&self) -> Line<'_> {
+        Line {
+            title: &self.title,
+            detail: self.detail.as_deref(),
+            skipped: self.skipped.as_ref().map(Option::as_deref),
+            who: self.who.as_ref().map(|(by, at)| (by.as_str(), *at)),
+            forced: self.forced,
+        }
+    }
+}
+
+/// The ways to write a title and detail, most faithful first: as they are,
+/// with the literal characters escaped (rendering the same), with all markup
+/// escaped (rendering as typed). Each is made only when the one before it
+/// did not read back.
+const VERSIONS: [fn(&str) -> Cow<'_, str>; 3] = [as_is, literals_escaped, all_escaped];
+
+fn as_is(text: &str) -> Cow<'_, str> {
+    Cow::Borrowed(text)
+}
+
+fn literals_escaped(text: &str) -> Cow<'_, str> {
+    Cow::Owned(escape_literals(text))
+}
+
+fn all_escaped(text: &str) -> Cow<'_, str> {
+    Cow::Owned(escape_all(text))
+}
+
+/// How many bodies write a (title, detail): bold around the title before a
+/// detail, or the same with underscores; a title alone plain, or bold where
+/// plain it would not read back whole (it starts as a bold lead would).
+fn bodies(detail: Option<&str>) -> usize {
+    if detail.is_some() { 2 } else { 3 }
+}
+
+/// Appends the body numbered `which` (see [`bodies`]).
+fn push_body(out: &mut String, title: &str, detail: Option<&str>, which: usize) {
+    let lead = match (detail, which) {
+        (None, 0) => "",
+        (Some(_), 0) | (None, 1) => "**",
+        _ => "__",
+    };
+    out.push_str(lead);
+    out.push_str(title);
+    out.push_str(lead);
+    if let Some(detail) = detail {
+        out.push(' ');
+        out.push_str(detail);
+    }
+}
+
+/// Appends a whole line around a body: a skipped item struck through (when
+/// `struck`; where its text cannot stand inside `~~`, tildes at its end, the
+/// marker alone says it) with its `(N/A: reason)`, then who and when.
+fn push_line(out: &mut String, line: &Line<'_>, body: impl FnOnce(&mut String), struck: bool) {
+    let tildes = if struck && line.skipped.is_some() { "~~" } else { "" };
+    out.push_str(tildes);
+    body(out);
+    out.push_str(tildes);
+    if let Some(reason) = line.skipped {
+        out.push(' ');
+        out.push_str(NOT_APPLICABLE);
+        if let Some(reason) = reason {
+            out.push_str(": ");
+            out.push_str(&inline::escape(reason, Place::Inline));
+        }
+        out.push(')');
+    }
+    if let Some((by, at)) = line.who {
+        let forced = if line.forced { FORCED } else { "" };
+        let _ = write!(
+            out,
+            " — *{}, {}{forced}*",
+            inline::escape(by, Place::BoldTitle),
+            at.human()
+        );
     }
 }
 
 /// Who and when as the export shows them: to the second.
-fn shown(who: Option<&(String, Timestamp)>) -> Option<(&str, String)> {
-    who.map(|(by, at)| (by.as_str(), at.human()))
-}
-
-fn who_and_when(who: Option<&(String, Timestamp)>, forced: bool) -> String {
-    let forced = if forced { FORCED } else { "" };
-    who.map(|(by, at)| format!(" — *{}, {}{forced}*", inline::escape(by, Place::BoldTitle), at.human()))
-        .unwrap_or_default()
+fn shown(who: Option<(&str, Timestamp)>) -> Option<(&str, String)> {
+    who.map(|(by, at)| (by, at.human()))
 }
 
 /// The text of an item's line after its box.
+#[cfg(test)]
 pub fn write(parts: &Parts) -> String {
-    let after = who_and_when(parts.who.as_ref(), parts.forced);
-    let marker = parts.skipped.as_ref().map(|reason| {
-        let reason = reason
-            .as_deref()
-            .map(|r| format!(": {}", inline::escape(r, Place::Inline)))
-            .unwrap_or_default();
-        format!("{NOT_APPLICABLE}{reason})")
-    });
-    // A skipped item is struck through, as in the seed; where its text
-    // cannot stand inside `~~` (tildes at its end), the marker alone says it.
-    let lines = |body: &str| match &marker {
-        Some(marker) => vec![format!("~~{body}~~ {marker}{after}"), format!("{body} {marker}{after}")],
-        None => vec![format!("{body}{after}")],
-    };
-    if reads_back_as_written(&parts.title, parts.detail.as_deref()) {
-        let body = &bodies(&parts.title, parts.detail.as_deref())[0];
-        return lines(body).swap_remove(0);
+    let mut out = String::new();
+    write_to(&mut out, &parts.line());
+    out
+}
+
+/// Appends the text of an item's line after its box. The common line, whose
+/// title and detail are known to read back as written, is written straight
+/// into `out`; any other is tried in each of its ways until one reads back.
+pub fn write_to(out: &mut String, line: &Line<'_>) {
+    if reads_back_as_written(line.title, line.detail) {
+        push_line(out, line, |out| push_body(out, line.title, line.detail, 0), true);
+    } else {
+        out.push_str(&checked(line));
     }
-    // A version is taken when its line reads back as exactly that version.
-    let mut last = String::new();
-    for (title, detail) in versions(&parts.title, parts.detail.as_deref()) {
-        for body in bodies(&title, detail.as_deref()) {
-            for text in lines(&body) {
+}
+
+/// The first way of writing `line` that reads back as exactly what it
+/// writes; the last way tried when none does.
+fn checked(line: &Line<'_>) -> String {
+    let mut text = String::new();
+    for version in VERSIONS {
+        let title = version(line.title);
+        let detail = line.detail.map(version);
+        let detail = detail.as_deref();
+        for which in 0..bodies(detail) {
+            for struck in [true, false] {
+                if !struck && line.skipped.is_none() {
+                    continue;
+                }
+                text.clear();
+                push_line(&mut text, line, |out| push_body(out, &title, detail, which), struck);
                 let same = crate::markdown::html::with_breaks(&text) == text
                     && read(&text).is_some_and(|back| {
-                        back.title == title
-                            && back.detail == detail
-                            && back.skipped == parts.skipped
-                            && back.forced == parts.forced
-                            && shown(back.who.as_ref()) == shown(parts.who.as_ref())
+                        back.title == *title
+                            && back.detail.as_deref() == detail
+                            && back.skipped.as_ref().map(Option::as_deref) == line.skipped
+                            && back.forced == line.forced
+                            && shown(back.who.as_ref().map(|(by, at)| (by.as_str(), *at))) == shown(line.who)
                     });
                 if same {
                     return text;
                 }
-                last = text;
             }
         }
     }
-    last
+    text
 }
 
 mod read;
