@@ -68,7 +68,13 @@ pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Res
         .transpose()?;
     session.record(&[])?;
     let timing = crate::report::measure(&session.checklist, &session.events);
-    let text = export::markdown_timed(&session.checklist, &session.state, &session.run, Some(&timing));
+    let text = export::markdown_audited(
+        &session.checklist,
+        &session.state,
+        &session.run,
+        Some(&timing),
+        &session.events,
+    );
     match (out, target) {
         (Some(path), Some(target)) => write_output(&target, path, &text)?,
         _ => output::print(&text)?,
