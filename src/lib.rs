@@ -8,6 +8,7 @@
 //! [`bundled`] holds the checklists shipped inside the binary, and [`cli`] is the
 //! command line on top.
 
+pub mod audit;
 pub mod bundled;
 pub mod cli;
 pub mod export;

@@ -25,13 +25,16 @@ fn is_export(head: &[u8]) -> bool {
     head.starts_with(export::MARKER.as_bytes())
 }
 
-/// Checks that `path` may be written, saying why not and what to do.
-fn check_output<'a>(path: &'a Path, replace: Replace, what: &str) -> anyhow::Result<Target<'a>> {
+/// Checks that `path` may be written, saying why not and what to do: the
+/// rules of every `-o` (export's, import's, the report page's).
+pub(super) fn check_output<'a>(path: &'a Path, replace: Replace, what: &str) -> anyhow::Result<Target<'a>> {
     let shown = escape_for_terminal(&path.display().to_string());
     Target::check(path, replace).map_err(|err| {
+        let earlier;
         let hint = match err {
             FileError::Exists if matches!(replace, Replace::IfOwn(_)) => {
-                "it is not an earlier export; --force replaces it, or choose another name"
+                earlier = format!("it is not an earlier {what}; --force replaces it, or choose another name");
+                earlier.as_str()
             }
             FileError::Exists => "--force replaces it, or choose another name",
             FileError::Symlink => "write to the file it points to, or leave out -o and redirect standard output",
@@ -42,7 +45,7 @@ fn check_output<'a>(path: &'a Path, replace: Replace, what: &str) -> anyhow::Res
     })
 }
 
-fn write_output(target: &Target<'_>, path: &Path, text: &str) -> anyhow::Result<()> {
+pub(super) fn write_output(target: &Target<'_>, path: &Path, text: &str) -> anyhow::Result<()> {
     target.write(text).with_context(|| {
         format!(
             "cannot write {}\n  hint: check that the folder exists and is writable",
