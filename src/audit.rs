@@ -29,7 +29,9 @@ use crate::run::{Event, RunState};
 use facts::Facts;
 
 /// The comment every page begins with after its doctype: how `report -o`
-/// knows a file it may replace is an earlier page.
+/// knows a file it may replace is an earlier page. It holds nothing else
+/// (no run name), so that the `<meta charset>` after it always stands in
+/// the first 1024 bytes, where a browser looks for it before guessing.
 pub const MARKER: &str = "<!-- preflight report";
 
 /// What the page is made of.
@@ -51,11 +53,10 @@ fn head(out: &mut String, audit: &Audit<'_>) {
     let title = escape::line(&plain_name(&audit.checklist.title));
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n{MARKER}: run \"{}\" -->\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n{MARKER} -->\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title} — run {}</title>\n<style>{}</style>\n</head>\n<body>\n",
-        escape::line(audit.run).replace("--", "—"),
         escape::line(audit.run),
         style::CSS
     );

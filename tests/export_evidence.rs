@@ -186,3 +186,46 @@ fn import_reads_the_export_back_without_its_evidence() {
     let statuses: Vec<Status> = outline.items().map(|i| i.status.clone()).collect();
     assert_eq!(statuses, [Status::Done, Status::Todo, Status::Todo]);
 }
+
+#[test]
+fn a_lone_carriage_return_ends_a_line_and_lets_nothing_out() {
+    // Attacker's read: a Markdown reader ends a line at a lone `\r`, while
+    // splitting at `\n` kept it inside the code span of the command (and a
+    // fence line), so what followed it could start a task of its own. Run
+    // logs are cleaned of it when read; the export holds without that.
+    let checklist = preflight::format::parse(LIST, "release.yaml").unwrap();
+    let hostile = evidence(
+        EvidenceKind::Exec,
+        "echo ok\r- [x] Approved by the change board",
+        Some(0),
+        &["fine\r- [x] Sneaked in\r```\r</details>"],
+    );
+    let events = [ran(&checklist, 0, 1, hostile)];
+    let markdown = export(&checklist, &events);
+    let tasks = Parser::new_ext(&markdown, options())
+        .filter(|e| matches!(e, Md::TaskListMarker(_)))
+        .count();
+    assert_eq!(tasks, checklist.items().len() + 1, "{markdown}");
+    assert!(!markdown.contains('\r'), "{markdown:?}");
+}
+
+#[test]
+fn an_item_whose_state_knows_a_run_always_lists_it_so_import_never_drops_its_detail() {
+    // Attacker's read: given events that hold none of the runs its state
+    // knows (a state kept apart from its log), the item's text said it had
+    // evidence and no list followed; import then took the first list of its
+    // detail for the evidence and dropped it.
+    let list = "title: T\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Check the hosts\n            detail: \"- web-1\\n- web-2\"\n";
+    let checklist = preflight::format::parse(list, "t.yaml").unwrap();
+    let events = [ran(
+        &checklist,
+        0,
+        1,
+        evidence(EvidenceKind::Exec, "ping web-1", Some(0), &[]),
+    )];
+    let state = RunState::replay(&checklist, &events);
+    let markdown = preflight::export::markdown_audited(&checklist, &state, "run", None, &[]);
+    assert!(markdown.contains("* ✅ **exec** `ping web-1`"), "{markdown}");
+    let back = preflight::import::parse(&markdown, "t").to_checklist().unwrap();
+    assert_eq!(back.items()[0].detail, checklist.items()[0].detail, "{markdown}");
+}

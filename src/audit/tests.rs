@@ -32,14 +32,15 @@ fn page_of(events: &[Event]) -> String {
 }
 
 #[test]
-fn a_page_is_known_by_its_beginning_and_its_run_cannot_close_the_comment() {
+fn a_page_is_known_by_its_beginning_and_names_its_run_in_its_title() {
     let page = page_of(&[]);
     assert!(is_page(page.as_bytes()));
     assert!(!is_page(b"<!DOCTYPE html>\n<html>"));
     assert!(
-        page.starts_with("<!DOCTYPE html>\n<!-- preflight report: run \"r \u{2014}&gt; &lt;x&gt;\" -->\n"),
+        page.starts_with("<!DOCTYPE html>\n<!-- preflight report -->\n"),
         "{page}"
     );
+    assert!(page.contains("<title>&lt;img src=x onerror=alert(1)&gt; — run r --&gt; &lt;x&gt;</title>"));
     assert!(page.contains("Nothing recorded yet."));
     assert!(page.contains("<code>token: secret, not given</code>"), "{page}");
     assert!(page.contains("<code>env = staging (default)</code>"), "{page}");
@@ -72,4 +73,22 @@ fn hostile_titles_operators_and_output_are_text() {
     assert!(page.contains("⚠ Forced past a closed gate"), "{page}");
     assert!(page.contains("⚠ A command run for it failed"), "{page}");
     assert!(page.contains("class=\"mark done forced\""), "{page}");
+}
+
+#[test]
+fn the_charset_is_declared_in_the_first_1024_bytes_whatever_the_run_is_named() {
+    // Attacker's read: with the run's name in the marker comment, a long
+    // name (escaped, up to six times longer) pushed `<meta charset>` past
+    // the bytes a browser reads for it, and the page was read in a guessed
+    // encoding.
+    let checklist = crate::format::parse(LIST, "t.yaml").unwrap();
+    let state = RunState::replay(&checklist, &[]);
+    let run = "\"".repeat(1000);
+    let page = page(&Audit {
+        checklist: &checklist,
+        state: &state,
+        run: &run,
+        events: &[],
+    });
+    assert!(page.find("<meta charset=\"utf-8\">").unwrap() < 1024);
 }

@@ -50,12 +50,18 @@ impl<'a> Ran<'a> {
 }
 
 /// The runs of the item at `index`: from the run's events by item when at
-/// hand, else the last one its state knows.
+/// hand, else (or when they hold none) the last one its state knows.
 pub fn of<'a>(events: Option<&'a [Vec<&'a Event>]>, state: &'a ItemState, index: usize) -> Vec<Ran<'a>> {
-    match events {
-        Some(by_item) => by_item[index].iter().filter_map(|event| Ran::of(event)).collect(),
-        None => Ran::last_of(state).into_iter().collect(),
+    let runs: Vec<Ran<'a>> = events
+        .map(|by_item| by_item[index].iter().filter_map(|event| Ran::of(event)).collect())
+        .unwrap_or_default();
+    // The item's text says it has evidence whenever its state knows a run:
+    // then a list must follow, or import would take the first list of its
+    // detail for it.
+    if runs.is_empty() {
+        return Ran::last_of(state).into_iter().collect();
     }
+    runs
 }
 
 /// The longest run of `c` anywhere in `text`.
@@ -96,11 +102,17 @@ fn fence(out: &mut String, info: &str, lines: &[&str], indent: &str) {
     let _ = writeln!(out, "{indent}{ticks}");
 }
 
+/// The lines of `text` as a Markdown reader sees them: a lone `\r` ends a
+/// line too, and must not let what follows it out of its block.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').flat_map(|line| line.split('\r'))
+}
+
 /// The bullet of one run and, when it printed anything or its command spans
 /// lines, its `<details>` block.
 fn run(out: &mut String, ran: &Ran<'_>, indent: &str) {
     let evidence = ran.evidence;
-    let mut command = evidence.command.lines();
+    let mut command = lines(&evidence.command);
     let first = command.next().unwrap_or_default();
     let more = if command.next().is_some() { " …" } else { "" };
     let mark = if evidence.passed() { "✅" } else { "❌" };
@@ -114,23 +126,23 @@ fn run(out: &mut String, ran: &Ran<'_>, indent: &str) {
         ran.at.human()
     );
     let inner = format!("{indent}  ");
-    let lines: Vec<&str> = evidence.output.iter().map(String::as_str).collect();
-    if more.is_empty() && lines.is_empty() {
+    let output: Vec<&str> = evidence.output.iter().flat_map(|line| lines(line)).collect();
+    if more.is_empty() && output.is_empty() {
         return;
     }
-    let what = match (more.is_empty(), lines.len()) {
+    let what = match (more.is_empty(), evidence.output.len()) {
         (true, n) => format!("Output: last {}", plural(n, "line", "lines")),
         (false, 0) => "Command; no output".to_owned(),
         (false, n) => format!("Command and output: last {}", plural(n, "line", "lines")),
     };
     let _ = writeln!(out, "{inner}<details><summary>{what}</summary>\n");
     if !more.is_empty() {
-        let command: Vec<&str> = evidence.command.lines().collect();
+        let command: Vec<&str> = lines(&evidence.command).collect();
         fence(out, "sh", &command, &inner);
         out.push('\n');
     }
-    if !lines.is_empty() {
-        fence(out, "text", &lines, &inner);
+    if !output.is_empty() {
+        fence(out, "text", &output, &inner);
         out.push('\n');
     }
     let _ = writeln!(out, "{inner}</details>");
