@@ -130,6 +130,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             mark::from_command(command, globals)
         }
         Command::Exec { .. } | Command::Verify { .. } => runbook::from_command(command, globals),
+        Command::Report {
+            checklist,
+            html: true,
+            output,
+            force,
+            ..
+        } => timing::page(&read_all(checklist.as_ref())?, to_file(output.as_deref()), *force),
         Command::Report { checklist, json, .. } => timing::run(&read_all(checklist.as_ref())?, *json),
         Command::Runs { checklist, state } => {
             history::runs(&Source::resolve(checklist.as_deref()), state.as_deref(), globals)

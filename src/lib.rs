@@ -10,6 +10,7 @@
 //! inside the binary, and [`cli`] and [`ui`] are the command line and the
 //! terminal view on top.
 
+pub mod audit;
 pub mod bundled;
 pub mod cli;
 pub mod format;

@@ -68,6 +68,7 @@ fn symlinks_fifos_and_devices_are_never_replaced_even_with_force() {
         for args in [
             vec!["export", as_str(&list), "-o", as_str(target), "--force"],
             vec!["import", as_str(&md), "-o", as_str(target), "--force"],
+            vec!["report", as_str(&list), "--html", "-o", as_str(target), "--force"],
         ] {
             let ran = sandbox.run(&args);
             assert_eq!(ran.code, 1, "{args:?}");

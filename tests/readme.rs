@@ -28,23 +28,29 @@ fn readme() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
 }
 
+/// The README's fenced blocks. A block closes at a fence of its own length
+/// (a fence of four backticks holds lines of three, as GitHub reads it).
 fn blocks() -> Vec<Block> {
     let text = readme();
     let mut blocks = Vec::new();
     let mut heading = String::new();
-    let mut open: Option<Block> = None;
+    let mut open: Option<(usize, Block)> = None;
     for (n, line) in text.lines().enumerate() {
+        let fence = line.len() - line.trim_start_matches('`').len();
         match open.as_mut() {
-            Some(_) if line == "```" => blocks.extend(open.take()),
-            Some(block) => block.lines.push(line.to_owned()),
+            Some((length, _)) if fence == *length && line.len() == fence => {
+                blocks.extend(open.take().map(|(_, block)| block));
+            }
+            Some((_, block)) => block.lines.push(line.to_owned()),
             None => {
-                if let Some(info) = line.strip_prefix("```") {
-                    open = Some(Block {
-                        info: info.to_owned(),
+                if fence >= 3 {
+                    let block = Block {
+                        info: line[fence..].to_owned(),
                         lines: Vec::new(),
                         at: n + 1,
                         heading: heading.clone(),
-                    });
+                    };
+                    open = Some((fence, block));
                 } else if line.starts_with('#') {
                     line.trim_start_matches('#').trim().clone_into(&mut heading);
                 }
@@ -87,6 +93,8 @@ const CLAIMED: &[(&str, &str)] = &[
     ("Runbooks", "yaml"),
     ("Runbooks", "console"),
     ("Team workflow", "sh"),
+    ("The report page", "text"),
+    ("Evidence in the export", "markdown"),
     ("A CI gate", "sh"),
     ("Install and integrate", "sh"),
 ];
@@ -537,4 +545,51 @@ fn the_install_lines_work_in_a_fresh_home() {
         assert!(written.is_ok_and(|len| len > 0), "{file}");
     }
     assert!(home.cwd.join("checklist.schema.json").exists());
+}
+
+/// A home holding the audit samples' run: the checklist and its run log.
+fn with_audit_run() -> Home {
+    let home = Home::new();
+    home.write("release.yaml", include_str!("fixtures/audit/release.yaml"));
+    home.write("run.jsonl", include_str!("fixtures/audit/run.jsonl"));
+    home
+}
+
+#[test]
+fn the_report_page_sample_shows_only_what_the_page_shows() {
+    let home = with_audit_run();
+    let said = home.run("preflight report release.yaml --state run.jsonl --html");
+    assert_eq!(said.code, 0, "{}", said.output);
+    let page = scraper::Html::parse_document(&said.output);
+    let shown: String = page.root_element().text().collect::<Vec<_>>().join(" ");
+    let sample = one("The report page", "text");
+    // Every word and number the sample shows is on the page (the drawing of
+    // the timeline and the outline marks are the sample's own).
+    for line in &sample.lines {
+        for word in line.split(|c: char| c.is_whitespace() || "·—,:()".contains(c)) {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.chars().any(char::is_alphanumeric) {
+                assert!(
+                    shown.contains(word),
+                    "README.md:{}: the page does not show {word:?} ({line})",
+                    sample.at
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_export_evidence_sample_is_what_export_writes() {
+    let home = with_audit_run();
+    let said = home.run("preflight export release.yaml --state run.jsonl");
+    assert_eq!(said.code, 0, "{}", said.output);
+    let sample = one("Evidence in the export", "markdown");
+    let text = sample.lines.join("\n");
+    assert!(
+        said.output.contains(&text),
+        "README.md:{}: export writes\n{}\nnot\n{text}",
+        sample.at,
+        said.output
+    );
 }

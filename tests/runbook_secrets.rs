@@ -94,6 +94,7 @@ fn a_secret_is_given_in_the_environment_used_by_the_command_and_never_recorded_o
         vec!["export", list],
         vec!["log", list],
         vec!["report", list],
+        vec!["report", list, "--html"],
     ] {
         let shown = sandbox.ok(&args);
         assert!(!shown.contains(VALUE), "{args:?} shows the secret");
@@ -114,6 +115,21 @@ fn a_secret_is_given_in_the_environment_used_by_the_command_and_never_recorded_o
         shown.stdout.contains("# Rotate ••••") && !shown.stdout.contains(VALUE),
         "{}",
         shown.stdout
+    );
+    let page: common::Ran = sandbox
+        .command()
+        .args(["report", list, "--html"])
+        .env("PREFLIGHT_PARAM_TOKEN", VALUE)
+        .output()
+        .unwrap()
+        .into();
+    assert!(
+        page.stdout.contains("<h1>Rotate ••••</h1>")
+            && page.stdout.contains("<code>token = •••• (secret)</code>")
+            && page.stdout.contains("token=••••")
+            && !page.stdout.contains(VALUE),
+        "{}",
+        page.stdout
     );
 }
 

@@ -24,13 +24,16 @@ fn is_export(head: &[u8]) -> bool {
     head.starts_with(dialect::MARKER.as_bytes())
 }
 
-/// Checks that `path` may be written, saying why not and what to do.
-fn check_output<'a>(path: &'a Path, replace: Replace, what: &str) -> anyhow::Result<Target<'a>> {
+/// Checks that `path` may be written, saying why not and what to do: the
+/// rules of every `-o` (export's, import's, the report page's).
+pub(super) fn check_output<'a>(path: &'a Path, replace: Replace, what: &str) -> anyhow::Result<Target<'a>> {
     let shown = escape_for_terminal(&path.display().to_string());
     Target::check(path, replace).map_err(|err| {
+        let earlier;
         let hint = match err {
             FileError::Exists if matches!(replace, Replace::IfOwn(_)) => {
-                "it is not an earlier export; --force replaces it, or choose another name"
+                earlier = format!("it is not an earlier {what}; --force replaces it, or choose another name");
+                earlier.as_str()
             }
             FileError::Exists => "--force replaces it, or choose another name",
             FileError::Symlink => "write to the file it points to, or leave out -o and redirect standard output",
@@ -41,7 +44,7 @@ fn check_output<'a>(path: &'a Path, replace: Replace, what: &str) -> anyhow::Res
     })
 }
 
-fn write_output(target: &Target<'_>, path: &Path, text: &str) -> anyhow::Result<()> {
+pub(super) fn write_output(target: &Target<'_>, path: &Path, text: &str) -> anyhow::Result<()> {
     target.write(text).map_err(|err| {
         hinted(
             format!(
@@ -70,7 +73,13 @@ pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Res
         .transpose()?;
     session.record(&[])?;
     let timing = crate::report::measure(&session.checklist, &session.events);
-    let text = export::markdown_timed(&session.checklist, &session.state, &session.run, Some(&timing));
+    let text = export::markdown_audited(
+        &session.checklist,
+        &session.state,
+        &session.run,
+        Some(&timing),
+        &session.events,
+    );
     match (out, target) {
         (Some(path), Some(target)) => write_output(&target, path, &text)?,
         _ => output::print(&text)?,

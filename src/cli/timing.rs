@@ -1,4 +1,5 @@
-//! `preflight report`: the timing report of a run, as text or JSON.
+//! `preflight report`: the timing report of a run, as text or JSON, or the
+//! run as a report page (`--html`, built by [`crate::audit`]).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -8,6 +9,7 @@ use serde::Serialize;
 use super::session::Session;
 use super::{exit, output};
 use crate::report::{self, Report, Span};
+use crate::store::files::Replace;
 use crate::text::plural;
 
 #[derive(Serialize)]
@@ -57,11 +59,7 @@ struct JsonReport<'a> {
 
 fn row(name: &str, span: &Span, open: usize) -> String {
     let when = |t: Option<crate::timestamp::Timestamp>| t.map_or_else(|| "—".to_owned(), |t| t.human());
-    let took = match span.duration() {
-        Some(d) => report::human(d),
-        None if span.started.is_none() => "not started".to_owned(),
-        None => format!("open: {}", plural(open, "item", "items")),
-    };
+    let took = report::took(span, open);
     let operators: Vec<&str> = span.operators.iter().map(String::as_str).collect();
     let mut line = format!(
         "{name}\n  started {}  completed {}  took {took}\n",
@@ -87,6 +85,32 @@ fn row(name: &str, span: &Span, open: usize) -> String {
         );
     }
     line
+}
+
+/// `preflight report --html`: the page to standard output, or to a file by
+/// the rules of every `-o` (an existing file replaced only when it is an
+/// earlier page, or with `--force`; never a symlink, device or FIFO).
+pub fn page(session: &Session, out: Option<&std::path::Path>, force: bool) -> anyhow::Result<ExitCode> {
+    let replace = if force {
+        Replace::Always
+    } else {
+        Replace::IfOwn(crate::audit::is_page)
+    };
+    let target = out
+        .map(|path| super::markdown::check_output(path, replace, "report page"))
+        .transpose()?;
+    session.record(&[])?;
+    let text = crate::audit::page(&crate::audit::Audit {
+        checklist: &session.checklist,
+        state: &session.state,
+        run: &session.run,
+        events: &session.events,
+    });
+    match (out, target) {
+        (Some(path), Some(target)) => super::markdown::write_output(&target, path, &text)?,
+        _ => output::print(&text)?,
+    }
+    Ok(ExitCode::from(exit::OK))
 }
 
 /// `preflight report`.

@@ -9,6 +9,7 @@
 //! nothing they hold can break the list, and `import` reads them back exactly.
 
 mod blocks;
+pub mod evidence;
 
 pub use blocks::END_OF_TEXT;
 
@@ -20,14 +21,17 @@ use crate::checklist::{Checklist, Item, Status};
 use crate::inline::{self, Place};
 use crate::progress::Progress;
 use crate::report::{self, Report};
-use crate::run::{ItemState, RunState};
+use crate::run::{Event, ItemState, RunState};
+
+/// Every command run for each item, from the run's events (see
+/// [`crate::report::runs::by_item`]); `None` when only the state is at hand.
+type Runs<'a> = Option<&'a [Vec<&'a Event>]>;
 
 /// Writes the items of `range` at one level, numbered when `numbered`, each
 /// followed by its sub-items, indented under its text.
 fn item_lines(
     out: &mut String,
-    checklist: &Checklist,
-    state: &RunState,
+    (checklist, state, runs): (&Checklist, &RunState, Runs<'_>),
     range: Range<usize>,
     indent: &str,
     numbered: bool,
@@ -44,6 +48,9 @@ fn item_lines(
         // Its text, notes and sub-items stand under the text after the marker.
         let inner = format!("{indent}{:width$}", "", width = out.len() - marked + 1);
         item_line(out, item, state.item(index), &inner);
+        // The evidence list comes first under the item, where import looks
+        // for it.
+        evidence::write(out, &evidence::of(runs, state.item(index), index), &inner);
         let sub = checklist.subtree(index);
         // Its command and verification stand under it as shell blocks,
         // marked for import to read back as what they are.
@@ -61,7 +68,13 @@ fn item_lines(
         if let Some(detail) = item.detail.as_deref().filter(|d| d.contains('\n')) {
             let _ = write!(out, "\n{}", blocks::safe(detail, &inner));
         }
-        item_lines(out, checklist, state, sub.start + 1..sub.end, &inner, item.numbered);
+        item_lines(
+            out,
+            (checklist, state, runs),
+            sub.start + 1..sub.end,
+            &inner,
+            item.numbered,
+        );
     }
 }
 
@@ -148,6 +161,29 @@ pub fn markdown(checklist: &Checklist, state: &RunState, run: &str) -> String {
 /// The whole document, with how long each completed phase took (from the
 /// run's timing report) in the Completion Status.
 pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing: Option<&Report>) -> String {
+    markdown_with(checklist, state, run, timing, None)
+}
+
+/// The whole document as `export` writes it: timed, and with every command
+/// run for each item (the last [`evidence::LISTED`]) from the run's `events`.
+pub fn markdown_audited(
+    checklist: &Checklist,
+    state: &RunState,
+    run: &str,
+    timing: Option<&Report>,
+    events: &[Event],
+) -> String {
+    let runs = report::runs::by_item(checklist, events);
+    markdown_with(checklist, state, run, timing, Some(&runs))
+}
+
+fn markdown_with(
+    checklist: &Checklist,
+    state: &RunState,
+    run: &str,
+    timing: Option<&Report>,
+    runs: Runs<'_>,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{MARKER}: run \"{}\" -->", run.replace("--", "—"));
     let _ = writeln!(out, "# {}\n", inline::escape(&checklist.title, Place::Name));
@@ -180,7 +216,13 @@ pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing
             if let Some(description) = &section.description {
                 let _ = writeln!(out, "{}", blocks::safe(description, ""));
             }
-            item_lines(&mut out, checklist, state, section.items.clone(), "", section.numbered);
+            item_lines(
+                &mut out,
+                (checklist, state, runs),
+                section.items.clone(),
+                "",
+                section.numbered,
+            );
             out.push('\n');
         }
     }

@@ -137,6 +137,16 @@ pub fn measure(checklist: &Checklist, events: &[Event]) -> Report {
     }
 }
 
+/// How long a phase (or the run) took, as reports say it: `5m 30s`, `not
+/// started`, or `open: 3 items` with `open` items left.
+pub fn took(span: &Span, open: usize) -> String {
+    match span.duration() {
+        Some(d) => human(d),
+        None if span.started.is_none() => "not started".to_owned(),
+        None => format!("open: {}", crate::text::plural(open, "item", "items")),
+    }
+}
+
 /// `1h 02m`, `5m 03s`, `12s`.
 pub fn human(duration: Duration) -> String {
     let seconds = duration.as_secs();
@@ -146,6 +156,8 @@ pub fn human(duration: Duration) -> String {
         (h, m, _) => format!("{h}h {m:02}m"),
     }
 }
+
+pub mod runs;
 
 #[cfg(test)]
 mod tests;

@@ -56,8 +56,10 @@ fn is_noncharacter(c: char) -> bool {
     (0xfdd0..=0xfdef).contains(&code) || code & 0xfffe == 0xfffe
 }
 
-/// Cleans one character: `None` drops it, tabs become spaces.
-fn clean_char(c: char) -> Option<char> {
+/// Cleans one character as every text is cleaned: `None` drops it (a
+/// control character, a bidirectional control, a noncharacter), a tab
+/// becomes a space.
+pub fn clean_char(c: char) -> Option<char> {
     if c == '\t' {
         Some(' ')
     } else if c.is_control() || is_bidi_control(c) || is_noncharacter(c) {

@@ -156,17 +156,31 @@ pub enum Command {
         #[command(flatten)]
         run: RunArgs,
     },
-    /// How long each phase took, who worked on it, and the longest steps
+    /// How long each phase took, who worked on it, and the longest steps; or
+    /// the whole run as a page to hand to an audit (--html)
     #[command(
         after_help = "Examples:\n  preflight report deploy.yaml --run \"v2.3.0 release\"\n  \
-        preflight report deploy.yaml --json | jq '.phases[] | {name, seconds}'"
+        preflight report deploy.yaml --json | jq '.phases[] | {name, seconds}'\n  \
+        preflight report deploy.yaml --run \"v2.3.0 release\" --html -o release-audit.html"
     )]
     Report {
         /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
         checklist: Option<PathBuf>,
         /// Print the report as JSON, for scripts
-        #[arg(long)]
+        #[arg(long, conflicts_with = "html")]
         json: bool,
+        /// Write the run as one self-contained HTML page, for an audit: totals,
+        /// timeline, every item with who, when and its evidence
+        #[arg(long)]
+        html: bool,
+        /// Write the page to FILE (atomically) instead of standard output. An
+        /// existing FILE is replaced only when it is an earlier page, or with --force
+        #[arg(short, long, value_name = "FILE", requires = "html")]
+        output: Option<PathBuf>,
+        /// Replace FILE even when it is not an earlier page (never a symlink, a
+        /// device or a FIFO)
+        #[arg(long, requires = "output")]
+        force: bool,
         #[command(flatten)]
         run: RunArgs,
     },

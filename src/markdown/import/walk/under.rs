@@ -41,6 +41,17 @@ impl Walk<'_> {
             },
             _ => String::new(),
         };
+        // An export lists the commands run for an item first under it, when
+        // its text says it has evidence: a record of the run, not part of
+        // the checklist (see `export::evidence`).
+        let evidenced = self.exported
+            && text
+                .lines()
+                .skip(1)
+                .any(|l| l.trim_start().starts_with(crate::markdown::dialect::EVIDENCE));
+        if evidenced && matches!(blocks.peek(), Some(Block::List(list)) if !list.ordered && !list.has_task()) {
+            blocks.next();
+        }
         let shown = if self.exported {
             html::with_breaks(&text)
         } else {
