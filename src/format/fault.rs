@@ -120,7 +120,7 @@ mod tests {
     use serde::Deserialize;
 
     use super::*;
-    use crate::format::paths::options_for;
+    use crate::format::yaml::options_for;
 
     #[derive(Debug, Deserialize)]
     #[allow(dead_code)]

@@ -5,8 +5,8 @@
 
 use serde::Deserialize;
 
-use super::paths::{expansion_units, options_for};
 use super::raw::{Text, with_expansion_budget};
+use super::yaml::{expansion_units, options_for};
 
 #[derive(Deserialize)]
 struct Front {

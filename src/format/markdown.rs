@@ -10,7 +10,9 @@
 
 use std::path::Path;
 
-use super::{LoadError, Loaded, read, text};
+use super::error::LoadError;
+use super::front::front_matter;
+use super::source::{Loaded, read, text};
 use crate::checklist::Checklist;
 use crate::markdown::import::{self, Outline};
 
@@ -30,7 +32,7 @@ pub fn is_markdown(path: &Path) -> bool {
 /// as YAML (the title and description it gives).
 pub fn outline_of(markdown: &str, fallback_title: &str) -> Outline {
     let (title, description) = import::front_matter_block(markdown)
-        .map(super::front_matter)
+        .map(front_matter)
         .unwrap_or_default();
     import::parse_with_front(markdown, fallback_title, import::Front { title, description })
 }

@@ -5,7 +5,7 @@
 
 use serde_saphyr::Location;
 
-use super::build::{Context, Where};
+use super::context::{Context, Where};
 use super::error::{LoadError, Position};
 use super::raw::{At, RawParam, Spans, Text};
 use crate::checklist::Param;
