@@ -14,6 +14,7 @@
 
 mod escape;
 mod facts;
+mod input;
 mod items;
 mod runs;
 mod style;
@@ -23,25 +24,16 @@ mod who;
 
 use std::fmt::Write as _;
 
-use crate::checklist::Checklist;
 use crate::inline::{plain_name, to_plain};
-use crate::run::{Event, RunState};
+
 use facts::Facts;
+pub use input::Audit;
 
 /// The comment every page begins with after its doctype: how `report -o`
 /// knows a file it may replace is an earlier page. It holds nothing else
 /// (no run name), so that the `<meta charset>` after it always stands in
 /// the first 1024 bytes, where a browser looks for it before guessing.
 pub const MARKER: &str = "<!-- preflight report";
-
-/// What the page is made of.
-pub struct Audit<'a> {
-    pub checklist: &'a Checklist,
-    pub state: &'a RunState,
-    pub run: &'a str,
-    /// Every event of the run (in any order).
-    pub events: &'a [Event],
-}
 
 /// Whether a file begins as a page of `report --html` does.
 pub fn is_page(head: &[u8]) -> bool {

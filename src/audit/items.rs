@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::facts::Facts;
-use super::{Audit, escape, runs, who};
+use super::input::Audit;
+use super::{escape, runs, who};
 use crate::checklist::{Item, Status};
 use crate::inline::{plain_name, to_plain};
 use crate::report;

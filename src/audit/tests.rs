@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::checklist::Status;
+use crate::run::RunState;
 use crate::run::{Change, Event, Evidence, EvidenceKind};
 use crate::timestamp::Timestamp;
 

@@ -8,7 +8,8 @@
 use std::fmt::Write as _;
 
 use super::facts::{Facts, Mark};
-use super::{Audit, escape, who};
+use super::input::Audit;
+use super::{escape, who};
 use crate::checklist::Status;
 use crate::gate::Passage;
 use crate::inline::{plain_name, to_plain};

@@ -5,7 +5,9 @@
 
 mod item;
 
-pub use item::{Line, Parts, read as read_item, write_to as write_item_to};
+pub use item::Parts;
+pub use item::read::read as read_item;
+pub use item::write::{Line, write_to as write_item_to};
 
 /// The first line of every export: how `import` knows it reads its own format.
 pub const MARKER: &str = "<!-- preflight export";

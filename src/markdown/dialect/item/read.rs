@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use super::{FORCED, MARKUP, NOT_APPLICABLE, Parts, options};
+use super::{FORCED, MARKUP, Parts, options};
 use crate::inline;
+use crate::markdown::dialect::NOT_APPLICABLE;
 use crate::timestamp::Timestamp;
 
 /// The range of the inline element of `kind` that starts `text` at byte 0.

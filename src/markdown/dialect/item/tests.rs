@@ -1,6 +1,9 @@
 //! Item lines written as people write Markdown, and read back exactly.
 
-use super::*;
+use super::Parts;
+use super::read::read;
+use super::write::{code_spans_close, reads_back_as_written, write};
+use crate::timestamp::Timestamp;
 
 fn parts(title: &str, detail: Option<&str>) -> Parts {
     Parts {
