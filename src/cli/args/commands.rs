@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use super::{ImportRunArgs, RunArgs};
+use super::run::{ImportRunArgs, RunArgs};
 
 /// A time limit in seconds: more than nothing, less than a day.
 fn seconds(text: &str) -> Result<f64, String> {
