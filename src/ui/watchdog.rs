@@ -163,7 +163,8 @@ impl Watchdog {
     }
 }
 
-#[cfg(all(test, unix))]
+#[cfg(unix)]
+#[cfg(test)]
 mod tests {
     use nix::sys::signal::{SigSet, Signal};
 
