@@ -166,10 +166,6 @@ impl Checklist {
         &self.sections[phase.sections.clone()]
     }
 
-    pub fn items_of(&self, section: &Section) -> &[Item] {
-        &self.items[section.items.clone()]
-    }
-
     /// The range of item indexes that belong to a phase.
     pub fn item_range_of(&self, phase: &Phase) -> Range<usize> {
         let sections = self.sections_of(phase);
