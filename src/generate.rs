@@ -87,12 +87,17 @@ mod tests {
     use super::*;
     use crate::format::parse;
 
-    #[test]
-    fn generated_checklists_load_with_the_asked_size() {
-        for items in [1, 99, 100, 1_001] {
-            let list = parse(&checklist_yaml(items), "generated.yaml").unwrap();
-            assert_eq!(list.items().len(), items);
-        }
+    fn loads_with_the_asked_size(items: usize) {
+        let list = parse(&checklist_yaml(items), "generated.yaml").unwrap();
+        assert_eq!(list.items().len(), items);
+    }
+
+    cases! {
+        generated_checklists_load_with_the_asked_size, loads_with_the_asked_size:
+        one_item = (1),
+        items_99 = (99),
+        items_100 = (100),
+        items_1_001 = (1_001),
     }
 
     #[test]

@@ -80,19 +80,35 @@ fn a_terminal_too_small() {
     insta::assert_snapshot!(render(&app(20, 5)));
 }
 
-#[test]
-fn tiny_and_zero_sizes_do_not_panic() {
-    for (width, height) in [(0, 0), (0, 10), (10, 0)] {
-        let app = app(width, height);
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| view::draw(frame, &app)).unwrap();
-    }
-    for (width, height) in [(1, 1), (39, 9), (40, 10), (41, 11), (300, 3), (3, 300), (100, 12)] {
-        let mut app = app(width, height);
-        go(&mut app, [Action::Bottom, Action::ToggleHelp]);
-        let text = render(&app);
-        assert_eq!(text.lines().count(), usize::from(height), "{width}×{height}");
-    }
+fn draws_without_panicking(width: u16, height: u16) {
+    let app = app(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+}
+
+fn draws_help_at_the_bottom_on_every_row(width: u16, height: u16) {
+    let mut app = app(width, height);
+    go(&mut app, [Action::Bottom, Action::ToggleHelp]);
+    let text = render(&app);
+    assert_eq!(text.lines().count(), usize::from(height), "{width}×{height}");
+}
+
+common::cases! {
+    a_zero_size_does_not_panic, draws_without_panicking:
+    at_0x0 = (0, 0),
+    at_0x10 = (0, 10),
+    at_10x0 = (10, 0),
+}
+
+common::cases! {
+    a_tiny_or_odd_size_fills_its_rows_and_does_not_panic, draws_help_at_the_bottom_on_every_row:
+    at_1x1 = (1, 1),
+    at_39x9 = (39, 9),
+    at_40x10 = (40, 10),
+    at_41x11 = (41, 11),
+    at_300x3 = (300, 3),
+    at_3x300 = (3, 300),
+    at_100x12 = (100, 12),
 }
 
 #[test]
@@ -186,8 +202,7 @@ fn no_color_bars_show_progress_by_their_glyphs() {
     insta::assert_snapshot!(screen);
 }
 
-#[test]
-fn twelve_phases_all_show_in_a_few_rows() {
+fn shows_twelve_phases_in_a_few_rows(width: u16, height: u16) {
     use std::fmt::Write as _;
     let mut yaml = String::from("title: Twelve\nphases:\n");
     for p in 1..=12 {
@@ -198,24 +213,28 @@ fn twelve_phases_all_show_in_a_few_rows() {
     }
     let checklist = preflight::format::parse(&yaml, "twelve.yaml").unwrap();
     let state = RunState::new(&checklist);
-    for (width, height) in [(80, 24), (120, 40)] {
-        let mut app = App::new(checklist.clone(), state.clone(), "default".into(), "me".into(), true);
-        update(&mut app, Action::Resize { width, height });
-        let screen = render(&app);
-        for p in 1..=12 {
-            assert!(
-                screen.contains(&format!("{p} 0/2")),
-                "{width}×{height}: phase {p}\n{screen}"
-            );
-        }
-        let tree_title = screen.lines().position(|l| l.contains(" Checklist ")).unwrap();
+    let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
+    update(&mut app, Action::Resize { width, height });
+    let screen = render(&app);
+    for p in 1..=12 {
         assert!(
-            tree_title <= 2 + 3,
-            "{width}×{height}: the overview takes a few rows at most\n{screen}"
+            screen.contains(&format!("{p} 0/2")),
+            "{width}×{height}: phase {p}\n{screen}"
         );
-        go(&mut app, [Action::JumpToPhase(9), Action::NextPhase, Action::NextPhase]);
-        assert!(render(&app).contains("▾ Phase 11"), "}} reaches phase 11");
     }
+    let tree_title = screen.lines().position(|l| l.contains(" Checklist ")).unwrap();
+    assert!(
+        tree_title <= 2 + 3,
+        "{width}×{height}: the overview takes a few rows at most\n{screen}"
+    );
+    go(&mut app, [Action::JumpToPhase(9), Action::NextPhase, Action::NextPhase]);
+    assert!(render(&app).contains("▾ Phase 11"), "}} reaches phase 11");
+}
+
+common::cases! {
+    twelve_phases_all_show_in_a_few_rows, shows_twelve_phases_in_a_few_rows:
+    at_80x24 = (80, 24),
+    at_120x40 = (120, 40),
 }
 
 #[test]

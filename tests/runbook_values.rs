@@ -25,41 +25,79 @@ phases:
             command: echo hello {{v}}
 "#;
 
-#[test]
-fn a_value_inside_quotes_is_printed_never_run() {
+/// One module per value, named for it, and in it one test per way the
+/// command quotes its placeholder: `$check(value, item)`.
+macro_rules! in_each_quoting {
+    ($module:ident, $check:ident: $($case:ident = $payload:literal,)*) => {
+        mod $module {
+            $(
+                mod $case {
+                    #[test]
+                    fn single() {
+                        super::super::$check($payload, "single");
+                    }
+
+                    #[test]
+                    fn double() {
+                        super::super::$check($payload, "double");
+                    }
+
+                    #[test]
+                    fn bare() {
+                        super::super::$check($payload, "bare");
+                    }
+                }
+            )*
+        }
+    };
+}
+
+/// Runs `item` after setting `v` with `set` (its value first).
+fn exec_with_value(set: &[&str], item: &str) -> (Sandbox, common::Ran) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("q.yaml", QUOTED);
     let list = list.to_str().unwrap();
-    // The value from the issue, recorded by a teammate in the shared run.
-    let payload = "x; touch PWNED; echo ";
-    sandbox.ok(&["status", list, "--set", &format!("v={payload}"), "--by", "mallory"]);
-    for item in ["single", "double", "bare"] {
-        let ran = sandbox.run(&["exec", list, item]);
-        assert_eq!(ran.code, 0, "{item}: {}", ran.stderr);
-        assert!(
-            ran.stdout.contains(&format!("hello {}", payload.trim())),
-            "{item}: {}",
-            ran.stdout
-        );
-        assert!(!sandbox.path("PWNED").exists(), "{item} ran part of the value");
-    }
-    for payload in [
-        "'; touch PWNED; '",
-        "\"; touch PWNED; \"",
-        "$(touch PWNED)",
-        "`touch PWNED`",
-    ] {
-        sandbox.ok(&["status", list, "--set", &format!("v={payload}")]);
-        for item in ["single", "double", "bare"] {
-            let ran = sandbox.run(&["exec", list, item, "--again"]);
-            assert!(
-                ran.stdout.contains(&format!("hello {payload}")),
-                "{item} {payload}: {}",
-                ran.stderr
-            );
-            assert!(!sandbox.path("PWNED").exists(), "{item} ran part of {payload:?}");
-        }
-    }
+    sandbox.ok(&[&["status", list, "--set"][..], set].concat());
+    let ran = sandbox.run(&["exec", list, item]);
+    (sandbox, ran)
+}
+
+/// The value recorded by a teammate in the shared run: the shell prints it
+/// and runs none of it.
+fn a_teammates_value_is_printed_never_run(payload: &str, item: &str) {
+    let (sandbox, ran) = exec_with_value(&[&format!("v={payload}"), "--by", "mallory"], item);
+    assert_eq!(ran.code, 0, "{item}: {}", ran.stderr);
+    assert!(
+        ran.stdout.contains(&format!("hello {}", payload.trim())),
+        "{item}: {}",
+        ran.stdout
+    );
+    assert!(!sandbox.path("PWNED").exists(), "{item} ran part of the value");
+}
+
+in_each_quoting! {
+    a_value_inside_quotes_is_printed_never_run, a_teammates_value_is_printed_never_run:
+    the_value_from_the_issue = "x; touch PWNED; echo ",
+}
+
+/// A value that closes the quotes around its placeholder, or asks the shell
+/// to run something: printed, never run.
+fn printed_never_run(payload: &str, item: &str) {
+    let (sandbox, ran) = exec_with_value(&[&format!("v={payload}")], item);
+    assert!(
+        ran.stdout.contains(&format!("hello {payload}")),
+        "{item} {payload}: {}",
+        ran.stderr
+    );
+    assert!(!sandbox.path("PWNED").exists(), "{item} ran part of {payload:?}");
+}
+
+in_each_quoting! {
+    a_value_that_closes_its_quotes_is_printed_never_run, printed_never_run:
+    a_single_quote = "'; touch PWNED; '",
+    a_double_quote = "\"; touch PWNED; \"",
+    a_command_substitution = "$(touch PWNED)",
+    backquotes = "`touch PWNED`",
 }
 
 #[test]
@@ -176,27 +214,29 @@ fn values_fill_every_text_that_shows() {
     );
 }
 
-#[test]
-fn a_placeholder_naming_no_parameter_is_a_load_error_wherever_it_stands() {
+/// A placeholder in `field` naming no parameter is refused, at its line
+/// where the field has one (0: none).
+fn refused_for_no_such_parameter(field: &str, from: &str, to: &str, line: usize) {
     let sandbox = Sandbox::new();
-    for (field, from, to, line) in [
-        ("phase name", "Prepare {{v}}", "Prepare {{nosuch}}", 6),
-        ("section name", "Build {{v}}", "Build {{nosuch}}", 9),
-        ("description", "Ships {{v}}", "Ships {{nosuch}}", 0),
-        ("icon", "\"{{v}}\"", "\"{{nosuch}}\"", 6),
-    ] {
-        let list = sandbox.write("bad.yaml", &EVERYWHERE.replace(from, to));
-        let ran = sandbox.run(&["validate", list.to_str().unwrap()]);
-        assert_eq!(ran.code, 1, "{field}: {}", ran.stdout);
-        assert!(ran.stderr.contains("no parameter `nosuch`"), "{field}: {}", ran.stderr);
-        if line > 0 {
-            assert!(
-                ran.stderr.contains(&format!("bad.yaml:{line}:")),
-                "{field}: {}",
-                ran.stderr
-            );
-        }
+    let list = sandbox.write("bad.yaml", &EVERYWHERE.replace(from, to));
+    let ran = sandbox.run(&["validate", list.to_str().unwrap()]);
+    assert_eq!(ran.code, 1, "{field}: {}", ran.stdout);
+    assert!(ran.stderr.contains("no parameter `nosuch`"), "{field}: {}", ran.stderr);
+    if line > 0 {
+        assert!(
+            ran.stderr.contains(&format!("bad.yaml:{line}:")),
+            "{field}: {}",
+            ran.stderr
+        );
     }
+}
+
+common::cases! {
+    a_placeholder_naming_no_parameter_is_a_load_error_in, refused_for_no_such_parameter:
+    a_phase_name = ("phase name", "Prepare {{v}}", "Prepare {{nosuch}}", 6),
+    a_section_name = ("section name", "Build {{v}}", "Build {{nosuch}}", 9),
+    the_description = ("description", "Ships {{v}}", "Ships {{nosuch}}", 0),
+    an_icon = ("icon", "\"{{v}}\"", "\"{{nosuch}}\"", 6),
 }
 
 #[test]

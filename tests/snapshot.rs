@@ -215,17 +215,23 @@ fn step(run: &Run, rng: &mut Rng) -> String {
     }
 }
 
-#[test]
-fn status_from_the_snapshot_equals_a_full_replay_whatever_happens_in_between() {
-    for seed in [1_u64, 7, 42, 1234] {
-        let run = Run::new();
-        run.check("prep/main/alpha");
-        let mut rng = Rng(seed);
-        for n in 0..30 {
-            let did = step(&run, &mut rng);
-            run.assert_same_as_full_replay(&format!("seed {seed}, step {n}: {did}"));
-        }
+fn replayed_alike_after_30_random_steps(seed: u64) {
+    let run = Run::new();
+    run.check("prep/main/alpha");
+    let mut rng = Rng(seed);
+    for n in 0..30 {
+        let did = step(&run, &mut rng);
+        run.assert_same_as_full_replay(&format!("seed {seed}, step {n}: {did}"));
     }
+}
+
+common::cases! {
+    status_from_the_snapshot_equals_a_full_replay_whatever_happens_in_between,
+    replayed_alike_after_30_random_steps:
+    seed_1 = (1),
+    seed_7 = (7),
+    seed_42 = (42),
+    seed_1234 = (1234),
 }
 
 #[test]
@@ -245,25 +251,25 @@ fn a_command_resumes_from_the_snapshot_when_it_still_holds() {
     assert!(!full.contains("kept"), "{full}");
 }
 
-#[test]
-fn a_damaged_snapshot_is_ignored() {
-    for damage in [
-        &b""[..],
-        b"not json at all",
-        b"{\"format\":1}",
-        b"\xff\xfe\x00garbage",
-        b"{\"format\":1,\"version\":\"0.0.0\",\"log\":\"\",\"checklist\":0}",
-    ] {
-        let run = Run::new();
-        run.check("prep/main/beta");
-        let full = run.status(true);
-        for snapshot in run.snapshots() {
-            std::fs::write(snapshot, damage).unwrap();
-        }
-        assert_eq!(run.status(false), full, "damaged with {damage:?}");
-        run.check("prep/main/alpha");
-        assert_eq!(run.status(false), run.status(true), "a tick after damage {damage:?}");
+fn ignored_when_damaged_with(damage: &[u8]) {
+    let run = Run::new();
+    run.check("prep/main/beta");
+    let full = run.status(true);
+    for snapshot in run.snapshots() {
+        std::fs::write(snapshot, damage).unwrap();
     }
+    assert_eq!(run.status(false), full, "damaged with {damage:?}");
+    run.check("prep/main/alpha");
+    assert_eq!(run.status(false), run.status(true), "a tick after damage {damage:?}");
+}
+
+common::cases! {
+    a_damaged_snapshot_is_ignored, ignored_when_damaged_with:
+    empty = (b""),
+    not_json = (b"not json at all"),
+    only_a_format = (b"{\"format\":1}"),
+    not_utf_8 = (b"\xff\xfe\x00garbage"),
+    only_some_fields = (b"{\"format\":1,\"version\":\"0.0.0\",\"log\":\"\",\"checklist\":0}"),
 }
 
 #[test]

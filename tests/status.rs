@@ -197,20 +197,20 @@ fn the_man_page_documents_every_command_flag_exit_code_and_variable() {
     assert!(!page.contains("generate"), "the hidden generator stays hidden");
 }
 
-#[test]
-fn completions_are_printed_for_every_shell() {
-    for (shell, marker) in [
-        ("bash", "complete -F"),
-        ("zsh", "#compdef preflight"),
-        ("fish", "complete -c preflight"),
-        ("elvish", "preflight"),
-        ("powershell", "Register-ArgumentCompleter"),
-    ] {
-        let (code, script, stderr) = preflight(&["completions", shell]);
-        assert_eq!(code, 0, "{shell}: {stderr}");
-        assert!(script.contains(marker), "{shell}");
-        assert!(script.contains("require-complete"), "{shell} completes flags");
-    }
+fn completions_are_printed(shell: &str, marker: &str) {
+    let (code, script, stderr) = preflight(&["completions", shell]);
+    assert_eq!(code, 0, "{shell}: {stderr}");
+    assert!(script.contains(marker), "{shell}");
+    assert!(script.contains("require-complete"), "{shell} completes flags");
+}
+
+common::cases! {
+    completions_are_printed_for, completions_are_printed:
+    bash = ("bash", "complete -F"),
+    zsh = ("zsh", "#compdef preflight"),
+    fish = ("fish", "complete -c preflight"),
+    elvish = ("elvish", "preflight"),
+    powershell = ("powershell", "Register-ArgumentCompleter"),
 }
 
 #[test]

@@ -68,24 +68,27 @@ fn a_tick_by_another_process_appears() {
     assert_eq!(pty.wait_exit(), 0);
 }
 
-#[test]
-fn sigterm_and_sighup_restore_the_terminal_and_exit_128_plus_their_number() {
-    for (signal, code) in [(Signal::SIGTERM, 128 + 15), (Signal::SIGHUP, 128 + 1)] {
-        let sandbox = Sandbox::new();
-        let mut pty = Pty::spawn(&sandbox, &[], 80, 24);
-        pty.wait_for("[ ] Database");
-        pty.send("jjjj ");
-        pty.wait_for("[x] Database");
-        pty.session.get_process_mut().kill(signal).unwrap();
-        assert_eq!(
-            pty.wait_exit(),
-            code,
-            "{signal:?} ends the view cleanly, reported as a shell reports it"
-        );
-        pty.assert_restored();
-        let status = sandbox.ok(&["status", "--json"]);
-        assert!(status.contains("\"done\": 1"), "the tick before {signal:?} was saved");
-    }
+fn ended_cleanly_by(signal: Signal, code: i32) {
+    let sandbox = Sandbox::new();
+    let mut pty = Pty::spawn(&sandbox, &[], 80, 24);
+    pty.wait_for("[ ] Database");
+    pty.send("jjjj ");
+    pty.wait_for("[x] Database");
+    pty.session.get_process_mut().kill(signal).unwrap();
+    assert_eq!(
+        pty.wait_exit(),
+        code,
+        "{signal:?} ends the view cleanly, reported as a shell reports it"
+    );
+    pty.assert_restored();
+    let status = sandbox.ok(&["status", "--json"]);
+    assert!(status.contains("\"done\": 1"), "the tick before {signal:?} was saved");
+}
+
+common::cases! {
+    a_signal_restores_the_terminal_and_exits_128_plus_its_number, ended_cleanly_by:
+    sigterm = (Signal::SIGTERM, 128 + 15),
+    sighup = (Signal::SIGHUP, 128 + 1),
 }
 
 #[test]

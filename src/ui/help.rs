@@ -126,19 +126,23 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_key_and_every_word_is_there_at_every_width() {
-        for width in [38, 58, 66] {
-            let text = rows(width)
-                .iter()
-                .fold(String::new(), |text, r| text + &r.keys + " " + &r.text + " ");
-            for (keys, what) in help_rows() {
-                assert!(text.contains(keys), "{width}: {keys}");
-                for word in what.split(' ') {
-                    assert!(text.contains(word), "{width}: {word}");
-                }
+    fn every_key_and_every_word_is_there(width: u16) {
+        let text = rows(width)
+            .iter()
+            .fold(String::new(), |text, r| text + &r.keys + " " + &r.text + " ");
+        for (keys, what) in help_rows() {
+            assert!(text.contains(keys), "{width}: {keys}");
+            for word in what.split(' ') {
+                assert!(text.contains(word), "{width}: {word}");
             }
         }
+    }
+
+    cases! {
+        every_key_and_every_word_is_there_at_every_width, every_key_and_every_word_is_there:
+        at_38 = (38),
+        at_58 = (58),
+        at_66 = (66),
     }
 
     #[test]

@@ -47,24 +47,24 @@ mod tests {
         })
     }
 
-    #[test]
-    fn vim_keys_and_arrows_mean_the_same() {
+    fn means_the_same(a: KeyCode, b: KeyCode) {
         let normal = Mode::Normal;
-        for (a, b) in [
-            (KeyCode::Char('j'), KeyCode::Down),
-            (KeyCode::Char('k'), KeyCode::Up),
-            (KeyCode::Char('h'), KeyCode::Left),
-            (KeyCode::Char('l'), KeyCode::Right),
-            (KeyCode::Char('g'), KeyCode::Home),
-            (KeyCode::Char('G'), KeyCode::End),
-        ] {
-            let none = KeyModifiers::NONE;
-            assert_eq!(
-                action(&press(a, none), &normal, false),
-                action(&press(b, none), &normal, false)
-            );
-            assert!(action(&press(a, none), &normal, false).is_some());
-        }
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            action(&press(a, none), &normal, false),
+            action(&press(b, none), &normal, false)
+        );
+        assert!(action(&press(a, none), &normal, false).is_some());
+    }
+
+    cases! {
+        a_vim_key_means_the_same_as_its_arrow, means_the_same:
+        j_down = (KeyCode::Char('j'), KeyCode::Down),
+        k_up = (KeyCode::Char('k'), KeyCode::Up),
+        h_left = (KeyCode::Char('h'), KeyCode::Left),
+        l_right = (KeyCode::Char('l'), KeyCode::Right),
+        g_home = (KeyCode::Char('g'), KeyCode::Home),
+        capital_g_end = (KeyCode::Char('G'), KeyCode::End),
     }
 
     #[test]

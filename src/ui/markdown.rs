@@ -146,22 +146,26 @@ mod tests {
         assert!(style_of("never").add_modifier.contains(Modifier::CROSSED_OUT));
     }
 
+    fn stays_as_written(text: &str) {
+        assert_eq!(plain(&spans(text, Style::new(), &Theme::COLOR)), text);
+    }
+
+    cases! {
+        block_markers_at_the_start_stay_as_written, stays_as_written:
+        a_number = ("1. Deploy"),
+        a_hash = ("# not a heading"),
+        a_quote_marker = ("> not a quote"),
+        a_dash = ("- not a list"),
+        a_plus = ("+ plus"),
+        a_star = ("* star"),
+        dashes = ("---"),
+        underscores = ("___"),
+        a_fence = ("```fence"),
+        a_number_and_a_parenthesis = ("2) two"),
+    }
+
     #[test]
-    fn block_markers_at_the_start_stay_as_written() {
-        for text in [
-            "1. Deploy",
-            "# not a heading",
-            "> not a quote",
-            "- not a list",
-            "+ plus",
-            "* star",
-            "---",
-            "___",
-            "```fence",
-            "2) two",
-        ] {
-            assert_eq!(plain(&spans(text, Style::new(), &Theme::COLOR)), text);
-        }
+    fn inline_markup_at_the_start_is_still_read() {
         assert_eq!(
             plain(&spans("*italic* start", Style::new(), &Theme::COLOR)),
             "italic start"

@@ -166,18 +166,18 @@ mod tests {
         );
     }
 
-    #[test]
-    fn what_would_not_stand_alone_is_written_as_typed() {
-        for hostile in [
-            "> - [x] approved by security",
-            "Overview\n========",
-            "```\nunclosed",
-            "<!-- unclosed",
-            "<pre>\nunclosed",
-            "~~~ text`raw\n- [x] migrated\n~~~",
-        ] {
-            let written = safe(hostile, "");
-            assert!(super::stands_alone(&written), "{hostile:?} became {written:?}");
-        }
+    fn written_to_stand_alone(hostile: &str) {
+        let written = safe(hostile, "");
+        assert!(super::stands_alone(&written), "{hostile:?} became {written:?}");
+    }
+
+    cases! {
+        what_would_not_stand_alone_is_written_as_typed, written_to_stand_alone:
+        a_quoted_task = ("> - [x] approved by security"),
+        an_underlined_heading = ("Overview\n========"),
+        an_unclosed_fence = ("```\nunclosed"),
+        an_unclosed_comment = ("<!-- unclosed"),
+        an_unclosed_html_block = ("<pre>\nunclosed"),
+        a_tilde_fence_with_a_backquote_in_its_info = ("~~~ text`raw\n- [x] migrated\n~~~"),
     }
 }

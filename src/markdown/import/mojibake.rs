@@ -56,20 +56,24 @@ mod tests {
         assert_eq!(repair("Status: ðŸš€ Ready"), "Status: 🚀 Ready");
     }
 
+    fn left_alone(text: &str) {
+        assert_eq!(repair(text), text);
+    }
+
+    cases! {
+        real_text_is_left_alone, left_alone:
+        an_accent = ("café"),
+        accents = ("naïve résumé"),
+        japanese = ("日本語"),
+        an_emoji = ("🚀 already fine"),
+        a_capital_a_with_a_tilde = ("Ã la carte"),
+        plain = ("plain"),
+        a_sharp_s_and_a_dash = ("ß—"),
+        a_sharp_s = ("Straße"),
+    }
+
     #[test]
-    fn real_text_is_left_alone() {
-        for text in [
-            "café",
-            "naïve résumé",
-            "日本語",
-            "🚀 already fine",
-            "Ã la carte",
-            "plain",
-            "ß—",
-            "Straße",
-        ] {
-            assert_eq!(repair(text), text);
-        }
+    fn mojibake_in_real_text_is_repaired() {
         assert_eq!(repair("cafÃ©"), "café", "a UTF-8 é read as Windows-1252");
         assert_eq!(
             repair("\u{c3}\u{81}rvore"),

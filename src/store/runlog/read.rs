@@ -348,20 +348,29 @@ fn repeated_header(text: &str) -> Option<Header> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_mark_keeps_the_last_bytes_read_and_no_more() {
+    /// A mark made after reading `read` bytes, `previous` kept from before.
+    fn keeps_the_last_bytes_and_no_more(previous: usize, read: usize) {
         let file = tempfile::tempfile().unwrap();
         let bytes: Vec<u8> = (0..=255).collect();
-        for (previous, read) in [(0, 0), (0, 10), (0, 200), (30, 10), (30, 0), (100, 40), (64, 64)] {
-            let mark = Mark::after(&file, 0, 0, &bytes[..read], &bytes[100..100 + previous]);
-            let mut both = bytes[100..100 + previous].to_vec();
-            both.extend_from_slice(&bytes[..read]);
-            assert_eq!(
-                mark.tail,
-                both[both.len().saturating_sub(TAIL)..],
-                "{previous} then {read}"
-            );
-            assert!(mark.tail.capacity() <= TAIL);
-        }
+        let mark = Mark::after(&file, 0, 0, &bytes[..read], &bytes[100..100 + previous]);
+        let mut both = bytes[100..100 + previous].to_vec();
+        both.extend_from_slice(&bytes[..read]);
+        assert_eq!(
+            mark.tail,
+            both[both.len().saturating_sub(TAIL)..],
+            "{previous} then {read}"
+        );
+        assert!(mark.tail.capacity() <= TAIL);
+    }
+
+    cases! {
+        a_mark_keeps_the_last_bytes_read_and_no_more, keeps_the_last_bytes_and_no_more:
+        nothing = (0, 0),
+        a_few_bytes = (0, 10),
+        more_than_a_tail = (0, 200),
+        some_kept_then_a_few_read = (30, 10),
+        some_kept_then_none_read = (30, 0),
+        a_tail_kept_then_a_few_read = (100, 40),
+        a_tail_kept_then_a_tail_read = (64, 64),
     }
 }

@@ -157,8 +157,8 @@ fn a_row_put_at_the_top_stays_there_while_the_cursor_moves_down() {
     );
 }
 
-#[test]
-fn the_filter_counts_what_it_hides_and_reveal_unfolds() {
+/// The checklist with `beta` done.
+fn beta_done() -> (Checklist, RunState) {
     let list = checklist();
     let mut state = RunState::new(&list);
     let done = crate::run::Event {
@@ -171,16 +171,29 @@ fn the_filter_counts_what_it_hides_and_reveal_unfolds() {
         evidence: None,
     };
     state.apply(&list, &done);
+    (list, state)
+}
+
+/// What `filter` hides when one item of five is done.
+fn hides(filter: Filter, hidden: usize) {
+    let (list, state) = beta_done();
     let mut tree = Tree::new(&list, &state);
-    for (filter, hidden) in [
-        (Filter::Open, 1),
-        (Filter::Done, 4),
-        (Filter::Skipped, 5),
-        (Filter::All, 0),
-    ] {
-        tree.set_filter(&list, &state, filter);
-        assert_eq!(tree.hidden(), hidden, "{filter:?}");
-    }
+    tree.set_filter(&list, &state, filter);
+    assert_eq!(tree.hidden(), hidden, "{filter:?}");
+}
+
+cases! {
+    the_filter_counts_what_it_hides, hides:
+    open = (Filter::Open, 1),
+    done = (Filter::Done, 4),
+    skipped = (Filter::Skipped, 5),
+    all = (Filter::All, 0),
+}
+
+#[test]
+fn reveal_unfolds_a_folded_section() {
+    let (list, state) = beta_done();
+    let mut tree = Tree::new(&list, &state);
     tree.set_collapsed(&list, &state, Row::Section(1), true);
     assert!(!tree.rows().contains(&Row::Item(4)));
     assert!(tree.reveal(&list, &state, 4));

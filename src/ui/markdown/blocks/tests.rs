@@ -231,19 +231,32 @@ fn visible_text_is_the_words_a_reader_sees() {
     assert!(!visible.contains("secret"));
 }
 
-#[test]
-fn plain_text_is_taken_as_it_is_and_reads_as_rendered() {
-    for text in [
-        "Check the well-known endpoints, then wait: 5 minutes (or 10)!",
-        "日本語のテキスト 🚀",
-        "a.b=c; d/e, \"quoted\" 'single' $HOME ^ {x} @ %",
-    ] {
-        assert!(is_plain(text), "{text}");
-        assert_eq!(render_plain(text), text);
-    }
-    for text in ["- x", "1. x", "# x", "a\nb", "a*b*", "x &amp; y", "    code", "a | b"] {
-        assert!(!is_plain(text), "{text}");
-    }
+fn taken_as_it_is(text: &str) {
+    assert!(is_plain(text), "{text}");
+    assert_eq!(render_plain(text), text);
+}
+
+fn not_plain(text: &str) {
+    assert!(!is_plain(text), "{text}");
+}
+
+cases! {
+    plain_text_is_taken_as_it_is_and_reads_as_rendered, taken_as_it_is:
+    punctuation_and_brackets = ("Check the well-known endpoints, then wait: 5 minutes (or 10)!"),
+    japanese_and_an_emoji = ("日本語のテキスト 🚀"),
+    quotes_and_symbols = ("a.b=c; d/e, \"quoted\" 'single' $HOME ^ {x} @ %"),
+}
+
+cases! {
+    markdown_is_not_plain, not_plain:
+    a_list_item = ("- x"),
+    a_numbered_item = ("1. x"),
+    a_heading = ("# x"),
+    two_lines = ("a\nb"),
+    emphasis = ("a*b*"),
+    an_entity = ("x &amp; y"),
+    indented_code = ("    code"),
+    a_table_bar = ("a | b"),
 }
 
 /// What `visible_text` gives when it renders.
