@@ -126,7 +126,10 @@ fn ranges_tie_the_flat_tree_together() {
     assert_eq!(list.sections_of(phase).len(), 2);
     assert_eq!(list.item_range_of(phase), 0..3);
     let second = &list.sections()[1];
-    let titles: Vec<_> = list.items()[second.items.clone()].iter().map(|i| i.title.as_str()).collect();
+    let titles: Vec<_> = list.items()[second.items.clone()]
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
     assert_eq!(titles, ["c"]);
     assert_eq!(list.items()[2].section, 1);
     assert_eq!(list.items()[2].detail.as_deref(), Some("detail"));
