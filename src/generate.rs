@@ -92,7 +92,7 @@ mod tests {
         assert_eq!(list.items().len(), items);
     }
 
-    cases! {
+    preflight_core::cases! {
         generated_checklists_load_with_the_asked_size, loads_with_the_asked_size:
         one_item = (1),
         items_99 = (99),

@@ -10,28 +10,6 @@
 //! inside the binary, and [`cli`] and [`ui`] are the command line and the
 //! terminal view on top.
 
-/// One test per case, named for its case, in a module named for what they
-/// all check: `cases! { module, check: case = (args…), … }` makes a test
-/// `module::case` that calls `check(args…)`. A table of cases looped over in
-/// one test would stop at the first failure and not name it. (Defined before
-/// the modules, so that their tests see it.)
-#[cfg(test)]
-macro_rules! cases {
-    ($module:ident, $check:ident: $($case:ident = ($($arg:expr),* $(,)?),)*) => {
-        mod $module {
-            #[allow(clippy::wildcard_imports)]
-            use super::*;
-
-            $(
-                #[test]
-                fn $case() {
-                    $check($($arg),*);
-                }
-            )*
-        }
-    };
-}
-
 pub mod audit;
 pub mod bundled;
 pub mod cli;

@@ -93,14 +93,14 @@ fn draws_help_at_the_bottom_on_every_row(width: u16, height: u16) {
     assert_eq!(text.lines().count(), usize::from(height), "{width}×{height}");
 }
 
-common::cases! {
+preflight_core::cases! {
     a_zero_size_does_not_panic, draws_without_panicking:
     at_0x0 = (0, 0),
     at_0x10 = (0, 10),
     at_10x0 = (10, 0),
 }
 
-common::cases! {
+preflight_core::cases! {
     a_tiny_or_odd_size_fills_its_rows_and_does_not_panic, draws_help_at_the_bottom_on_every_row:
     at_1x1 = (1, 1),
     at_39x9 = (39, 9),
@@ -231,7 +231,7 @@ fn shows_twelve_phases_in_a_few_rows(width: u16, height: u16) {
     assert!(render(&app).contains("▾ Phase 11"), "}} reaches phase 11");
 }
 
-common::cases! {
+preflight_core::cases! {
     twelve_phases_all_show_in_a_few_rows, shows_twelve_phases_in_a_few_rows:
     at_80x24 = (80, 24),
     at_120x40 = (120, 40),

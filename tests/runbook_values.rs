@@ -231,7 +231,7 @@ fn refused_for_no_such_parameter(field: &str, from: &str, to: &str, line: usize)
     }
 }
 
-common::cases! {
+preflight_core::cases! {
     a_placeholder_naming_no_parameter_is_a_load_error_in, refused_for_no_such_parameter:
     a_phase_name = ("phase name", "Prepare {{v}}", "Prepare {{nosuch}}", 6),
     a_section_name = ("section name", "Build {{v}}", "Build {{nosuch}}", 9),

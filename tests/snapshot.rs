@@ -225,7 +225,7 @@ fn replayed_alike_after_30_random_steps(seed: u64) {
     }
 }
 
-common::cases! {
+preflight_core::cases! {
     status_from_the_snapshot_equals_a_full_replay_whatever_happens_in_between,
     replayed_alike_after_30_random_steps:
     seed_1 = (1),
@@ -263,7 +263,7 @@ fn ignored_when_damaged_with(damage: &[u8]) {
     assert_eq!(run.status(false), run.status(true), "a tick after damage {damage:?}");
 }
 
-common::cases! {
+preflight_core::cases! {
     a_damaged_snapshot_is_ignored, ignored_when_damaged_with:
     empty = (b""),
     not_json = (b"not json at all"),

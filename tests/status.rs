@@ -204,7 +204,7 @@ fn completions_are_printed(shell: &str, marker: &str) {
     assert!(script.contains("require-complete"), "{shell} completes flags");
 }
 
-common::cases! {
+preflight_core::cases! {
     completions_are_printed_for, completions_are_printed:
     bash = ("bash", "complete -F"),
     zsh = ("zsh", "#compdef preflight"),

@@ -85,7 +85,7 @@ fn ended_cleanly_by(signal: Signal, code: i32) {
     assert!(status.contains("\"done\": 1"), "the tick before {signal:?} was saved");
 }
 
-common::cases! {
+preflight_core::cases! {
     a_signal_restores_the_terminal_and_exits_128_plus_its_number, ended_cleanly_by:
     sigterm = (Signal::SIGTERM, 128 + 15),
     sighup = (Signal::SIGHUP, 128 + 1),

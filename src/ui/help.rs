@@ -138,7 +138,7 @@ mod tests {
         }
     }
 
-    cases! {
+    preflight_core::cases! {
         every_key_and_every_word_is_there_at_every_width, every_key_and_every_word_is_there:
         at_38 = (38),
         at_58 = (58),

@@ -57,7 +57,7 @@ mod tests {
         assert!(action(&press(a, none), &normal, false).is_some());
     }
 
-    cases! {
+    preflight_core::cases! {
         a_vim_key_means_the_same_as_its_arrow, means_the_same:
         j_down = (KeyCode::Char('j'), KeyCode::Down),
         k_up = (KeyCode::Char('k'), KeyCode::Up),

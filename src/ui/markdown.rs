@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(plain(&spans(text, Style::new(), &Theme::COLOR)), text);
     }
 
-    cases! {
+    preflight_core::cases! {
         block_markers_at_the_start_stay_as_written, stays_as_written:
         a_number = ("1. Deploy"),
         a_hash = ("# not a heading"),

@@ -206,26 +206,3 @@ pub fn worked_run() -> (preflight::checklist::Checklist, preflight::run::RunStat
     let state = RunState::replay(&checklist, &events);
     (checklist, state)
 }
-
-/// One test per case, named for its case, in a module named for what they
-/// all check: `cases! { module, check: case = (args…), … }` makes a test
-/// `module::case` that calls `check(args…)`. A table of cases looped over in
-/// one test would stop at the first failure and not name it.
-#[allow(unused_macros)]
-macro_rules! cases {
-    ($module:ident, $check:ident: $($case:ident = ($($arg:expr),* $(,)?),)*) => {
-        mod $module {
-            #[allow(clippy::wildcard_imports)]
-            use super::*;
-
-            $(
-                #[test]
-                fn $case() {
-                    $check($($arg),*);
-                }
-            )*
-        }
-    };
-}
-#[allow(unused_imports)]
-pub(crate) use cases;

@@ -6,6 +6,31 @@
 //! pure. Files and the run log are the `preflight` crate's `format` and `runlog`;
 //! the terminal is its `ui`.
 
+/// One test per case, named for its case, in a module named for what they
+/// all check: `cases! { module, check: case = (args…), … }` makes a test
+/// `module::case` that calls `check(args…)`. A table of cases looped over in
+/// one test would stop at the first failure and not name it. Exported (and
+/// hidden from the docs) so that the `preflight` crate's unit and
+/// integration tests use this one definition too; defined before the
+/// modules, so that their tests see it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! cases {
+    ($module:ident, $check:ident: $($case:ident = ($($arg:expr),* $(,)?),)*) => {
+        mod $module {
+            #[allow(clippy::wildcard_imports)]
+            use super::*;
+
+            $(
+                #[test]
+                fn $case() {
+                    $check($($arg),*);
+                }
+            )*
+        }
+    };
+}
+
 pub mod checklist;
 pub mod gate;
 pub mod inline;

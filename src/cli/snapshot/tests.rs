@@ -110,7 +110,7 @@ fn not_taken_back_with(from: &str, to: &str) {
     assert!(form.back().is_none(), "{to} taken back");
 }
 
-cases! {
+preflight_core::cases! {
     a_snapshot_form_with_a_value_out_of_place_is_not_taken_back, not_taken_back_with:
     a_time_that_is_not_one = ("2026-11-29T10:00:00.123456789Z", "yesterday"),
     an_unknown_proof = ("\"proof\":2", "\"proof\":9"),

@@ -171,7 +171,7 @@ mod tests {
         assert!(super::stands_alone(&written), "{hostile:?} became {written:?}");
     }
 
-    cases! {
+    preflight_core::cases! {
         what_would_not_stand_alone_is_written_as_typed, written_to_stand_alone:
         a_quoted_task = ("> - [x] approved by security"),
         an_underlined_heading = ("Overview\n========"),

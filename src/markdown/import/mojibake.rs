@@ -60,7 +60,7 @@ mod tests {
         assert_eq!(repair(text), text);
     }
 
-    cases! {
+    preflight_core::cases! {
         real_text_is_left_alone, left_alone:
         an_accent = ("café"),
         accents = ("naïve résumé"),

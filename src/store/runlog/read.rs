@@ -363,7 +363,7 @@ mod tests {
         assert!(mark.tail.capacity() <= TAIL);
     }
 
-    cases! {
+    preflight_core::cases! {
         a_mark_keeps_the_last_bytes_read_and_no_more, keeps_the_last_bytes_and_no_more:
         nothing = (0, 0),
         a_few_bytes = (0, 10),

@@ -182,7 +182,7 @@ fn hides(filter: Filter, hidden: usize) {
     assert_eq!(tree.hidden(), hidden, "{filter:?}");
 }
 
-cases! {
+preflight_core::cases! {
     the_filter_counts_what_it_hides, hides:
     open = (Filter::Open, 1),
     done = (Filter::Done, 4),

@@ -51,7 +51,7 @@ fn reads_back_as_the_same_words(title: &str, detail: Option<&str>) {
     );
 }
 
-cases! {
+preflight_core::cases! {
     stray_markup_is_escaped_only_where_it_would_break_the_line, reads_back_as_the_same_words:
     a_trailing_star = ("a*", Some("b")),
     a_lone_strike = ("x ~~ y", None),
@@ -118,7 +118,7 @@ fn not_taken_without_a_check(title: &str, detail: Option<&str>) {
 }
 
 // Each of these takes the quick way; reading back proves it was right.
-cases! {
+preflight_core::cases! {
     text_taken_without_a_check_reads_back_as_written, taken_the_quick_way_and_read_back:
     code_bold_and_a_link_in_the_detail = (
         "Verify component 1.1.1 is configured",
@@ -130,7 +130,7 @@ cases! {
     emphasis_and_an_underscore_in_the_detail = ("Plain", Some("detail with *one* star and a_b")),
 }
 
-cases! {
+preflight_core::cases! {
     text_that_could_read_back_otherwise_is_checked, not_taken_without_a_check:
     a_title_that_starts_bold = ("**Lead** rest", None),
     an_open_code_span = ("a `b", None),

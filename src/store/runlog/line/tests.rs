@@ -34,7 +34,7 @@ fn round_trips(change: Change) {
     assert_eq!(parse_event(event_line(&original).unwrap().trim_end()), Ok(original));
 }
 
-cases! {
+preflight_core::cases! {
     every_event_round_trips, round_trips:
     done = (Change::Status(Status::Done)),
     todo = (Change::Status(Status::Todo)),

@@ -240,14 +240,14 @@ fn not_plain(text: &str) {
     assert!(!is_plain(text), "{text}");
 }
 
-cases! {
+preflight_core::cases! {
     plain_text_is_taken_as_it_is_and_reads_as_rendered, taken_as_it_is:
     punctuation_and_brackets = ("Check the well-known endpoints, then wait: 5 minutes (or 10)!"),
     japanese_and_an_emoji = ("日本語のテキスト 🚀"),
     quotes_and_symbols = ("a.b=c; d/e, \"quoted\" 'single' $HOME ^ {x} @ %"),
 }
 
-cases! {
+preflight_core::cases! {
     markdown_is_not_plain, not_plain:
     a_list_item = ("- x"),
     a_numbered_item = ("1. x"),
