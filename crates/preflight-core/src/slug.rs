@@ -50,21 +50,44 @@ mod tests {
         assert_eq!(slugify("--- !!! ---"), "");
     }
 
-    #[test]
-    fn is_slug_accepts_only_canonical_slugs() {
-        for ok in ["a", "cloud-env", "v2", "2024-q1"] {
-            assert!(is_slug(ok), "{ok} should be a slug");
-        }
-        for bad in ["", "-a", "a-", "a--b", "A", "code/tag", "a_b", "a b", "é"] {
-            assert!(!is_slug(bad), "{bad} should not be a slug");
-        }
+    fn a_slug(text: &str) {
+        assert!(is_slug(text), "{text} should be a slug");
     }
 
-    #[test]
-    fn every_slugify_result_is_a_slug_or_empty() {
-        for text in ["x", "Hello, World!", "a--b", "ÀB", "x/y/z", "  "] {
-            let slug = slugify(text);
-            assert!(slug.is_empty() || is_slug(&slug), "{text:?} -> {slug:?}");
-        }
+    crate::cases! { canonical_slugs_are_slugs, a_slug:
+        one_letter = ("a"),
+        two_words = ("cloud-env"),
+        letter_and_digit = ("v2"),
+        digits_first = ("2024-q1"),
+    }
+
+    fn not_a_slug(text: &str) {
+        assert!(!is_slug(text), "{text} should not be a slug");
+    }
+
+    crate::cases! { anything_else_is_not_a_slug, not_a_slug:
+        empty = (""),
+        leading_dash = ("-a"),
+        trailing_dash = ("a-"),
+        double_dash = ("a--b"),
+        upper_case = ("A"),
+        a_slash = ("code/tag"),
+        an_underscore = ("a_b"),
+        a_space = ("a b"),
+        an_accent = ("é"),
+    }
+
+    fn slug_or_empty(text: &str) {
+        let slug = slugify(text);
+        assert!(slug.is_empty() || is_slug(&slug), "{text:?} -> {slug:?}");
+    }
+
+    crate::cases! { every_slugify_result_is_a_slug_or_empty, slug_or_empty:
+        a_letter = ("x"),
+        punctuation = ("Hello, World!"),
+        double_dash = ("a--b"),
+        accented_capitals = ("ÀB"),
+        slashes = ("x/y/z"),
+        spaces = ("  "),
     }
 }

@@ -164,15 +164,14 @@ mod tests {
         Timestamp::parse(text).unwrap()
     }
 
-    #[test]
-    fn rfc3339_reads_and_writes_back_the_same() {
-        for text in [
-            "2026-11-29T10:02:11Z",
-            "2026-11-29T10:02:11.250Z",
-            "1999-12-31T23:59:59Z",
-        ] {
-            assert_eq!(ts(text).to_string(), text);
-        }
+    fn reads_and_writes_back_the_same(text: &str) {
+        assert_eq!(ts(text).to_string(), text);
+    }
+
+    crate::cases! { rfc3339_reads_and_writes_back_the_same, reads_and_writes_back_the_same:
+        whole_seconds = ("2026-11-29T10:02:11Z"),
+        milliseconds = ("2026-11-29T10:02:11.250Z"),
+        last_century = ("1999-12-31T23:59:59Z"),
     }
 
     #[test]
@@ -182,42 +181,36 @@ mod tests {
         assert_eq!(ts("2026-11-29t10:02:11z"), ts("2026-11-29T10:02:11Z"));
     }
 
-    #[test]
-    fn anything_else_is_refused() {
-        for text in [
-            "",
-            "yesterday",
-            "2026-11-29",
-            "2026-11-29 10:02:11",
-            "2026-11-29T10:02:11",
-            "2026-13-29T10:02:11Z",
-            "2026-11-29T10:02:11+25:00",
-            "2026-11-29T10:02:11Z) [click](https://evil)",
-            "2026-11-29T10:02:11Z\u{1b}[2J",
-        ] {
-            assert_eq!(Timestamp::parse(text), Err(InvalidTimestamp), "{text:?}");
-        }
+    fn refused(text: &str) {
+        assert_eq!(Timestamp::parse(text), Err(InvalidTimestamp), "{text:?}");
     }
 
-    #[test]
-    fn stamps_outside_1970_to_9999_are_refused_not_a_panic_later() {
-        for text in [
-            "9999-12-31T23:59:59-23:59",
-            "9999-12-31T23:59:59.9999Z",
-            "1970-01-01T00:00:00+00:01",
-            "1969-12-31T23:59:59Z",
-            "0000-01-01T00:00:00Z",
-        ] {
-            assert_eq!(Timestamp::parse(text), Err(InvalidTimestamp), "{text:?}");
-        }
-        for text in [
-            "9999-12-31T23:59:59.999Z",
-            "1970-01-01T00:00:00Z",
-            "9999-12-31T23:59:59+23:59",
-        ] {
-            let at = ts(text);
-            assert!(!at.human().is_empty() && !at.to_string().is_empty(), "{text:?}");
-        }
+    crate::cases! { anything_else_is_refused, refused:
+        nothing = (""),
+        a_word = ("yesterday"),
+        a_day = ("2026-11-29"),
+        a_space_for_the_t = ("2026-11-29 10:02:11"),
+        no_offset = ("2026-11-29T10:02:11"),
+        month_thirteen = ("2026-13-29T10:02:11Z"),
+        offset_past_a_day = ("2026-11-29T10:02:11+25:00"),
+        markdown_after_it = ("2026-11-29T10:02:11Z) [click](https://evil)"),
+        an_escape_after_it = ("2026-11-29T10:02:11Z\u{1b}[2J"),
+        past_9999_by_its_offset = ("9999-12-31T23:59:59-23:59"),
+        past_9999_by_rounding = ("9999-12-31T23:59:59.9999Z"),
+        before_1970_by_its_offset = ("1970-01-01T00:00:00+00:01"),
+        before_1970 = ("1969-12-31T23:59:59Z"),
+        year_zero = ("0000-01-01T00:00:00Z"),
+    }
+
+    fn read_and_shown(text: &str) {
+        let at = ts(text);
+        assert!(!at.human().is_empty() && !at.to_string().is_empty(), "{text:?}");
+    }
+
+    crate::cases! { the_ends_of_1970_to_9999_are_read_and_shown, read_and_shown:
+        the_last_millisecond = ("9999-12-31T23:59:59.999Z"),
+        the_first_second = ("1970-01-01T00:00:00Z"),
+        the_last_second_by_its_offset = ("9999-12-31T23:59:59+23:59"),
     }
 
     #[test]
