@@ -13,6 +13,7 @@ mod context;
 mod error;
 mod explain;
 mod fault;
+mod fields;
 mod front;
 mod markdown;
 mod paths;
@@ -32,14 +33,17 @@ pub use source::{Loaded, MAX_FILE_BYTES};
 use source::{read, text};
 pub use write::{checklist_to_yaml, scalar};
 
-/// The fields each kind of mapping accepts, as the loader checks them.
-pub const FIELDS: [(&str, &[&str]); 5] = [
-    ("checklist", raw::CHECKLIST_FIELDS),
-    ("param", raw::PARAM_FIELDS),
-    ("phase", raw::PHASE_FIELDS),
-    ("section", raw::SECTION_FIELDS),
-    ("item", raw::ITEM_FIELDS),
-];
+/// The fields each kind of mapping accepts, as the loader checks them (read
+/// from the structs it deserialises into).
+pub fn fields() -> [(&'static str, &'static [&'static str]); 5] {
+    [
+        ("checklist", paths::Kind::Checklist.fields()),
+        ("param", paths::Kind::Param.fields()),
+        ("phase", paths::Kind::Phase.fields()),
+        ("section", paths::Kind::Section.fields()),
+        ("item", paths::Kind::Item.fields()),
+    ]
+}
 
 use crate::checklist::Checklist;
 

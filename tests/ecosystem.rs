@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use common::Sandbox;
 use preflight::bundled;
-use preflight::format::{self, FIELDS};
+use preflight::format;
 use serde_json::Value;
 
 const SCHEMA_LINE: &str = "# yaml-language-server: $schema=./checklist.schema.json\n";
@@ -33,7 +33,7 @@ fn the_schema_accepts_exactly_the_fields_the_loader_accepts() {
         ("section", &defs["section"]),
         ("item", &defs["item"]["oneOf"][1]),
     ];
-    for ((kind, object), (loader_kind, loader_fields)) in objects.iter().zip(FIELDS) {
+    for ((kind, object), (loader_kind, loader_fields)) in objects.iter().zip(format::fields()) {
         assert_eq!(*kind, loader_kind);
         assert_eq!(
             object["additionalProperties"], false,
@@ -47,6 +47,12 @@ fn the_schema_accepts_exactly_the_fields_the_loader_accepts() {
             .collect();
         let in_loader: BTreeSet<&str> = loader_fields.iter().copied().collect();
         assert_eq!(in_schema, in_loader, "{kind}");
+        for (field, described) in object["properties"].as_object().unwrap() {
+            assert!(
+                described.is_object(),
+                "{kind}.{field}: a field the loader accepts has no description in the schema"
+            );
+        }
     }
     assert_eq!(schema["required"], serde_json::json!(["title", "phases"]));
     assert_eq!(defs["phase"]["required"], serde_json::json!(["name", "sections"]));

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use serde_path_to_error::Segment;
 
-use super::raw::{CHECKLIST_FIELDS, ITEM_FIELDS, PARAM_FIELDS, PHASE_FIELDS, SECTION_FIELDS};
+use super::fields::fields_of;
+use super::raw::{Plain, RawChecklist, RawFullItem, RawParam, RawPhase, RawSection};
 
 /// The kind of node a path leads to, which decides the fields it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,11 +32,11 @@ pub(super) enum ListOf {
 impl Kind {
     pub(super) fn fields(self) -> &'static [&'static str] {
         match self {
-            Kind::Checklist => CHECKLIST_FIELDS,
-            Kind::Param => PARAM_FIELDS,
-            Kind::Phase => PHASE_FIELDS,
-            Kind::Section => SECTION_FIELDS,
-            Kind::Item => ITEM_FIELDS,
+            Kind::Checklist => fields_of::<RawChecklist<Plain>>(),
+            Kind::Param => fields_of::<RawParam<Plain>>(),
+            Kind::Phase => fields_of::<RawPhase<Plain>>(),
+            Kind::Section => fields_of::<RawSection<Plain>>(),
+            Kind::Item => fields_of::<RawFullItem<Plain>>(),
             Kind::List(_) | Kind::Text => &[],
         }
     }

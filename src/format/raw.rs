@@ -13,13 +13,6 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
-/// The fields each kind of mapping accepts, for "did you mean" hints.
-pub(super) const CHECKLIST_FIELDS: &[&str] = &["title", "description", "params", "phases"];
-pub(super) const PARAM_FIELDS: &[&str] = &["name", "description", "default", "secret"];
-pub(super) const PHASE_FIELDS: &[&str] = &["name", "icon", "id", "gate", "description", "sections"];
-pub(super) const SECTION_FIELDS: &[&str] = &["name", "id", "numbered", "description", "items"];
-pub(super) const ITEM_FIELDS: &[&str] = &["title", "detail", "id", "command", "verify", "numbered", "items"];
-
 /// Whether the raw types record where each node stands. Recording costs about
 /// half of a parse, so a load first parses [`Plain`]ly, and only when something
 /// is wrong parses again [`Located`], to say where.

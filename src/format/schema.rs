@@ -1,12 +1,13 @@
 //! A JSON Schema of the checklist format, for editors: with the YAML language
 //! server, a checklist that names it gets completion and checking as you type.
 //!
-//! Built from the same field lists the loader checks against, so that a field
-//! the loader refuses (`itmes`) is refused by the schema too.
+//! Built from the fields the loader's own structs accept (see `fields.rs`), so
+//! that a field the loader refuses (`itmes`) is refused by the schema too, and
+//! a field it gains without a description here shows as `null` (a test fails).
 
 use serde_json::{Map, Value, json};
 
-use super::raw::{CHECKLIST_FIELDS, ITEM_FIELDS, PARAM_FIELDS, PHASE_FIELDS, SECTION_FIELDS};
+use super::paths::Kind;
 
 fn described(fields: &[&str], describe: impl Fn(&str) -> Value) -> Value {
     let properties: Map<String, Value> = fields.iter().map(|f| ((*f).to_owned(), describe(f))).collect();
@@ -35,7 +36,7 @@ fn list_of(definition: &str, description: &str) -> Value {
 
 /// The schema, as pretty JSON with a final newline.
 pub fn json_schema() -> String {
-    let checklist = described(CHECKLIST_FIELDS, |f| match f {
+    let checklist = described(Kind::Checklist.fields(), |f| match f {
         "title" => line("The checklist's name, one line."),
         "description" => text("What a reader is told under the title: Markdown (paragraphs, lists, code)."),
         "params" => json!({
@@ -43,9 +44,10 @@ pub fn json_schema() -> String {
             "items": { "$ref": "#/$defs/param" },
             "description": "Values a run is started with (`--set NAME=VALUE`), used in texts and commands as `{{name}}`."
         }),
-        _ => list_of("phase", "The phases, in order; at least one."),
+        "phases" => list_of("phase", "The phases, in order; at least one."),
+        _ => Value::Null,
     });
-    let param = described(PARAM_FIELDS, |f| match f {
+    let param = described(Kind::Param.fields(), |f| match f {
         "name" => json!({
             "type": "string",
             "pattern": "^[a-z][a-z0-9_]*$",
@@ -56,9 +58,10 @@ pub fn json_schema() -> String {
             "type": "boolean",
             "description": "A password or token: never written to the run log or shown; given in PREFLIGHT_PARAM_<NAME> or asked in the view, for that session only."
         }),
-        _ => text("The value when a run gives none; without it, a run must."),
+        "default" => text("The value when a run gives none; without it, a run must."),
+        _ => Value::Null,
     });
-    let phase = described(PHASE_FIELDS, |f| match f {
+    let phase = described(Kind::Phase.fields(), |f| match f {
         "name" => line("The phase's name, one line."),
         "icon" => text("An emoji or short symbol shown before the name."),
         "gate" => {
@@ -66,16 +69,18 @@ pub fn json_schema() -> String {
         }
         "id" => id(),
         "description" => text("What a reader is told before its sections: Markdown (paragraphs, lists, code)."),
-        _ => list_of("section", "The sections, in order; at least one."),
+        "sections" => list_of("section", "The sections, in order; at least one."),
+        _ => Value::Null,
     });
-    let section = described(SECTION_FIELDS, |f| match f {
+    let section = described(Kind::Section.fields(), |f| match f {
         "name" => line("The section's name, one line."),
         "id" => id(),
         "numbered" => numbered("Its items are numbered steps: export writes them as `1.`, `2.`."),
         "description" => text("What a reader is told before its items: Markdown (paragraphs, lists, code)."),
-        _ => list_of("item", "The items, in order; at least one: a title, or a mapping."),
+        "items" => list_of("item", "The items, in order; at least one: a title, or a mapping."),
+        _ => Value::Null,
     });
-    let item = described(ITEM_FIELDS, |f| match f {
+    let item = described(Kind::Item.fields(), |f| match f {
         "title" => line("What must be true, one line of Markdown inline text."),
         "detail" => text("How, or in what sense: Markdown (paragraphs, lists, code), shown under the title."),
         "command" => text(
@@ -89,7 +94,8 @@ pub fn json_schema() -> String {
             "item",
             "Sub-items, each a box of its own, shown indented under this item (up to four levels).",
         ),
-        _ => id(),
+        "id" => id(),
+        _ => Value::Null,
     });
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
