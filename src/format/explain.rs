@@ -4,7 +4,7 @@
 
 use super::error::{LoadError, Position};
 use super::fault::{Fault, Shape, fault_of, original};
-use super::paths::{Place, place_of};
+use super::paths::{FailedAt, failed_at};
 
 /// The error's own words for the faults explained with the library's message:
 /// without the location serde-saphyr appends (we show it our way), without
@@ -38,7 +38,7 @@ pub(super) fn explain(
     expansion_exhausted: bool,
 ) -> LoadError {
     let fault = fault_of(err, expansion_exhausted);
-    let place = path.map(place_of);
+    let place = path.map(failed_at);
     let at = |message: String| match err.location() {
         Some(loc) if loc.line() > 0 => LoadError::at(
             file,
@@ -133,7 +133,7 @@ fn explain_layout(
     err: &serde_saphyr::Error,
     fault: &Fault,
     line_text: &str,
-    place: Option<&Place>,
+    place: Option<&FailedAt>,
     source: &str,
     at: &dyn Fn(String) -> LoadError,
 ) -> Option<LoadError> {

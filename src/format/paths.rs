@@ -65,7 +65,7 @@ impl Kind {
 
 /// Where an error happened: the path as the user would write it, the kind of
 /// node that holds the problem, and the field named last, if any.
-pub(super) struct Place {
+pub(super) struct FailedAt {
     pub(super) path: String,
     pub(super) holder: Kind,
     pub(super) field: Option<String>,
@@ -73,7 +73,7 @@ pub(super) struct Place {
 
 /// Walks serde's path, dropping the `value` steps that `Spanned` wrappers add: one
 /// after each list index and after each field that the raw types wrap in `Spanned`.
-pub(super) fn place_of(path: &serde_path_to_error::Path) -> Place {
+pub(super) fn failed_at(path: &serde_path_to_error::Path) -> FailedAt {
     let mut out = String::new();
     let mut kind = Kind::Checklist;
     let mut holder = Kind::Checklist;
@@ -114,7 +114,7 @@ pub(super) fn place_of(path: &serde_path_to_error::Path) -> Place {
             Segment::Enum { .. } | Segment::Unknown => {}
         }
     }
-    Place {
+    FailedAt {
         path: out,
         holder,
         field,

@@ -29,7 +29,7 @@ use crate::run::Event;
 use crate::store::files::{self, FileError};
 use crate::text::escape_for_terminal;
 use crate::timestamp::Timestamp;
-use disk::{Tail, is_torn_creation, private_file, tail};
+use disk::{Ending, ending, is_torn_creation, private_file};
 
 /// A run log file, and what it must belong to.
 #[derive(Debug, Clone)]
@@ -242,10 +242,10 @@ impl RunLog {
             text.push_str(&header);
         } else {
             self.check_header(&mut file)?;
-            match tail(&mut file, old_len).map_err(|e| self.io_error("read it", &e))? {
-                Tail::Terminated => {}
-                Tail::Unterminated => text.push('\n'),
-                Tail::TornWrite { keep } => {
+            match ending(&mut file, old_len).map_err(|e| self.io_error("read it", &e))? {
+                Ending::Terminated => {}
+                Ending::Unterminated => text.push('\n'),
+                Ending::TornWrite { keep } => {
                     // A writer died mid-line: those bytes were never acknowledged.
                     file.set_len(keep).map_err(|e| self.io_error("write it", &e))?;
                     old_len = keep;

@@ -18,7 +18,7 @@ pub(super) fn is_torn_creation(bytes: &[u8]) -> bool {
 }
 
 /// How the log ends, which decides what an append must do first.
-pub(super) enum Tail {
+pub(super) enum Ending {
     /// With a newline: append as is.
     Terminated,
     /// With a complete line that lacks its newline (a hand edit): add one.
@@ -52,21 +52,21 @@ fn last_line_start(file: &mut File, len: u64) -> io::Result<Option<u64>> {
     Ok(None)
 }
 
-pub(super) fn tail(file: &mut File, len: u64) -> io::Result<Tail> {
+pub(super) fn ending(file: &mut File, len: u64) -> io::Result<Ending> {
     let mut last_byte = [0];
     file.seek(SeekFrom::Start(len.saturating_sub(1)))?;
     if len == 0 || (file.read_exact(&mut last_byte).is_ok() && last_byte[0] == b'\n') {
-        return Ok(Tail::Terminated);
+        return Ok(Ending::Terminated);
     }
     let Some(keep) = last_line_start(file, len)? else {
-        return Ok(Tail::Unterminated);
+        return Ok(Ending::Unterminated);
     };
     let mut head = Vec::new();
     file.seek(SeekFrom::Start(keep))?;
     file.by_ref().take(EVENT_START.len() as u64).read_to_end(&mut head)?;
     let ours = head.starts_with(EVENT_START) || EVENT_START.starts_with(&head);
     if !ours {
-        return Ok(Tail::Unterminated);
+        return Ok(Ending::Unterminated);
     }
     // One of ours that does not end in a newline: torn, unless it is whole.
     let mut last = Vec::new();
@@ -74,9 +74,9 @@ pub(super) fn tail(file: &mut File, len: u64) -> io::Result<Tail> {
     file.read_to_end(&mut last)?;
     let complete = std::str::from_utf8(&last).is_ok_and(|text| line::parse_event(text).is_ok());
     Ok(if complete {
-        Tail::Unterminated
+        Ending::Unterminated
     } else {
-        Tail::TornWrite { keep }
+        Ending::TornWrite { keep }
     })
 }
 
