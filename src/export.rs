@@ -93,7 +93,7 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
             Status::Skipped { reason } => Some(reason.clone()),
             Status::Todo | Status::Done => None,
         },
-        who: state.by.clone().zip(state.at),
+        who: state.set.as_ref().map(|s| (s.by.clone(), s.at)),
         forced: state.forced,
     };
     let mark = if state.status == Status::Todo { ' ' } else { 'x' };
@@ -101,7 +101,8 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
     // Lines under the item, each after a hard break: the evidence of the
     // last command run for it, then its note.
     let mut below = Vec::new();
-    if let Some((evidence, at, by)) = &state.evidence {
+    if let Some(recorded) = &state.evidence {
+        let (evidence, stamp) = (&recorded.evidence, &recorded.stamp);
         let flag = if state.proof_failed() {
             " — proof failed since it was ticked"
         } else {
@@ -111,8 +112,8 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
             "{EVIDENCE}{} {} — {}, {}{flag}",
             evidence.kind.as_str(),
             evidence.summary(),
-            inline::escape(by, Place::Inline),
-            at.human()
+            inline::escape(&stamp.by, Place::Inline),
+            stamp.at.human()
         ));
     }
     if state.out_of_order {

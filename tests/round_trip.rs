@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use common::Sandbox;
 use preflight::checklist::Status;
-use preflight::run::{Change, Event, RunState};
+use preflight::run::{Change, Event, RunState, Stamp};
 use preflight::{export, format, import};
 use proptest::prelude::*;
 use pulldown_cmark::{Event as Md, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -213,15 +213,7 @@ proptest! {
             .items()
             .zip(checklist.items())
             .filter(|(found, _)| found.status == Status::Done)
-            .map(|(_, item)| Event {
-                at,
-                by: "gen".into(),
-                item: item.id.to_string(),
-                title: None,
-                change: Change::Status(Status::Done),
-                forced: false,
-                evidence: None,
-            })
+            .map(|(_, item)| Event::on_item(Stamp::new(at, "gen"), item.id.clone(), Change::Status(Status::Done)))
             .collect();
         let state = RunState::replay(&checklist, &events);
         let exported = export::markdown(&checklist, &state, "run");

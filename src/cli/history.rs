@@ -82,9 +82,10 @@ pub fn runs(source: &Source, state: Option<&Path>, globals: &Globals) -> anyhow:
                 let state = RunState::replay(&checklist, &contents.events);
                 let overall = state.tally(&checklist).overall;
                 let name = contents.header.map(|h| h.run).unwrap_or_default();
-                let last = crate::run::in_time_order(&contents.events)
-                    .last()
-                    .map_or_else(|| "no events".to_owned(), |e| format!("{} by {}", e.at.human(), e.by));
+                let last = crate::run::in_time_order(&contents.events).last().map_or_else(
+                    || "no events".to_owned(),
+                    |e| format!("{} by {}", e.stamp.at.human(), e.stamp.by),
+                );
                 let done = format!("{}/{}", overall.done, overall.applicable());
                 let _ = writeln!(text, "{name:<24}  {done:>11}  {:>4}  {last}", overall.percent());
             }
@@ -170,16 +171,16 @@ pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> any
         .iter()
         .zip(passages.into_iter().map(|passage| (passage, "")))
         .chain(session.left_out.iter().zip(left_out))
-        .filter(|(event, _)| since.is_none_or(|since| event.at >= since))
-        .filter(|(event, _)| by.is_none_or(|by| event.by == by));
+        .filter(|(event, _)| since.is_none_or(|since| event.stamp.at >= since))
+        .filter(|(event, _)| by.is_none_or(|by| event.stamp.by == by));
     for (event, (passage, mark)) in shown {
         let (what, extra) = describe(event, passage);
         let _ = writeln!(
             text,
             "{}  {:<12}  {what:<9}  {}{extra}{mark}",
-            event.at.human(),
-            event.by,
-            event.item
+            event.stamp.at.human(),
+            event.stamp.by,
+            event.subject_name()
         );
     }
     output::print(&text)?;

@@ -14,7 +14,7 @@ use super::{Globals, exit, output, status};
 use crate::checklist::Status;
 use crate::gate;
 use crate::lookup::{self, LookupError};
-use crate::run::{Change, Event};
+use crate::run::{Change, Event, Stamp};
 use crate::text::clean_paragraph;
 
 /// `check`, `uncheck`, `skip` and `note`, from the command line.
@@ -154,15 +154,12 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str, for
             let _ = writeln!(report, "unchanged  {}  (already {verb})", item.id);
             continue;
         }
-        events.push(Event {
-            at: session.state.stamp_for(index, now),
-            by: by.to_owned(),
-            item: item.id.to_string(),
-            title: Some(item.title.clone()),
-            change: change.clone(),
-            forced: forced.contains(&index),
-            evidence: None,
-        });
+        let stamp = Stamp::new(session.state.stamp_for(index, now), by);
+        events.push(
+            Event::on_item(stamp, item.id.clone(), change.clone())
+                .with_title(item.title.clone())
+                .with_force(forced.contains(&index)),
+        );
         let mark = if forced.contains(&index) {
             "  (forced past the gate)"
         } else {

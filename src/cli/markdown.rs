@@ -15,7 +15,7 @@ use crate::export;
 use crate::files::{FileError, Replace, Target};
 use crate::format;
 use crate::import::{LeftOut, Outline};
-use crate::run::{Change, Event};
+use crate::run::{Change, Event, Stamp};
 use crate::runlog::{Header, RunLog, now};
 use crate::text::{escape_for_terminal, plural};
 
@@ -108,14 +108,12 @@ fn events_of(outline: &Outline, checklist: &Checklist, by: &str) -> Vec<Event> {
     let at = now();
     let mut events = Vec::new();
     for (found, item) in outline.items().zip(checklist.items()) {
-        let event = |change: Change| Event {
-            at: found.at.unwrap_or(at),
-            by: found.by.clone().unwrap_or_else(|| by.to_owned()),
-            item: item.id.to_string(),
-            title: Some(item.title.clone()),
-            change,
-            forced: false,
-            evidence: None,
+        let event = |change: Change| {
+            let stamp = Stamp::new(
+                found.at.unwrap_or(at),
+                found.by.clone().unwrap_or_else(|| by.to_owned()),
+            );
+            Event::on_item(stamp, item.id.clone(), change).with_title(item.title.clone())
         };
         if found.status != Status::Todo {
             events.push(event(Change::Status(found.status.clone())));

@@ -5,7 +5,7 @@
 
 use super::session::{Session, operator};
 use super::{Globals, output};
-use crate::run::{Change, Event};
+use crate::run::{Change, Event, Stamp};
 use crate::runlog::now;
 use crate::text::clean_line;
 
@@ -41,18 +41,8 @@ pub fn pending(session: &Session, globals: &Globals) -> anyhow::Result<Vec<Event
             anyhow::anyhow!("--set {name}=…: {why}\n  hint: put a long text in a file and pass its path")
         })?;
         if current.get(name) != Some(&value) || !session.state.param_values().contains_key(name) {
-            events.push(Event {
-                at: session.state.stamp_for_param(name, now()),
-                by: operator(globals),
-                item: String::new(),
-                title: None,
-                change: Change::Param {
-                    name: name.clone(),
-                    value,
-                },
-                forced: false,
-                evidence: None,
-            });
+            let stamp = Stamp::new(session.state.stamp_for_param(name, now()), operator(globals));
+            events.push(Event::param(stamp, name.clone(), value));
         }
     }
     Ok(events)
@@ -88,20 +78,10 @@ pub fn secrets_from_env(session: &mut Session, globals: &Globals) -> anyhow::Res
             .state
             .param_values()
             .get(&name)
-            .is_some_and(|(_, _, who)| *who == by);
+            .is_some_and(|given| given.stamp.by == by);
         if !given_by_me {
-            events.push(Event {
-                at: session.state.stamp_for_param(&name, now()),
-                by: by.clone(),
-                item: String::new(),
-                title: None,
-                change: Change::Param {
-                    name,
-                    value: String::new(),
-                },
-                forced: false,
-                evidence: None,
-            });
+            let stamp = Stamp::new(session.state.stamp_for_param(&name, now()), by.clone());
+            events.push(Event::param(stamp, name, String::new()));
         }
     }
     Ok(events)

@@ -118,7 +118,7 @@ fn standing_now(session: &Session, index: usize) -> anyhow::Result<ItemState> {
     if let Some(contents) = session.log.read_from(&session.read_to)? {
         let mut state = session.state.clone();
         let mut events = contents.events;
-        events.sort_by_key(|event| event.at);
+        events.sort_by_key(|event| event.stamp.at);
         if !events.iter().any(|event| state.is_late(&session.checklist, event)) {
             state.apply_later(&session.checklist, &events);
             return Ok(state.item(index).clone());
@@ -147,7 +147,7 @@ fn begin(
     let Some(claim) = claim else {
         let who = now.running.as_ref().map_or_else(
             || "another preflight on this machine is running it".to_owned(),
-            |r| format!("{} is running this since {}", r.by, r.at.human()),
+            |r| format!("{} is running this since {}", r.stamp.by, r.stamp.at.human()),
         );
         anyhow::bail!(
             "{}: {who}; nothing was run\n  hint: wait for it to finish; `preflight log` then shows how it went",
@@ -171,9 +171,9 @@ fn unchanged(before: &ItemState, now: &ItemState) -> bool {
 
 /// How an item stands, in the words a run ends with.
 fn status_words(state: &ItemState) -> String {
-    match (&state.status, &state.by) {
+    match (&state.status, &state.set) {
         (crate::checklist::Status::Todo, _) => "open".to_owned(),
-        (status, Some(by)) => format!("{} (by {by})", status.as_str()),
+        (status, Some(set)) => format!("{} (by {})", status.as_str(), set.by),
         (status, None) => status.as_str().to_owned(),
     }
 }

@@ -177,9 +177,9 @@ impl Session {
         // Sorted in place (stable: file order for equal times), not copied:
         // at 100,000 events a copy would cost tens of megabytes.
         let mut events = contents.events;
-        events.sort_by_key(|event| event.at);
+        events.sort_by_key(|event| event.stamp.at);
         let mut left_out = contents.left_out;
-        left_out.sort_by_key(|event| event.at);
+        left_out.sort_by_key(|event| event.stamp.at);
         Session {
             run,
             state,

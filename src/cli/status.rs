@@ -27,8 +27,8 @@ pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) 
             .map(|p| JsonParam {
                 name: p.name,
                 value: p.value,
-                by: p.set.map(|(by, _)| by),
-                at: p.set.map(|(_, at)| at.to_string()),
+                by: p.set.map(|s| s.by.as_str()),
+                at: p.set.map(|s| s.at.to_string()),
             })
             .collect();
         let mut text = serde_json::to_string_pretty(&tree)?;
@@ -49,7 +49,12 @@ pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) 
         .collect();
     for &index in &unproven {
         let item = &session.checklist.items()[index];
-        let summary = session.state.item(index).evidence.as_ref().map(|(e, _, _)| e.summary());
+        let summary = session
+            .state
+            .item(index)
+            .evidence
+            .as_ref()
+            .map(|e| e.evidence.summary());
         output::report(&format!(
             "✗ {}: done, but its verification failed since ({})",
             item.title,
@@ -249,8 +254,8 @@ impl<'a> JsonItem<'a> {
             title: &item.title,
             detail: item.detail.as_deref(),
             status: state.status.as_str(),
-            at: state.at.map(|at| at.to_string()),
-            by: state.by.as_deref(),
+            at: state.set.as_ref().map(|s| s.at.to_string()),
+            by: state.set.as_ref().map(|s| s.by.as_str()),
             reason,
             note: state.note.as_deref(),
             command: item.command.as_deref(),
@@ -262,16 +267,16 @@ impl<'a> JsonItem<'a> {
                 Proof::Failed => "failed",
                 Proof::None => "missing",
             }),
-            evidence: state.evidence.as_ref().map(|(e, at, by)| JsonEvidence {
-                kind: e.kind.as_str(),
-                command: &e.command,
-                exit: e.exit,
-                timed_out: e.timed_out,
-                interrupted: e.interrupted,
-                ms: e.millis,
-                output: &e.output,
-                at: at.to_string(),
-                by,
+            evidence: state.evidence.as_ref().map(|recorded| JsonEvidence {
+                kind: recorded.evidence.kind.as_str(),
+                command: &recorded.evidence.command,
+                exit: recorded.evidence.exit,
+                timed_out: recorded.evidence.timed_out,
+                interrupted: recorded.evidence.interrupted,
+                ms: recorded.evidence.millis,
+                output: &recorded.evidence.output,
+                at: recorded.stamp.at.to_string(),
+                by: &recorded.stamp.by,
             }),
             items: Vec::new(),
         }

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::Status;
-use crate::run::{Change, Event, Evidence, EvidenceKind, Start};
+use crate::run::{Change, Event, Evidence, EvidenceKind, Stamp, Start, Subject};
 use crate::text::{clean_line, clean_line_owned, clean_paragraph, clean_paragraph_owned};
 use crate::timestamp::Timestamp;
 
@@ -216,9 +216,9 @@ pub fn event_line(event: &Event) -> Result<String, serde_json::Error> {
         _ => None,
     };
     let line = EventLine {
-        at: event.at.to_string(),
-        by: event.by.clone(),
-        item: event.item.clone(),
+        at: event.stamp.at.to_string(),
+        by: event.stamp.by.clone(),
+        item: event.subject_name().to_owned(),
         title: event.title.clone(),
         status,
         reason,
@@ -281,17 +281,19 @@ pub fn parse_event(line: &str) -> Result<Event, String> {
         (None, None) => return Err("an event sets neither a status nor a note".to_owned()),
     };
     let item = clean_line_owned(raw.item).map_err(|_| "the item id spans several lines".to_owned())?;
-    if item.is_empty() && !matches!(change, Change::Param { .. }) {
-        return Err("the event names no item".to_owned());
-    }
+    let subject = match change {
+        Change::Param { .. } => Subject::Run,
+        _ if item.is_empty() => return Err("the event names no item".to_owned()),
+        _ => Subject::Item(item.into()),
+    };
     let at = Timestamp::parse(&raw.at).map_err(|e| format!("its `at` is {e}"))?;
+    let by = clean_line_owned(raw.by)
+        .ok()
+        .filter(|b| !b.is_empty())
+        .unwrap_or_else(|| "unknown".to_owned());
     Ok(Event {
-        at,
-        by: clean_line_owned(raw.by)
-            .ok()
-            .filter(|b| !b.is_empty())
-            .unwrap_or_else(|| "unknown".to_owned()),
-        item,
+        stamp: Stamp::new(at, by),
+        subject,
         title: raw
             .title
             .and_then(|t| clean_line_owned(t).ok())

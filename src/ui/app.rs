@@ -18,7 +18,8 @@ pub use update::update;
 
 use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
-use crate::run::{Change, Event, ItemState, RunState};
+use crate::run::{Change, Event, ItemState, RunState, Stamp};
+use crate::timestamp::Timestamp;
 
 use super::layout::{self, Areas};
 use super::line_edit::LineEdit;
@@ -118,7 +119,7 @@ impl App {
     /// Applies one event to the state and the progress; `Some(changed)` for an
     /// item of the checklist, saying whether its status changed.
     fn apply(&mut self, event: &Event) -> Option<bool> {
-        let Some(index) = self.checklist.index_of(&event.item) else {
+        let Some(index) = event.item_index(&self.checklist) else {
             self.state.apply(&self.checklist, event);
             return None;
         };
@@ -156,6 +157,23 @@ impl App {
         applied
     }
 
+    /// The events that record `edits` at `now` in this session's name: the
+    /// one way an edit becomes an event, for the loop and the tests alike.
+    /// Each is stamped after its item's latest change, so that a change made
+    /// after seeing a teammate's comes after it whatever the clocks say.
+    pub fn events_for(&self, edits: &[Edit], now: Timestamp) -> Vec<Event> {
+        edits
+            .iter()
+            .map(|edit| {
+                let item = &self.checklist.items()[edit.index];
+                let stamp = Stamp::new(self.state.stamp_for(edit.index, now), self.operator.clone());
+                Event::on_item(stamp, item.id.clone(), edit.after.clone())
+                    .with_title(item.title.clone())
+                    .with_force(edit.forced)
+            })
+            .collect()
+    }
+
     /// The loop wrote these edits to the run log as `events`: apply them and keep
     /// the undo history.
     pub fn recorded(&mut self, edits: Vec<Edit>, events: &[Event]) {
@@ -168,7 +186,7 @@ impl App {
             .into_iter()
             .zip(events)
             .map(|(mut edit, event)| {
-                edit.recorded = Some(event.at);
+                edit.recorded = Some(event.stamp.at);
                 edit
             })
             .collect();
@@ -196,7 +214,7 @@ impl App {
         let others: Vec<&Event> = self
             .apply_all(events)
             .into_iter()
-            .filter(|e| e.by != operator)
+            .filter(|e| e.stamp.by != operator)
             .collect();
         if events.iter().any(|e| matches!(e.change, Change::Param { .. })) {
             self.refresh_values();
@@ -212,8 +230,8 @@ impl App {
                 Change::Ran => "run, and failed,",
                 Change::Started(_) => "started running",
             };
-            let title = only.title.as_deref().unwrap_or(&only.item);
-            self.say(format!("{title} {what} by {}", only.by));
+            let title = only.title.as_deref().unwrap_or(only.subject_name());
+            self.say(format!("{title} {what} by {}", only.stamp.by));
         } else if others.len() > 1 {
             self.say(format!("{} changes by others", others.len()));
         }

@@ -12,7 +12,7 @@ use super::app::{App, Effect};
 use super::terminal;
 use super::watchdog::Watchdog;
 use crate::checklist::Status;
-use crate::run::{Event, EvidenceKind, ItemState};
+use crate::run::{Event, EvidenceKind, ItemState, Stamp};
 use crate::runlog::{RunLog, now};
 use crate::runner::{self, Outcome, Run};
 use crate::template::Values;
@@ -125,18 +125,8 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
             // records only that it was given, and by whom.
             let secret = app.checklist.params.iter().any(|p| p.name == name && p.secret);
             let recorded = if secret { String::new() } else { value.clone() };
-            let event = Event {
-                at: app.state.stamp_for_param(&name, now()),
-                by: app.operator.clone(),
-                item: String::new(),
-                title: None,
-                change: crate::run::Change::Param {
-                    name: name.clone(),
-                    value: recorded,
-                },
-                forced: false,
-                evidence: None,
-            };
+            let stamp = Stamp::new(app.state.stamp_for_param(&name, now()), app.operator.clone());
+            let event = Event::param(stamp, name.clone(), recorded);
             let _writing = watchdog.writing();
             match log.append(std::slice::from_ref(&event)) {
                 Ok(()) => {
@@ -178,7 +168,7 @@ fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: E
         Ok(None) => {
             let who = running.as_ref().map_or_else(
                 || "another preflight on this machine is running it".to_owned(),
-                |r| format!("{} is running this since {}", r.by, r.at.human()),
+                |r| format!("{} is running this since {}", r.stamp.by, r.stamp.at.human()),
             );
             app.complain(format!("{title}: {who}; nothing was run"));
             return None;

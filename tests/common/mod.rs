@@ -148,16 +148,15 @@ pub fn json_items(status: &Value) -> Vec<Value> {
 /// note, all at a fixed time, as render and export snapshots show it.
 pub fn worked_run() -> (preflight::checklist::Checklist, preflight::run::RunState) {
     use preflight::checklist::Status;
-    use preflight::run::{Change, Event, RunState};
+    use preflight::run::{Change, Event, RunState, Stamp};
     let checklist = preflight::bundled::PRODUCTION_DEPLOYMENT.load().unwrap();
-    let event = |item: &str, by: &str, change: Change| Event {
-        at: preflight::timestamp::Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
-        by: by.into(),
-        item: format!("pre-deployment/infrastructure-setup/{item}"),
-        title: None,
-        change,
-        forced: false,
-        evidence: None,
+    let event = |item: &str, by: &str, change: Change| {
+        let at = preflight::timestamp::Timestamp::parse("2026-11-29T10:02:11Z").unwrap();
+        Event::on_item(
+            Stamp::new(at, by),
+            format!("pre-deployment/infrastructure-setup/{item}"),
+            change,
+        )
     };
     let skip = Status::Skipped {
         reason: Some("no cache in this service".into()),

@@ -24,6 +24,20 @@ impl ItemId {
     }
 }
 
+/// An id as a run log or a caller names it: it may name an item the
+/// checklist does not have (an orphan), so it is not checked here.
+impl From<String> for ItemId {
+    fn from(id: String) -> ItemId {
+        ItemId(id)
+    }
+}
+
+impl From<&str> for ItemId {
+    fn from(id: &str) -> ItemId {
+        ItemId(id.to_owned())
+    }
+}
+
 impl fmt::Display for ItemId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -36,10 +36,10 @@ impl Span {
     }
 
     fn count(&mut self, event: &Event) {
-        if self.started.is_none_or(|s| event.at < s) {
-            self.started = Some(event.at);
+        if self.started.is_none_or(|s| event.stamp.at < s) {
+            self.started = Some(event.stamp.at);
         }
-        self.operators.insert(event.by.clone());
+        self.operators.insert(event.stamp.by.clone());
         if event.evidence.as_ref().is_some_and(|e| !e.passed()) {
             self.failed += 1;
         }
@@ -76,7 +76,7 @@ pub fn measure(checklist: &Checklist, events: &[Event]) -> Report {
     let mut closed_at: Vec<Option<Timestamp>> = vec![None; checklist.items().len()];
     let phase_of = |index: usize| checklist.sections()[checklist.items()[index].section].phase;
     for event in in_time_order(events) {
-        let Some(index) = checklist.index_of(&event.item) else {
+        let Some(index) = event.item_index(checklist) else {
             continue;
         };
         let phase = phase_of(index);
@@ -101,11 +101,11 @@ pub fn measure(checklist: &Checklist, events: &[Event]) -> Report {
         }
         tally.change(checklist, index, &statuses[index], status);
         statuses[index] = status.clone();
-        closed_at[index] = (*status != Status::Todo).then_some(event.at);
+        closed_at[index] = (*status != Status::Todo).then_some(event.stamp.at);
         // The event that completes a phase (or the run) is remembered; one
         // that opens it again forgets it.
-        phases[phase].completed = tally.phases[phase].is_complete().then_some(event.at);
-        overall.completed = tally.overall.is_complete().then_some(event.at);
+        phases[phase].completed = tally.phases[phase].is_complete().then_some(event.stamp.at);
+        overall.completed = tally.overall.is_complete().then_some(event.stamp.at);
     }
     let mut closed: Vec<(Timestamp, usize)> = closed_at
         .iter()

@@ -1,6 +1,6 @@
 //! Run state: what the events of one run say about each item of a checklist.
 //!
-//! A run is a set of events, each setting one item's status or note. The state
+//! A run is a set of events (see [`Event`]), each setting one item's status or note. The state
 //! of an item is the result of its events in the order of their time (`at`),
 //! events of the same time in the order given: so any merge of the same events
 //! (two copies of a run log joined by git in either order) gives the same state.
@@ -12,60 +12,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::checklist::{Checklist, Status};
+use crate::checklist::Checklist;
 use crate::progress::Tally;
 use crate::timestamp::Timestamp;
-
-/// One change to one item, as recorded in a run log.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
-    /// When it was recorded.
-    pub at: Timestamp,
-    /// Who: an operator name.
-    pub by: String,
-    /// The item's full id.
-    pub item: String,
-    /// The item's title when the event was recorded, so that an orphaned event can
-    /// still say what it was about.
-    pub title: Option<String>,
-    pub change: Change,
-    /// A change made in a closed gated phase, with `--force`.
-    pub forced: bool,
-    /// What a command run for the item showed: its exit status, time and output.
-    pub evidence: Option<Evidence>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    Status(Status),
-    /// Sets the note, or clears it with `None`.
-    Note(Option<String>),
-    /// Gives a run parameter a value (the event names no item).
-    Param {
-        name: String,
-        value: String,
-    },
-    /// A command ran and changed nothing: its evidence is all there is.
-    Ran,
-    /// A command or verification started for the item: until its outcome is
-    /// recorded, nobody else starts one.
-    Started(Start),
-}
-
-impl Event {
-    /// The status change it makes, as a gate judges it; `None` for any
-    /// other change, or one to an item the checklist lacks.
-    pub fn as_move(&self, checklist: &Checklist) -> Option<crate::gate::Move<'_>> {
-        let Change::Status(status) = &self.change else {
-            return None;
-        };
-        Some(crate::gate::Move {
-            index: checklist.index_of(&self.item)?,
-            status,
-            forced: self.forced,
-        })
-    }
-}
 
 /// Events about an item the checklist does not have (any more).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +32,7 @@ pub struct Orphan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunParts {
     pub items: Vec<ItemState>,
-    pub params: BTreeMap<String, (String, Timestamp, String)>,
+    pub params: BTreeMap<String, ParamValue>,
     pub orphans: Vec<Orphan>,
     pub operators: Vec<String>,
     pub first_at: Option<Timestamp>,
@@ -97,7 +46,7 @@ pub struct RunState {
     items: Vec<ItemState>,
     /// The values run parameters were given, the latest by time, with when and
     /// by whom.
-    params: BTreeMap<String, (String, Timestamp, String)>,
+    params: BTreeMap<String, ParamValue>,
     orphans: BTreeMap<String, Orphan>,
     operators: Vec<String>,
     first_at: Option<Timestamp>,
@@ -178,16 +127,7 @@ impl RunState {
         // A run's evidence and a start count too: an outcome recorded after
         // a start stamped ahead (a teammate's clock) must come after it, or
         // the item would stay "running" for ever.
-        let item = &self.items[index];
-        let latest = [
-            item.changed.as_ref().map(|(at, _)| *at),
-            item.evidence.as_ref().map(|(_, at, _)| *at),
-            item.running.as_ref().map(|r| r.at),
-        ]
-        .into_iter()
-        .flatten()
-        .max();
-        match latest {
+        match self.items[index].latest() {
             Some(latest) if latest >= now => latest.plus_millis(1),
             _ => now,
         }
@@ -199,52 +139,56 @@ impl RunState {
     /// must be replayed in time order instead.
     pub fn is_late(&self, checklist: &Checklist, event: &Event) -> bool {
         let latest = match &event.change {
-            Change::Param { name, .. } => self.params.get(name).map(|(_, at, _)| *at),
-            _ => checklist
-                .index_of(&event.item)
+            Change::Param { name, .. } => self.params.get(name).map(|p| p.stamp.at),
+            _ => event
+                .item_index(checklist)
                 .map(|index| &self.items[index])
-                .or_else(|| self.orphans.get(&event.item).map(|orphan| &orphan.state))
-                .and_then(|item| {
-                    [
-                        item.changed.as_ref().map(|(at, _)| *at),
-                        item.evidence.as_ref().map(|(_, at, _)| *at),
-                        item.running.as_ref().map(|r| r.at),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .max()
-                }),
+                .or_else(|| {
+                    event
+                        .item()
+                        .and_then(|id| self.orphans.get(id.as_str()))
+                        .map(|o| &o.state)
+                })
+                .and_then(ItemState::latest),
         };
-        latest.is_some_and(|latest| event.at < latest)
+        latest.is_some_and(|latest| event.stamp.at < latest)
     }
 
     /// Applies one event; returns the index of the item it changed, or `None` when
     /// the checklist has no such item and the event was kept as an orphan.
     pub fn apply(&mut self, checklist: &Checklist, event: &Event) -> Option<usize> {
         self.events += 1;
-        if self.first_at.is_none_or(|first| event.at < first) {
-            self.first_at = Some(event.at);
+        let at = event.stamp.at;
+        if self.first_at.is_none_or(|first| at < first) {
+            self.first_at = Some(at);
         }
-        if self.last_at.is_none_or(|last| event.at > last) {
-            self.last_at = Some(event.at);
+        if self.last_at.is_none_or(|last| at > last) {
+            self.last_at = Some(at);
         }
-        if !self.operators.contains(&event.by) {
-            self.operators.push(event.by.clone());
+        if !self.operators.contains(&event.stamp.by) {
+            self.operators.push(event.stamp.by.clone());
         }
         if let Change::Param { name, value } = &event.change {
             // For a secret, the log says only that it was given, and by whom:
             // a value a log holds for it is never taken.
             let secret = checklist.params.iter().any(|p| &p.name == name && p.secret);
             let value = if secret { String::new() } else { value.clone() };
-            self.params.insert(name.clone(), (value, event.at, event.by.clone()));
+            self.params.insert(
+                name.clone(),
+                ParamValue {
+                    value,
+                    stamp: event.stamp.clone(),
+                },
+            );
             return None;
         }
-        if let Some(index) = checklist.index_of(&event.item) {
+        if let Some(index) = event.item_index(checklist) {
             self.items[index].apply(event);
             return Some(index);
         }
-        let orphan = self.orphans.entry(event.item.clone()).or_insert_with(|| Orphan {
-            id: event.item.clone(),
+        let id = event.item()?.as_str();
+        let orphan = self.orphans.entry(id.to_owned()).or_insert_with(|| Orphan {
+            id: id.to_owned(),
             title: None,
             events: 0,
             state: ItemState::default(),
@@ -326,17 +270,19 @@ impl RunState {
 /// for events of the same time (a stable sort).
 pub fn in_time_order<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a Event> {
     let mut sorted: Vec<&Event> = events.into_iter().collect();
-    sorted.sort_by_key(|event| event.at);
+    sorted.sort_by_key(|event| event.stamp.at);
     sorted
 }
 
+mod event;
 mod evidence;
 mod item;
 mod params;
 mod secrets;
 
-pub use evidence::{Evidence, EvidenceKind, ParamShown};
-pub use item::{ItemState, Proof, Running, Start};
+pub use event::{Change, Event, Stamp, Subject};
+pub use evidence::{Evidence, EvidenceKind, ParamShown, ParamValue, RecordedEvidence};
+pub use item::{ItemState, Prior, Proof, Running, Start};
 pub use secrets::{MASK, Secrets};
 
 #[cfg(test)]

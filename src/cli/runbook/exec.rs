@@ -306,7 +306,7 @@ fn kept(ticks: bool, still: bool, now_standing: &ItemState) -> String {
     } else {
         format!(
             "; {} changed it while it ran, so it stays {}",
-            now_standing.by.as_deref().unwrap_or("someone"),
+            now_standing.set.as_ref().map_or("someone", |s| s.by.as_str()),
             status_words(now_standing)
         )
     }

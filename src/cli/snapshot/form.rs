@@ -8,7 +8,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::Status;
-use crate::run::{Evidence, EvidenceKind, ItemState, Orphan, Proof, RunParts, Running, Start};
+use crate::run::{
+    Evidence, EvidenceKind, ItemState, Orphan, ParamValue, Prior, Proof, RecordedEvidence, RunParts, Running, Stamp,
+    Start,
+};
 use crate::runlog::{Header, MarkParts, Warning};
 use crate::timestamp::{InvalidTimestamp, Timestamp};
 
@@ -46,7 +49,7 @@ pub struct MarkForm {
 #[derive(Serialize, Deserialize)]
 pub struct StateForm {
     items: Vec<ItemForm>,
-    params: BTreeMap<String, (String, String, String)>,
+    params: BTreeMap<String, (String, StampForm)>,
     orphans: Vec<OrphanForm>,
     operators: Vec<String>,
     first_at: Option<String>,
@@ -62,15 +65,36 @@ struct OrphanForm {
     state: ItemForm,
 }
 
+/// Who recorded something, and when.
+#[derive(Serialize, Deserialize)]
+pub struct StampForm {
+    at: String,
+    by: String,
+}
+
+impl From<&Stamp> for StampForm {
+    fn from(stamp: &Stamp) -> Self {
+        StampForm {
+            at: time(stamp.at),
+            by: stamp.by.clone(),
+        }
+    }
+}
+
+impl StampForm {
+    fn back(self) -> Option<Stamp> {
+        Some(Stamp::new(parse_time(&self.at)?, self.by))
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct ItemForm {
     status: StatusForm,
-    at: Option<String>,
-    by: Option<String>,
+    set: Option<StampForm>,
     note: Option<String>,
-    changed: Option<(String, String)>,
+    changed: Option<StampForm>,
     forced: bool,
-    evidence: Option<(EvidenceForm, String, String)>,
+    evidence: Option<(EvidenceForm, StampForm)>,
     proof: u8,
     running: Option<RunningForm>,
     prior: Option<(StatusForm, Option<String>)>,
@@ -100,8 +124,7 @@ struct RunningForm {
     verify: bool,
     host: String,
     pid: u32,
-    at: String,
-    by: String,
+    stamp: StampForm,
 }
 
 /// A timestamp as text (RFC 3339 keeps every digit it was recorded with).
@@ -237,12 +260,11 @@ impl From<&ItemState> for ItemForm {
     fn from(s: &ItemState) -> Self {
         ItemForm {
             status: (&s.status).into(),
-            at: s.at.map(time),
-            by: s.by.clone(),
+            set: s.set.as_ref().map(StampForm::from),
             note: s.note.clone(),
-            changed: s.changed.as_ref().map(|(at, by)| (time(*at), by.clone())),
+            changed: s.changed.as_ref().map(StampForm::from),
             forced: s.forced,
-            evidence: s.evidence.as_ref().map(|(e, at, by)| (e.into(), time(*at), by.clone())),
+            evidence: s.evidence.as_ref().map(|e| ((&e.evidence).into(), (&e.stamp).into())),
             proof: match s.proof {
                 Proof::None => 0,
                 Proof::Passed => 1,
@@ -252,10 +274,9 @@ impl From<&ItemState> for ItemForm {
                 verify: r.start.kind == EvidenceKind::Verify,
                 host: r.start.host.clone(),
                 pid: r.start.pid,
-                at: time(r.at),
-                by: r.by.clone(),
+                stamp: (&r.stamp).into(),
             }),
-            prior: s.prior.as_ref().map(|(status, note)| (status.into(), note.clone())),
+            prior: s.prior.as_ref().map(|p| ((&p.status).into(), p.note.clone())),
             out_of_order: s.out_of_order,
         }
     }
@@ -263,12 +284,19 @@ impl From<&ItemState> for ItemForm {
 
 impl ItemForm {
     fn back(self) -> Option<ItemState> {
+        let set = match self.set {
+            Some(stamp) => Some(stamp.back()?),
+            None => None,
+        };
         let changed = match self.changed {
-            Some((at, by)) => Some((parse_time(&at)?, by)),
+            Some(stamp) => Some(stamp.back()?),
             None => None,
         };
         let evidence = match self.evidence {
-            Some((e, at, by)) => Some((e.into(), parse_time(&at)?, by)),
+            Some((e, stamp)) => Some(RecordedEvidence {
+                evidence: e.into(),
+                stamp: stamp.back()?,
+            }),
             None => None,
         };
         let running = match self.running {
@@ -278,15 +306,13 @@ impl ItemForm {
                     host: r.host,
                     pid: r.pid,
                 },
-                at: parse_time(&r.at)?,
-                by: r.by,
+                stamp: r.stamp.back()?,
             }),
             None => None,
         };
         Some(ItemState {
             status: self.status.into(),
-            at: optional_time(self.at.as_ref()).ok()?,
-            by: self.by,
+            set,
             note: self.note,
             changed,
             forced: self.forced,
@@ -298,7 +324,10 @@ impl ItemForm {
                 _ => return None,
             },
             running,
-            prior: self.prior.map(|(status, note)| (status.into(), note)),
+            prior: self.prior.map(|(status, note)| Prior {
+                status: status.into(),
+                note,
+            }),
             out_of_order: self.out_of_order,
         })
     }
@@ -311,7 +340,7 @@ impl From<&RunParts> for StateForm {
             params: p
                 .params
                 .iter()
-                .map(|(name, (value, at, by))| (name.clone(), (value.clone(), time(*at), by.clone())))
+                .map(|(name, given)| (name.clone(), (given.value.clone(), (&given.stamp).into())))
                 .collect(),
             orphans: p
                 .orphans
@@ -336,8 +365,14 @@ impl StateForm {
     pub fn back(self) -> Option<RunParts> {
         let items = self.items.into_iter().map(ItemForm::back).collect::<Option<Vec<_>>>()?;
         let mut params = BTreeMap::new();
-        for (name, (value, at, by)) in self.params {
-            params.insert(name, (value, parse_time(&at)?, by));
+        for (name, (value, stamp)) in self.params {
+            params.insert(
+                name,
+                ParamValue {
+                    value,
+                    stamp: stamp.back()?,
+                },
+            );
         }
         let mut orphans = Vec::new();
         for o in self.orphans {

@@ -3,15 +3,11 @@
 use super::*;
 
 fn event(change: Change) -> Event {
-    Event {
-        at: Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
-        by: "alice".into(),
-        item: "p/s/i".into(),
-        title: Some("Item".into()),
-        change,
-        forced: false,
-        evidence: None,
-    }
+    Event::on_item(alice(), "p/s/i", change).with_title("Item")
+}
+
+fn alice() -> Stamp {
+    Stamp::new(Timestamp::parse("2026-11-29T10:02:11Z").unwrap(), "alice")
 }
 
 #[test]
@@ -85,7 +81,7 @@ fn bad_lines_say_what_is_wrong() {
 fn texts_read_back_are_cleaned() {
     let line = "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"\\u001b[31mmallory\",\"item\":\"p/s/i\",\"note\":\"\\u202eevil\\u0007\",\"future\":1}";
     let event = parse_event(line).unwrap();
-    assert_eq!(event.by, "[31mmallory");
+    assert_eq!(event.stamp.by, "[31mmallory");
     assert_eq!(event.change, Change::Note(Some("evil".into())));
 }
 
@@ -100,30 +96,18 @@ fn params_evidence_and_forced_changes_round_trip() {
         millis: 2100,
         output: vec!["line 1".into(), "line 2".into()],
     };
-    let param = Event {
-        item: String::new(),
-        title: None,
-        ..event(Change::Param {
-            name: "version".into(),
-            value: "2.3.0".into(),
-        })
-    };
+    let param = Event::param(alice(), "version", "2.3.0");
     let line = event_line(&param).unwrap();
     assert!(!line.contains("\"item\""), "a run's event names no item: {line}");
     assert_eq!(parse_event(line.trim_end()).unwrap(), param);
-    let failed = Event {
-        evidence: Some(evidence.clone()),
-        ..event(Change::Ran)
-    };
+    let failed = event(Change::Ran).with_evidence(evidence.clone());
     assert_eq!(parse_event(event_line(&failed).unwrap().trim_end()).unwrap(), failed);
-    let forced = Event {
-        forced: true,
-        evidence: Some(Evidence {
+    let forced = event(Change::Status(Status::Done))
+        .with_force(true)
+        .with_evidence(Evidence {
             exit: Some(0),
             ..evidence
-        }),
-        ..event(Change::Status(Status::Done))
-    };
+        });
     let line = event_line(&forced).unwrap();
     assert!(line.contains("\"forced\":true"), "{line}");
     assert_eq!(parse_event(line.trim_end()).unwrap(), forced);

@@ -39,23 +39,15 @@ fn app() -> App {
 fn act(app: &mut App, action: Action) -> Effect {
     let effect = update(app, action);
     if let Effect::Record(edits) = &effect {
-        let events: Vec<Event> = edits
-            .iter()
-            .map(|edit| Event {
-                at: app
-                    .state
-                    .stamp_for(edit.index, Timestamp::parse("2026-11-29T10:00:00Z").unwrap()),
-                by: "me".into(),
-                item: app.checklist.items()[edit.index].id.to_string(),
-                title: None,
-                change: edit.after.clone(),
-                forced: false,
-                evidence: None,
-            })
-            .collect();
+        let events = app.events_for(edits, Timestamp::parse("2026-11-29T10:00:00Z").unwrap());
         app.recorded(edits.clone(), &events);
     }
     effect
+}
+
+/// `by` at the RFC 3339 time `at`.
+fn stamp(at: &str, by: &str) -> Stamp {
+    Stamp::new(Timestamp::parse(at).unwrap(), by)
 }
 
 fn acts(app: &mut App, actions: impl IntoIterator<Item = Action>) {
