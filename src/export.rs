@@ -93,7 +93,7 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
             Status::Skipped { reason } => Some(reason.clone()),
             Status::Todo | Status::Done => None,
         },
-        who: state.set.as_ref().map(|s| (s.by.clone(), s.at)),
+        who: state.set.as_ref().map(|s| (s.who(), s.at)),
         forced: state.forced,
     };
     let mark = if state.status == Status::Todo { ' ' } else { 'x' };
@@ -112,7 +112,7 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
             "{EVIDENCE}{} {} — {}, {}{flag}",
             evidence.kind.as_str(),
             evidence.summary(),
-            inline::escape(&stamp.by, Place::Inline),
+            inline::escape(&stamp.who(), Place::Inline),
             stamp.at.human()
         ));
     }

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use nix::unistd::Pid;
 
 use crate::checklist::{Checklist, Status};
-use crate::run::{Change, Event, Evidence, EvidenceKind, RunState, Stamp};
+use crate::run::{Author, Change, Event, Evidence, EvidenceKind, RunState};
 use crate::template::{self, Values};
 
 mod claim;
@@ -68,7 +68,7 @@ pub fn event_for(
     index: usize,
     evidence: Evidence,
     forced: bool,
-    by: &str,
+    by: &Author,
     open: bool,
 ) -> Event {
     let item = &checklist.items()[index];
@@ -81,7 +81,7 @@ pub fn event_for(
         Change::Ran
     };
     Event::on_item(
-        Stamp::new(state.stamp_for(index, crate::runlog::now()), by),
+        by.stamp(state.stamp_for(index, crate::runlog::now())),
         item.id.clone(),
         change,
     )
@@ -116,7 +116,7 @@ pub fn busy(running: Option<&crate::run::Running>, here: &str) -> Option<String>
 }
 
 /// The event that says a command starts for an item, recorded before it runs.
-pub fn started(state: &RunState, checklist: &Checklist, index: usize, kind: EvidenceKind, by: &str) -> Event {
+pub fn started(state: &RunState, checklist: &Checklist, index: usize, kind: EvidenceKind, by: &Author) -> Event {
     let item = &checklist.items()[index];
     let start = Change::Started(crate::run::Start {
         kind,
@@ -124,7 +124,7 @@ pub fn started(state: &RunState, checklist: &Checklist, index: usize, kind: Evid
         pid: std::process::id(),
     });
     Event::on_item(
-        Stamp::new(state.stamp_for(index, crate::runlog::now()), by),
+        by.stamp(state.stamp_for(index, crate::runlog::now())),
         item.id.clone(),
         start,
     )

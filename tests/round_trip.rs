@@ -103,10 +103,17 @@ fn tasks(markdown: &str) -> Vec<Task> {
     out
 }
 
-/// The export's tasks with who ticked them and when taken off their text.
+/// The export's tasks with who ticked them and when taken off their text:
+/// ` — roundtrip, …`, or ` — root (as roundtrip), …` where the account that
+/// recorded is another.
 fn without_who(mut exported: Vec<Task>, by: &str) -> Vec<Task> {
     for task in &mut exported {
-        if let Some(at) = task.text.rfind(&format!(" — {by}, ")) {
+        let who = [format!(" — {by}, "), format!(" (as {by}), ")];
+        if let Some(at) = task
+            .text
+            .rfind(" — ")
+            .filter(|&at| who.iter().any(|w| task.text[at..].contains(w.as_str())))
+        {
             task.text.truncate(at);
         }
     }

@@ -179,7 +179,7 @@ pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> any
             text,
             "{}  {:<12}  {what:<9}  {}{extra}{mark}",
             event.stamp.at.human(),
-            event.stamp.by,
+            event.stamp.who(),
             event.subject_name()
         );
     }

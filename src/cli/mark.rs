@@ -14,7 +14,7 @@ use super::{Globals, exit, output, status};
 use crate::checklist::Status;
 use crate::gate;
 use crate::lookup::{self, LookupError};
-use crate::run::{Change, Event, Stamp};
+use crate::run::{Author, Change, Event};
 use crate::text::clean_paragraph;
 
 /// `check`, `uncheck`, `skip` and `note`, from the command line.
@@ -136,7 +136,13 @@ pub(super) fn past_gates(session: &Session, indexes: &[usize], force: bool) -> a
 
 /// Records `change` for each of `queries` and reports what happened. Ticks
 /// and skips in a closed gated phase are refused unless `force`.
-pub fn run(session: &Session, queries: &[String], change: &Change, by: &str, force: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    session: &Session,
+    queries: &[String],
+    change: &Change,
+    by: &Author,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
     let indexes = resolve(session, queries)?;
     let gated = matches!(change, Change::Status(Status::Done | Status::Skipped { .. }));
     let forced = if gated {
@@ -154,7 +160,7 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str, for
             let _ = writeln!(report, "unchanged  {}  (already {verb})", item.id);
             continue;
         }
-        let stamp = Stamp::new(session.state.stamp_for(index, now), by);
+        let stamp = by.stamp(session.state.stamp_for(index, now));
         events.push(
             Event::on_item(stamp, item.id.clone(), change.clone())
                 .with_title(item.title.clone())

@@ -15,7 +15,7 @@ use crate::export;
 use crate::files::{FileError, Replace, Target};
 use crate::format;
 use crate::import::{LeftOut, Outline};
-use crate::run::{Change, Event, Stamp};
+use crate::run::{Author, Change, Event};
 use crate::runlog::{Header, RunLog, now};
 use crate::text::{escape_for_terminal, plural};
 
@@ -104,15 +104,17 @@ pub(super) fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
 }
 
 /// The events that carry an imported item's status and note into a run.
-fn events_of(outline: &Outline, checklist: &Checklist, by: &str) -> Vec<Event> {
+fn events_of(outline: &Outline, checklist: &Checklist, by: &Author) -> Vec<Event> {
     let at = now();
     let mut events = Vec::new();
     for (found, item) in outline.items().zip(checklist.items()) {
         let event = |change: Change| {
-            let stamp = Stamp::new(
-                found.at.unwrap_or(at),
-                found.by.clone().unwrap_or_else(|| by.to_owned()),
-            );
+            // Who ticked it, as the export says; the login is the account
+            // that imports it, which is who writes the event.
+            let mut stamp = by.stamp(found.at.unwrap_or(at));
+            if let Some(ticked_by) = &found.by {
+                stamp.by.clone_from(ticked_by);
+            }
             Event::on_item(stamp, item.id.clone(), change).with_title(item.title.clone())
         };
         if found.status != Status::Todo {

@@ -5,7 +5,7 @@
 
 use super::session::{Session, operator};
 use super::{Globals, output};
-use crate::run::{Change, Event, Stamp};
+use crate::run::{Change, Event};
 use crate::runlog::now;
 use crate::text::clean_line;
 
@@ -41,7 +41,7 @@ pub fn pending(session: &Session, globals: &Globals) -> anyhow::Result<Vec<Event
             anyhow::anyhow!("--set {name}=…: {why}\n  hint: put a long text in a file and pass its path")
         })?;
         if current.get(name) != Some(&value) || !session.state.param_values().contains_key(name) {
-            let stamp = Stamp::new(session.state.stamp_for_param(name, now()), operator(globals));
+            let stamp = operator(globals).stamp(session.state.stamp_for_param(name, now()));
             events.push(Event::param(stamp, name.clone(), value));
         }
     }
@@ -78,9 +78,9 @@ pub fn secrets_from_env(session: &mut Session, globals: &Globals) -> anyhow::Res
             .state
             .param_values()
             .get(&name)
-            .is_some_and(|given| given.stamp.by == by);
+            .is_some_and(|given| given.stamp.by == by.by);
         if !given_by_me {
-            let stamp = Stamp::new(session.state.stamp_for_param(&name, now()), by.clone());
+            let stamp = by.stamp(session.state.stamp_for_param(&name, now()));
             events.push(Event::param(stamp, name, String::new()));
         }
     }

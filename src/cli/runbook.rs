@@ -13,7 +13,7 @@ use std::time::Duration;
 use super::args::Command;
 use super::session::{Session, operator};
 use super::{Globals, output};
-use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
+use crate::run::{Author, Evidence, EvidenceKind, ItemState, RunState};
 use crate::runner::{self, Interrupts, Run};
 use crate::template;
 
@@ -136,7 +136,7 @@ fn begin(
     state: &RunState,
     index: usize,
     kind: EvidenceKind,
-    by: &str,
+    by: &Author,
     takeover: bool,
 ) -> anyhow::Result<runner::Claim> {
     let item = &session.checklist.items()[index];

@@ -25,7 +25,7 @@ use crate::timestamp::Timestamp;
 use form::Form;
 
 /// Changed whenever the file's form changes: an older file is then ignored.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The largest snapshot read: far above the state of 100,000 items.
 const MAX_BYTES: u64 = 512 * 1024 * 1024;

@@ -164,6 +164,8 @@ struct JsonEvidence<'a> {
     output: &'a [String],
     at: String,
     by: &'a str,
+    /// The account that recorded it, as its machine said; null when unknown.
+    login: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -206,6 +208,9 @@ struct JsonItem<'a> {
     status: &'static str,
     at: Option<String>,
     by: Option<&'a str>,
+    /// The account that set the status, as its machine said; null when
+    /// unknown (a log written before logins were kept).
+    login: Option<&'a str>,
     reason: Option<&'a str>,
     note: Option<&'a str>,
     /// Its command and verification, as written; left out when it has none.
@@ -256,6 +261,7 @@ impl<'a> JsonItem<'a> {
             status: state.status.as_str(),
             at: state.set.as_ref().map(|s| s.at.to_string()),
             by: state.set.as_ref().map(|s| s.by.as_str()),
+            login: state.set.as_ref().and_then(|s| s.login.as_deref()),
             reason,
             note: state.note.as_deref(),
             command: item.command.as_deref(),
@@ -277,6 +283,7 @@ impl<'a> JsonItem<'a> {
                 output: &recorded.evidence.output,
                 at: recorded.stamp.at.to_string(),
                 by: &recorded.stamp.by,
+                login: recorded.stamp.login.as_deref(),
             }),
             items: Vec::new(),
         }

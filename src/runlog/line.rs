@@ -38,6 +38,9 @@ struct HeaderLine {
 struct EventLine {
     at: String,
     by: String,
+    /// The account that wrote it; absent in logs written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    login: Option<String>,
     /// Empty for an event about the run (a parameter's value).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     item: String,
@@ -218,6 +221,7 @@ pub fn event_line(event: &Event) -> Result<String, serde_json::Error> {
     let line = EventLine {
         at: event.stamp.at.to_string(),
         by: event.stamp.by.clone(),
+        login: event.stamp.login.clone(),
         item: event.subject_name().to_owned(),
         title: event.title.clone(),
         status,
@@ -291,8 +295,12 @@ pub fn parse_event(line: &str) -> Result<Event, String> {
         .ok()
         .filter(|b| !b.is_empty())
         .unwrap_or_else(|| "unknown".to_owned());
+    let login = raw
+        .login
+        .and_then(|l| clean_line_owned(l).ok())
+        .filter(|l| !l.is_empty());
     Ok(Event {
-        stamp: Stamp::new(at, by),
+        stamp: Stamp { at, by, login },
         subject,
         title: raw
             .title

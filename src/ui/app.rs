@@ -18,7 +18,7 @@ pub use update::update;
 
 use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
-use crate::run::{Change, Event, ItemState, RunState, Stamp};
+use crate::run::{Author, Change, Event, ItemState, RunState};
 use crate::timestamp::Timestamp;
 
 use super::layout::{self, Areas};
@@ -43,7 +43,7 @@ pub struct App {
     pub tally: Tally,
     pub run: String,
     /// Who this session records as; changes by others are announced.
-    pub(crate) operator: String,
+    pub(crate) author: Author,
     /// Whether `E` may open the checklist in an editor (bundled ones are not files).
     pub(crate) editable: bool,
     pub tree: Tree,
@@ -69,7 +69,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(checklist: Checklist, state: RunState, run: String, operator: String, editable: bool) -> App {
+    pub fn new(checklist: Checklist, state: RunState, run: String, author: Author, editable: bool) -> App {
         let tally = state.tally(&checklist);
         let tree = Tree::new(&checklist, &state);
         let orphans = state.orphans().count();
@@ -86,7 +86,7 @@ impl App {
             state,
             tally,
             run,
-            operator,
+            author,
             editable,
             tree,
             search_index: None,
@@ -166,7 +166,7 @@ impl App {
             .iter()
             .map(|edit| {
                 let item = &self.checklist.items()[edit.index];
-                let stamp = Stamp::new(self.state.stamp_for(edit.index, now), self.operator.clone());
+                let stamp = self.author.stamp(self.state.stamp_for(edit.index, now));
                 Event::on_item(stamp, item.id.clone(), edit.after.clone())
                     .with_title(item.title.clone())
                     .with_force(edit.forced)
@@ -210,7 +210,7 @@ impl App {
 
     /// Events another process appended to the run: apply them and say who did what.
     pub fn external(&mut self, events: &[Event]) {
-        let operator = self.operator.clone();
+        let operator = self.author.by.clone();
         let others: Vec<&Event> = self
             .apply_all(events)
             .into_iter()

@@ -12,7 +12,7 @@ use super::app::{App, Effect};
 use super::terminal;
 use super::watchdog::Watchdog;
 use crate::checklist::Status;
-use crate::run::{Event, EvidenceKind, ItemState, Stamp};
+use crate::run::{Event, EvidenceKind, ItemState};
 use crate::runlog::{RunLog, now};
 use crate::runner::{self, Outcome, Run};
 use crate::template::Values;
@@ -101,7 +101,7 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
                     let open = standing_now(app, log, index)
                         .is_some_and(|now| now.status == Status::Todo && now.changed == before.changed);
                     let event =
-                        runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.operator, open);
+                        runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.author, open);
                     let _writing = watchdog.writing();
                     match log.append(std::slice::from_ref(&event)) {
                         Ok(()) => {
@@ -125,7 +125,7 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
             // records only that it was given, and by whom.
             let secret = app.checklist.params.iter().any(|p| p.name == name && p.secret);
             let recorded = if secret { String::new() } else { value.clone() };
-            let stamp = Stamp::new(app.state.stamp_for_param(&name, now()), app.operator.clone());
+            let stamp = app.author.stamp(app.state.stamp_for_param(&name, now()));
             let event = Event::param(stamp, name.clone(), recorded);
             let _writing = watchdog.writing();
             match log.append(std::slice::from_ref(&event)) {
@@ -184,7 +184,7 @@ fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: E
         ));
         return None;
     }
-    let started = runner::started(&app.state, &app.checklist, index, kind, &app.operator);
+    let started = runner::started(&app.state, &app.checklist, index, kind, &app.author);
     let _writing = watchdog.writing();
     if let Err(err) = log.append(std::slice::from_ref(&started)) {
         app.record_failed(err.message());

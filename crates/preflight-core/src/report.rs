@@ -20,6 +20,8 @@ pub struct Span {
     pub started: Option<Timestamp>,
     /// When the event that completed it was recorded; `None` while open.
     pub completed: Option<Timestamp>,
+    /// Who worked on it, as [`crate::run::Stamp::who`] names them: an
+    /// account that recorded under another name shows as `alice (as bob)`.
     pub operators: BTreeSet<String>,
     /// Changes recorded past a closed gate on purpose (`--force`).
     pub forced: usize,
@@ -39,7 +41,7 @@ impl Span {
         if self.started.is_none_or(|s| event.stamp.at < s) {
             self.started = Some(event.stamp.at);
         }
-        self.operators.insert(event.stamp.by.clone());
+        self.operators.insert(event.stamp.who());
         if event.evidence.as_ref().is_some_and(|e| !e.passed()) {
             self.failed += 1;
         }

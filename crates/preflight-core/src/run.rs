@@ -280,7 +280,7 @@ mod item;
 mod params;
 mod secrets;
 
-pub use event::{Change, Event, Stamp, Subject};
+pub use event::{Author, Change, Event, Stamp, Subject};
 pub use evidence::{Evidence, EvidenceKind, ParamShown, ParamValue, RecordedEvidence};
 pub use item::{ItemState, Prior, Proof, Running, Start};
 pub use secrets::{MASK, Secrets};

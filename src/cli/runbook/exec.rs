@@ -18,7 +18,7 @@ use super::super::{exit, output, status};
 use super::{Line, begin, run_line, shell_line, standing_now, status_words, unchanged};
 use crate::checklist::{Item, Status};
 use crate::gate;
-use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
+use crate::run::{Author, Evidence, EvidenceKind, ItemState, RunState};
 use crate::runner::{self, Interrupts};
 
 /// How long the verification after a command may take when `--timeout`
@@ -54,7 +54,7 @@ enum Step {
 }
 
 /// `preflight exec CHECKLIST ITEM`.
-pub fn exec(session: &Session, query: &str, options: &Options, by: &str) -> anyhow::Result<ExitCode> {
+pub fn exec(session: &Session, query: &str, options: &Options, by: &Author) -> anyhow::Result<ExitCode> {
     let index = resolve(session, std::slice::from_ref(&query.to_owned()))?[0];
     let item = &session.checklist.items()[index];
     if item.command.is_none() {
@@ -91,7 +91,7 @@ pub fn exec(session: &Session, query: &str, options: &Options, by: &str) -> anyh
 }
 
 /// `preflight exec CHECKLIST --all [--phase NAME]`.
-pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &str) -> anyhow::Result<ExitCode> {
+pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &Author) -> anyhow::Result<ExitCode> {
     let range = match phase {
         None => 0..session.checklist.items().len(),
         Some(name) => phase_range(session, name)?,
@@ -206,7 +206,7 @@ fn step(
     index: usize,
     options: &Options,
     forced: bool,
-    by: &str,
+    by: &Author,
     interrupts: &Interrupts,
 ) -> anyhow::Result<Step> {
     let item = &session.checklist.items()[index];

@@ -13,7 +13,7 @@ use super::super::{exit, output, status};
 use super::{Line, run_line, standing_now, unchanged};
 use crate::checklist::Status;
 use crate::gate;
-use crate::run::{EvidenceKind, Proof};
+use crate::run::{Author, EvidenceKind, Proof};
 use crate::runner::{self, Interrupts};
 
 /// The items `verify` runs: those named, else, in checklist order, every
@@ -50,7 +50,7 @@ pub fn verify(
     queries: &[String],
     timeout: Duration,
     (force, takeover): (bool, bool),
-    by: &str,
+    by: &Author,
 ) -> anyhow::Result<ExitCode> {
     let targets = targets(session, queries)?;
     if targets.is_empty() {

@@ -70,6 +70,7 @@ struct OrphanForm {
 pub struct StampForm {
     at: String,
     by: String,
+    login: Option<String>,
 }
 
 impl From<&Stamp> for StampForm {
@@ -77,13 +78,18 @@ impl From<&Stamp> for StampForm {
         StampForm {
             at: time(stamp.at),
             by: stamp.by.clone(),
+            login: stamp.login.clone(),
         }
     }
 }
 
 impl StampForm {
     fn back(self) -> Option<Stamp> {
-        Some(Stamp::new(parse_time(&self.at)?, self.by))
+        Some(Stamp {
+            at: parse_time(&self.at)?,
+            by: self.by,
+            login: self.login,
+        })
     }
 }
 

@@ -145,3 +145,35 @@ fn a_run_listing_millions_of_output_lines_keeps_the_last_ones_as_it_reads() {
         "a long line is cut when read"
     );
 }
+
+#[test]
+fn the_login_is_written_beside_the_name_and_an_old_line_without_one_still_reads() {
+    let mut signed = event(Change::Status(Status::Done));
+    signed.stamp.login = Some("alice".into());
+    signed.stamp.by = "bob".into();
+    let line = event_line(&signed).unwrap();
+    assert!(
+        line.starts_with(r#"{"at":"2026-11-29T10:02:11Z","by":"bob","login":"alice","item":"p/s/i""#),
+        "{line}"
+    );
+    assert_eq!(parse_event(line.trim_end()).unwrap(), signed);
+    let old = parse_event(r#"{"at":"2026-11-29T10:02:11Z","by":"bob","item":"p/s/i","status":"done"}"#).unwrap();
+    assert_eq!(old.stamp.login, None, "a log from before logins reads as it did");
+    assert_eq!(
+        event_line(&old).unwrap().trim_end(),
+        r#"{"at":"2026-11-29T10:02:11Z","by":"bob","item":"p/s/i","status":"done"}"#
+    );
+}
+
+#[test]
+fn a_login_read_back_is_cleaned_and_an_empty_one_is_none() {
+    let line = r#"{"at":"2026-11-29T10:02:11Z","by":"bob","login":"\u001b]0;root\u0007mal\u202elory","item":"p/s/i","status":"done"}"#;
+    assert_eq!(
+        parse_event(line).unwrap().stamp.login.as_deref(),
+        Some("]0;rootmallory")
+    );
+    let line = r#"{"at":"2026-11-29T10:02:11Z","by":"bob","login":"\u0007","item":"p/s/i","status":"done"}"#;
+    assert_eq!(parse_event(line).unwrap().stamp.login, None);
+    let line = r#"{"at":"2026-11-29T10:02:11Z","by":"bob","login":"two\nlines","item":"p/s/i","status":"done"}"#;
+    assert_eq!(parse_event(line).unwrap().stamp.login, None, "a login is one line");
+}

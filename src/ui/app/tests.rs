@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::format::parse;
+use crate::run::Stamp;
 use crate::timestamp::Timestamp;
 use crate::ui::tree::Filter;
 

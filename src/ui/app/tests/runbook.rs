@@ -93,6 +93,11 @@ fn behind_a_closed_gate_a_tick_or_a_run_asks_to_force() {
         panic!()
     };
     assert!(edits[0].forced);
+    let tag = edits[0].index;
+    assert!(
+        app.state.item(tag).forced && !app.state.item(tag).out_of_order,
+        "recorded forced, as the loop records it: an override, not out of order"
+    );
     act(&mut app, Action::VerifyItem);
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("{:?}", app.mode)

@@ -12,7 +12,7 @@ fn still_ours(app: &App, edit: &Edit) -> bool {
     edit.recorded.is_some()
         && changed
             .as_ref()
-            .is_some_and(|stamp| Some(stamp.at) == edit.recorded && stamp.by == app.operator)
+            .is_some_and(|stamp| Some(stamp.at) == edit.recorded && stamp.by == app.author.by)
 }
 
 /// What undoing `edit` sets: the item's status or note just before the

@@ -26,7 +26,7 @@ pub(super) fn item_lines(app: &App, index: usize, out: &mut Lines) {
     };
     let mut status_line = vec![Span::styled("Status: ", theme.key), Span::styled(status, style)];
     if let Some(set) = &state.set {
-        status_line.push(Span::styled(format!(" — {}, {}", set.by, set.at.human()), theme.dim));
+        status_line.push(Span::styled(format!(" — {}, {}", set.who(), set.at.human()), theme.dim));
     }
     out.wrapped(status_line);
     if let Status::Skipped { reason: Some(reason) } = &state.status {
@@ -86,7 +86,7 @@ fn runbook_lines(app: &App, item: &Item, state: &ItemState, out: &mut Lines) {
         out.wrapped(vec![
             Span::styled("Last run: ", theme.key),
             Span::styled(format!("{} {}", evidence.kind.as_str(), evidence.summary()), style),
-            Span::styled(format!(" — {}, {}", stamp.by, stamp.at.human()), theme.dim),
+            Span::styled(format!(" — {}, {}", stamp.who(), stamp.at.human()), theme.dim),
         ]);
         for output in evidence.output.iter().rev().take(5).rev() {
             out.wrapped(vec![Span::styled(format!("  {output}"), theme.dim)]);

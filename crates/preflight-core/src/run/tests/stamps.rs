@@ -41,3 +41,19 @@ fn an_item_changed_at_the_latest_time_there_is_can_still_change() {
     let run = RunState::replay(&list, &[at_the_end, untick]);
     assert_eq!(run.item(0).status, Status::Todo, "the later line wins a tie");
 }
+
+#[test]
+fn who_names_the_account_when_it_recorded_under_another_name() {
+    let mut stamp = Stamp::new(stamp("t1"), "bob");
+    assert_eq!(stamp.who(), "bob", "no login known: the name alone");
+    stamp.login = Some("bob".into());
+    assert_eq!(stamp.who(), "bob", "the same: said once");
+    stamp.login = Some("alice".into());
+    assert_eq!(stamp.who(), "alice (as bob)");
+    assert!(stamp.is("alice") && stamp.is("bob") && !stamp.is("carol"));
+    let author = Author {
+        by: "bob".into(),
+        login: Some("alice".into()),
+    };
+    assert_eq!(author.stamp(stamp.at), stamp);
+}
