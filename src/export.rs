@@ -38,6 +38,10 @@ pub const NOT_APPLICABLE: &str = "(N/A";
 /// Opens the line of a run's parameter values, under the run line.
 pub const PARAMETERS: &str = "**Parameters:**";
 
+/// What starts the line under a phase's heading that says who approved it:
+/// import leaves it out, as it is the run's, not the checklist's.
+pub const APPROVALS: &str = "**Approvals:**";
+
 /// The heading of the summary at the end, as in the seed.
 pub const COMPLETION_STATUS: &str = "Completion Status";
 
@@ -183,9 +187,18 @@ pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing
         let _ = writeln!(out, "{PARAMETERS} {}\n", params.join(" · "));
     }
     let tally = state.tally(checklist);
-    for phase in checklist.phases() {
+    for (p, phase) in checklist.phases().iter().enumerate() {
         let icon = inline::escape(&phase.icon_prefix(), Place::Name);
         let _ = writeln!(out, "## {icon}{}\n", inline::escape(&phase.name, Place::Name));
+        if phase.approvals > 0 {
+            let approvals = state.approvals();
+            let mut line = format!("{APPROVALS} {} of {}", approvals.count(p), phase.approvals);
+            let who = approvals.approvers(p);
+            if !who.is_empty() {
+                let _ = write!(line, " — {}", inline::escape(&who, Place::Inline));
+            }
+            let _ = writeln!(out, "{line}\n");
+        }
         if let Some(description) = &phase.description {
             let _ = writeln!(out, "{}", blocks::safe(description, ""));
         }

@@ -156,6 +156,14 @@ fn carry_out(
             let _writing = watchdog.writing();
             record(app, &cx.log, edits);
         }
+        Effect::Approve { phase, note } => {
+            let _writing = watchdog.writing();
+            let event = app.approval_event(phase, note, now());
+            match cx.log.append(std::slice::from_ref(&event)) {
+                Ok(()) => app.approved(phase, &event),
+                Err(err) => app.record_failed(err.message()),
+            }
+        }
         effect @ (Effect::Run { .. } | Effect::SetParam { .. } | Effect::Copy(_)) => {
             hand_over::carry_out(effect, app, &cx.log, session, watchdog);
         }

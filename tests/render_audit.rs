@@ -35,3 +35,22 @@ fn the_detail_names_the_account_that_ticked_an_item_under_another_name() {
     let screen = render(&app);
     assert!(screen.contains("Status: done — alice (as bob), "), "{screen}");
 }
+
+const APPROVED: &str = "title: Deploy\nphases:\n  - name: Prepare\n    sections:\n      - name: Code\n        items: [Tag]\n  - name: Deploy\n    approvals: 1\n    sections:\n      - name: Rollout\n        items: [Canary]\n";
+
+#[test]
+fn a_teammates_approval_is_announced_and_the_lock_gives_way_to_who_approved() {
+    let checklist = preflight::format::parse(APPROVED, "deploy.yaml").unwrap();
+    let state = RunState::new(&checklist);
+    let mut app = App::new(checklist, state, "default".into(), "carol".into(), true);
+    update(&mut app, Action::Resize { width: 80, height: 24 });
+    assert!(render(&app).contains("🔒 needs 1 approval  0/1"), "{}", render(&app));
+    let mut stamp = Stamp::new(Timestamp::parse("2026-11-29T10:00:00Z").unwrap(), "bob\u{1b}[2J");
+    stamp.by = preflight::text::clean_line_owned(stamp.by).unwrap();
+    let approval = Event::on_phase(stamp, "deploy", Change::Approve { note: None });
+    app.external(&[approval]);
+    let screen = render(&app);
+    assert!(screen.contains("approved by bob[2J  0/1"), "{screen}");
+    assert!(!screen.contains('\u{1b}'), "{screen}");
+    assert_eq!(app.message.as_ref().unwrap().text, "Deploy approved by bob[2J");
+}

@@ -113,9 +113,17 @@ fn describe(event: &Event, passage: Passage) -> (String, String) {
             "started".into(),
             format!("  ({} on {}, pid {})", start.kind.as_str(), start.host, start.pid),
         ),
+        Change::Approve { note } => (
+            "approved".into(),
+            note.as_deref().map(|n| format!("  \"{n}\"")).unwrap_or_default(),
+        ),
+        Change::Withdraw => ("withdrew".into(), "  (approval withdrawn)".into()),
     };
     if let Some(evidence) = &event.evidence {
         let _ = write!(extra, "  ({} {})", evidence.kind.as_str(), evidence.summary());
+    }
+    if event.forced && event.phase().is_some() {
+        extra.push_str("  (forced: worked on an earlier phase)");
     }
     match passage {
         Passage::Overridden => extra.push_str("  (forced past the gate)"),
@@ -161,10 +169,7 @@ pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> any
     if session.events.is_empty() {
         text.push_str("Nothing recorded yet.\n");
     }
-    let passages = crate::gate::passages(
-        &session.checklist,
-        session.events.iter().map(|e| e.as_move(&session.checklist)),
-    );
+    let passages = crate::gate::passages(&session.checklist, &session.events);
     let left_out = std::iter::repeat(crate::gate::Passage::Open).map(|passage| (passage, LEFT_OUT));
     let shown = session
         .events

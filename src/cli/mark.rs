@@ -120,15 +120,20 @@ pub(super) fn past_gates(session: &Session, indexes: &[usize], force: bool) -> a
     let tally = session.state.tally(&session.checklist);
     let closed: Vec<(usize, gate::Closed)> = indexes
         .iter()
-        .filter_map(|&i| gate::item_closed(&session.checklist, &tally, i).map(|c| (i, c)))
+        .filter_map(|&i| gate::item_closed(&session.checklist, &tally, session.state.approvals(), i).map(|c| (i, c)))
         .collect();
     if let Some((_, first)) = closed.first().filter(|_| !force) {
         let mut message = first.message(&session.checklist);
         for (index, _) in &closed {
             let _ = write!(message, "\n    {}", session.checklist.items()[*index].id);
         }
+        let first_step = if first.approvals > 0 {
+            "get the phase approved (`preflight approve`)"
+        } else {
+            "finish the earlier phase first"
+        };
         anyhow::bail!(
-            "{message}\n  hint: nothing was recorded; finish the earlier phase first, or add --force to record it anyway (marked as forced)"
+            "{message}\n  hint: nothing was recorded; {first_step}, or add --force to record it anyway (marked as forced)"
         );
     }
     Ok(closed.into_iter().map(|(i, _)| i).collect())
@@ -196,5 +201,7 @@ fn describe(change: &Change) -> &'static str {
         Change::Param { .. } => "set",
         Change::Ran => "ran",
         Change::Started(_) => "started",
+        Change::Approve { .. } => "approved",
+        Change::Withdraw => "withdrawn",
     }
 }

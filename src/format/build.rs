@@ -12,6 +12,9 @@ use super::runbook::opened;
 use crate::checklist::{Checklist, ChecklistBuilder, IdError, MAX_SUB_ITEM_DEPTH, Param};
 use crate::text::{MAX_LINE_CHARS, TextError, clean_blocks_owned, clean_command, clean_line, clean_line_owned};
 
+/// The most approvals a phase may need: more is a typo, not a team.
+pub(super) const MAX_APPROVALS: usize = 20;
+
 /// What the builder needs to point at lines while it works.
 pub(super) struct Context<'a> {
     pub source: &'a str,
@@ -38,6 +41,20 @@ impl Context<'_> {
         match loc {
             Some(loc) => LoadError::at(self.file, self.source, position(loc), message),
             None => LoadError::file(self.file, message),
+        }
+    }
+
+    /// How many approvals a phase needs: at least one (leave the field out
+    /// for none), and no more than [`MAX_APPROVALS`].
+    fn approvals(&self, count: &At<u64>, path: Where) -> Result<usize, LoadError> {
+        match usize::try_from(count.value) {
+            Ok(n @ 1..=MAX_APPROVALS) => Ok(n),
+            _ => Err(self
+                .error(
+                    count.loc.as_ref(),
+                    format!("{path}: `approvals` is {}; it must be 1 to {MAX_APPROVALS}", count.value),
+                )
+                .with_hint("the number of different people who must approve the phase before it opens, for example `approvals: 2`; leave the field out for none".to_owned())),
         }
     }
 
@@ -225,6 +242,9 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
         phase_locs.push(loc);
         if phase.gate {
             builder.gate();
+        }
+        if let Some(approvals) = phase.approvals.map(S::open) {
+            builder.approvals(cx.approvals(&approvals, path)?);
         }
         builder.phase_description(cx.description(phase.description, path, &params)?);
         let sections = S::open(phase.sections);

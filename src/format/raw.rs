@@ -16,7 +16,7 @@ use serde_saphyr::{Location, Spanned};
 /// The fields each kind of mapping accepts, for "did you mean" hints.
 pub(super) const CHECKLIST_FIELDS: &[&str] = &["title", "description", "params", "phases"];
 pub(super) const PARAM_FIELDS: &[&str] = &["name", "description", "default", "secret"];
-pub(super) const PHASE_FIELDS: &[&str] = &["name", "icon", "id", "gate", "description", "sections"];
+pub(super) const PHASE_FIELDS: &[&str] = &["name", "icon", "id", "gate", "approvals", "description", "sections"];
 pub(super) const SECTION_FIELDS: &[&str] = &["name", "id", "numbered", "description", "items"];
 pub(super) const ITEM_FIELDS: &[&str] = &["title", "detail", "id", "command", "verify", "numbered", "items"];
 
@@ -88,6 +88,8 @@ pub(super) struct RawPhase<S: Spans> {
     pub id: Option<S::W<Text>>,
     #[serde(default)]
     pub gate: bool,
+    #[serde(default)]
+    pub approvals: Option<S::W<u64>>,
     #[serde(default)]
     pub description: Option<Text>,
     pub sections: S::W<Vec<S::W<RawSection<S>>>>,

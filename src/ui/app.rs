@@ -5,6 +5,7 @@
 //! [`App::recorded`], [`App::record_failed`] and [`App::external`].
 
 mod action;
+mod approvals;
 mod messages;
 mod modes;
 mod params;
@@ -121,11 +122,19 @@ impl App {
     fn apply(&mut self, event: &Event) -> Option<bool> {
         let Some(index) = event.item_index(&self.checklist) else {
             self.state.apply(&self.checklist, event);
-            return None;
+            // An approval changes no item, but is news all the same.
+            return event.phase().map(|_| false);
         };
         let before = self.state.item(index).status.clone();
-        let passage = matches!(event.change, Change::Status(_))
-            .then(|| crate::gate::judge(&self.checklist, &self.tally, index, event.forced));
+        let passage = matches!(event.change, Change::Status(_)).then(|| {
+            crate::gate::judge(
+                &self.checklist,
+                &self.tally,
+                self.state.approvals(),
+                index,
+                event.forced,
+            )
+        });
         self.state.apply(&self.checklist, event);
         if let Some(passage) = passage {
             self.state.note_passage(index, passage);
@@ -229,8 +238,14 @@ impl App {
                 Change::Ran if only.evidence.as_ref().is_some_and(crate::run::Evidence::passed) => "run",
                 Change::Ran => "run, and failed,",
                 Change::Started(_) => "started running",
+                Change::Approve { .. } => "approved",
+                Change::Withdraw => "withdrawn",
             };
-            let title = only.title.as_deref().unwrap_or(only.subject_name());
+            let phase = only.phase().and_then(|id| self.checklist.phase_index(id));
+            let title = match phase {
+                Some(p) => self.checklist.phases()[p].name.as_str(),
+                None => only.title.as_deref().unwrap_or(only.subject_name()),
+            };
             self.say(format!("{title} {what} by {}", only.stamp.by));
         } else if others.len() > 1 {
             self.say(format!("{} changes by others", others.len()));
@@ -293,7 +308,7 @@ impl App {
             }
             _ => 1,
         };
-        let phases = strip::rows(&self.checklist, &self.tally, width, height);
+        let phases = strip::rows(&self.checklist, &self.tally, self.state.approvals(), width, height);
         layout::areas(width, height, phases, u16::try_from(footer).unwrap_or(1))
     }
 

@@ -6,6 +6,7 @@
 //! pure. Files and the run log are the `preflight` crate's `format` and `runlog`;
 //! the terminal is its `ui`.
 
+pub mod approval;
 pub mod checklist;
 pub mod gate;
 pub mod inline;

@@ -77,7 +77,11 @@ pub fn measure(checklist: &Checklist, events: &[Event]) -> Report {
     let mut overall = Span::default();
     let mut closed_at: Vec<Option<Timestamp>> = vec![None; checklist.items().len()];
     let phase_of = |index: usize| checklist.sections()[checklist.items()[index].section].phase;
+    let mut approvals = crate::approval::Approvals::new(checklist);
     for event in in_time_order(events) {
+        // Before its own judging: a change only makes its author a worker of
+        // its own phase, which no approval of that phase depends on.
+        approvals.apply(checklist, event);
         let Some(index) = event.item_index(checklist) else {
             continue;
         };
@@ -90,7 +94,7 @@ pub fn measure(checklist: &Checklist, events: &[Event]) -> Report {
         // Only a change past a gate that was really closed counts as forced
         // (a `forced` flag on a change in an open phase means nothing), and
         // one in a closed phase without the flag is out of order.
-        match gate::judge(checklist, &tally, index, event.forced) {
+        match gate::judge(checklist, &tally, &approvals, index, event.forced) {
             Passage::Open => {}
             Passage::Overridden => {
                 phases[phase].forced += 1;

@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::approval::Approvals;
 use crate::checklist::Checklist;
 use crate::progress::Tally;
 use crate::timestamp::Timestamp;
@@ -52,6 +53,8 @@ pub struct RunState {
     first_at: Option<Timestamp>,
     last_at: Option<Timestamp>,
     events: usize,
+    /// Who worked on each phase and who approved it.
+    approvals: Approvals,
     /// Secret parameters' values given in this session: never replayed from
     /// or written to a log.
     secrets: Secrets,
@@ -68,6 +71,7 @@ impl RunState {
             first_at: None,
             last_at: None,
             events: 0,
+            approvals: Approvals::new(checklist),
             secrets: Secrets::default(),
         }
     }
@@ -76,21 +80,7 @@ impl RunState {
     /// the order given.
     pub fn replay<'a>(checklist: &Checklist, events: impl IntoIterator<Item = &'a Event>) -> RunState {
         let mut state = RunState::new(checklist);
-        let order = in_time_order(events);
-        if !checklist.phases().iter().any(|p| p.gate) {
-            for event in order {
-                state.apply(checklist, event);
-            }
-            return state;
-        }
-        let passages = crate::gate::passages(checklist, order.iter().map(|e| e.as_move(checklist)));
-        for (event, passage) in order.into_iter().zip(passages) {
-            if let Some(index) = state.apply(checklist, event)
-                && matches!(event.change, Change::Status(_))
-            {
-                state.note_passage(index, passage);
-            }
-        }
+        state.apply_judged(checklist, in_time_order(events));
         state
     }
 
@@ -98,11 +88,16 @@ impl RunState {
     /// than what it changes), to a run that already holds others: as a
     /// replay would, each status change judged against its gate.
     pub fn apply_later(&mut self, checklist: &Checklist, events: &[Event]) {
-        let gated = checklist.phases().iter().any(|p| p.gate);
-        let mut tally = gated.then(|| self.tally(checklist));
+        self.apply_judged(checklist, events);
+    }
+
+    /// Applies events in the order given, judging each status change
+    /// against its gate as it stood just before.
+    fn apply_judged<'a>(&mut self, checklist: &Checklist, events: impl IntoIterator<Item = &'a Event>) {
+        let mut tally = checklist.has_gates().then(|| self.tally(checklist));
         for event in events {
             let judged = tally.as_mut().zip(event.as_move(checklist)).map(|(tally, change)| {
-                let passage = crate::gate::judge(checklist, tally, change.index, change.forced);
+                let passage = crate::gate::judge(checklist, tally, &self.approvals, change.index, change.forced);
                 tally.change(checklist, change.index, &self.items[change.index].status, change.status);
                 (change.index, passage)
             });
@@ -133,13 +128,25 @@ impl RunState {
         }
     }
 
+    /// The time a new approval (or withdrawal) of phase `phase` is recorded
+    /// with: `now`, or just after the phase's latest one when that is later,
+    /// so that a withdrawal made after seeing an approval comes after it.
+    pub fn stamp_for_phase(&self, phase: usize, now: Timestamp) -> Timestamp {
+        match self.approvals.latest(phase) {
+            Some(latest) if latest >= now => latest.plus_millis(1),
+            _ => now,
+        }
+    }
+
     /// Whether `event` is older than the latest change of its item (its
-    /// status or note, its last run's evidence, a start) or parameter:
-    /// applied now, it would take the place of a later change, so the run
-    /// must be replayed in time order instead.
+    /// status or note, its last run's evidence, a start) or parameter, or
+    /// an approval older than anything in the run: applied now, it would
+    /// take the place of a later change (or open a phase for changes judged
+    /// closed), so the run must be replayed in time order instead.
     pub fn is_late(&self, checklist: &Checklist, event: &Event) -> bool {
         let latest = match &event.change {
             Change::Param { name, .. } => self.params.get(name).map(|p| p.stamp.at),
+            _ if event.phase().is_some() => self.last_at,
             _ => event
                 .item_index(checklist)
                 .map(|index| &self.items[index])
@@ -168,6 +175,7 @@ impl RunState {
         if !self.operators.contains(&event.stamp.by) {
             self.operators.push(event.stamp.by.clone());
         }
+        self.approvals.apply(checklist, event);
         if let Change::Param { name, value } = &event.change {
             // For a secret, the log says only that it was given, and by whom:
             // a value a log holds for it is never taken.
@@ -216,9 +224,12 @@ impl RunState {
     }
 
     /// The state put back together from its parts, when they fit `checklist`
-    /// (one item state per item): what [`RunState::parts`] took apart.
+    /// (one item state per item): what [`RunState::parts`] took apart. Never
+    /// for a checklist with approvals: who worked on which phase is not in
+    /// the parts, so such a run is always replayed.
     pub fn from_parts(checklist: &Checklist, parts: RunParts) -> Option<RunState> {
-        (parts.items.len() == checklist.items().len()).then(|| RunState {
+        let fits = parts.items.len() == checklist.items().len() && !checklist.phases().iter().any(|p| p.approvals > 0);
+        fits.then(|| RunState {
             items: parts.items,
             params: parts.params,
             orphans: parts.orphans.into_iter().map(|o| (o.id.clone(), o)).collect(),
@@ -226,6 +237,7 @@ impl RunState {
             first_at: parts.first_at,
             last_at: parts.last_at,
             events: parts.events,
+            approvals: Approvals::new(checklist),
             // Never kept anywhere: a session gives its own.
             secrets: Secrets::default(),
         })
@@ -233,6 +245,11 @@ impl RunState {
 
     pub fn item(&self, index: usize) -> &ItemState {
         &self.items[index]
+    }
+
+    /// Who worked on each phase, and who approved it.
+    pub fn approvals(&self) -> &Approvals {
+        &self.approvals
     }
 
     /// Progress of every section, phase and the whole checklist in this run.

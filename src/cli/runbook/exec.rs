@@ -120,7 +120,12 @@ pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &
                 options.dry_run,
             );
         }
-        let closed = gate::item_closed(&session.checklist, &state.tally(&session.checklist), index);
+        let closed = gate::item_closed(
+            &session.checklist,
+            &state.tally(&session.checklist),
+            state.approvals(),
+            index,
+        );
         if let Some(closed) = closed.as_ref().filter(|_| !options.overrides.gate) {
             let message = closed.message(&session.checklist);
             return stop(

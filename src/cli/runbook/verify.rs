@@ -65,7 +65,7 @@ pub fn verify(
     for index in targets {
         let item = &session.checklist.items()[index];
         let tally = state.tally(&session.checklist);
-        let closed = gate::item_closed(&session.checklist, &tally, index);
+        let closed = gate::item_closed(&session.checklist, &tally, state.approvals(), index);
         if let Some(closed) = closed.filter(|_| !force) {
             failed += 1;
             let _ = writeln!(report, "⛔ {}: {}", item.title, closed.message(&session.checklist));

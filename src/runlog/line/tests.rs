@@ -1,6 +1,7 @@
 //! Run log lines: the documented shape, and every kind of event read back.
 
 use super::*;
+use crate::run::Evidence;
 
 fn event(change: Change) -> Event {
     Event::on_item(alice(), "p/s/i", change).with_title("Item")
@@ -176,4 +177,60 @@ fn a_login_read_back_is_cleaned_and_an_empty_one_is_none() {
     assert_eq!(parse_event(line).unwrap().stamp.login, None);
     let line = r#"{"at":"2026-11-29T10:02:11Z","by":"bob","login":"two\nlines","item":"p/s/i","status":"done"}"#;
     assert_eq!(parse_event(line).unwrap().stamp.login, None, "a login is one line");
+}
+
+#[test]
+fn an_approval_names_its_phase_and_reads_back_and_a_withdrawal_too() {
+    let approve = Event::on_phase(
+        alice(),
+        "deploy",
+        Change::Approve {
+            note: Some("diff reviewed".into()),
+        },
+    )
+    .with_force(true);
+    let line = event_line(&approve).unwrap();
+    assert_eq!(
+        line,
+        "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"alice\",\"phase\":\"deploy\",\"approval\":\"approve\",\"note\":\"diff reviewed\",\"forced\":true}\n"
+    );
+    assert_eq!(parse_event(line.trim_end()).unwrap(), approve);
+    let withdraw = Event::on_phase(alice(), "deploy", Change::Withdraw);
+    assert_eq!(
+        parse_event(event_line(&withdraw).unwrap().trim_end()).unwrap(),
+        withdraw
+    );
+}
+
+#[test]
+fn an_approval_that_is_not_one_is_refused_with_the_reason() {
+    let bad = [
+        (
+            r#"{"at":"2026-11-29T10:02:11Z","by":"a","phase":"deploy","approval":"sure"}"#,
+            "unknown approval",
+        ),
+        (
+            r#"{"at":"2026-11-29T10:02:11Z","by":"a","approval":"approve"}"#,
+            "names no phase",
+        ),
+        (
+            r#"{"at":"2026-11-29T10:02:11Z","by":"a","phase":"deploy","approval":"approve","item":"p/s/i","status":"done"}"#,
+            "changes nothing but",
+        ),
+    ];
+    for (line, why) in bad {
+        assert!(parse_event(line).unwrap_err().contains(why), "{line}");
+    }
+    let spoofed = r#"{"at":"2026-11-29T10:02:11Z","by":"\u001b[2Jbob\u202e","login":"ali\u0007ce","phase":"dep\u001bloy","approval":"approve","note":"\u202eok"}"#;
+    let event = parse_event(spoofed).unwrap();
+    assert_eq!(
+        (event.stamp.by.as_str(), event.stamp.login.as_deref(), event.phase()),
+        ("[2Jbob", Some("alice"), Some("deploy"))
+    );
+    assert_eq!(
+        event.change,
+        Change::Approve {
+            note: Some("ok".into())
+        }
+    );
 }

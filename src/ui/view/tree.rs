@@ -100,10 +100,8 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
             let mut spans = vec![Span::styled(format!("{indent}{fold}{icon}"), style)];
             spans.extend(markdown::spans(&phase.name, style, theme));
             let mut right = format!("{}/{}", progress.done, progress.applicable());
-            if crate::gate::phase_closed(&app.checklist, &app.tally, p).is_some() {
-                // A gated phase that is not open yet: locked until the
-                // phases before it are complete.
-                right = format!("🔒 gated  {right}");
+            if let Some(lock) = lock(app, p) {
+                right = format!("{lock}  {right}");
             }
             (spans, right, style)
         }
@@ -187,4 +185,25 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
         ));
     }
     Line::from(left).style(Style::new())
+}
+
+/// What a phase's header says of its lock: `🔒 gated` while the phases
+/// before it are open, `🔒 needs 1 approval` while it lacks approvals, then
+/// who approved it; `None` for an open phase nobody needed to approve.
+fn lock(app: &App, phase: usize) -> Option<String> {
+    let closed = crate::gate::phase_closed(&app.checklist, &app.tally, app.state.approvals(), phase);
+    let mut text = match closed {
+        Some(closed) if closed.approvals > 0 => {
+            let needs = crate::text::plural(closed.approvals, "approval", "approvals");
+            let gated = if closed.blocker.is_some() { "gated, " } else { "" };
+            format!("🔒 {gated}needs {needs}")
+        }
+        Some(_) => "🔒 gated".to_owned(),
+        None => String::new(),
+    };
+    let who = app.state.approvals().approvers(phase);
+    if !who.is_empty() {
+        let _ = write!(text, "{}approved by {who}", if text.is_empty() { "" } else { " · " });
+    }
+    (!text.is_empty()).then_some(text)
 }

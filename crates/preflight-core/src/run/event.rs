@@ -93,6 +93,8 @@ pub enum Subject {
     Run,
     /// One item, by its full id; the checklist may no longer have it.
     Item(ItemId),
+    /// One phase, by its id: an approval.
+    Phase(String),
 }
 
 /// One change to one item (or to the run), as recorded in a run log.
@@ -128,6 +130,13 @@ pub enum Change {
     /// A command or verification started for the item: until its outcome is
     /// recorded, nobody else starts one.
     Started(Start),
+    /// Approves the event's phase, with a note; forced when the approver
+    /// worked on an earlier phase (see [`crate::approval`]).
+    Approve {
+        note: Option<String>,
+    },
+    /// Takes back the author's approval of the event's phase.
+    Withdraw,
 }
 
 impl Event {
@@ -158,6 +167,18 @@ impl Event {
         }
     }
 
+    /// An approval of the phase `phase` (by id), or its withdrawal.
+    pub fn on_phase(stamp: Stamp, phase: impl Into<String>, change: Change) -> Event {
+        Event {
+            stamp,
+            subject: Subject::Phase(phase.into()),
+            title: None,
+            change,
+            forced: false,
+            evidence: None,
+        }
+    }
+
     /// The event with the item's title as it was when recorded.
     #[must_use]
     pub fn with_title(mut self, title: impl Into<String>) -> Event {
@@ -183,7 +204,7 @@ impl Event {
     pub fn item(&self) -> Option<&ItemId> {
         match &self.subject {
             Subject::Item(id) => Some(id),
-            Subject::Run => None,
+            Subject::Run | Subject::Phase(_) => None,
         }
     }
 
@@ -193,10 +214,22 @@ impl Event {
         self.item().and_then(|id| checklist.index_of(id.as_str()))
     }
 
-    /// What it is about, as `log` names it: the item's id, or nothing for
-    /// the run.
+    /// The phase it is about; `None` for an event about an item or the run.
+    pub fn phase(&self) -> Option<&str> {
+        match &self.subject {
+            Subject::Phase(id) => Some(id),
+            Subject::Run | Subject::Item(_) => None,
+        }
+    }
+
+    /// What it is about, as `log` names it: the item's or phase's id, or
+    /// nothing for the run.
     pub fn subject_name(&self) -> &str {
-        self.item().map_or("", ItemId::as_str)
+        match &self.subject {
+            Subject::Item(id) => id.as_str(),
+            Subject::Phase(id) => id,
+            Subject::Run => "",
+        }
     }
 
     /// The status change it makes, as a gate judges it; `None` for any

@@ -95,7 +95,7 @@ impl ItemState {
                     stamp: event.stamp.clone(),
                 });
             }
-            Change::Param { .. } | Change::Ran => {}
+            Change::Param { .. } | Change::Ran | Change::Approve { .. } | Change::Withdraw => {}
         }
         if let Some(evidence) = &event.evidence {
             // The outcome of a run: it is over.
@@ -138,7 +138,9 @@ impl ItemState {
         match change {
             Change::Status(status) => &self.status == status,
             Change::Note(note) => &self.note == note,
-            Change::Param { .. } | Change::Ran | Change::Started(_) => false,
+            Change::Param { .. } | Change::Ran | Change::Started(_) | Change::Approve { .. } | Change::Withdraw => {
+                false
+            }
         }
     }
 }
