@@ -54,3 +54,67 @@ fn a_teammates_approval_is_announced_and_the_lock_gives_way_to_who_approved() {
     assert!(!screen.contains('\u{1b}'), "{screen}");
     assert_eq!(app.message.as_ref().unwrap().text, "Deploy approved by bob[2J");
 }
+
+#[test]
+fn a_phase_s_detail_lists_its_approvals_with_notes_and_whether_they_count() {
+    let checklist = preflight::format::parse(APPROVED, "deploy.yaml").unwrap();
+    let at = |s: &str| Timestamp::parse(s).unwrap();
+    let events = [
+        Event::on_item(
+            Stamp::new(at("2026-11-29T10:00:00Z"), "alice"),
+            "prepare/code/tag",
+            Change::Status(preflight::checklist::Status::Done),
+        ),
+        Event::on_phase(
+            Stamp::new(at("2026-11-29T10:01:00Z"), "alice"),
+            "deploy",
+            Change::Approve { note: None },
+        ),
+        Event::on_phase(
+            Stamp::new(at("2026-11-29T10:02:00Z"), "bob"),
+            "deploy",
+            Change::Approve {
+                note: Some("diff reviewed".into()),
+            },
+        ),
+    ];
+    let state = RunState::replay(&checklist, &events);
+    let mut app = App::new(checklist, state, "default".into(), "carol".into(), true);
+    for action in [Action::Resize { width: 220, height: 30 }, Action::JumpToPhase(2)] {
+        update(&mut app, action);
+    }
+    let screen = render(&app);
+    assert!(screen.contains("Approvals: 1 of 1"), "{screen}");
+    assert!(
+        screen.contains("✓ bob, 2026-11-29 10:02:00 UTC — diff reviewed"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("✓ alice, 2026-11-29 10:01:00 UTC (not counted: worked on an earlier phase)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_long_list_of_approvers_is_cut_and_never_blanks_the_phase_s_row() {
+    let checklist = preflight::format::parse(APPROVED, "deploy.yaml").unwrap();
+    let at = Timestamp::parse("2026-11-29T10:00:00Z").unwrap();
+    let events: Vec<Event> = (0..12)
+        .map(|n| {
+            Event::on_phase(
+                Stamp::new(at, format!("approver-with-a-long-name-{n}")),
+                "deploy",
+                Change::Approve { note: None },
+            )
+        })
+        .collect();
+    let state = RunState::replay(&checklist, &events);
+    let mut app = App::new(checklist, state, "default".into(), "carol".into(), true);
+    update(&mut app, Action::Resize { width: 80, height: 24 });
+    let screen = render(&app);
+    let row = screen.lines().find(|l| l.contains("▾ Deploy")).expect(&screen);
+    assert!(
+        row.contains("approved by approver-with-a-long-name-0") && row.contains("…  0/1"),
+        "{screen}"
+    );
+}
