@@ -195,7 +195,7 @@ pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing
             let mut line = format!("{APPROVALS} {} of {}", approvals.count(p), phase.approvals);
             let who = approvals.approvers(p);
             if !who.is_empty() {
-                let _ = write!(line, " — {}", inline::escape(&who, Place::Inline));
+                let _ = write!(line, " — {}", inline::escape(&who, Place::Name));
             }
             let _ = writeln!(out, "{line}\n");
         }

@@ -47,6 +47,12 @@ fn refused(sandbox: &Sandbox, args: &[&str], said: &[&str]) {
     }
 }
 
+/// `approve` of Deploy in the run at `state`, with `more` arguments; it
+/// must succeed, and its output is returned.
+fn approve(sandbox: &Sandbox, list: &str, state: &str, more: &[&str]) -> String {
+    sandbox.ok(&[&["approve", list, "deploy", "--state", state][..], more].concat())
+}
+
 fn events(state: &str) -> usize {
     std::fs::read_to_string(state).unwrap().lines().count() - 1
 }
@@ -139,9 +145,7 @@ fn the_account_that_worked_on_an_earlier_phase_is_refused_under_any_name() {
 #[test]
 fn a_forced_approval_is_recorded_counts_and_says_so_everywhere() {
     let (sandbox, list, state) = prepared();
-    let out = sandbox.ok(&[
-        "approve", &list, "deploy", "--state", &state, "--by", "alice", "--force",
-    ]);
+    let out = approve(&sandbox, &list, &state, &["--by", "alice", "--force"]);
     assert!(out.contains("approved (forced: worked on an earlier phase)"), "{out}");
     let json = status(&sandbox, &list, &state);
     let approval = &json["phases"][1]["approvals"]["approved"][0];
@@ -158,23 +162,14 @@ fn a_forced_approval_is_recorded_counts_and_says_so_everywhere() {
 #[test]
 fn approving_twice_counts_once_and_a_withdrawal_closes_the_phase_again() {
     let (sandbox, list, state) = prepared();
-    sandbox.ok(&["approve", &list, "deploy", "--state", &state, "--by", "bob"]);
-    let again = sandbox.ok(&["approve", &list, "deploy", "--state", &state, "--by", "bob"]);
+    approve(&sandbox, &list, &state, &["--by", "bob"]);
+    let again = approve(&sandbox, &list, &state, &["--by", "bob"]);
     assert!(
         again.starts_with("unchanged  deploy  (already approved by bob)"),
         "{again}"
     );
     assert_eq!(events(&state), 3, "the second approval recorded nothing");
-    let out = sandbox.ok(&[
-        "approve",
-        &list,
-        "deploy",
-        "--state",
-        &state,
-        "--by",
-        "bob",
-        "--withdraw",
-    ]);
+    let out = approve(&sandbox, &list, &state, &["--by", "bob", "--withdraw"]);
     assert!(out.starts_with("withdrawn  deploy  (0 of 1 approval"), "{out}");
     assert_eq!(status(&sandbox, &list, &state)["phases"][1]["approvals"]["count"], 0);
     assert_eq!(
@@ -182,16 +177,7 @@ fn approving_twice_counts_once_and_a_withdrawal_closes_the_phase_again() {
         1,
         "closed again"
     );
-    let none = sandbox.ok(&[
-        "approve",
-        &list,
-        "deploy",
-        "--state",
-        &state,
-        "--by",
-        "carol",
-        "--withdraw",
-    ]);
+    let none = approve(&sandbox, &list, &state, &["--by", "carol", "--withdraw"]);
     assert!(none.starts_with("unchanged"), "{none}");
 }
 
@@ -258,17 +244,7 @@ fn approvals_in_the_format_are_checked_suggested_and_written_back() {
 fn control_and_bidi_characters_in_a_name_or_note_never_reach_the_terminal() {
     let (sandbox, list, state) = prepared();
     let by = "\u{1b}]0;pwned\u{7}bob\u{202e}";
-    let out = sandbox.ok(&[
-        "approve",
-        &list,
-        "deploy",
-        "--state",
-        &state,
-        "--by",
-        by,
-        "--note",
-        "ok\u{1b}[2J\u{2066}",
-    ]);
+    let out = approve(&sandbox, &list, &state, &["--by", by, "--note", "ok\u{1b}[2J\u{2066}"]);
     let log = sandbox.ok(&["log", &list, "--state", &state]);
     let text = sandbox.ok(&["status", &list, "--state", &state]);
     for shown in [&out, &log, &text] {
@@ -281,4 +257,21 @@ fn control_and_bidi_characters_in_a_name_or_note_never_reach_the_terminal() {
         );
     }
     assert!(log.contains("]0;pwnedbob") && log.contains("\"ok[2J\""), "{log}");
+}
+
+#[test]
+fn an_approvers_name_is_plain_text_in_the_export() {
+    let (sandbox, list, state) = prepared();
+    sandbox.ok(&[
+        "approve",
+        &list,
+        "deploy",
+        "--state",
+        &state,
+        "--by",
+        "<img src=x> **bold** [link](x)",
+    ]);
+    let export = sandbox.ok(&["export", &list, "--state", &state]);
+    let line = export.lines().find(|l| l.starts_with("**Approvals:**")).expect(&export);
+    assert!(line.contains(r"\<img src=x> \*\*bold\*\* \[link\](x)"), "{line}");
 }
