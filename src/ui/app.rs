@@ -5,10 +5,10 @@
 //! [`App::recorded`], [`App::record_failed`] and [`App::external`].
 
 mod action;
-mod approvals;
 mod messages;
 mod modes;
 mod params;
+mod recording;
 mod update;
 
 pub use action::{Action, Edit, EditKind, Effect};
@@ -20,7 +20,6 @@ pub use update::update;
 use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
 use crate::run::{Author, Change, Event, ItemState, RunState};
-use crate::timestamp::Timestamp;
 
 use super::layout::{self, Areas};
 use super::line_edit::LineEdit;
@@ -164,23 +163,6 @@ impl App {
             self.tree.scroll_into_view(height);
         }
         applied
-    }
-
-    /// The events that record `edits` at `now` in this session's name: the
-    /// one way an edit becomes an event, for the loop and the tests alike.
-    /// Each is stamped after its item's latest change, so that a change made
-    /// after seeing a teammate's comes after it whatever the clocks say.
-    pub fn events_for(&self, edits: &[Edit], now: Timestamp) -> Vec<Event> {
-        edits
-            .iter()
-            .map(|edit| {
-                let item = &self.checklist.items()[edit.index];
-                let stamp = self.author.stamp(self.state.stamp_for(edit.index, now));
-                Event::on_item(stamp, item.id.clone(), edit.after.clone())
-                    .with_title(item.title.clone())
-                    .with_force(edit.forced)
-            })
-            .collect()
     }
 
     /// The loop wrote these edits to the run log as `events`: apply them and keep

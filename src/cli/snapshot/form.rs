@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::checklist::Status;
-use crate::run::{
-    Evidence, EvidenceKind, ItemState, Orphan, ParamValue, Prior, Proof, RecordedEvidence, RunParts, Running, Stamp,
-    Start,
-};
+use crate::run::{Orphan, ParamValue, RunParts};
 use crate::runlog::{Header, MarkParts, Warning};
 use crate::timestamp::{InvalidTimestamp, Timestamp};
+
+mod item;
+
+use item::{ItemForm, StampForm};
 
 /// The whole file.
 #[derive(Serialize, Deserialize)]
@@ -65,74 +65,6 @@ struct OrphanForm {
     state: ItemForm,
 }
 
-/// Who recorded something, and when.
-#[derive(Serialize, Deserialize)]
-pub struct StampForm {
-    at: String,
-    by: String,
-    login: Option<String>,
-}
-
-impl From<&Stamp> for StampForm {
-    fn from(stamp: &Stamp) -> Self {
-        StampForm {
-            at: time(stamp.at),
-            by: stamp.by.clone(),
-            login: stamp.login.clone(),
-        }
-    }
-}
-
-impl StampForm {
-    fn back(self) -> Option<Stamp> {
-        Some(Stamp {
-            at: parse_time(&self.at)?,
-            by: self.by,
-            login: self.login,
-        })
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-struct ItemForm {
-    status: StatusForm,
-    set: Option<StampForm>,
-    note: Option<String>,
-    changed: Option<StampForm>,
-    forced: bool,
-    evidence: Option<(EvidenceForm, StampForm)>,
-    proof: u8,
-    running: Option<RunningForm>,
-    prior: Option<(StatusForm, Option<String>)>,
-    out_of_order: bool,
-}
-
-#[derive(Serialize, Deserialize)]
-enum StatusForm {
-    Todo,
-    Done,
-    Skipped(Option<String>),
-}
-
-#[derive(Serialize, Deserialize)]
-struct EvidenceForm {
-    verify: bool,
-    command: String,
-    exit: Option<i32>,
-    timed_out: bool,
-    interrupted: bool,
-    millis: u64,
-    output: Vec<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct RunningForm {
-    verify: bool,
-    host: String,
-    pid: u32,
-    stamp: StampForm,
-}
-
 /// A timestamp as text (RFC 3339 keeps every digit it was recorded with).
 pub fn time(at: Timestamp) -> String {
     at.to_string()
@@ -147,14 +79,6 @@ pub fn parse_time(text: &str) -> Option<Timestamp> {
 /// and not one.
 fn optional_time(text: Option<&String>) -> Result<Option<Timestamp>, InvalidTimestamp> {
     text.map(|t| Timestamp::parse(t)).transpose()
-}
-
-fn kind(verify: bool) -> EvidenceKind {
-    if verify {
-        EvidenceKind::Verify
-    } else {
-        EvidenceKind::Exec
-    }
 }
 
 impl From<&Header> for HeaderForm {
@@ -212,131 +136,6 @@ pub fn warnings_back(stored: Vec<(usize, String)>) -> Vec<Warning> {
         .into_iter()
         .map(|(line, message)| Warning { line, message })
         .collect()
-}
-
-impl From<&Status> for StatusForm {
-    fn from(s: &Status) -> Self {
-        match s {
-            Status::Todo => StatusForm::Todo,
-            Status::Done => StatusForm::Done,
-            Status::Skipped { reason } => StatusForm::Skipped(reason.clone()),
-        }
-    }
-}
-
-impl From<StatusForm> for Status {
-    fn from(s: StatusForm) -> Self {
-        match s {
-            StatusForm::Todo => Status::Todo,
-            StatusForm::Done => Status::Done,
-            StatusForm::Skipped(reason) => Status::Skipped { reason },
-        }
-    }
-}
-
-impl From<&Evidence> for EvidenceForm {
-    fn from(e: &Evidence) -> Self {
-        EvidenceForm {
-            verify: e.kind == EvidenceKind::Verify,
-            command: e.command.clone(),
-            exit: e.exit,
-            timed_out: e.timed_out,
-            interrupted: e.interrupted,
-            millis: e.millis,
-            output: e.output.clone(),
-        }
-    }
-}
-
-impl From<EvidenceForm> for Evidence {
-    fn from(e: EvidenceForm) -> Self {
-        Evidence {
-            kind: kind(e.verify),
-            command: e.command,
-            exit: e.exit,
-            timed_out: e.timed_out,
-            interrupted: e.interrupted,
-            millis: e.millis,
-            output: e.output,
-        }
-    }
-}
-
-impl From<&ItemState> for ItemForm {
-    fn from(s: &ItemState) -> Self {
-        ItemForm {
-            status: (&s.status).into(),
-            set: s.set.as_ref().map(StampForm::from),
-            note: s.note.clone(),
-            changed: s.changed.as_ref().map(StampForm::from),
-            forced: s.forced,
-            evidence: s.evidence.as_ref().map(|e| ((&e.evidence).into(), (&e.stamp).into())),
-            proof: match s.proof {
-                Proof::None => 0,
-                Proof::Passed => 1,
-                Proof::Failed => 2,
-            },
-            running: s.running.as_ref().map(|r| RunningForm {
-                verify: r.start.kind == EvidenceKind::Verify,
-                host: r.start.host.clone(),
-                pid: r.start.pid,
-                stamp: (&r.stamp).into(),
-            }),
-            prior: s.prior.as_ref().map(|p| ((&p.status).into(), p.note.clone())),
-            out_of_order: s.out_of_order,
-        }
-    }
-}
-
-impl ItemForm {
-    fn back(self) -> Option<ItemState> {
-        let set = match self.set {
-            Some(stamp) => Some(stamp.back()?),
-            None => None,
-        };
-        let changed = match self.changed {
-            Some(stamp) => Some(stamp.back()?),
-            None => None,
-        };
-        let evidence = match self.evidence {
-            Some((e, stamp)) => Some(RecordedEvidence {
-                evidence: e.into(),
-                stamp: stamp.back()?,
-            }),
-            None => None,
-        };
-        let running = match self.running {
-            Some(r) => Some(Running {
-                start: Start {
-                    kind: kind(r.verify),
-                    host: r.host,
-                    pid: r.pid,
-                },
-                stamp: r.stamp.back()?,
-            }),
-            None => None,
-        };
-        Some(ItemState {
-            status: self.status.into(),
-            set,
-            note: self.note,
-            changed,
-            forced: self.forced,
-            evidence,
-            proof: match self.proof {
-                0 => Proof::None,
-                1 => Proof::Passed,
-                2 => Proof::Failed,
-                _ => return None,
-            },
-            running,
-            prior: self.prior.map(|(status, note)| Prior {
-                status: status.into(),
-                note,
-            }),
-            out_of_order: self.out_of_order,
-        })
-    }
 }
 
 impl From<&RunParts> for StateForm {
