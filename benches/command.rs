@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use preflight::checklist::Status;
-use preflight::run::{Change, Event};
+use preflight::run::{Change, Event, Stamp};
 use preflight::store::runlog::{Header, RunLog};
 use preflight::timestamp::Timestamp;
 use preflight::{format, generate};
@@ -47,15 +47,11 @@ fn benches(c: &mut Criterion) {
     for (name, events) in [("empty", 0), ("100k", 100_000)] {
         let path = dir.path().join(format!("{name}.jsonl"));
         let mut run = generate::run_events(&checklist, events);
-        run.push(Event {
-            at: Timestamp::parse("2099-01-01T00:00:00Z").unwrap(),
-            by: "bob".into(),
-            item: checklist.items()[ITEMS - 1].id.to_string(),
-            title: None,
-            change: Change::Status(Status::Done),
-            forced: false,
-            evidence: None,
-        });
+        run.push(Event::on_item(
+            Stamp::new(Timestamp::parse("2099-01-01T00:00:00Z").unwrap(), "bob"),
+            checklist.items()[ITEMS - 1].id.clone(),
+            Change::Status(Status::Done),
+        ));
         let identity = Header {
             checklist: checklist.title.clone(),
             file: "checklist.yaml".into(),

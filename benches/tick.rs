@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use preflight::run::{Change, Event, RunState};
+use preflight::run::{Change, Event, RunState, Stamp};
 use preflight::store::runlog::{Header, RunLog};
 use preflight::timestamp::Timestamp;
 use preflight::ui::app::{Action, App, Effect, update};
@@ -29,15 +29,11 @@ fn benches(c: &mut Criterion) {
     for (name, events) in [("empty", 0), ("100k", 100_000)] {
         let mut run = generate::run_events(&checklist, events);
         let last = checklist.items().len() - 1;
-        run.push(Event {
-            at: Timestamp::parse("2099-01-01T00:00:00Z").unwrap(),
-            by: "bob".into(),
-            item: checklist.items()[last].id.to_string(),
-            title: None,
-            change: Change::Status(preflight::checklist::Status::Done),
-            forced: false,
-            evidence: None,
-        });
+        run.push(Event::on_item(
+            Stamp::new(Timestamp::parse("2099-01-01T00:00:00Z").unwrap(), "bob"),
+            checklist.items()[last].id.clone(),
+            Change::Status(preflight::checklist::Status::Done),
+        ));
         let identity = Header {
             checklist: checklist.title.clone(),
             file: "generated.yaml".into(),

@@ -97,7 +97,11 @@ fn params(out: &mut String, audit: &Audit<'_>) {
     out.push_str("<section id=\"parameters\">\n<h2>Parameters</h2>\n<ul>\n");
     for param in shown {
         let set = match param.set {
-            Some((by, at)) if !param.secret => format!(" — set by {} at <time>{}</time>", who::html(by), at.human()),
+            Some(stamp) if !param.secret => format!(
+                " — set by {} at <time>{}</time>",
+                who::html(&stamp.who()),
+                stamp.at.human()
+            ),
             _ => String::new(),
         };
         let _ = writeln!(out, "<li><code>{}</code>{set}</li>", escape::line(&param.describe()));

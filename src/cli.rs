@@ -1,6 +1,7 @@
 //! The command line: dispatch of each command (defined in `args`) to the
 //! module that carries it out, and the exit statuses.
 
+mod approve;
 mod args;
 pub mod hinted;
 mod history;
@@ -129,6 +130,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Check { .. } | Command::Uncheck { .. } | Command::Skip { .. } | Command::Note { .. } => {
             mark::from_command(command, globals)
         }
+        Command::Approve { .. } => approve::from_command(command, globals),
         Command::Exec { .. } | Command::Verify { .. } => runbook::from_command(command, globals),
         Command::Report {
             checklist,

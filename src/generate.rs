@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::time::{Duration, UNIX_EPOCH};
 
 use crate::checklist::{Checklist, Status};
-use crate::run::{Change, Event};
+use crate::run::{Change, Event, Stamp};
 use crate::timestamp::Timestamp;
 
 /// Items per section and sections per phase of a generated checklist.
@@ -69,15 +69,9 @@ pub fn run_events(checklist: &Checklist, events: usize) -> Vec<Event> {
             };
             // A second apart from 2026-11-29T00:00:00Z, wrapping at midnight.
             let second_of_day = (n % 86_400) as u64;
-            Event {
-                at: Timestamp::from_system(UNIX_EPOCH + Duration::from_secs(1_795_910_400 + second_of_day)),
-                by: operators[n % operators.len()].to_owned(),
-                item: item.id.to_string(),
-                title: Some(item.title.clone()),
-                change,
-                forced: false,
-                evidence: None,
-            }
+            let at = Timestamp::from_system(UNIX_EPOCH + Duration::from_secs(1_795_910_400 + second_of_day));
+            Event::on_item(Stamp::new(at, operators[n % operators.len()]), item.id.clone(), change)
+                .with_title(item.title.clone())
         })
         .collect()
 }
@@ -105,7 +99,7 @@ mod tests {
         let list = parse(&checklist_yaml(250), "generated.yaml").unwrap();
         let events = run_events(&list, 1_000);
         assert_eq!(events.len(), 1_000);
-        assert!(events.iter().all(|e| list.index_of(&e.item).is_some()));
+        assert!(events.iter().all(|e| e.item_index(&list).is_some()));
         assert_eq!(run_events(&list, 10), run_events(&list, 10), "deterministic");
     }
 }

@@ -30,7 +30,6 @@ use anyhow::Context as _;
 use ratatui::crossterm::event;
 
 use crate::format;
-use crate::run::Event;
 use crate::store::runlog::{Mark, RunLog, now};
 use app::{Action, App, Edit, Effect, update};
 
@@ -172,6 +171,14 @@ fn carry_out(
             let _writing = watchdog.writing();
             record(app, &cx.log, edits);
         }
+        Effect::Approve { phase, note } => {
+            let _writing = watchdog.writing();
+            let event = app.approval_event(phase, note, now());
+            match cx.log.append(std::slice::from_ref(&event)) {
+                Ok(()) => app.approved(phase, &event),
+                Err(err) => app.record_failed(err.message()),
+            }
+        }
         effect @ (Effect::Run { .. } | Effect::SetParam { .. } | Effect::Copy(_)) => {
             hand_over::carry_out(effect, app, &cx.log, session, watchdog);
         }
@@ -190,22 +197,7 @@ fn carry_out(
 
 /// Writes edits to the run log; only what was written changes the screen.
 pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
-    let now = now();
-    let events: Vec<Event> = edits
-        .iter()
-        .map(|edit| {
-            let item = &app.checklist.items()[edit.index];
-            Event {
-                at: app.state.stamp_for(edit.index, now),
-                by: app.operator.clone(),
-                item: item.id.to_string(),
-                title: Some(item.title.clone()),
-                change: edit.after.clone(),
-                forced: edit.forced,
-                evidence: None,
-            }
-        })
-        .collect();
+    let events = app.events_for(&edits, now());
     match log.append(&events) {
         Ok(()) => app.recorded(edits, &events),
         Err(err) => app.record_failed(err.message()),
@@ -226,14 +218,17 @@ pub fn tail(app: &mut App, cx: &mut Context) -> bool {
             if contents.events.is_empty() {
                 return false;
             }
-            let in_order = contents.events.windows(2).all(|pair| pair[0].at <= pair[1].at);
+            let in_order = contents
+                .events
+                .windows(2)
+                .all(|pair| pair[0].stamp.at <= pair[1].stamp.at);
             let late = contents.events.iter().any(|e| app.state.is_late(&app.checklist, e));
             if whole && cx.replaced {
                 reread(app, cx, "the run log was replaced; read it again");
             } else if whole {
                 // A new log another process started: its changes, in time order.
                 let mut events = contents.events;
-                events.sort_by_key(|event| event.at);
+                events.sort_by_key(|event| event.stamp.at);
                 app.external(&events);
             } else if late || !in_order {
                 reread(app, cx, "older changes came in (a merge?); the run was read again");

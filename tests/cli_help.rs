@@ -31,7 +31,8 @@ fn every_argument_of_every_command_says_what_it_is() {
 fn run_flags_are_only_on_commands_that_read_or_record_a_run() {
     let cli = Cli::command();
     let with_run = [
-        "status", "check", "uncheck", "skip", "note", "export", "import", "log", "sync", "exec", "verify", "report",
+        "status", "check", "uncheck", "skip", "note", "approve", "export", "import", "log", "sync", "exec", "verify",
+        "report",
     ];
     for command in cli.get_subcommands() {
         let has = command.get_arguments().any(|a| a.get_id().as_str() == "run");

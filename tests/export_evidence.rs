@@ -5,7 +5,7 @@
 //! taking any of it as a task, a command or a detail.
 
 use preflight::checklist::{Checklist, Status};
-use preflight::run::{Change, Event, Evidence, EvidenceKind, RunState};
+use preflight::run::{Change, Event, Evidence, EvidenceKind, RunState, Stamp};
 use preflight::timestamp::Timestamp;
 use pulldown_cmark::{CodeBlockKind, Event as Md, Options, Parser, Tag, TagEnd};
 
@@ -42,15 +42,12 @@ fn at(minute: u32) -> Timestamp {
 }
 
 fn ran(checklist: &Checklist, item: usize, minute: u32, evidence: Evidence) -> Event {
-    Event {
-        at: at(minute),
-        by: "alice".into(),
-        item: checklist.items()[item].id.to_string(),
-        title: None,
-        change: Change::Ran,
-        forced: false,
-        evidence: Some(evidence),
-    }
+    Event::on_item(
+        Stamp::new(at(minute), "alice"),
+        checklist.items()[item].id.clone(),
+        Change::Ran,
+    )
+    .with_evidence(evidence)
 }
 
 fn evidence(kind: EvidenceKind, command: &str, exit: Option<i32>, output: &[&str]) -> Evidence {

@@ -93,6 +93,8 @@ const CLAIMED: &[(&str, &str)] = &[
     ("Runbooks", "yaml"),
     ("Runbooks", "console"),
     ("Team workflow", "sh"),
+    ("Approvals", "text"),
+    ("Who did it", "text"),
     ("The report page", "text"),
     ("Evidence in the export", "markdown"),
     ("A CI gate", "sh"),
@@ -592,4 +594,57 @@ fn the_export_evidence_sample_is_what_export_writes() {
         sample.at,
         said.output
     );
+}
+
+/// Every word a sample shows (its `$` command lines aside) is in `said`: a
+/// sample drawn by hand may leave out, never make up.
+fn shows_only_what_was_said(block: &Block, said: &str) {
+    for line in block.lines.iter().filter(|l| !l.starts_with("$ ")) {
+        for word in line.split(|c: char| c.is_whitespace() || "·—,:()`".contains(c)) {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.chars().any(char::is_alphanumeric) {
+                assert!(
+                    said.contains(word),
+                    "README.md:{}: preflight does not say {word:?} ({line}) in\n{said}",
+                    block.at
+                );
+            }
+        }
+    }
+}
+
+/// The approvals sample's checklist: a Deploy phase that needs one approval
+/// after a Prepare phase alice did (by name and account).
+const APPROVAL_SAMPLE: &str = "title: Deploy\nphases:\n  - name: Prepare\n    sections:\n      - name: Checks\n        items: [Tests pass, Changelog written]\n  - name: Deploy\n    approvals: 1\n    sections:\n      - name: Rollout\n        items: [Canary]\n";
+
+#[test]
+fn the_approvals_sample_shows_only_what_preflight_says() {
+    let home = Home::new();
+    home.write("deploy.yaml", APPROVAL_SAMPLE);
+    let log = "{\"preflight\":\"run log\",\"version\":1,\"checklist\":\"Deploy\",\"file\":\"deploy.yaml\",\"run\":\"v2.3.0 release\",\"created\":\"2026-11-29T10:00:00Z\"}\n\
+        {\"at\":\"2026-11-29T10:01:00Z\",\"by\":\"alice\",\"login\":\"alice\",\"item\":\"prepare/checks/tests-pass\",\"status\":\"done\"}\n\
+        {\"at\":\"2026-11-29T10:02:00Z\",\"by\":\"alice\",\"login\":\"alice\",\"item\":\"prepare/checks/changelog-written\",\"status\":\"done\"}\n";
+    home.write("run.jsonl", log);
+    let mut said = String::new();
+    // carol approves from her own terminal: here, under her name.
+    for line in [
+        "preflight check deploy.yaml canary --state run.jsonl",
+        "preflight approve deploy.yaml deploy --state run.jsonl --by alice",
+        "preflight approve deploy.yaml deploy --state run.jsonl --by carol --note \"diff and dashboards reviewed\"",
+        "preflight status deploy.yaml --state run.jsonl",
+    ] {
+        said.push_str(&home.run(line).output);
+    }
+    shows_only_what_was_said(&one("Approvals", "text"), &said);
+}
+
+#[test]
+fn the_who_did_it_sample_shows_only_what_log_says() {
+    let home = Home::new();
+    let log = sample_run_log(&home, 2);
+    let mut text = std::fs::read_to_string(home.cwd.join(&log)).unwrap();
+    text.push_str("{\"at\":\"2026-11-29T10:05:40Z\",\"by\":\"alice\",\"login\":\"bob\",\"item\":\"pre-deployment/infrastructure-setup/database\",\"status\":\"done\"}\n");
+    std::fs::write(home.cwd.join(&log), text).unwrap();
+    let said = home.run(&format!("preflight log --state {log}")).output;
+    shows_only_what_was_said(&one("Who did it", "text"), &said);
 }

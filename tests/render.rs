@@ -257,18 +257,10 @@ fn the_status_line_says_what_a_change_did() {
     let Some(preflight::ui::app::Effect::Record(edits)) = Some(update(&mut app, Action::TickAndAdvance)) else {
         panic!("a tick is recorded");
     };
-    let events: Vec<preflight::run::Event> = edits
-        .iter()
-        .map(|edit| preflight::run::Event {
-            at: preflight::timestamp::Timestamp::parse("2026-11-29T10:05:00Z").unwrap(),
-            by: "alice".into(),
-            item: app.checklist.items()[edit.index].id.to_string(),
-            title: None,
-            change: edit.after.clone(),
-            forced: false,
-            evidence: None,
-        })
-        .collect();
+    let events = app.events_for(
+        &edits,
+        preflight::timestamp::Timestamp::parse("2026-11-29T10:05:00Z").unwrap(),
+    );
     app.recorded(edits, &events);
     let screen = render(&app);
     insta::assert_snapshot!(screen);
@@ -306,39 +298,25 @@ fn sub_items_indent_under_their_item_with_a_fold_arrow_and_their_count() {
 
 #[test]
 fn a_runbook_shows_values_commands_evidence_and_a_locked_phase() {
-    use preflight::run::{Change, Event, Evidence, EvidenceKind};
+    use preflight::run::{Change, Event, Evidence, EvidenceKind, Stamp};
     let written = preflight::bundled::SERVICE_RELEASE.load().unwrap();
     let at = |s: &str| preflight::timestamp::Timestamp::parse(s).unwrap();
     let events = [
-        Event {
-            at: at("2026-11-29T10:00:00Z"),
-            by: "alice".into(),
-            item: String::new(),
-            title: None,
-            change: Change::Param {
-                name: "version".into(),
-                value: "2.3.0".into(),
-            },
-            forced: false,
-            evidence: None,
-        },
-        Event {
-            at: at("2026-11-29T10:05:00Z"),
-            by: "alice".into(),
-            item: "prepare/code/tag-v-version-signed-and-pushed".into(),
-            title: None,
-            change: Change::Ran,
-            forced: false,
-            evidence: Some(Evidence {
-                kind: EvidenceKind::Exec,
-                command: "git tag -s v'2.3.0' -m v'2.3.0' && git push origin v'2.3.0'".into(),
-                exit: Some(128),
-                timed_out: false,
-                interrupted: false,
-                millis: 2100,
-                output: vec!["fatal: tag 'v2.3.0' already exists".into()],
-            }),
-        },
+        Event::param(Stamp::new(at("2026-11-29T10:00:00Z"), "alice"), "version", "2.3.0"),
+        Event::on_item(
+            Stamp::new(at("2026-11-29T10:05:00Z"), "alice"),
+            "prepare/code/tag-v-version-signed-and-pushed",
+            Change::Ran,
+        )
+        .with_evidence(Evidence {
+            kind: EvidenceKind::Exec,
+            command: "git tag -s v'2.3.0' -m v'2.3.0' && git push origin v'2.3.0'".into(),
+            exit: Some(128),
+            timed_out: false,
+            interrupted: false,
+            millis: 2100,
+            output: vec!["fatal: tag 'v2.3.0' already exists".into()],
+        }),
     ];
     let state = RunState::replay(&written, &events);
     let mut shown = written.clone();
@@ -352,7 +330,7 @@ fn a_runbook_shows_values_commands_evidence_and_a_locked_phase() {
 
 #[test]
 fn a_done_item_whose_proof_failed_is_marked_in_the_tree_and_the_detail() {
-    use preflight::run::{Change, Event, Evidence, EvidenceKind};
+    use preflight::run::{Change, Event, Evidence, EvidenceKind, Stamp};
     let written = preflight::bundled::SERVICE_RELEASE.load().unwrap();
     let at = |s: &str| preflight::timestamp::Timestamp::parse(s).unwrap();
     let item = "prepare/code/changelog-has-an-entry-for-version";
@@ -365,27 +343,10 @@ fn a_done_item_whose_proof_failed_is_marked_in_the_tree_and_the_detail() {
         millis: 20,
         output: Vec::new(),
     };
-    let event = |time: &str, change, exit| Event {
-        at: at(time),
-        by: "alice".into(),
-        item: item.into(),
-        title: None,
-        change,
-        forced: false,
-        evidence: Some(verify(exit)),
+    let event = |time: &str, change, exit| {
+        Event::on_item(Stamp::new(at(time), "alice"), item, change).with_evidence(verify(exit))
     };
-    let param = Event {
-        at: at("2026-11-29T10:00:00Z"),
-        by: "alice".into(),
-        item: String::new(),
-        title: None,
-        change: Change::Param {
-            name: "version".into(),
-            value: "2.3.0".into(),
-        },
-        forced: false,
-        evidence: None,
-    };
+    let param = Event::param(Stamp::new(at("2026-11-29T10:00:00Z"), "alice"), "version", "2.3.0");
     let events = [
         param,
         event(
@@ -416,18 +377,14 @@ fn the_question_before_a_run_shows_the_whole_command_line_over_as_many_rows_as_i
     let yaml = "title: Upgrade\nparams:\n  - name: opts\nphases:\n  - name: P\n    sections:\n      - name: S\n        items:\n          - title: Upgrade the cluster\n            command: |\n              pg_upgrade --old-datadir /var/lib/postgresql/14/main --new-datadir /var/lib/postgresql/17/main --old-bindir /usr/lib/postgresql/14/bin --new-bindir /usr/lib/postgresql/17/bin {{opts}} --link\n              echo done\n";
     let written = preflight::format::parse(yaml, "u.yaml").unwrap();
     let padded = format!("--check{}; rm -rf /var/lib/postgresql", " ".repeat(70));
-    let events = [preflight::run::Event {
-        at: preflight::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
-        by: "mallory".into(),
-        item: String::new(),
-        title: None,
-        change: preflight::run::Change::Param {
-            name: "opts".into(),
-            value: padded.clone(),
-        },
-        forced: false,
-        evidence: None,
-    }];
+    let events = [preflight::run::Event::param(
+        preflight::run::Stamp::new(
+            preflight::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
+            "mallory",
+        ),
+        "opts",
+        padded.clone(),
+    )];
     let state = RunState::replay(&written, &events);
     let mut shown = written.clone();
     shown.put_values(&state.values(&written));

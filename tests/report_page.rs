@@ -224,18 +224,12 @@ const SMALL: &str = include_str!("fixtures/audit/release.yaml");
 #[test]
 fn a_small_run_as_a_page() {
     use preflight::checklist::Status;
-    use preflight::run::{Change, Event, Evidence, EvidenceKind, RunState};
+    use preflight::run::{Change, Event, Evidence, EvidenceKind, RunState, Stamp};
     let mut checklist = preflight::format::parse(SMALL, "release.yaml").unwrap();
     let at = |minute: u32| preflight::timestamp::Timestamp::parse(&format!("2026-11-29T10:{minute:02}:00Z")).unwrap();
-    let ids: Vec<String> = checklist.items().iter().map(|i| i.id.to_string()).collect();
-    let event = |minute: u32, by: &str, item: usize, change: Change| Event {
-        at: at(minute),
-        by: by.into(),
-        item: ids[item].clone(),
-        title: None,
-        change,
-        forced: false,
-        evidence: None,
+    let stamp = |minute: u32, by: &str| Stamp::new(at(minute), by);
+    let event = |minute: u32, by: &str, item: usize, change: Change| {
+        Event::on_item(stamp(minute, by), checklist.items()[item].id.clone(), change)
     };
     let failed = Evidence {
         kind: EvidenceKind::Exec,
@@ -253,26 +247,9 @@ fn a_small_run_as_a_page() {
         ..failed.clone()
     };
     let mut events = vec![
-        Event {
-            item: String::new(),
-            ..event(
-                0,
-                "alice",
-                0,
-                Change::Param {
-                    name: "version".into(),
-                    value: "2.3.0".into(),
-                },
-            )
-        },
-        Event {
-            evidence: Some(failed),
-            ..event(2, "alice", 0, Change::Ran)
-        },
-        Event {
-            evidence: Some(passed),
-            ..event(5, "alice", 0, Change::Status(Status::Done))
-        },
+        Event::param(stamp(0, "alice"), "version", "2.3.0"),
+        event(2, "alice", 0, Change::Ran).with_evidence(failed),
+        event(5, "alice", 0, Change::Status(Status::Done)).with_evidence(passed),
         event(7, "bob", 1, Change::Status(Status::Done)),
         event(8, "bob", 1, Change::Note(Some("see PR #812".into()))),
         event(
@@ -284,9 +261,7 @@ fn a_small_run_as_a_page() {
             }),
         ),
     ];
-    let mut forced = event(6, "carol", 3, Change::Status(Status::Done));
-    forced.forced = true;
-    events.push(forced);
+    events.push(event(6, "carol", 3, Change::Status(Status::Done)).with_force(true));
     let state = RunState::replay(&checklist, &events);
     checklist.put_values(&state.values(&checklist));
     let page = preflight::audit::page(&preflight::audit::Audit {

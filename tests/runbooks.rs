@@ -165,7 +165,10 @@ fn a_gated_phase_refuses_ticks_until_the_earlier_phases_are_complete_unless_forc
     );
     let export = sandbox.ok(&["export", &list]);
     assert!(
-        export.contains("- [x] Tag 2.3.0 on staging — *carol, ") && export.contains(" UTC, forced past the gate*"),
+        export.contains(&format!(
+            "- [x] Tag 2.3.0 on staging — *{}, ",
+            common::shown_as("carol")
+        )) && export.contains(" UTC, forced past the gate*"),
         "{export}"
     );
     // Once the earlier phase is complete the gate is open.
@@ -322,11 +325,12 @@ fn export_shows_the_last_evidence_under_its_item_and_import_keeps_the_note() {
     sandbox.ok(&["exec", &list, "passes", "--by", "alice"]);
     sandbox.ok(&["note", &list, "passes", "tag pushed"]);
     let export = sandbox.ok(&["export", &list]);
-    let at = export.find("- [x] Passes — *alice, ").expect(&export);
+    let alice = common::shown_as("alice");
+    let at = export.find(&format!("- [x] Passes — *{alice}, ")).expect(&export);
     let lines: Vec<&str> = export[at..].lines().take(3).collect();
     assert!(lines[0].ends_with("UTC*\\"), "{export}");
     assert!(
-        lines[1].starts_with("  Evidence: exec exit 0 in ") && lines[1].contains(" — alice, "),
+        lines[1].starts_with("  Evidence: exec exit 0 in ") && lines[1].contains(&format!(" — {alice}, ")),
         "{export}"
     );
     assert_eq!(lines[2], "  Note: tag pushed");

@@ -325,7 +325,8 @@ fn log_prints_the_history_oldest_first() {
     assert_eq!(lines.len(), 5, "{log}");
     assert!(lines[0].starts_with("Run \"default\" of \"Mini\""));
     assert!(
-        lines[1].contains(" UTC  tester") && lines[1].contains("done       only/steps/first-step"),
+        lines[1].contains(&format!(" UTC  {}", common::shown_as("tester")))
+            && lines[1].contains("done       only/steps/first-step"),
         "{log}"
     );
     assert!(

@@ -86,10 +86,10 @@ fn status_json_has_the_documented_shape() {
     let item = &section["items"][0];
     assert_eq!(
         keys(item),
-        ["at", "by", "detail", "id", "note", "reason", "status", "title"]
+        ["at", "by", "detail", "id", "login", "note", "reason", "status", "title"]
     );
     assert_eq!(root["run"], "default");
-    for unset in ["at", "by", "note", "reason"] {
+    for unset in ["at", "by", "login", "note", "reason"] {
         assert!(item[unset].is_null(), "{unset} is null when unset");
     }
     assert_eq!(

@@ -33,15 +33,15 @@ pub struct Facts<'a> {
 impl<'a> Facts<'a> {
     pub fn of(checklist: &Checklist, state: &RunState, events: &'a [Event]) -> Facts<'a> {
         let order = in_time_order(events);
-        let passages = gate::passages(checklist, order.iter().map(|e| e.as_move(checklist)));
+        let passages = gate::passages(checklist, order.iter().copied());
         let mut first = vec![None; checklist.items().len()];
         let mut overridden = vec![false; checklist.items().len()];
         let mut marks = Vec::new();
         for (event, passage) in order.into_iter().zip(passages) {
-            let Some(index) = checklist.index_of(&event.item) else {
+            let Some(index) = event.item_index(checklist) else {
                 continue;
             };
-            first[index] = first[index].or(Some(event.at));
+            first[index] = first[index].or(Some(event.stamp.at));
             if let Change::Status(_) = event.change {
                 overridden[index] = passage == Passage::Overridden;
                 marks.push(Mark { event, index, passage });

@@ -61,7 +61,7 @@ fn body(out: &mut String, item: &Item, state: &ItemState, flags: &[&str], first:
     if let Some(detail) = &item.detail {
         let _ = writeln!(out, "<p class=\"detail\">{}</p>", escape::line(&to_plain(detail)));
     }
-    if let (Some(by), Some(at)) = (&state.by, state.at) {
+    if let Some(set) = &state.set {
         let verb = match state.status {
             Status::Done => "Done",
             Status::Skipped { .. } => "Skipped",
@@ -73,8 +73,8 @@ fn body(out: &mut String, item: &Item, state: &ItemState, flags: &[&str], first:
         let _ = writeln!(
             out,
             "<p class=\"meta\">{verb} by {} at <time>{}</time>{began}</p>",
-            who::html(by),
-            at.human()
+            who::html(&set.who()),
+            set.at.human()
         );
     }
     for flag in flags {
@@ -105,7 +105,9 @@ fn items(out: &mut String, audit: &Audit<'_>, facts: &Facts<'_>, range: Range<us
             escape::line(&to_plain(&item.title)),
             escape::line(item.id.as_str()),
         );
-        let first = facts.first[index].filter(|f| Some(*f) != state.at).map(|f| f.human());
+        let first = facts.first[index]
+            .filter(|f| Some(*f) != state.set.as_ref().map(|s| s.at))
+            .map(|f| f.human());
         body(out, item, state, &flags, first.as_deref());
         runs::write(out, &facts.runs[index]);
         let sub = checklist.subtree(index);

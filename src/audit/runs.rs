@@ -21,8 +21,8 @@ fn run(out: &mut String, event: &Event) {
         "<div class=\"run {outcome}\">\n<p><span class=\"kind\">{}</span> <span class=\"outcome\">{}</span> — {} at <time>{}</time></p>\n<pre class=\"command\">$ {}</pre>",
         evidence.kind.as_str(),
         escape::text(&evidence.summary()),
-        who::html(&event.by),
-        event.at.human(),
+        who::html(&event.stamp.who()),
+        event.stamp.at.human(),
         escape::text(&evidence.command),
     );
     if evidence.output.is_empty() {

@@ -4,21 +4,14 @@
 use super::*;
 use crate::checklist::Status;
 use crate::run::RunState;
-use crate::run::{Change, Event, Evidence, EvidenceKind};
+use crate::run::{Change, Event, Evidence, EvidenceKind, Stamp};
 use crate::timestamp::Timestamp;
 
 const LIST: &str = "title: \"<img src=x onerror=alert(1)>\"\nparams:\n  - name: token\n    secret: true\n  - name: env\n    default: staging\nphases:\n  - name: Prepare\n    sections:\n      - name: S\n        items:\n          - title: \"Say <b>hi</b> & \\\"bye\\\"\"\n            command: echo hi\n  - name: Deploy\n    gate: true\n    sections:\n      - name: S\n        items:\n          - Ship\n";
 
 fn event(minute: u32, item: &str, change: Change) -> Event {
-    Event {
-        at: Timestamp::parse(&format!("2026-11-29T10:{minute:02}:00Z")).unwrap(),
-        by: "<i>mallory</i>".into(),
-        item: item.into(),
-        title: None,
-        change,
-        forced: false,
-        evidence: None,
-    }
+    let at = Timestamp::parse(&format!("2026-11-29T10:{minute:02}:00Z")).unwrap();
+    Event::on_item(Stamp::new(at, "<i>mallory</i>"), item, change)
 }
 
 fn page_of(events: &[Event]) -> String {

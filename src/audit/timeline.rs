@@ -68,11 +68,11 @@ fn mark(out: &mut String, audit: &Audit<'_>, scale: &Scale, mark: &Mark<'_>) {
         out,
         "<circle class=\"mark {}{class}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r}\"><title>{}: {verb} by {} at {}{said}</title></circle>",
         status.as_str(),
-        scale.x(mark.event.at),
+        scale.x(mark.event.stamp.at),
         lane_y(super::facts::Facts::phase_of(audit.checklist, mark.index)),
         escape::line(&to_plain(&item.title)),
-        who::plain(&mark.event.by),
-        mark.event.at.human(),
+        who::plain(&mark.event.stamp.who()),
+        mark.event.stamp.at.human(),
     );
 }
 
@@ -128,8 +128,14 @@ fn spans_and_failures(out: &mut String, audit: &Audit<'_>, facts: &Facts<'_>, sc
     for (index, runs) in facts.runs.iter().enumerate() {
         let y = lane_y(Facts::phase_of(audit.checklist, index));
         let state = audit.state.item(index);
-        if let (Some(first), Some(at)) = (facts.first[index], state.at.filter(|_| state.status != Status::Todo))
-            && first < at
+        if let (Some(first), Some(at)) = (
+            facts.first[index],
+            state
+                .set
+                .as_ref()
+                .map(|s| s.at)
+                .filter(|_| state.status != Status::Todo),
+        ) && first < at
         {
             let _ = writeln!(
                 out,
@@ -139,7 +145,7 @@ fn spans_and_failures(out: &mut String, audit: &Audit<'_>, facts: &Facts<'_>, sc
             );
         }
         for event in runs.iter().filter(|e| e.evidence.as_ref().is_some_and(|v| !v.passed())) {
-            let x = scale.x(event.at);
+            let x = scale.x(event.stamp.at);
             let _ = writeln!(
                 out,
                 "<path class=\"failed\" d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\"><title>{}: command failed, run by {} at {}</title></path>",
@@ -152,8 +158,8 @@ fn spans_and_failures(out: &mut String, audit: &Audit<'_>, facts: &Facts<'_>, sc
                 x + 4.0,
                 y - 12.0,
                 escape::line(&to_plain(&audit.checklist.items()[index].title)),
-                who::plain(&event.by),
-                event.at.human()
+                who::plain(&event.stamp.who()),
+                event.stamp.at.human()
             );
         }
     }

@@ -93,6 +93,7 @@ impl Cli {
                 | Command::Uncheck { run, .. }
                 | Command::Skip { run, .. }
                 | Command::Note { run, .. }
+                | Command::Approve { run, .. }
                 | Command::Export { run, .. }
                 | Command::Log { run, .. }
                 | Command::Sync { run, .. }

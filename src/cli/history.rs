@@ -83,9 +83,10 @@ pub fn runs(source: &Source, state: Option<&Path>, globals: &Globals) -> anyhow:
                 let state = RunState::replay(&checklist, &contents.events);
                 let overall = state.tally(&checklist).overall;
                 let name = contents.header.map(|h| h.run).unwrap_or_default();
-                let last = crate::run::in_time_order(&contents.events)
-                    .last()
-                    .map_or_else(|| "no events".to_owned(), |e| format!("{} by {}", e.at.human(), e.by));
+                let last = crate::run::in_time_order(&contents.events).last().map_or_else(
+                    || "no events".to_owned(),
+                    |e| format!("{} by {}", e.stamp.at.human(), e.stamp.by),
+                );
                 let done = format!("{}/{}", overall.done, overall.applicable());
                 let _ = writeln!(text, "{name:<24}  {done:>11}  {:>4}  {last}", overall.percent());
             }
@@ -113,9 +114,17 @@ fn describe(event: &Event, passage: Passage) -> (String, String) {
             "started".into(),
             format!("  ({} on {}, pid {})", start.kind.as_str(), start.host, start.pid),
         ),
+        Change::Approve { note } => (
+            "approved".into(),
+            note.as_deref().map(|n| format!("  \"{n}\"")).unwrap_or_default(),
+        ),
+        Change::Withdraw => ("withdrew".into(), "  (approval withdrawn)".into()),
     };
     if let Some(evidence) = &event.evidence {
         let _ = write!(extra, "  ({} {})", evidence.kind.as_str(), evidence.summary());
+    }
+    if event.forced && event.phase().is_some() {
+        extra.push_str("  (forced: worked on an earlier phase)");
     }
     match passage {
         Passage::Overridden => extra.push_str("  (forced past the gate)"),
@@ -163,26 +172,23 @@ pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> any
     if session.events.is_empty() {
         text.push_str("Nothing recorded yet.\n");
     }
-    let passages = crate::gate::passages(
-        &session.checklist,
-        session.events.iter().map(|e| e.as_move(&session.checklist)),
-    );
+    let passages = crate::gate::passages(&session.checklist, &session.events);
     let left_out = std::iter::repeat(crate::gate::Passage::Open).map(|passage| (passage, LEFT_OUT));
     let shown = session
         .events
         .iter()
         .zip(passages.into_iter().map(|passage| (passage, "")))
         .chain(session.left_out.iter().zip(left_out))
-        .filter(|(event, _)| since.is_none_or(|since| event.at >= since))
-        .filter(|(event, _)| by.is_none_or(|by| event.by == by));
+        .filter(|(event, _)| since.is_none_or(|since| event.stamp.at >= since))
+        .filter(|(event, _)| by.is_none_or(|by| event.stamp.by == by));
     for (event, (passage, mark)) in shown {
         let (what, extra) = describe(event, passage);
         let _ = writeln!(
             text,
             "{}  {:<12}  {what:<9}  {}{extra}{mark}",
-            event.at.human(),
-            event.by,
-            event.item
+            event.stamp.at.human(),
+            event.stamp.who(),
+            event.subject_name()
         );
     }
     output::print(&text)?;

@@ -15,7 +15,7 @@ use crate::checklist::Status;
 use crate::cli::hinted::hinted;
 use crate::gate;
 use crate::lookup::{self, LookupError};
-use crate::run::{Change, Event};
+use crate::run::{Author, Change, Event};
 use crate::text::clean_paragraph;
 
 /// `check`, `uncheck`, `skip` and `note`, from the command line.
@@ -123,16 +123,21 @@ pub(super) fn past_gates(session: &Session, indexes: &[usize], force: bool) -> a
     let tally = session.state.tally(&session.checklist);
     let closed: Vec<(usize, gate::Closed)> = indexes
         .iter()
-        .filter_map(|&i| gate::item_closed(&session.checklist, &tally, i).map(|c| (i, c)))
+        .filter_map(|&i| gate::item_closed(&session.checklist, &tally, session.state.approvals(), i).map(|c| (i, c)))
         .collect();
     if let Some((_, first)) = closed.first().filter(|_| !force) {
         let mut message = first.message(&session.checklist);
         for (index, _) in &closed {
             let _ = write!(message, "\n    {}", session.checklist.items()[*index].id);
         }
+        let first_step = if first.approvals > 0 {
+            "get the phase approved (`preflight approve`)"
+        } else {
+            "finish the earlier phase first"
+        };
         return Err(hinted(
             message,
-            "nothing was recorded; finish the earlier phase first, or add --force to record it anyway (marked as forced)",
+            format!("nothing was recorded; {first_step}, or add --force to record it anyway (marked as forced)"),
         ));
     }
     Ok(closed.into_iter().map(|(i, _)| i).collect())
@@ -140,7 +145,13 @@ pub(super) fn past_gates(session: &Session, indexes: &[usize], force: bool) -> a
 
 /// Records `change` for each of `queries` and reports what happened. Ticks
 /// and skips in a closed gated phase are refused unless `force`.
-pub fn run(session: &Session, queries: &[String], change: &Change, by: &str, force: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    session: &Session,
+    queries: &[String],
+    change: &Change,
+    by: &Author,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
     let indexes = resolve(session, queries)?;
     let gated = matches!(change, Change::Status(Status::Done | Status::Skipped { .. }));
     let forced = if gated {
@@ -158,15 +169,12 @@ pub fn run(session: &Session, queries: &[String], change: &Change, by: &str, for
             let _ = writeln!(report, "unchanged  {}  (already {verb})", item.id);
             continue;
         }
-        events.push(Event {
-            at: session.state.stamp_for(index, now),
-            by: by.to_owned(),
-            item: item.id.to_string(),
-            title: Some(item.title.clone()),
-            change: change.clone(),
-            forced: forced.contains(&index),
-            evidence: None,
-        });
+        let stamp = by.stamp(session.state.stamp_for(index, now));
+        events.push(
+            Event::on_item(stamp, item.id.clone(), change.clone())
+                .with_title(item.title.clone())
+                .with_force(forced.contains(&index)),
+        );
         let mark = if forced.contains(&index) {
             "  (forced past the gate)"
         } else {
@@ -197,5 +205,7 @@ fn describe(change: &Change) -> &'static str {
         Change::Param { .. } => "set",
         Change::Ran => "ran",
         Change::Started(_) => "started",
+        Change::Approve { .. } => "approved",
+        Change::Withdraw => "withdrawn",
     }
 }

@@ -13,7 +13,7 @@ use crate::cli::hinted::hinted;
 use crate::format;
 use crate::markdown::import::{LeftOut, Outline};
 use crate::markdown::{dialect, export};
-use crate::run::{Change, Event};
+use crate::run::{Author, Change, Event};
 use crate::store::files::{FileError, Replace, Target};
 use crate::store::runlog::{Header, RunLog, now};
 use crate::text::{escape_for_terminal, plural};
@@ -115,18 +115,18 @@ pub(super) fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
 }
 
 /// The events that carry an imported item's status and note into a run.
-fn events_of(outline: &Outline, checklist: &Checklist, by: &str) -> Vec<Event> {
+fn events_of(outline: &Outline, checklist: &Checklist, by: &Author) -> Vec<Event> {
     let at = now();
     let mut events = Vec::new();
     for (found, item) in outline.items().zip(checklist.items()) {
-        let event = |change: Change| Event {
-            at: found.at.unwrap_or(at),
-            by: found.by.clone().unwrap_or_else(|| by.to_owned()),
-            item: item.id.to_string(),
-            title: Some(item.title.clone()),
-            change,
-            forced: false,
-            evidence: None,
+        let event = |change: Change| {
+            // Who ticked it, as the export says; the login is the account
+            // that imports it, which is who writes the event.
+            let mut stamp = by.stamp(found.at.unwrap_or(at));
+            if let Some(ticked_by) = &found.by {
+                stamp.by.clone_from(ticked_by);
+            }
+            Event::on_item(stamp, item.id.clone(), change).with_title(item.title.clone())
         };
         if found.status != Status::Todo {
             events.push(event(Change::Status(found.status.clone())));

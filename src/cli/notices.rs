@@ -43,7 +43,7 @@ impl<'a> Read<'a> {
 
 /// Each event's time and author, for [`future_note`].
 pub fn stamps(events: &[Event]) -> Vec<(Timestamp, &str)> {
-    events.iter().map(|e| (e.at, e.by.as_str())).collect()
+    events.iter().map(|e| (e.stamp.at, e.stamp.by.as_str())).collect()
 }
 
 /// Prints everything worth knowing about the run as read.

@@ -55,18 +55,8 @@ pub fn pending(session: &Session, globals: &Globals) -> anyhow::Result<Vec<Event
             )
         })?;
         if current.get(name) != Some(&value) || !session.state.param_values().contains_key(name) {
-            events.push(Event {
-                at: session.state.stamp_for_param(name, now()),
-                by: operator(globals),
-                item: String::new(),
-                title: None,
-                change: Change::Param {
-                    name: name.clone(),
-                    value,
-                },
-                forced: false,
-                evidence: None,
-            });
+            let stamp = operator(globals).stamp(session.state.stamp_for_param(name, now()));
+            events.push(Event::param(stamp, name.clone(), value));
         }
     }
     Ok(events)
@@ -102,20 +92,10 @@ pub fn secrets_from_env(session: &mut Session, globals: &Globals) -> anyhow::Res
             .state
             .param_values()
             .get(&name)
-            .is_some_and(|(_, _, who)| *who == by);
+            .is_some_and(|given| given.stamp.by == by.by);
         if !given_by_me {
-            events.push(Event {
-                at: session.state.stamp_for_param(&name, now()),
-                by: by.clone(),
-                item: String::new(),
-                title: None,
-                change: Change::Param {
-                    name,
-                    value: String::new(),
-                },
-                forced: false,
-                evidence: None,
-            });
+            let stamp = by.stamp(session.state.stamp_for_param(&name, now()));
+            events.push(Event::param(stamp, name, String::new()));
         }
     }
     Ok(events)

@@ -14,7 +14,7 @@ use super::args::Command;
 use super::session::{Session, operator};
 use super::{Globals, output};
 use crate::cli::hinted::hinted;
-use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
+use crate::run::{Author, Evidence, EvidenceKind, ItemState, RunState};
 use crate::store::runner::{self, Interrupts, Run};
 use crate::template;
 
@@ -124,7 +124,7 @@ fn standing_now(session: &Session, index: usize) -> anyhow::Result<ItemState> {
     if let Some(contents) = session.log.read_from(&session.read_to)? {
         let mut state = session.state.clone();
         let mut events = contents.events;
-        events.sort_by_key(|event| event.at);
+        events.sort_by_key(|event| event.stamp.at);
         if !events.iter().any(|event| state.is_late(&session.checklist, event)) {
             state.apply_later(&session.checklist, &events);
             return Ok(state.item(index).clone());
@@ -142,7 +142,7 @@ fn begin(
     state: &RunState,
     index: usize,
     kind: EvidenceKind,
-    by: &str,
+    by: &Author,
     takeover: bool,
 ) -> anyhow::Result<runner::Claim> {
     let item = &session.checklist.items()[index];
@@ -153,7 +153,7 @@ fn begin(
     let Some(claim) = claim else {
         let who = now.running.as_ref().map_or_else(
             || "another preflight on this machine is running it".to_owned(),
-            |r| format!("{} is running this since {}", r.by, r.at.human()),
+            |r| format!("{} is running this since {}", r.stamp.by, r.stamp.at.human()),
         );
         return Err(hinted(
             format!("{}: {who}; nothing was run", item.title),
@@ -177,9 +177,9 @@ fn unchanged(before: &ItemState, now: &ItemState) -> bool {
 
 /// How an item stands, in the words a run ends with.
 fn status_words(state: &ItemState) -> String {
-    match (&state.status, &state.by) {
+    match (&state.status, &state.set) {
         (crate::checklist::Status::Todo, _) => "open".to_owned(),
-        (status, Some(by)) => format!("{} (by {by})", status.as_str()),
+        (status, Some(set)) => format!("{} (by {})", status.as_str(), set.by),
         (status, None) => status.as_str().to_owned(),
     }
 }

@@ -9,7 +9,7 @@ use super::source::Source;
 use super::{Globals, history, notices, output, params};
 use crate::checklist::Checklist;
 use crate::cli::hinted::hinted;
-use crate::run::{Event, RunState};
+use crate::run::{Author, Event, RunState};
 use crate::store::runlog::{Contents, Header, Mark, RunLog, place};
 use crate::text::clean_line;
 
@@ -51,16 +51,20 @@ pub struct Session {
 
 /// Who is recording: `--by`, else `PREFLIGHT_USER`, else the login name (asked of
 /// the system through `whoami`, since `$USER` is often unset in containers and CI).
-pub fn operator(globals: &Globals) -> String {
+/// Its login is the account this process runs as, recorded beside the name
+/// with every change: what this machine says, not a proof of who it was.
+pub fn operator(globals: &Globals) -> Author {
     let from_env = || std::env::var("PREFLIGHT_USER").ok().filter(|v| !v.trim().is_empty());
-    globals
-        .by
-        .clone()
-        .or_else(from_env)
-        .or_else(|| whoami::username().ok())
+    let login = whoami::username()
+        .ok()
         .and_then(|name| clean_line(&name).ok())
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "unknown".to_owned())
+        .filter(|name| !name.is_empty());
+    let by = match globals.by.clone().or_else(from_env) {
+        Some(name) => clean_line(&name).ok().filter(|name| !name.is_empty()),
+        None => login.clone(),
+    }
+    .unwrap_or_else(|| "unknown".to_owned());
+    Author { by, login }
 }
 
 /// The run a command works on when none is named.
@@ -181,9 +185,9 @@ impl Session {
         // Sorted in place (stable: file order for equal times), not copied:
         // at 100,000 events a copy would cost tens of megabytes.
         let mut events = contents.events;
-        events.sort_by_key(|event| event.at);
+        events.sort_by_key(|event| event.stamp.at);
         let mut left_out = contents.left_out;
-        left_out.sort_by_key(|event| event.at);
+        left_out.sort_by_key(|event| event.stamp.at);
         Session {
             run,
             state,

@@ -18,14 +18,14 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::checklist::Checklist;
-use crate::run::{Change, Event, ItemState, RunState};
+use crate::run::{Change, Event, RunState};
 use crate::store::files;
 use crate::store::runlog::{Contents, Header, Mark, RunLog, Warning, place};
 use crate::timestamp::Timestamp;
 use form::Form;
 
 /// Changed whenever the file's form changes: an older file is then ignored.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The largest snapshot read: far above the state of 100,000 items.
 const MAX_BYTES: u64 = 512 * 1024 * 1024;
@@ -76,7 +76,10 @@ impl Snapshot {
 }
 
 fn ahead_of<'a>(now: Timestamp, events: impl Iterator<Item = &'a Event>) -> Vec<(Timestamp, String)> {
-    events.filter(|e| e.at > now).map(|e| (e.at, e.by.clone())).collect()
+    events
+        .filter(|e| e.stamp.at > now)
+        .map(|e| (e.stamp.at, e.stamp.by.clone()))
+        .collect()
 }
 
 /// Where the snapshot of the log at `log` is kept; `None` when the log does
@@ -154,7 +157,7 @@ pub fn resume(log: &RunLog, checklist: &Checklist, now: Timestamp) -> Option<Sna
         return None;
     }
     let mut events = new.events;
-    events.sort_by_key(|event| event.at);
+    events.sort_by_key(|event| event.stamp.at);
     for event in &events {
         if !comes_after(&state, checklist, event) {
             return None;
@@ -180,25 +183,17 @@ pub fn resume(log: &RunLog, checklist: &Checklist, now: Timestamp) -> Option<Sna
 /// someone (operators are listed in the order they first appear), the whole
 /// run.
 fn comes_after(state: &RunState, checklist: &Checklist, event: &Event) -> bool {
-    let after = |latest: Option<Timestamp>| latest.is_none_or(|latest| event.at >= latest);
-    if !state.operators().contains(&event.by) && !after(state.last_changed()) {
+    let after = |latest: Option<Timestamp>| latest.is_none_or(|latest| event.stamp.at >= latest);
+    if !state.operators().contains(&event.stamp.by) && !after(state.last_changed()) {
         return false;
     }
     match &event.change {
-        Change::Param { name, .. } => after(state.param_values().get(name).map(|(_, at, _)| *at)),
-        _ => match checklist.index_of(&event.item) {
-            Some(index) => after(latest_of(state.item(index))),
+        Change::Param { name, .. } => after(state.param_values().get(name).map(|p| p.stamp.at)),
+        _ => match event.item_index(checklist) {
+            Some(index) => after(state.item(index).latest()),
             None => after(state.last_changed()),
         },
     }
-}
-
-/// The time of the latest event that left a trace on an item.
-fn latest_of(item: &ItemState) -> Option<Timestamp> {
-    let changed = item.changed.as_ref().map(|(at, _)| *at);
-    let evidence = item.evidence.as_ref().map(|(_, at, _)| *at);
-    let running = item.running.as_ref().map(|running| running.at);
-    changed.max(evidence).max(running)
 }
 
 /// Keeps `snapshot` for the next command, written whole or not at all (a

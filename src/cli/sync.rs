@@ -295,7 +295,7 @@ fn who_did(lines: &[String]) -> String {
     let mut by: BTreeMap<String, usize> = BTreeMap::new();
     for line in lines {
         if let Ok(event) = crate::store::runlog::parse_event_line(line) {
-            *by.entry(event.by).or_default() += 1;
+            *by.entry(event.stamp.by).or_default() += 1;
         }
     }
     let parts: Vec<String> = by

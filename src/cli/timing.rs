@@ -146,12 +146,22 @@ pub fn run(session: &Session, json: bool) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(exit::OK));
     }
     let mut text = format!("Timing of run \"{}\" of \"{}\"\n\n", session.run, checklist.title);
-    for ((phase, span), progress) in checklist.phases().iter().zip(&measured.phases).zip(&tally.phases) {
+    for (p, ((phase, span), progress)) in checklist
+        .phases()
+        .iter()
+        .zip(&measured.phases)
+        .zip(&tally.phases)
+        .enumerate()
+    {
         text.push_str(&row(
             &format!("{}{}", phase.icon_prefix(), phase.name),
             span,
             progress.open(),
         ));
+        if phase.approvals > 0 {
+            let line = super::status::approval_line(session.state.approvals(), p, phase.approvals);
+            let _ = writeln!(text, "  {line}");
+        }
     }
     text.push_str(&row("Overall", &measured.overall, tally.overall.open()));
     if !measured.longest.is_empty() {

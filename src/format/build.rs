@@ -55,6 +55,9 @@ pub(super) fn build<S: Spans>(raw: RawChecklist<S>, source: &str, file: &str) ->
         if phase.gate {
             builder.gate();
         }
+        if let Some(approvals) = phase.approvals.map(S::open) {
+            builder.approvals(cx.approvals(&approvals, path)?);
+        }
         builder.phase_description(cx.description(phase.description, path, &params)?);
         let sections = S::open(phase.sections);
         cx.nonempty(

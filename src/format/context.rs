@@ -9,6 +9,9 @@ use super::raw::{At, Text};
 use crate::checklist::{IdError, MAX_SUB_ITEM_DEPTH};
 use crate::text::{MAX_LINE_CHARS, TextError, clean_line_owned};
 
+/// The most approvals a phase may need: more is a typo, not a team.
+pub(super) const MAX_APPROVALS: usize = 20;
+
 /// What the builder needs to point at lines while it works.
 pub(super) struct Context<'a> {
     pub source: &'a str,
@@ -35,6 +38,20 @@ impl Context<'_> {
         match loc {
             Some(loc) => LoadError::at(self.file, self.source, position(loc), message),
             None => LoadError::file(self.file, message),
+        }
+    }
+
+    /// How many approvals a phase needs: at least one (leave the field out
+    /// for none), and no more than [`MAX_APPROVALS`].
+    pub(super) fn approvals(&self, count: &At<u64>, path: Where) -> Result<usize, LoadError> {
+        match usize::try_from(count.value) {
+            Ok(n @ 1..=MAX_APPROVALS) => Ok(n),
+            _ => Err(self
+                .error(
+                    count.loc.as_ref(),
+                    format!("{path}: `approvals` is {}; it must be 1 to {MAX_APPROVALS}", count.value),
+                )
+                .with_hint("the number of different people who must approve the phase before it opens, for example `approvals: 2`; leave the field out for none".to_owned())),
         }
     }
 

@@ -51,7 +51,7 @@ mod tests {
     fn the_fields_are_the_structs_own_in_their_order() {
         assert_eq!(
             fields_of::<RawPhase<Plain>>(),
-            ["name", "icon", "id", "gate", "description", "sections"]
+            ["name", "icon", "id", "gate", "approvals", "description", "sections"]
         );
         assert_eq!(
             fields_of::<RawFullItem<Plain>>(),

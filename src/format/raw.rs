@@ -82,6 +82,8 @@ pub(super) struct RawPhase<S: Spans> {
     #[serde(default)]
     pub gate: bool,
     #[serde(default)]
+    pub approvals: Option<S::W<u64>>,
+    #[serde(default)]
     pub description: Option<Text>,
     pub sections: S::W<Vec<S::W<RawSection<S>>>>,
 }

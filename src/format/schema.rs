@@ -67,6 +67,12 @@ pub fn json_schema() -> String {
         "gate" => {
             json!({ "type": "boolean", "description": "Opens only when every earlier phase is complete; changes in it before then need --force." })
         }
+        "approvals" => json!({
+            "type": "integer",
+            "minimum": 1,
+            "maximum": super::context::MAX_APPROVALS,
+            "description": "Opens only once this many different people approved it (`preflight approve`, `a` in the view), none of whom recorded a change in an earlier phase."
+        }),
         "id" => id(),
         "description" => text("What a reader is told before its sections: Markdown (paragraphs, lists, code)."),
         "sections" => list_of("section", "The sections, in order; at least one."),

@@ -140,6 +140,9 @@ pub fn checklist_to_yaml(checklist: &Checklist, origin: &str) -> String {
         if phase.gate {
             out.push_str("    gate: true\n");
         }
+        if phase.approvals > 0 {
+            let _ = writeln!(out, "    approvals: {}", phase.approvals);
+        }
         if let Some(icon) = &phase.icon {
             let _ = writeln!(out, "    icon: {}", scalar(icon));
         }

@@ -24,5 +24,9 @@ pub const NOT_APPLICABLE: &str = "(N/A";
 /// Opens the line of a run's parameter values, under the run line.
 pub const PARAMETERS: &str = "**Parameters:**";
 
+/// What starts the line under a phase's heading that says who approved it:
+/// import leaves it out, as it is the run's, not the checklist's.
+pub const APPROVALS: &str = "**Approvals:**";
+
 /// The heading of the summary at the end, as in the seed.
 pub const COMPLETION_STATUS: &str = "Completion Status";

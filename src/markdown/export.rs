@@ -16,7 +16,7 @@ pub use blocks::END_OF_TEXT;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::dialect::{self, COMPLETION_STATUS, EVIDENCE, MARKER, NOTE, PARAMETERS};
+use super::dialect::{self, APPROVALS, COMPLETION_STATUS, EVIDENCE, MARKER, NOTE, PARAMETERS};
 use crate::checklist::{Checklist, Item, Status};
 use crate::inline::{self, Place};
 use crate::progress::Progress;
@@ -81,6 +81,7 @@ fn item_lines(
 /// One item after its list marker: ` [ ] **Title** detail`, who and when, and
 /// the note on a line of its own, indented by `indent`.
 fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
+    let who = state.set.as_ref().map(|s| (s.who(), s.at));
     let line = dialect::Line {
         title: &item.title,
         detail: item.detail.as_deref().filter(|d| !d.contains('\n')),
@@ -88,14 +89,15 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
             Status::Skipped { reason } => Some(reason.as_deref()),
             Status::Todo | Status::Done => None,
         },
-        who: state.by.as_deref().zip(state.at),
+        who: who.as_ref().map(|(by, at)| (by.as_ref(), *at)),
         forced: state.forced,
     };
     out.push_str(if state.status == Status::Todo { " [ ] " } else { " [x] " });
     dialect::write_item_to(out, &line);
     // Lines under the item, each after a hard break: the evidence of the
     // last command run for it, then its note.
-    if let Some((evidence, at, by)) = &state.evidence {
+    if let Some(recorded) = &state.evidence {
+        let (evidence, stamp) = (&recorded.evidence, &recorded.stamp);
         let flag = if state.proof_failed() {
             " — proof failed since it was ticked"
         } else {
@@ -106,8 +108,8 @@ fn item_line(out: &mut String, item: &Item, state: &ItemState, indent: &str) {
             "\\\n{indent}{EVIDENCE}{} {} — {}, {}{flag}",
             evidence.kind.as_str(),
             evidence.summary(),
-            inline::escape(by, Place::Inline),
-            at.human()
+            inline::escape(&stamp.who(), Place::Inline),
+            stamp.at.human()
         );
     }
     if state.out_of_order {
@@ -200,9 +202,18 @@ fn markdown_with(
         let _ = writeln!(out, "{PARAMETERS} {}\n", params.join(" · "));
     }
     let tally = state.tally(checklist);
-    for phase in checklist.phases() {
+    for (p, phase) in checklist.phases().iter().enumerate() {
         let icon = inline::escape(&phase.icon_prefix(), Place::Name);
         let _ = writeln!(out, "## {icon}{}\n", inline::escape(&phase.name, Place::Name));
+        if phase.approvals > 0 {
+            let approvals = state.approvals();
+            let mut line = format!("{APPROVALS} {} of {}", approvals.count(p), phase.approvals);
+            let who = approvals.approvers(p);
+            if !who.is_empty() {
+                let _ = write!(line, " — {}", inline::escape(&who, Place::Name));
+            }
+            let _ = writeln!(out, "{line}\n");
+        }
         if let Some(description) = &phase.description {
             let _ = writeln!(out, "{}", blocks::safe(description, ""));
         }

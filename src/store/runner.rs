@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use nix::unistd::Pid;
 
 use crate::checklist::{Checklist, Status};
-use crate::run::{Change, Event, Evidence, EvidenceKind, RunState};
+use crate::run::{Author, Change, Event, Evidence, EvidenceKind, RunState};
 use crate::template::{self, Values};
 
 mod claim;
@@ -68,26 +68,26 @@ pub fn event_for(
     index: usize,
     evidence: Evidence,
     forced: bool,
-    by: &str,
+    by: &Author,
     open: bool,
 ) -> Event {
     let item = &checklist.items()[index];
     // Only an open item is ticked: one a teammate skipped (or that is done
     // already) keeps its status, and the run is recorded as evidence alone.
     let ticks = evidence.passed() && open;
-    Event {
-        at: state.stamp_for(index, crate::store::runlog::now()),
-        by: by.to_owned(),
-        item: item.id.to_string(),
-        title: Some(item.title.clone()),
-        change: if ticks {
-            Change::Status(Status::Done)
-        } else {
-            Change::Ran
-        },
-        forced: forced && ticks,
-        evidence: Some(evidence),
-    }
+    let change = if ticks {
+        Change::Status(Status::Done)
+    } else {
+        Change::Ran
+    };
+    Event::on_item(
+        by.stamp(state.stamp_for(index, crate::store::runlog::now())),
+        item.id.clone(),
+        change,
+    )
+    .with_title(item.title.clone())
+    .with_force(forced && ticks)
+    .with_evidence(evidence)
 }
 
 /// Why an item's command may not start now: someone runs it (as the run log
@@ -107,8 +107,8 @@ pub fn busy(running: Option<&crate::run::Running>, here: &str) -> Option<String>
     (!gone_here).then(|| {
         format!(
             "{} is running this since {} ({} on {})",
-            running.by,
-            running.at.human(),
+            running.stamp.by,
+            running.stamp.at.human(),
             running.start.kind.as_str(),
             running.start.host
         )
@@ -116,21 +116,19 @@ pub fn busy(running: Option<&crate::run::Running>, here: &str) -> Option<String>
 }
 
 /// The event that says a command starts for an item, recorded before it runs.
-pub fn started(state: &RunState, checklist: &Checklist, index: usize, kind: EvidenceKind, by: &str) -> Event {
+pub fn started(state: &RunState, checklist: &Checklist, index: usize, kind: EvidenceKind, by: &Author) -> Event {
     let item = &checklist.items()[index];
-    Event {
-        at: state.stamp_for(index, crate::store::runlog::now()),
-        by: by.to_owned(),
-        item: item.id.to_string(),
-        title: Some(item.title.clone()),
-        change: Change::Started(crate::run::Start {
-            kind,
-            host: host(),
-            pid: std::process::id(),
-        }),
-        forced: false,
-        evidence: None,
-    }
+    let start = Change::Started(crate::run::Start {
+        kind,
+        host: host(),
+        pid: std::process::id(),
+    });
+    Event::on_item(
+        by.stamp(state.stamp_for(index, crate::store::runlog::now())),
+        item.id.clone(),
+        start,
+    )
+    .with_title(item.title.clone())
 }
 
 /// How a command is run.

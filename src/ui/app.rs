@@ -8,6 +8,7 @@ mod action;
 mod messages;
 mod modes;
 mod params;
+mod recording;
 mod update;
 
 pub use action::{Action, Edit, EditKind, Effect};
@@ -18,7 +19,7 @@ pub use update::update;
 
 use crate::checklist::{Checklist, Status};
 use crate::progress::{Progress, Tally};
-use crate::run::{Change, Event, ItemState, RunState};
+use crate::run::{Author, Change, Event, ItemState, RunState};
 
 use super::layout::{self, Areas};
 use super::line_edit::LineEdit;
@@ -42,7 +43,7 @@ pub struct App {
     pub tally: Tally,
     pub run: String,
     /// Who this session records as; changes by others are announced.
-    pub(crate) operator: String,
+    pub(crate) author: Author,
     /// Whether `E` may open the checklist in an editor (bundled ones are not files).
     pub(crate) editable: bool,
     pub tree: Tree,
@@ -68,7 +69,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(checklist: Checklist, state: RunState, run: String, operator: String, editable: bool) -> App {
+    pub fn new(checklist: Checklist, state: RunState, run: String, author: Author, editable: bool) -> App {
         let tally = state.tally(&checklist);
         let tree = Tree::new(&checklist, &state);
         let orphans = state.orphans().count();
@@ -85,7 +86,7 @@ impl App {
             state,
             tally,
             run,
-            operator,
+            author,
             editable,
             tree,
             search_index: None,
@@ -118,13 +119,21 @@ impl App {
     /// Applies one event to the state and the progress; `Some(changed)` for an
     /// item of the checklist, saying whether its status changed.
     fn apply(&mut self, event: &Event) -> Option<bool> {
-        let Some(index) = self.checklist.index_of(&event.item) else {
+        let Some(index) = event.item_index(&self.checklist) else {
             self.state.apply(&self.checklist, event);
-            return None;
+            // An approval changes no item, but is news all the same.
+            return event.phase().map(|_| false);
         };
         let before = self.state.item(index).status.clone();
-        let passage = matches!(event.change, Change::Status(_))
-            .then(|| crate::gate::judge(&self.checklist, &self.tally, index, event.forced));
+        let passage = matches!(event.change, Change::Status(_)).then(|| {
+            crate::gate::judge(
+                &self.checklist,
+                &self.tally,
+                self.state.approvals(),
+                index,
+                event.forced,
+            )
+        });
         self.state.apply(&self.checklist, event);
         if let Some(passage) = passage {
             self.state.note_passage(index, passage);
@@ -168,7 +177,7 @@ impl App {
             .into_iter()
             .zip(events)
             .map(|(mut edit, event)| {
-                edit.recorded = Some(event.at);
+                edit.recorded = Some(event.stamp.at);
                 edit
             })
             .collect();
@@ -192,11 +201,11 @@ impl App {
 
     /// Events another process appended to the run: apply them and say who did what.
     pub fn external(&mut self, events: &[Event]) {
-        let operator = self.operator.clone();
+        let operator = self.author.by.clone();
         let others: Vec<&Event> = self
             .apply_all(events)
             .into_iter()
-            .filter(|e| e.by != operator)
+            .filter(|e| e.stamp.by != operator)
             .collect();
         if events.iter().any(|e| matches!(e.change, Change::Param { .. })) {
             self.refresh_values();
@@ -211,9 +220,15 @@ impl App {
                 Change::Ran if only.evidence.as_ref().is_some_and(crate::run::Evidence::passed) => "run",
                 Change::Ran => "run, and failed,",
                 Change::Started(_) => "started running",
+                Change::Approve { .. } => "approved",
+                Change::Withdraw => "withdrawn",
             };
-            let title = only.title.as_deref().unwrap_or(&only.item);
-            self.say(format!("{title} {what} by {}", only.by));
+            let phase = only.phase().and_then(|id| self.checklist.phase_index(id));
+            let title = match phase {
+                Some(p) => self.checklist.phases()[p].name.as_str(),
+                None => only.title.as_deref().unwrap_or(only.subject_name()),
+            };
+            self.say(format!("{title} {what} by {}", only.stamp.by));
         } else if others.len() > 1 {
             self.say(format!("{} changes by others", others.len()));
         }
@@ -275,7 +290,7 @@ impl App {
             }
             _ => 1,
         };
-        let phases = strip::rows(&self.checklist, &self.tally, width, height);
+        let phases = strip::rows(&self.checklist, &self.tally, self.state.approvals(), width, height);
         layout::areas(width, height, phases, u16::try_from(footer).unwrap_or(1))
     }
 

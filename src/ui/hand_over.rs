@@ -139,7 +139,7 @@ pub fn outcome_event(
     open: bool,
 ) -> Event {
     let evidence = outcome.evidence(kind, line).masked(app.state.secrets());
-    runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.operator, open)
+    runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.author, open)
 }
 
 /// A run's outcome was recorded as `event`: the view applies it and says how
@@ -162,18 +162,8 @@ pub fn outcome_recorded(app: &mut App, index: usize, event: &Event) {
 /// given, and by whom.
 pub fn param_event(app: &App, name: &str, value: &str, now: Timestamp) -> Event {
     let recorded = if secret(app, name) { "" } else { value };
-    Event {
-        at: app.state.stamp_for_param(name, now),
-        by: app.operator.clone(),
-        item: String::new(),
-        title: None,
-        change: crate::run::Change::Param {
-            name: name.to_owned(),
-            value: recorded.to_owned(),
-        },
-        forced: false,
-        evidence: None,
-    }
+    let stamp = app.author.stamp(app.state.stamp_for_param(name, now));
+    Event::param(stamp, name.to_owned(), recorded.to_owned())
 }
 
 /// A value was recorded as `event`: a secret is kept for this session, the
@@ -207,7 +197,7 @@ fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: E
         Ok(None) => {
             let who = running.as_ref().map_or_else(
                 || "another preflight on this machine is running it".to_owned(),
-                |r| format!("{} is running this since {}", r.by, r.at.human()),
+                |r| format!("{} is running this since {}", r.stamp.by, r.stamp.at.human()),
             );
             app.complain(format!("{title}: {who}; nothing was run"));
             return None;
@@ -223,7 +213,7 @@ fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: E
         ));
         return None;
     }
-    let started = runner::started(&app.state, &app.checklist, index, kind, &app.operator);
+    let started = runner::started(&app.state, &app.checklist, index, kind, &app.author);
     let _writing = watchdog.writing();
     if let Err(err) = log.append(std::slice::from_ref(&started)) {
         app.record_failed(err.message());

@@ -49,6 +49,8 @@ pub enum Hint {
     OnCommand,
     /// On an item that has a verification.
     OnVerify,
+    /// On a phase that needs approvals it does not have.
+    OnApproval,
 }
 
 /// Where the cursor is, as the footer's hints depend on it.
@@ -58,6 +60,8 @@ pub enum Place {
     Searching,
     /// On a phase or section.
     Header,
+    /// On a phase that needs approvals it does not have.
+    Unapproved,
     /// On an item, and whether it has a command and a verification.
     Item { command: bool, verify: bool },
 }
@@ -128,7 +132,8 @@ pub fn hints(place: Place) -> Vec<(&'static str, &'static str)> {
                 (on, place),
                 (Hint::OnBoth, _)
                     | (Hint::InSearch, Place::Searching)
-                    | (Hint::OnHeader, Place::Header)
+                    | (Hint::OnHeader, Place::Header | Place::Unapproved)
+                    | (Hint::OnApproval, Place::Unapproved)
                     | (Hint::OnItem, Place::Item { .. })
                     | (Hint::OnCommand, Place::Item { command: true, .. })
                     | (Hint::OnVerify, Place::Item { verify: true, .. })

@@ -6,6 +6,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::approval::Approvals;
 use crate::checklist::Checklist;
 use crate::progress::Tally;
 
@@ -29,7 +30,7 @@ fn max_rows(height: u16) -> usize {
 }
 
 /// The compact entry of each phase.
-pub fn entries(checklist: &Checklist, tally: &Tally) -> Vec<String> {
+pub fn entries(checklist: &Checklist, tally: &Tally, approvals: &Approvals) -> Vec<String> {
     checklist
         .phases()
         .iter()
@@ -38,7 +39,7 @@ pub fn entries(checklist: &Checklist, tally: &Tally) -> Vec<String> {
         .map(|(p, (phase, progress))| {
             let mark = if progress.is_complete() {
                 "✓ "
-            } else if crate::gate::phase_closed(checklist, tally, p).is_some() {
+            } else if crate::gate::phase_closed(checklist, tally, approvals, p).is_some() {
                 "🔒 "
             } else {
                 ""
@@ -80,12 +81,12 @@ pub fn flow(entries: &[String], width: u16, height: u16) -> Vec<Vec<usize>> {
 }
 
 /// How many rows the overview takes.
-pub fn rows(checklist: &Checklist, tally: &Tally, width: u16, height: u16) -> u16 {
+pub fn rows(checklist: &Checklist, tally: &Tally, approvals: &Approvals, width: u16, height: u16) -> u16 {
     let phases = checklist.phases().len();
     let rows = if bars(height, phases) {
         phases
     } else {
-        flow(&entries(checklist, tally), width, height).len()
+        flow(&entries(checklist, tally, approvals), width, height).len()
     };
     u16::try_from(rows).unwrap_or(1)
 }
@@ -113,13 +114,13 @@ mod tests {
     fn twelve_phases_all_show_in_two_rows_at_80_columns() {
         let list = checklist(12);
         let tally = RunState::new(&list).tally(&list);
-        let entries = entries(&list, &tally);
+        let entries = entries(&list, &tally, &Approvals::new(&list));
         assert_eq!(entries[11], "12 0/2");
         let rows = flow(&entries, 80, 24);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows.iter().map(Vec::len).sum::<usize>(), 12, "every phase shows");
         assert_eq!(
-            super::rows(&list, &tally, 80, 40),
+            super::rows(&list, &tally, &Approvals::new(&list), 80, 40),
             2,
             "not a row each on a tall screen either"
         );
@@ -129,8 +130,8 @@ mod tests {
     fn few_phases_get_bars_on_a_tall_screen() {
         let list = checklist(6);
         let tally = RunState::new(&list).tally(&list);
-        assert_eq!(super::rows(&list, &tally, 120, 40), 6);
-        assert_eq!(super::rows(&list, &tally, 80, 24), 1);
+        assert_eq!(super::rows(&list, &tally, &Approvals::new(&list), 120, 40), 6);
+        assert_eq!(super::rows(&list, &tally, &Approvals::new(&list), 80, 24), 1);
     }
 
     #[test]
@@ -142,9 +143,9 @@ mod tests {
         .unwrap();
         let todo = [crate::checklist::Status::Todo, crate::checklist::Status::Todo];
         let tally = Tally::of(&list, |i| &todo[i]);
-        assert_eq!(entries(&list, &tally), ["1 0/1", "2 🔒 0/1"]);
+        assert_eq!(entries(&list, &tally, &Approvals::new(&list)), ["1 0/1", "2 🔒 0/1"]);
         let done = [crate::checklist::Status::Done, crate::checklist::Status::Todo];
         let tally = Tally::of(&list, |i| &done[i]);
-        assert_eq!(entries(&list, &tally), ["1 ✓ 1/1", "2 0/1"]);
+        assert_eq!(entries(&list, &tally, &Approvals::new(&list)), ["1 ✓ 1/1", "2 0/1"]);
     }
 }

@@ -123,7 +123,7 @@ fn phases(frame: &mut Frame, app: &App, area: Rect, screen_height: u16) {
         }
     };
     if !strip::bars(screen_height, app.checklist.phases().len()) {
-        let entries = strip::entries(&app.checklist, &app.tally);
+        let entries = strip::entries(&app.checklist, &app.tally, app.state.approvals());
         let rows = strip::flow(&entries, area.width, screen_height);
         let last = rows.len().saturating_sub(1);
         for (r, row) in rows.iter().enumerate().take(usize::from(area.height)) {
@@ -156,7 +156,7 @@ fn phases(frame: &mut Frame, app: &App, area: Rect, screen_height: u16) {
         ]));
         let progress = app.phase_progress(p);
         let icon = phase.icon_prefix();
-        let lock = if crate::gate::phase_closed(&app.checklist, &app.tally, p).is_some() {
+        let lock = if crate::gate::phase_closed(&app.checklist, &app.tally, app.state.approvals(), p).is_some() {
             " 🔒"
         } else {
             ""
@@ -276,6 +276,10 @@ fn keys_hint(app: &App) -> Line<'static> {
     let item = app.selected_item().map(|i| &app.checklist.items()[i]);
     let place = if app.tree.kept_search() {
         keymap::Place::Searching
+    } else if let Some(Row::Phase(p)) = app.tree.selected()
+        && app.state.approvals().missing(&app.checklist, p) > 0
+    {
+        keymap::Place::Unapproved
     } else if matches!(app.tree.selected(), Some(Row::Phase(_) | Row::Section(_))) {
         keymap::Place::Header
     } else {

@@ -178,20 +178,40 @@ pub fn json_items(status: &Value) -> Vec<Value> {
         .collect()
 }
 
+/// How `export` and `log` name a change recorded here under `by`: with
+/// the account of this process first where it is another name.
+pub fn shown_as(by: &str) -> String {
+    match whoami::username() {
+        Ok(login) if login != by => format!("{login} (as {by})"),
+        _ => by.to_owned(),
+    }
+}
+
+/// Replaces the events of the run log at `state` with `lines`, keeping its
+/// header: a run as a teammate's log (or a hand edit) could hold it.
+pub fn rewrite_events(state: &Path, lines: &[&str]) {
+    let text = std::fs::read_to_string(state).unwrap();
+    let mut out = text.lines().next().unwrap().to_owned() + "\n";
+    for line in lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    std::fs::write(state, out).unwrap();
+}
+
 /// The bundled checklist in a run with two ticks, a skip with a reason and a
 /// note, all at a fixed time, as render and export snapshots show it.
 pub fn worked_run() -> (preflight::checklist::Checklist, preflight::run::RunState) {
     use preflight::checklist::Status;
-    use preflight::run::{Change, Event, RunState};
+    use preflight::run::{Change, Event, RunState, Stamp};
     let checklist = preflight::bundled::PRODUCTION_DEPLOYMENT.load().unwrap();
-    let event = |item: &str, by: &str, change: Change| Event {
-        at: preflight::timestamp::Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
-        by: by.into(),
-        item: format!("pre-deployment/infrastructure-setup/{item}"),
-        title: None,
-        change,
-        forced: false,
-        evidence: None,
+    let event = |item: &str, by: &str, change: Change| {
+        let at = preflight::timestamp::Timestamp::parse("2026-11-29T10:02:11Z").unwrap();
+        Event::on_item(
+            Stamp::new(at, by),
+            format!("pre-deployment/infrastructure-setup/{item}"),
+            change,
+        )
     };
     let skip = Status::Skipped {
         reason: Some("no cache in this service".into()),

@@ -24,6 +24,20 @@ impl ItemId {
     }
 }
 
+/// An id as a run log or a caller names it: it may name an item the
+/// checklist does not have (an orphan), so it is not checked here.
+impl From<String> for ItemId {
+    fn from(id: String) -> ItemId {
+        ItemId(id)
+    }
+}
+
+impl From<&str> for ItemId {
+    fn from(id: &str) -> ItemId {
+        ItemId(id.to_owned())
+    }
+}
+
 impl fmt::Display for ItemId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -75,6 +89,10 @@ pub struct Phase {
     pub description: Option<String>,
     /// Opens only when every earlier phase is complete.
     pub gate: bool,
+    /// Opens only when this many different people approved it, none of
+    /// whom recorded a change in an earlier phase (two-person rule); 0 for
+    /// none.
+    pub approvals: usize,
     /// Indexes into [`Checklist::sections`].
     pub sections: Range<usize>,
 }
@@ -258,6 +276,17 @@ impl Checklist {
             return None;
         }
         (0..phase).map(|p| (p, open(p))).find(|&(_, n)| n > 0)
+    }
+
+    /// The index of the phase with exactly this id.
+    pub fn phase_index(&self, id: &str) -> Option<usize> {
+        self.phases.iter().position(|p| p.id == id)
+    }
+
+    /// Whether any phase has a gate or needs approvals: only then does a
+    /// change's order matter to whether its phase was open.
+    pub fn has_gates(&self) -> bool {
+        self.phases.iter().any(|p| p.gate || p.approvals > 0)
     }
 
     /// The index of the item with exactly this full id.

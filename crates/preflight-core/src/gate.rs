@@ -1,39 +1,59 @@
 //! Phase gates: a phase marked `gate: true` opens only when every phase before
-//! it is complete (each item done or skipped). Until then, ticking, skipping or
-//! running anything in it is refused, unless forced, and a forced change is
-//! recorded as such. Pure: from the checklist and a run's tally.
+//! it is complete (each item done or skipped), and one with `approvals: N`
+//! only once N different people approved it (see [`crate::approval`]).
+//! Until then, ticking, skipping or running anything in it is refused,
+//! unless forced, and a forced change is recorded as such. Pure: from the
+//! checklist, a run's tally and its approvals.
 
+use crate::approval::Approvals;
 use crate::checklist::{Checklist, Status};
 use crate::progress::Tally;
+use crate::run::Event;
 
-/// Why an item's phase is closed.
+/// Why a phase is closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Closed {
-    /// The gated phase.
+    /// The closed phase.
     pub phase: usize,
-    /// The first earlier phase that is not complete, and its open items.
-    pub blocker: usize,
-    pub open: usize,
+    /// The first earlier phase that is not complete, and its open items;
+    /// `None` when only approvals keep it closed.
+    pub blocker: Option<(usize, usize)>,
+    /// How many more approvals it needs.
+    pub approvals: usize,
 }
 
 impl Closed {
-    /// `Deploy is gated: Prepare has 3 open items`.
+    /// `Deploy is gated: Prepare has 3 open items`, `Deploy needs 2
+    /// approvals`, or both.
     pub fn message(&self, checklist: &Checklist) -> String {
         let phases = checklist.phases();
-        format!(
-            "{} is gated: {} has {}",
-            phases[self.phase].name,
-            phases[self.blocker].name,
-            crate::text::plural(self.open, "open item", "open items")
-        )
+        let name = &phases[self.phase].name;
+        let needs = crate::text::plural(self.approvals, "approval", "approvals");
+        match self.blocker {
+            Some((blocker, open)) => {
+                let open = crate::text::plural(open, "open item", "open items");
+                let gated = format!("{name} is gated: {} has {open}", phases[blocker].name);
+                if self.approvals > 0 {
+                    format!("{gated}, and it needs {needs}")
+                } else {
+                    gated
+                }
+            }
+            None => format!("{name} needs {needs}"),
+        }
     }
 }
 
-/// Whether the gated phase `phase` is closed in a run with this tally.
-pub fn phase_closed(checklist: &Checklist, tally: &Tally, phase: usize) -> Option<Closed> {
-    checklist
-        .gate_closed_by(phase, |p| tally.phases[p].open())
-        .map(|(blocker, open)| Closed { phase, blocker, open })
+/// Whether the phase `phase` is closed in a run with this tally and these
+/// approvals.
+pub fn phase_closed(checklist: &Checklist, tally: &Tally, approvals: &Approvals, phase: usize) -> Option<Closed> {
+    let blocker = checklist.gate_closed_by(phase, |p| tally.phases[p].open());
+    let missing = approvals.missing(checklist, phase);
+    (blocker.is_some() || missing > 0).then_some(Closed {
+        phase,
+        blocker,
+        approvals: missing,
+    })
 }
 
 /// How a recorded change stood with its phase's gate when it was made.
@@ -49,9 +69,10 @@ pub enum Passage {
 }
 
 /// How a status change to the item at `index`, `forced` or not, stands with
-/// its phase's gate in a run whose tally (before the change) is `tally`.
-pub fn judge(checklist: &Checklist, tally: &Tally, index: usize, forced: bool) -> Passage {
-    match item_closed(checklist, tally, index) {
+/// its phase's gate in a run whose tally and approvals (before the change)
+/// are these.
+pub fn judge(checklist: &Checklist, tally: &Tally, approvals: &Approvals, index: usize, forced: bool) -> Passage {
+    match item_closed(checklist, tally, approvals, index) {
         None => Passage::Open,
         Some(_) if forced => Passage::Overridden,
         Some(_) => Passage::OutOfOrder,
@@ -66,30 +87,34 @@ pub struct Move<'a> {
     pub forced: bool,
 }
 
-/// How each change of a run (in the order of their time, as replay applies
-/// them) stood with its gate: `None` (a change that sets no status of an
-/// item the checklist has) is [`Passage::Open`].
-pub fn passages<'a>(checklist: &Checklist, moves: impl IntoIterator<Item = Option<Move<'a>>>) -> Vec<Passage> {
+/// How each event of a run (in the order of their time, as replay applies
+/// them) stood with its gate: one that sets no status of an item the
+/// checklist has is [`Passage::Open`].
+pub fn passages<'a>(checklist: &Checklist, events: impl IntoIterator<Item = &'a Event>) -> Vec<Passage> {
     let mut statuses = vec![Status::Todo; checklist.items().len()];
     let mut tally = Tally::of(checklist, |i| &statuses[i]);
-    moves
+    let mut approvals = Approvals::new(checklist);
+    events
         .into_iter()
-        .map(|change| {
-            let Some(Move { index, status, forced }) = change else {
-                return Passage::Open;
-            };
-            let passage = judge(checklist, &tally, index, forced);
-            tally.change(checklist, index, &statuses[index], status);
-            statuses[index] = status.clone();
+        .map(|event| {
+            let passage = event
+                .as_move(checklist)
+                .map_or(Passage::Open, |Move { index, status, forced }| {
+                    let passage = judge(checklist, &tally, &approvals, index, forced);
+                    tally.change(checklist, index, &statuses[index], status);
+                    statuses[index] = status.clone();
+                    passage
+                });
+            approvals.apply(checklist, event);
             passage
         })
         .collect()
 }
 
 /// Whether the item at `index` stands in a closed phase.
-pub fn item_closed(checklist: &Checklist, tally: &Tally, index: usize) -> Option<Closed> {
+pub fn item_closed(checklist: &Checklist, tally: &Tally, approvals: &Approvals, index: usize) -> Option<Closed> {
     let section = checklist.items()[index].section;
-    phase_closed(checklist, tally, checklist.sections()[section].phase)
+    phase_closed(checklist, tally, approvals, checklist.sections()[section].phase)
 }
 
 #[cfg(test)]
@@ -112,11 +137,12 @@ mod tests {
     #[test]
     fn a_gated_phase_opens_when_every_earlier_phase_is_done_or_skipped() {
         let list = gated();
+        let none = Approvals::new(&list);
         let todo = vec![Status::Todo; 4];
-        let closed = item_closed(&list, &tally(&list, &todo), 3).unwrap();
+        let closed = item_closed(&list, &tally(&list, &todo), &none, 3).unwrap();
         assert_eq!(closed.message(&list), "Deploy is gated: Prepare has 2 open items");
         assert_eq!(
-            item_closed(&list, &tally(&list, &todo), 0),
+            item_closed(&list, &tally(&list, &todo), &none, 0),
             None,
             "an ungated phase is open"
         );
@@ -126,36 +152,38 @@ mod tests {
             Status::Todo,
             Status::Todo,
         ];
-        let closed = item_closed(&list, &tally(&list, &progress), 3).unwrap();
+        let closed = item_closed(&list, &tally(&list, &progress), &none, 3).unwrap();
         assert_eq!(closed.message(&list), "Deploy is gated: Soak has 1 open item");
         progress[2] = Status::Done;
-        assert_eq!(item_closed(&list, &tally(&list, &progress), 3), None);
+        assert_eq!(item_closed(&list, &tally(&list, &progress), &none, 3), None);
     }
 
     #[test]
     fn only_a_change_in_a_closed_gated_phase_counts_and_the_flag_decides_which_kind() {
         let list = gated();
-        let done = Status::Done;
-        let at = |index, forced| {
-            Some(Move {
-                index,
-                status: &done,
-                forced,
-            })
+        let ids = ["prepare/s/a", "prepare/s/b", "soak/s/c", "deploy/s/d"];
+        let at = crate::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap();
+        let tick = |index: usize, forced| {
+            Event::on_item(
+                crate::run::Stamp::new(at, "a"),
+                ids[index],
+                crate::run::Change::Status(Status::Done),
+            )
+            .with_force(forced)
         };
         // d in Deploy, gated: forced while closed, then out of order while
         // closed; a, b, c done; then a forced flag on an open gate means nothing.
         let moves = [
-            at(3, true),
-            at(3, false),
-            at(0, true),
-            at(1, false),
-            at(2, false),
-            at(3, true),
-            None,
+            tick(3, true),
+            tick(3, false),
+            tick(0, true),
+            tick(1, false),
+            tick(2, false),
+            tick(3, true),
+            Event::param(crate::run::Stamp::new(at, "a"), "v", "1"),
         ];
         assert_eq!(
-            passages(&list, moves),
+            passages(&list, &moves),
             vec![
                 Passage::Overridden,
                 Passage::OutOfOrder,

@@ -31,6 +31,7 @@ macro_rules! cases {
     };
 }
 
+pub mod approval;
 pub mod checklist;
 pub mod gate;
 pub mod inline;

@@ -71,7 +71,7 @@ pub fn likely_renames(checklist: &Checklist, state: &RunState) -> Vec<Rename> {
 mod tests {
     use super::*;
     use crate::checklist::{ChecklistBuilder, Status};
-    use crate::run::{Change, Event};
+    use crate::run::{Change, Event, Stamp};
     use crate::timestamp::Timestamp;
 
     fn checklist(sections: &[(&str, &[&str])]) -> Checklist {
@@ -87,15 +87,8 @@ mod tests {
     }
 
     fn tick(id: &str, title: &str) -> Event {
-        Event {
-            at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
-            by: "alice".into(),
-            item: id.into(),
-            title: Some(title.into()),
-            change: Change::Status(Status::Done),
-            forced: false,
-            evidence: None,
-        }
+        let stamp = Stamp::new(Timestamp::parse("2026-11-29T10:00:00Z").unwrap(), "alice");
+        Event::on_item(stamp, id, Change::Status(Status::Done)).with_title(title)
     }
 
     #[test]

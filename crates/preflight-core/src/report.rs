@@ -20,6 +20,8 @@ pub struct Span {
     pub started: Option<Timestamp>,
     /// When the event that completed it was recorded; `None` while open.
     pub completed: Option<Timestamp>,
+    /// Who worked on it, as [`crate::run::Stamp::who`] names them: an
+    /// account that recorded under another name shows as `alice (as bob)`.
     pub operators: BTreeSet<String>,
     /// Changes recorded past a closed gate on purpose (`--force`).
     pub forced: usize,
@@ -36,10 +38,10 @@ impl Span {
     }
 
     fn count(&mut self, event: &Event) {
-        if self.started.is_none_or(|s| event.at < s) {
-            self.started = Some(event.at);
+        if self.started.is_none_or(|s| event.stamp.at < s) {
+            self.started = Some(event.stamp.at);
         }
-        self.operators.insert(event.by.clone());
+        self.operators.insert(event.stamp.who());
         if event.evidence.as_ref().is_some_and(|e| !e.passed()) {
             self.failed += 1;
         }
@@ -75,8 +77,12 @@ pub fn measure(checklist: &Checklist, events: &[Event]) -> Report {
     let mut overall = Span::default();
     let mut closed_at: Vec<Option<Timestamp>> = vec![None; checklist.items().len()];
     let phase_of = |index: usize| checklist.sections()[checklist.items()[index].section].phase;
+    let mut approvals = crate::approval::Approvals::new(checklist);
     for event in in_time_order(events) {
-        let Some(index) = checklist.index_of(&event.item) else {
+        // Before its own judging: a change only makes its author a worker of
+        // its own phase, which no approval of that phase depends on.
+        approvals.apply(checklist, event);
+        let Some(index) = event.item_index(checklist) else {
             continue;
         };
         let phase = phase_of(index);
@@ -88,7 +94,7 @@ pub fn measure(checklist: &Checklist, events: &[Event]) -> Report {
         // Only a change past a gate that was really closed counts as forced
         // (a `forced` flag on a change in an open phase means nothing), and
         // one in a closed phase without the flag is out of order.
-        match gate::judge(checklist, &tally, index, event.forced) {
+        match gate::judge(checklist, &tally, &approvals, index, event.forced) {
             Passage::Open => {}
             Passage::Overridden => {
                 phases[phase].forced += 1;
@@ -101,11 +107,11 @@ pub fn measure(checklist: &Checklist, events: &[Event]) -> Report {
         }
         tally.change(checklist, index, &statuses[index], status);
         statuses[index] = status.clone();
-        closed_at[index] = (*status != Status::Todo).then_some(event.at);
+        closed_at[index] = (*status != Status::Todo).then_some(event.stamp.at);
         // The event that completes a phase (or the run) is remembered; one
         // that opens it again forgets it.
-        phases[phase].completed = tally.phases[phase].is_complete().then_some(event.at);
-        overall.completed = tally.overall.is_complete().then_some(event.at);
+        phases[phase].completed = tally.phases[phase].is_complete().then_some(event.stamp.at);
+        overall.completed = tally.overall.is_complete().then_some(event.stamp.at);
     }
     let mut closed: Vec<(Timestamp, usize)> = closed_at
         .iter()

@@ -1,6 +1,6 @@
 //! Run state: what the events of one run say about each item of a checklist.
 //!
-//! A run is a set of events, each setting one item's status or note. The state
+//! A run is a set of events (see [`Event`]), each setting one item's status or note. The state
 //! of an item is the result of its events in the order of their time (`at`),
 //! events of the same time in the order given: so any merge of the same events
 //! (two copies of a run log joined by git in either order) gives the same state.
@@ -12,60 +12,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::checklist::{Checklist, Status};
+use crate::approval::Approvals;
+use crate::checklist::Checklist;
 use crate::progress::Tally;
 use crate::timestamp::Timestamp;
-
-/// One change to one item, as recorded in a run log.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
-    /// When it was recorded.
-    pub at: Timestamp,
-    /// Who: an operator name.
-    pub by: String,
-    /// The item's full id.
-    pub item: String,
-    /// The item's title when the event was recorded, so that an orphaned event can
-    /// still say what it was about.
-    pub title: Option<String>,
-    pub change: Change,
-    /// A change made in a closed gated phase, with `--force`.
-    pub forced: bool,
-    /// What a command run for the item showed: its exit status, time and output.
-    pub evidence: Option<Evidence>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    Status(Status),
-    /// Sets the note, or clears it with `None`.
-    Note(Option<String>),
-    /// Gives a run parameter a value (the event names no item).
-    Param {
-        name: String,
-        value: String,
-    },
-    /// A command ran and changed nothing: its evidence is all there is.
-    Ran,
-    /// A command or verification started for the item: until its outcome is
-    /// recorded, nobody else starts one.
-    Started(Start),
-}
-
-impl Event {
-    /// The status change it makes, as a gate judges it; `None` for any
-    /// other change, or one to an item the checklist lacks.
-    pub fn as_move(&self, checklist: &Checklist) -> Option<crate::gate::Move<'_>> {
-        let Change::Status(status) = &self.change else {
-            return None;
-        };
-        Some(crate::gate::Move {
-            index: checklist.index_of(&self.item)?,
-            status,
-            forced: self.forced,
-        })
-    }
-}
 
 /// Events about an item the checklist does not have (any more).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +33,7 @@ pub struct Orphan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunParts {
     pub items: Vec<ItemState>,
-    pub params: BTreeMap<String, (String, Timestamp, String)>,
+    pub params: BTreeMap<String, ParamValue>,
     pub orphans: Vec<Orphan>,
     pub operators: Vec<String>,
     pub first_at: Option<Timestamp>,
@@ -97,12 +47,14 @@ pub struct RunState {
     items: Vec<ItemState>,
     /// The values run parameters were given, the latest by time, with when and
     /// by whom.
-    params: BTreeMap<String, (String, Timestamp, String)>,
+    params: BTreeMap<String, ParamValue>,
     orphans: BTreeMap<String, Orphan>,
     operators: Vec<String>,
     first_at: Option<Timestamp>,
     last_at: Option<Timestamp>,
     events: usize,
+    /// Who worked on each phase and who approved it.
+    approvals: Approvals,
     /// Secret parameters' values given in this session: never replayed from
     /// or written to a log.
     secrets: Secrets,
@@ -119,6 +71,7 @@ impl RunState {
             first_at: None,
             last_at: None,
             events: 0,
+            approvals: Approvals::new(checklist),
             secrets: Secrets::default(),
         }
     }
@@ -127,21 +80,7 @@ impl RunState {
     /// the order given.
     pub fn replay<'a>(checklist: &Checklist, events: impl IntoIterator<Item = &'a Event>) -> RunState {
         let mut state = RunState::new(checklist);
-        let order = in_time_order(events);
-        if !checklist.phases().iter().any(|p| p.gate) {
-            for event in order {
-                state.apply(checklist, event);
-            }
-            return state;
-        }
-        let passages = crate::gate::passages(checklist, order.iter().map(|e| e.as_move(checklist)));
-        for (event, passage) in order.into_iter().zip(passages) {
-            if let Some(index) = state.apply(checklist, event)
-                && matches!(event.change, Change::Status(_))
-            {
-                state.note_passage(index, passage);
-            }
-        }
+        state.apply_judged(checklist, in_time_order(events));
         state
     }
 
@@ -149,11 +88,16 @@ impl RunState {
     /// than what it changes), to a run that already holds others: as a
     /// replay would, each status change judged against its gate.
     pub fn apply_later(&mut self, checklist: &Checklist, events: &[Event]) {
-        let gated = checklist.phases().iter().any(|p| p.gate);
-        let mut tally = gated.then(|| self.tally(checklist));
+        self.apply_judged(checklist, events);
+    }
+
+    /// Applies events in the order given, judging each status change
+    /// against its gate as it stood just before.
+    fn apply_judged<'a>(&mut self, checklist: &Checklist, events: impl IntoIterator<Item = &'a Event>) {
+        let mut tally = checklist.has_gates().then(|| self.tally(checklist));
         for event in events {
             let judged = tally.as_mut().zip(event.as_move(checklist)).map(|(tally, change)| {
-                let passage = crate::gate::judge(checklist, tally, change.index, change.forced);
+                let passage = crate::gate::judge(checklist, tally, &self.approvals, change.index, change.forced);
                 tally.change(checklist, change.index, &self.items[change.index].status, change.status);
                 (change.index, passage)
             });
@@ -178,73 +122,81 @@ impl RunState {
         // A run's evidence and a start count too: an outcome recorded after
         // a start stamped ahead (a teammate's clock) must come after it, or
         // the item would stay "running" for ever.
-        let item = &self.items[index];
-        let latest = [
-            item.changed.as_ref().map(|(at, _)| *at),
-            item.evidence.as_ref().map(|(_, at, _)| *at),
-            item.running.as_ref().map(|r| r.at),
-        ]
-        .into_iter()
-        .flatten()
-        .max();
-        match latest {
+        match self.items[index].latest() {
+            Some(latest) if latest >= now => latest.plus_millis(1),
+            _ => now,
+        }
+    }
+
+    /// The time a new approval (or withdrawal) of phase `phase` is recorded
+    /// with: `now`, or just after the phase's latest one when that is later,
+    /// so that a withdrawal made after seeing an approval comes after it.
+    pub fn stamp_for_phase(&self, phase: usize, now: Timestamp) -> Timestamp {
+        match self.approvals.latest(phase) {
             Some(latest) if latest >= now => latest.plus_millis(1),
             _ => now,
         }
     }
 
     /// Whether `event` is older than the latest change of its item (its
-    /// status or note, its last run's evidence, a start) or parameter:
-    /// applied now, it would take the place of a later change, so the run
-    /// must be replayed in time order instead.
+    /// status or note, its last run's evidence, a start) or parameter, or
+    /// an approval older than anything in the run: applied now, it would
+    /// take the place of a later change (or open a phase for changes judged
+    /// closed), so the run must be replayed in time order instead.
     pub fn is_late(&self, checklist: &Checklist, event: &Event) -> bool {
         let latest = match &event.change {
-            Change::Param { name, .. } => self.params.get(name).map(|(_, at, _)| *at),
-            _ => checklist
-                .index_of(&event.item)
+            Change::Param { name, .. } => self.params.get(name).map(|p| p.stamp.at),
+            _ if event.phase().is_some() => self.last_at,
+            _ => event
+                .item_index(checklist)
                 .map(|index| &self.items[index])
-                .or_else(|| self.orphans.get(&event.item).map(|orphan| &orphan.state))
-                .and_then(|item| {
-                    [
-                        item.changed.as_ref().map(|(at, _)| *at),
-                        item.evidence.as_ref().map(|(_, at, _)| *at),
-                        item.running.as_ref().map(|r| r.at),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .max()
-                }),
+                .or_else(|| {
+                    event
+                        .item()
+                        .and_then(|id| self.orphans.get(id.as_str()))
+                        .map(|o| &o.state)
+                })
+                .and_then(ItemState::latest),
         };
-        latest.is_some_and(|latest| event.at < latest)
+        latest.is_some_and(|latest| event.stamp.at < latest)
     }
 
     /// Applies one event; returns the index of the item it changed, or `None` when
     /// the checklist has no such item and the event was kept as an orphan.
     pub fn apply(&mut self, checklist: &Checklist, event: &Event) -> Option<usize> {
         self.events += 1;
-        if self.first_at.is_none_or(|first| event.at < first) {
-            self.first_at = Some(event.at);
+        let at = event.stamp.at;
+        if self.first_at.is_none_or(|first| at < first) {
+            self.first_at = Some(at);
         }
-        if self.last_at.is_none_or(|last| event.at > last) {
-            self.last_at = Some(event.at);
+        if self.last_at.is_none_or(|last| at > last) {
+            self.last_at = Some(at);
         }
-        if !self.operators.contains(&event.by) {
-            self.operators.push(event.by.clone());
+        if !self.operators.contains(&event.stamp.by) {
+            self.operators.push(event.stamp.by.clone());
         }
+        self.approvals.apply(checklist, event);
         if let Change::Param { name, value } = &event.change {
             // For a secret, the log says only that it was given, and by whom:
             // a value a log holds for it is never taken.
             let secret = checklist.params.iter().any(|p| &p.name == name && p.secret);
             let value = if secret { String::new() } else { value.clone() };
-            self.params.insert(name.clone(), (value, event.at, event.by.clone()));
+            self.params.insert(
+                name.clone(),
+                ParamValue {
+                    value,
+                    stamp: event.stamp.clone(),
+                },
+            );
             return None;
         }
-        if let Some(index) = checklist.index_of(&event.item) {
+        if let Some(index) = event.item_index(checklist) {
             self.items[index].apply(event);
             return Some(index);
         }
-        let orphan = self.orphans.entry(event.item.clone()).or_insert_with(|| Orphan {
-            id: event.item.clone(),
+        let id = event.item()?.as_str();
+        let orphan = self.orphans.entry(id.to_owned()).or_insert_with(|| Orphan {
+            id: id.to_owned(),
             title: None,
             events: 0,
             state: ItemState::default(),
@@ -272,9 +224,12 @@ impl RunState {
     }
 
     /// The state put back together from its parts, when they fit `checklist`
-    /// (one item state per item): what [`RunState::parts`] took apart.
+    /// (one item state per item): what [`RunState::parts`] took apart. Never
+    /// for a checklist with approvals: who worked on which phase is not in
+    /// the parts, so such a run is always replayed.
     pub fn from_parts(checklist: &Checklist, parts: RunParts) -> Option<RunState> {
-        (parts.items.len() == checklist.items().len()).then(|| RunState {
+        let fits = parts.items.len() == checklist.items().len() && !checklist.phases().iter().any(|p| p.approvals > 0);
+        fits.then(|| RunState {
             items: parts.items,
             params: parts.params,
             orphans: parts.orphans.into_iter().map(|o| (o.id.clone(), o)).collect(),
@@ -282,6 +237,7 @@ impl RunState {
             first_at: parts.first_at,
             last_at: parts.last_at,
             events: parts.events,
+            approvals: Approvals::new(checklist),
             // Never kept anywhere: a session gives its own.
             secrets: Secrets::default(),
         })
@@ -289,6 +245,11 @@ impl RunState {
 
     pub fn item(&self, index: usize) -> &ItemState {
         &self.items[index]
+    }
+
+    /// Who worked on each phase, and who approved it.
+    pub fn approvals(&self) -> &Approvals {
+        &self.approvals
     }
 
     /// Progress of every section, phase and the whole checklist in this run.
@@ -326,17 +287,19 @@ impl RunState {
 /// for events of the same time (a stable sort).
 pub fn in_time_order<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a Event> {
     let mut sorted: Vec<&Event> = events.into_iter().collect();
-    sorted.sort_by_key(|event| event.at);
+    sorted.sort_by_key(|event| event.stamp.at);
     sorted
 }
 
+mod event;
 mod evidence;
 mod item;
 mod params;
 mod secrets;
 
-pub use evidence::{Evidence, EvidenceKind, ParamShown};
-pub use item::{ItemState, Proof, Running, Start};
+pub use event::{Author, Change, Event, Stamp, Subject};
+pub use evidence::{Evidence, EvidenceKind, ParamShown, ParamValue, RecordedEvidence};
+pub use item::{ItemState, Prior, Proof, Running, Start};
 pub use secrets::{MASK, Secrets};
 
 #[cfg(test)]

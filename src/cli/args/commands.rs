@@ -85,6 +85,34 @@ pub enum Command {
         #[command(flatten)]
         run: RunArgs,
     },
+    /// Approve a phase that needs approvals (two-person rule), or withdraw your approval
+    #[command(
+        long_about = "Approve a phase that needs approvals (two-person rule), or withdraw your approval.\n\n\
+        A phase with `approvals: N` opens only once N different people approved it, none of whom recorded a \
+        change in an earlier phase, by name or by login. Approving as someone who did is refused, unless \
+        --force records it anyway, marked as forced everywhere. Approving twice counts once; --withdraw takes \
+        your approval back.",
+        after_help = "Examples:\n  preflight approve deploy.yaml deploy --note \"diff and dashboards reviewed\"\n  \
+        preflight approve deploy.yaml Deploy --run \"v2.3.0 release\" --by carol\n  \
+        preflight approve deploy.yaml deploy --withdraw"
+    )]
+    Approve {
+        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
+        checklist: PathBuf,
+        /// The phase: its id or its name
+        phase: String,
+        /// What you reviewed, kept with the approval
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Record it even though you recorded changes in an earlier phase (marked as forced)
+        #[arg(long)]
+        force: bool,
+        /// Take back your approval of the phase
+        #[arg(long, conflicts_with_all = ["note", "force"])]
+        withdraw: bool,
+        #[command(flatten)]
+        run: RunArgs,
+    },
     /// Run an item's command and record what it showed; exit 0 ticks the item
     #[command(
         long_about = "Run an item's command and record what it showed; exit 0 ticks the item.\n\n\

@@ -19,7 +19,7 @@ use super::{Line, begin, run_line, shell_line, standing_now, status_words, uncha
 use crate::checklist::{Item, Status};
 use crate::cli::hinted::hinted;
 use crate::gate;
-use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
+use crate::run::{Author, Evidence, EvidenceKind, ItemState, RunState};
 use crate::store::runner::{self, Interrupts};
 
 /// How long the verification after a command may take when `--timeout`
@@ -55,7 +55,7 @@ enum Step {
 }
 
 /// `preflight exec CHECKLIST ITEM`.
-pub fn exec(session: &Session, query: &str, options: &Options, by: &str) -> anyhow::Result<ExitCode> {
+pub fn exec(session: &Session, query: &str, options: &Options, by: &Author) -> anyhow::Result<ExitCode> {
     let index = resolve(session, std::slice::from_ref(&query.to_owned()))?[0];
     let item = &session.checklist.items()[index];
     if item.command.is_none() {
@@ -95,7 +95,7 @@ pub fn exec(session: &Session, query: &str, options: &Options, by: &str) -> anyh
 }
 
 /// `preflight exec CHECKLIST --all [--phase NAME]`.
-pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &str) -> anyhow::Result<ExitCode> {
+pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &Author) -> anyhow::Result<ExitCode> {
     let range = match phase {
         None => 0..session.checklist.items().len(),
         Some(name) => phase_range(session, name)?,
@@ -124,7 +124,12 @@ pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &
                 options.dry_run,
             );
         }
-        let closed = gate::item_closed(&session.checklist, &state.tally(&session.checklist), index);
+        let closed = gate::item_closed(
+            &session.checklist,
+            &state.tally(&session.checklist),
+            state.approvals(),
+            index,
+        );
         if let Some(closed) = closed.as_ref().filter(|_| !options.overrides.gate) {
             let message = closed.message(&session.checklist);
             return stop(
@@ -216,7 +221,7 @@ fn step(
     index: usize,
     options: &Options,
     forced: bool,
-    by: &str,
+    by: &Author,
     interrupts: &Interrupts,
 ) -> anyhow::Result<Step> {
     let item = &session.checklist.items()[index];
@@ -316,7 +321,7 @@ fn kept(ticks: bool, still: bool, now_standing: &ItemState) -> String {
     } else {
         format!(
             "; {} changed it while it ran, so it stays {}",
-            now_standing.by.as_deref().unwrap_or("someone"),
+            now_standing.set.as_ref().map_or("someone", |s| s.by.as_str()),
             status_words(now_standing)
         )
     }

@@ -15,7 +15,7 @@ use super::{Line, run_line, standing_now, unchanged};
 use crate::checklist::Status;
 use crate::cli::hinted::hinted;
 use crate::gate;
-use crate::run::{EvidenceKind, Proof};
+use crate::run::{Author, EvidenceKind, Proof};
 use crate::store::runner::{self, Interrupts};
 
 /// The items `verify` runs: those named, else, in checklist order, every
@@ -52,7 +52,7 @@ pub fn verify(
     queries: &[String],
     timeout: Duration,
     (force, takeover): (bool, bool),
-    by: &str,
+    by: &Author,
 ) -> anyhow::Result<ExitCode> {
     let targets = targets(session, queries)?;
     if targets.is_empty() {
@@ -66,7 +66,7 @@ pub fn verify(
     for index in targets {
         let item = &session.checklist.items()[index];
         let tally = state.tally(&session.checklist);
-        let closed = gate::item_closed(&session.checklist, &tally, index);
+        let closed = gate::item_closed(&session.checklist, &tally, state.approvals(), index);
         if let Some(closed) = closed.filter(|_| !force) {
             failed += 1;
             said(&format!("⛔ {}: {}\n", item.title, closed.message(&session.checklist)));

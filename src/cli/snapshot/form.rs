@@ -8,10 +8,13 @@ use std::collections::BTreeMap;
 use serde::ser::SerializeStruct as _;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::checklist::Status;
-use crate::run::{Evidence, EvidenceKind, ItemState, Orphan, Proof, RunParts, RunState, Running, Start};
+use crate::run::{Orphan, ParamValue, RunParts, RunState};
 use crate::store::runlog::{Header, MarkParts, Warning};
 use crate::timestamp::{InvalidTimestamp, Timestamp};
+
+mod item;
+
+use item::{ItemForm, StampForm};
 
 /// The whole file: with a [`StateForm`] as read, with a [`StateOut`] as
 /// written.
@@ -48,7 +51,7 @@ pub struct MarkForm {
 #[derive(Serialize, Deserialize)]
 pub struct StateForm {
     items: Vec<ItemForm>,
-    params: BTreeMap<String, (String, String, String)>,
+    params: BTreeMap<String, (String, StampForm)>,
     orphans: Vec<OrphanForm>,
     operators: Vec<String>,
     first_at: Option<String>,
@@ -62,48 +65,6 @@ struct OrphanForm {
     title: Option<String>,
     events: usize,
     state: ItemForm,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ItemForm {
-    status: StatusForm,
-    at: Option<String>,
-    by: Option<String>,
-    note: Option<String>,
-    changed: Option<(String, String)>,
-    forced: bool,
-    evidence: Option<(EvidenceForm, String, String)>,
-    proof: u8,
-    running: Option<RunningForm>,
-    prior: Option<(StatusForm, Option<String>)>,
-    out_of_order: bool,
-}
-
-#[derive(Serialize, Deserialize)]
-enum StatusForm {
-    Todo,
-    Done,
-    Skipped(Option<String>),
-}
-
-#[derive(Serialize, Deserialize)]
-struct EvidenceForm {
-    verify: bool,
-    command: String,
-    exit: Option<i32>,
-    timed_out: bool,
-    interrupted: bool,
-    millis: u64,
-    output: Vec<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct RunningForm {
-    verify: bool,
-    host: String,
-    pid: u32,
-    at: String,
-    by: String,
 }
 
 /// A timestamp as text (RFC 3339 keeps every digit it was recorded with).
@@ -120,14 +81,6 @@ pub fn parse_time(text: &str) -> Option<Timestamp> {
 /// and not one.
 fn optional_time(text: Option<&String>) -> Result<Option<Timestamp>, InvalidTimestamp> {
     text.map(|t| Timestamp::parse(t)).transpose()
-}
-
-fn kind(verify: bool) -> EvidenceKind {
-    if verify {
-        EvidenceKind::Verify
-    } else {
-        EvidenceKind::Exec
-    }
 }
 
 impl From<&Header> for HeaderForm {
@@ -185,125 +138,6 @@ pub fn warnings_back(stored: Vec<(usize, String)>) -> Vec<Warning> {
         .into_iter()
         .map(|(line, message)| Warning { line, message })
         .collect()
-}
-
-impl From<&Status> for StatusForm {
-    fn from(s: &Status) -> Self {
-        match s {
-            Status::Todo => StatusForm::Todo,
-            Status::Done => StatusForm::Done,
-            Status::Skipped { reason } => StatusForm::Skipped(reason.clone()),
-        }
-    }
-}
-
-impl From<StatusForm> for Status {
-    fn from(s: StatusForm) -> Self {
-        match s {
-            StatusForm::Todo => Status::Todo,
-            StatusForm::Done => Status::Done,
-            StatusForm::Skipped(reason) => Status::Skipped { reason },
-        }
-    }
-}
-
-impl From<&Evidence> for EvidenceForm {
-    fn from(e: &Evidence) -> Self {
-        EvidenceForm {
-            verify: e.kind == EvidenceKind::Verify,
-            command: e.command.clone(),
-            exit: e.exit,
-            timed_out: e.timed_out,
-            interrupted: e.interrupted,
-            millis: e.millis,
-            output: e.output.clone(),
-        }
-    }
-}
-
-impl From<EvidenceForm> for Evidence {
-    fn from(e: EvidenceForm) -> Self {
-        Evidence {
-            kind: kind(e.verify),
-            command: e.command,
-            exit: e.exit,
-            timed_out: e.timed_out,
-            interrupted: e.interrupted,
-            millis: e.millis,
-            output: e.output,
-        }
-    }
-}
-
-impl From<&ItemState> for ItemForm {
-    fn from(s: &ItemState) -> Self {
-        ItemForm {
-            status: (&s.status).into(),
-            at: s.at.map(time),
-            by: s.by.clone(),
-            note: s.note.clone(),
-            changed: s.changed.as_ref().map(|(at, by)| (time(*at), by.clone())),
-            forced: s.forced,
-            evidence: s.evidence.as_ref().map(|(e, at, by)| (e.into(), time(*at), by.clone())),
-            proof: match s.proof {
-                Proof::None => 0,
-                Proof::Passed => 1,
-                Proof::Failed => 2,
-            },
-            running: s.running.as_ref().map(|r| RunningForm {
-                verify: r.start.kind == EvidenceKind::Verify,
-                host: r.start.host.clone(),
-                pid: r.start.pid,
-                at: time(r.at),
-                by: r.by.clone(),
-            }),
-            prior: s.prior.as_ref().map(|(status, note)| (status.into(), note.clone())),
-            out_of_order: s.out_of_order,
-        }
-    }
-}
-
-impl ItemForm {
-    fn back(self) -> Option<ItemState> {
-        let changed = match self.changed {
-            Some((at, by)) => Some((parse_time(&at)?, by)),
-            None => None,
-        };
-        let evidence = match self.evidence {
-            Some((e, at, by)) => Some((e.into(), parse_time(&at)?, by)),
-            None => None,
-        };
-        let running = match self.running {
-            Some(r) => Some(Running {
-                start: Start {
-                    kind: kind(r.verify),
-                    host: r.host,
-                    pid: r.pid,
-                },
-                at: parse_time(&r.at)?,
-                by: r.by,
-            }),
-            None => None,
-        };
-        Some(ItemState {
-            status: self.status.into(),
-            at: optional_time(self.at.as_ref()).ok()?,
-            by: self.by,
-            note: self.note,
-            changed,
-            forced: self.forced,
-            evidence,
-            proof: match self.proof {
-                0 => Proof::None,
-                1 => Proof::Passed,
-                2 => Proof::Failed,
-                _ => return None,
-            },
-            running,
-            prior: self.prior.map(|(status, note)| (status.into(), note)),
-            out_of_order: self.out_of_order,
-        })
-    }
 }
 
 #[cfg(test)]
@@ -370,7 +204,7 @@ impl Serialize for StateOut<'_> {
 impl StateForm {
     /// Everything but the items.
     fn around_items<'a>(
-        params: &BTreeMap<String, (String, Timestamp, String)>,
+        params: &BTreeMap<String, ParamValue>,
         orphans: impl Iterator<Item = &'a Orphan>,
         operators: &[String],
         first_at: Option<Timestamp>,
@@ -381,7 +215,7 @@ impl StateForm {
             items: Vec::new(),
             params: params
                 .iter()
-                .map(|(name, (value, at, by))| (name.clone(), (value.clone(), time(*at), by.clone())))
+                .map(|(name, given)| (name.clone(), (given.value.clone(), (&given.stamp).into())))
                 .collect(),
             orphans: orphans
                 .map(|o| OrphanForm {
@@ -404,8 +238,14 @@ impl StateForm {
     pub fn back(self) -> Option<RunParts> {
         let items = self.items.into_iter().map(ItemForm::back).collect::<Option<Vec<_>>>()?;
         let mut params = BTreeMap::new();
-        for (name, (value, at, by)) in self.params {
-            params.insert(name, (value, parse_time(&at)?, by));
+        for (name, (value, stamp)) in self.params {
+            params.insert(
+                name,
+                ParamValue {
+                    value,
+                    stamp: stamp.back()?,
+                },
+            );
         }
         let mut orphans = Vec::new();
         for o in self.orphans {

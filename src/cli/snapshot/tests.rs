@@ -1,7 +1,7 @@
 use super::form::StateForm;
 use super::*;
 use crate::checklist::Status;
-use crate::run::{Evidence, EvidenceKind, Start};
+use crate::run::{Evidence, EvidenceKind, Stamp, Start};
 
 fn at(text: &str) -> Timestamp {
     Timestamp::parse(text).unwrap()
@@ -13,12 +13,14 @@ fn at(text: &str) -> Timestamp {
 fn varied() -> (Checklist, RunState) {
     let checklist = crate::bundled::PRODUCTION_DEPLOYMENT.load().unwrap();
     let ids: Vec<String> = checklist.items().iter().map(|i| i.id.to_string()).collect();
+    let stamp = |n: usize| {
+        Stamp::new(
+            at(&format!("2026-11-29T10:00:{n:02}.123456789Z")),
+            ["alice", "bob"][n % 2],
+        )
+    };
     let event = |n: usize, item: &str, change: Change| Event {
-        at: at(&format!("2026-11-29T10:00:{n:02}.123456789Z")),
-        by: ["alice", "bob"][n % 2].into(),
-        item: item.into(),
         title: Some("an old title".into()),
-        change,
         forced: n == 3,
         evidence: (n == 4 || n == 5).then(|| Evidence {
             kind: if n == 4 {
@@ -33,6 +35,7 @@ fn varied() -> (Checklist, RunState) {
             millis: 1234,
             output: vec!["ok".into(), "done".into()],
         }),
+        ..Event::on_item(stamp(n), item, change)
     };
     let events = [
         event(0, &ids[0], Change::Status(Status::Done)),
@@ -56,14 +59,7 @@ fn varied() -> (Checklist, RunState) {
                 pid: 42,
             }),
         ),
-        event(
-            7,
-            "",
-            Change::Param {
-                name: "version".into(),
-                value: "2.3.0".into(),
-            },
-        ),
+        Event::param(stamp(7), "version", "2.3.0"),
         event(8, "gone/away/item", Change::Status(Status::Done)),
     ];
     let state = RunState::replay(&checklist, &events);

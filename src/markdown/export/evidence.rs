@@ -15,9 +15,8 @@
 use std::fmt::Write as _;
 
 use crate::inline::{self, Place};
-use crate::run::{Event, Evidence, ItemState};
+use crate::run::{Event, Evidence, ItemState, Stamp};
 use crate::text::plural;
-use crate::timestamp::Timestamp;
 
 /// How many of an item's runs an export lists, the latest.
 pub const LISTED: usize = 5;
@@ -26,8 +25,8 @@ pub const LISTED: usize = 5;
 #[derive(Debug, Clone, Copy)]
 pub struct Ran<'a> {
     pub evidence: &'a Evidence,
-    pub at: Timestamp,
-    pub by: &'a str,
+    /// When it ran, and who: the name and the account where they differ.
+    pub stamp: &'a Stamp,
 }
 
 impl<'a> Ran<'a> {
@@ -35,17 +34,16 @@ impl<'a> Ran<'a> {
     pub fn of(event: &'a Event) -> Option<Ran<'a>> {
         event.evidence.as_ref().map(|evidence| Ran {
             evidence,
-            at: event.at,
-            by: &event.by,
+            stamp: &event.stamp,
         })
     }
 
     /// The last run the state of an item knows, when no events are at hand.
     pub fn last_of(state: &'a ItemState) -> Option<Ran<'a>> {
-        state
-            .evidence
-            .as_ref()
-            .map(|(evidence, at, by)| Ran { evidence, at: *at, by })
+        state.evidence.as_ref().map(|recorded| Ran {
+            evidence: &recorded.evidence,
+            stamp: &recorded.stamp,
+        })
     }
 }
 
@@ -122,8 +120,8 @@ fn run(out: &mut String, ran: &Ran<'_>, indent: &str) {
         evidence.kind.as_str(),
         code_span(first),
         evidence.summary(),
-        inline::escape(ran.by, Place::Inline),
-        ran.at.human()
+        inline::escape(&ran.stamp.who(), Place::Inline),
+        ran.stamp.at.human()
     );
     let inner = format!("{indent}  ");
     let output: Vec<&str> = evidence.output.iter().flat_map(|line| lines(line)).collect();

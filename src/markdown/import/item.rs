@@ -42,10 +42,21 @@ fn exported(first: &str, note: Option<&str>, checked: bool) -> Option<OutlineIte
         detail: parts.detail.and_then(cleaned),
         status,
         note: note.and_then(|n| cleaned(unescape(n))),
-        by: by.and_then(|b| clean_line_owned(b).ok()),
+        by: by.and_then(|b| clean_line_owned(b).ok()).map(recorded_name),
         at,
         ..OutlineItem::default()
     })
+}
+
+/// The name a change was recorded under, from who an export says made it:
+/// `alice (as bob)` (alice's account recorded it as bob) was recorded as
+/// bob. The account is not carried on: the import's events are written by
+/// the account that imports them, and record that one.
+fn recorded_name(who: String) -> String {
+    match who.strip_suffix(')').and_then(|w| w.split_once(" (as ")) {
+        Some((login, by)) if !login.is_empty() && !by.is_empty() => by.to_owned(),
+        _ => who,
+    }
 }
 
 /// Whether a line of a task's text ends in a hard break (a backslash, or two

@@ -154,3 +154,16 @@ fn an_escaped_backslash_at_the_end_of_a_title_is_kept() {
     let titles: Vec<&str> = outline.items().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Item ending in backslash \\\\", "Broken"]);
 }
+
+#[test]
+fn an_export_that_names_an_account_and_a_name_reads_back_the_name_it_was_recorded_under() {
+    let md = "<!-- preflight export: run \"default\" -->\n# Release\n\n## Prepare\n\n### Code\n\n- [x] Tag — *alice (as bob), 2026-11-29 10:02:11 UTC*\n- [x] Push — *carol, 2026-11-29 10:03:00 UTC*\n";
+    let outline = parse(md, "progress.md");
+    let items = &outline.phases[0].sections[0].items;
+    assert_eq!(
+        items[0].by.as_deref(),
+        Some("bob"),
+        "alice's account recorded it as bob"
+    );
+    assert_eq!(items[1].by.as_deref(), Some("carol"));
+}

@@ -11,7 +11,7 @@ use pulldown_cmark::HeadingLevel;
 use super::outline::{LeftOut, Outline, OutlineItem, OutlinePhase, OutlineSection, Steps};
 use super::tree::{Block, Doc, List, ListItem};
 use super::{command, groups, item, mojibake};
-use crate::markdown::dialect::{COMPLETION_STATUS, PARAMETERS};
+use crate::markdown::dialect::{APPROVALS, COMPLETION_STATUS, PARAMETERS};
 use crate::markdown::html;
 use crate::text::clean_line;
 
@@ -205,6 +205,9 @@ impl<'a> Walk<'a> {
         self.flush();
         let before_phase = self.outline.phases.is_empty();
         if self.exported && before_phase && (text.starts_with("**Run:**") || text.starts_with(PARAMETERS)) {
+            return;
+        }
+        if self.exported && text.starts_with(APPROVALS) {
             return;
         }
         let holds = self.steps || groups::short_line(&text) || groups::label_of_line(&text).is_some();

@@ -55,7 +55,7 @@ impl Contents {
     /// Keeps `event`, read at line `line`, among the events, or leaves it out
     /// when it is dated after `limit`.
     fn take(&mut self, event: Event, line: usize, limit: crate::timestamp::Timestamp) {
-        if event.at <= limit {
+        if event.stamp.at <= limit {
             self.events.push(event);
             return;
         }
@@ -63,7 +63,7 @@ impl Contents {
             line,
             message: format!(
                 "left out of the run: dated {}, more than a day ahead of this machine's clock, by {} (a clock set wrong?)",
-                event.at, event.by
+                event.stamp.at, event.stamp.by
             ),
         });
         self.left_out.push(event);

@@ -4,7 +4,7 @@ use std::fs;
 
 use super::*;
 use crate::checklist::Status;
-use crate::run::Change;
+use crate::run::{Change, Stamp};
 use crate::timestamp::Timestamp;
 
 pub(super) fn identity(checklist: &str) -> Header {
@@ -17,15 +17,8 @@ pub(super) fn identity(checklist: &str) -> Header {
 }
 
 pub(super) fn tick(item: &str) -> Event {
-    Event {
-        at: Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
-        by: "alice".into(),
-        item: item.into(),
-        title: None,
-        change: Change::Status(Status::Done),
-        forced: false,
-        evidence: None,
-    }
+    let stamp = Stamp::new(Timestamp::parse("2026-11-29T10:02:11Z").unwrap(), "alice");
+    Event::on_item(stamp, item, Change::Status(Status::Done))
 }
 
 pub(super) fn log_in(dir: &tempfile::TempDir) -> RunLog {
@@ -55,7 +48,7 @@ fn the_first_append_writes_the_header_then_events_follow() {
     );
     let contents = log.read().unwrap();
     assert_eq!(contents.header, Some(identity("Deploy")));
-    let items: Vec<_> = contents.events.iter().map(|e| e.item.as_str()).collect();
+    let items: Vec<_> = contents.events.iter().map(Event::subject_name).collect();
     assert_eq!(items, ["p/s/a", "p/s/b", "p/s/c"]);
     assert!(contents.warnings.is_empty());
 }
@@ -119,7 +112,7 @@ fn a_torn_last_line_is_skipped_and_the_next_append_steps_over_it() {
     assert!(contents.warnings[0].message.contains("incomplete"));
     log.append(&[tick("p/s/b")]).unwrap();
     let contents = log.read().unwrap();
-    let items: Vec<_> = contents.events.iter().map(|e| e.item.as_str()).collect();
+    let items: Vec<_> = contents.events.iter().map(Event::subject_name).collect();
     assert_eq!(items, ["p/s/a", "p/s/b"], "the new tick is intact");
     assert!(
         contents.warnings.is_empty(),
@@ -134,10 +127,8 @@ fn a_torn_last_line_longer_than_the_read_window_is_cut_off_too() {
     let log = log_in(&dir);
     log.append(&[tick("p/s/a")]).unwrap();
     let good = fs::metadata(log.path()).unwrap().len();
-    let mut torn = Event {
-        change: Change::Note(Some("x".repeat(3 << 20))),
-        ..tick("p/s/b")
-    };
+    let mut torn = tick("p/s/b");
+    torn.change = Change::Note(Some("x".repeat(3 << 20)));
     let line = line::event_line(&torn).unwrap();
     let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
     file.write_all(&line.as_bytes()[..line.len() - 10]).unwrap();
@@ -163,7 +154,13 @@ fn a_hand_written_last_line_without_newline_is_kept() {
     file.write_all(line::event_line(&tick("p/s/b")).unwrap().trim_end().as_bytes())
         .unwrap();
     log.append(&[tick("p/s/c")]).unwrap();
-    let items: Vec<_> = log.read().unwrap().events.iter().map(|e| e.item.clone()).collect();
+    let items: Vec<_> = log
+        .read()
+        .unwrap()
+        .events
+        .iter()
+        .map(|e| e.subject_name().to_owned())
+        .collect();
     assert_eq!(items, ["p/s/a", "p/s/b", "p/s/c"]);
 
     let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
@@ -254,7 +251,7 @@ fn tailing_reads_only_new_complete_lines() {
     let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
     file.write_all(b"{\"at\":\"2026").unwrap();
     let next = log.read_from(&first.mark).unwrap().unwrap();
-    let items: Vec<_> = next.events.iter().map(|e| e.item.as_str()).collect();
+    let items: Vec<_> = next.events.iter().map(Event::subject_name).collect();
     assert_eq!(items, ["p/s/b"], "the half-written line waits");
     assert_eq!(next.mark.lines, 3);
     assert!(next.mark.end < fs::metadata(log.path()).unwrap().len());
@@ -345,7 +342,7 @@ fn a_param_value_pinned_far_ahead_is_left_out_whole_reads_and_tails_alike() {
     let whole = log.read().unwrap();
     let tail = log.read_from(&mark).unwrap().unwrap();
     for contents in [whole, tail] {
-        assert!(!contents.events.iter().any(|e| e.by == "~"), "left out of replay");
+        assert!(!contents.events.iter().any(|e| e.stamp.by == "~"), "left out of replay");
         assert_eq!(contents.left_out.len(), 1);
         assert_eq!(contents.warnings.len(), 1);
         assert_eq!(contents.warnings[0].line, 3);

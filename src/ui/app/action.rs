@@ -51,6 +51,8 @@ pub enum Action {
     VerifyItem,
     /// Copy the selected item's command to the clipboard (`c`).
     CopyCommand,
+    /// Approve the phase at the cursor, with a note (`a`).
+    Approve,
     ToggleHelp,
     Quit,
     /// Typing into the search or a prompt.
@@ -102,6 +104,11 @@ pub enum Effect {
     SetParam {
         name: String,
         value: String,
+    },
+    /// Record this session's approval of the phase at this index.
+    Approve {
+        phase: usize,
+        note: Option<String>,
     },
 }
 

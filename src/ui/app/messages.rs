@@ -86,6 +86,8 @@ impl App {
             Change::Param { name, value } => format!("{name} = {value}"),
             Change::Ran => "ran".to_owned(),
             Change::Started(_) => "started".to_owned(),
+            Change::Approve { .. } => "approved".to_owned(),
+            Change::Withdraw => "approval withdrawn".to_owned(),
         };
         Some(match (first.kind, &first.after) {
             (EditKind::Undo, _) => format!("undid: {title} → {what}"),
@@ -94,7 +96,10 @@ impl App {
             (EditKind::New, Change::Status(Status::Skipped { .. })) => format!("– {title} {what}"),
             (EditKind::New, Change::Status(Status::Todo)) => format!("{title} → to do"),
             (EditKind::New, Change::Note(_)) => format!("✎ {title}: {what}"),
-            (EditKind::New, Change::Param { .. } | Change::Ran | Change::Started(_)) => format!("{title}: {what}"),
+            (
+                EditKind::New,
+                Change::Param { .. } | Change::Ran | Change::Started(_) | Change::Approve { .. } | Change::Withdraw,
+            ) => format!("{title}: {what}"),
         })
     }
 }

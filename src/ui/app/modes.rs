@@ -32,6 +32,8 @@ pub enum Purpose {
     Note(usize),
     /// A value for the run parameter at this index of the checklist's.
     Param(usize),
+    /// The note of an approval of the phase at this index.
+    Approval(usize),
 }
 
 /// The most rows a prompt grows to before it scrolls.
@@ -50,6 +52,8 @@ impl Prompt {
             (Purpose::Note(_), false) => "Note: ",
             (Purpose::Param(_), true) => "Value (Enter records it for the run, Esc leaves it unset): ",
             (Purpose::Param(_), false) => "Value: ",
+            (Purpose::Approval(_), true) => "Approve — what you reviewed (Enter approves, Esc cancels): ",
+            (Purpose::Approval(_), false) => "Approval note: ",
         })
     }
 }

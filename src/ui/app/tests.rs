@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::format::parse;
+use crate::run::Stamp;
 use crate::timestamp::Timestamp;
 use crate::ui::tree::Filter;
 
@@ -50,20 +51,14 @@ fn act(app: &mut App, action: Action) -> Effect {
 /// Records an Effect's edits as the loop does, with a fixed clock.
 fn record(app: &mut App, effect: &Effect) {
     if let Effect::Record(edits) = effect {
-        let events: Vec<Event> = edits
-            .iter()
-            .map(|edit| Event {
-                at: app.state.stamp_for(edit.index, clock()),
-                by: "me".into(),
-                item: app.checklist.items()[edit.index].id.to_string(),
-                title: None,
-                change: edit.after.clone(),
-                forced: false,
-                evidence: None,
-            })
-            .collect();
+        let events = app.events_for(edits, clock());
         app.recorded(edits.clone(), &events);
     }
+}
+
+/// `by` at the RFC 3339 time `at`.
+fn stamp(at: &str, by: &str) -> Stamp {
+    Stamp::new(Timestamp::parse(at).unwrap(), by)
 }
 
 fn acts(app: &mut App, actions: impl IntoIterator<Item = Action>) {

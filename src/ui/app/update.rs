@@ -1,5 +1,6 @@
 //! `update`: every Action, applied to the App.
 
+mod approve;
 mod flow;
 pub(crate) mod runbook;
 mod typing;
@@ -121,6 +122,7 @@ pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
         }
         Action::Toggle => return toggle(app),
         Action::Skip => return skip(app),
+        Action::Approve => approve::ask(app),
         Action::EditNote => edit_note(app),
         Action::Undo => return undo::undo(app, true),
         Action::Redo => return undo::undo(app, false),
@@ -251,7 +253,9 @@ pub(super) fn edit(app: &mut App, index: usize, after: Change) -> Effect {
     let before = match &after {
         Change::Status(_) => Change::Status(state.status.clone()),
         Change::Note(_) => Change::Note(state.note.clone()),
-        Change::Param { .. } | Change::Ran | Change::Started(_) => return Effect::None,
+        Change::Param { .. } | Change::Ran | Change::Started(_) | Change::Approve { .. } | Change::Withdraw => {
+            return Effect::None;
+        }
     };
     if before == after {
         return Effect::None;

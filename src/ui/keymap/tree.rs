@@ -141,6 +141,16 @@ pub(super) static BINDINGS: &[Binding] = &[
     hinted(
         bind(
             Tree,
+            &[Char('a')],
+            |_| Action::Approve,
+            "a",
+            "on a phase that needs approvals: approve it, with a note of what you reviewed (two-person rule)",
+        ),
+        &[("a", "approve", Hint::OnApproval)],
+    ),
+    hinted(
+        bind(
+            Tree,
             &[Char('!')],
             |_| Action::RunCommand,
             "!",

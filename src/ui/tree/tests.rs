@@ -161,15 +161,11 @@ fn a_row_put_at_the_top_stays_there_while_the_cursor_moves_down() {
 fn beta_done() -> (Checklist, RunState) {
     let list = checklist();
     let mut state = RunState::new(&list);
-    let done = crate::run::Event {
-        at: crate::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
-        by: "a".into(),
-        item: "a/one/beta".into(),
-        title: None,
-        change: crate::run::Change::Status(crate::checklist::Status::Done),
-        forced: false,
-        evidence: None,
-    };
+    let done = crate::run::Event::on_item(
+        crate::run::Stamp::new(crate::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap(), "a"),
+        "a/one/beta",
+        crate::run::Change::Status(crate::checklist::Status::Done),
+    );
     state.apply(&list, &done);
     (list, state)
 }
@@ -240,14 +236,15 @@ fn a_filter_shows_the_items_a_match_nests_in_as_its_context() {
     let list = nested();
     let events: Vec<crate::run::Event> = ["a/one/parent", "a/one/parent/middle", "a/one/after"]
         .iter()
-        .map(|id| crate::run::Event {
-            at: crate::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
-            by: "alice".into(),
-            item: (*id).into(),
-            title: None,
-            change: crate::run::Change::Status(crate::checklist::Status::Done),
-            forced: false,
-            evidence: None,
+        .map(|id| {
+            crate::run::Event::on_item(
+                crate::run::Stamp::new(
+                    crate::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
+                    "alice",
+                ),
+                *id,
+                crate::run::Change::Status(crate::checklist::Status::Done),
+            )
         })
         .collect();
     let state = RunState::replay(&list, &events);

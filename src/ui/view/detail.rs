@@ -76,10 +76,45 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 progress.percent()
             ))]);
             out.wrapped(vec![Span::raw(plural(phase.sections.len(), "section", "sections"))]);
+            if phase.approvals > 0 {
+                approval_lines(app, p, &mut out);
+            }
         }
         None => {}
     }
     out.lines
+}
+
+/// A phase's approvals: how many count of how many it needs, then each
+/// that stands, with who, when, its note and whether it counts.
+fn approval_lines(app: &App, phase: usize, out: &mut Lines) {
+    let theme = &app.theme;
+    let approvals = app.state.approvals();
+    let needed = app.checklist.phases()[phase].approvals;
+    out.blank();
+    out.wrapped(vec![
+        Span::styled("Approvals: ", theme.key),
+        Span::raw(format!("{} of {needed}", approvals.count(phase))),
+        Span::styled(
+            " (two-person rule: not by whoever worked on an earlier phase)",
+            theme.dim,
+        ),
+    ]);
+    for standing in approvals.standing(phase) {
+        let verdict = standing.verdict;
+        let mut text = format!("✓ {}, {}", verdict.stamp.who(), verdict.stamp.at.human());
+        if verdict.forced {
+            text.push_str(" (forced)");
+        } else if standing.self_approval {
+            text.push_str(" (not counted: worked on an earlier phase)");
+        }
+        if let Some(note) = &verdict.note {
+            text.push_str(" — ");
+            text.push_str(note);
+        }
+        let style = if standing.counts() { theme.done } else { theme.todo };
+        out.wrapped(vec![Span::styled(text, style)]);
+    }
 }
 
 /// How many of a header's items are done and skipped.

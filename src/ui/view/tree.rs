@@ -100,10 +100,8 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
             let mut spans = vec![Span::styled(format!("{indent}{fold}{icon}"), style)];
             spans.extend(markdown::spans(&phase.name, style, theme));
             let mut right = format!("{}/{}", progress.done, progress.applicable());
-            if crate::gate::phase_closed(&app.checklist, &app.tally, p).is_some() {
-                // A gated phase that is not open yet: locked until the
-                // phases before it are complete.
-                right = format!("🔒 gated  {right}");
+            if let Some(lock) = lock(app, p, width / 2) {
+                right = format!("{lock}  {right}");
             }
             (spans, right, style)
         }
@@ -187,4 +185,54 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
         ));
     }
     Line::from(left).style(Style::new())
+}
+
+/// What a phase's header says of its lock: `🔒 gated` while the phases
+/// before it are open, `🔒 needs 1 approval` while it lacks approvals, then
+/// whose approvals count; `None` for an open phase nobody needed to
+/// approve. At most `room` columns wide, cut with `…`: names come from run
+/// logs, and a long list must not push the phase's name off its row.
+fn lock(app: &App, phase: usize, room: usize) -> Option<String> {
+    let approvals = app.state.approvals();
+    let closed = crate::gate::phase_closed(&app.checklist, &app.tally, approvals, phase);
+    let mut text = match closed {
+        Some(closed) if closed.approvals > 0 => {
+            let needs = crate::text::plural(closed.approvals, "approval", "approvals");
+            let gated = if closed.blocker.is_some() { "gated, " } else { "" };
+            format!("🔒 {gated}needs {needs}")
+        }
+        Some(_) => "🔒 gated".to_owned(),
+        None => String::new(),
+    };
+    let who: Vec<String> = approvals
+        .standing(phase)
+        .iter()
+        .filter(|s| s.counts())
+        .map(|s| s.verdict.stamp.who() + if s.verdict.forced { " (forced)" } else { "" })
+        .collect();
+    if !who.is_empty() {
+        let _ = write!(
+            text,
+            "{}approved by {}",
+            if text.is_empty() { "" } else { " · " },
+            who.join(", ")
+        );
+    }
+    (!text.is_empty()).then(|| cut(text, room))
+}
+
+/// `text`, or as much of it as fits in `room` columns followed by `…`.
+fn cut(text: String, room: usize) -> String {
+    if text.width() <= room {
+        return text;
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > room {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }

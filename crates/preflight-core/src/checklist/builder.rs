@@ -125,6 +125,7 @@ impl ChecklistBuilder {
             icon,
             description: None,
             gate: false,
+            approvals: 0,
             sections: at..at,
         });
         Ok(())
@@ -139,6 +140,14 @@ impl ChecklistBuilder {
     pub fn gate(&mut self) {
         if let Some(phase) = self.checklist.phases.last_mut() {
             phase.gate = true;
+        }
+    }
+
+    /// The current phase opens only once `count` different people approved
+    /// it (besides its gate, if it has one).
+    pub fn approvals(&mut self, count: usize) {
+        if let Some(phase) = self.checklist.phases.last_mut() {
+            phase.approvals = count;
         }
     }
 

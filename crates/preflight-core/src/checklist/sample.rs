@@ -19,3 +19,22 @@ pub(crate) fn phases(spec: &[(&str, bool, &[&str])]) -> Checklist {
     }
     b.finish()
 }
+
+/// The checklist of [`phases`], with the last phase needing `approvals`.
+pub(crate) fn approved(spec: &[(&str, bool, &[&str])], approvals: usize) -> Checklist {
+    let mut b = ChecklistBuilder::new("T".into(), None);
+    for (n, (name, gated, titles)) in spec.iter().enumerate() {
+        b.phase(None, (*name).into(), None).unwrap();
+        if *gated {
+            b.gate();
+        }
+        if n + 1 == spec.len() {
+            b.approvals(approvals);
+        }
+        b.section(None, "S".into()).unwrap();
+        for title in *titles {
+            b.item(None, (*title).into(), None).unwrap();
+        }
+    }
+    b.finish()
+}

@@ -12,7 +12,7 @@ use crate::run::{Event, in_time_order};
 pub fn by_item<'a>(checklist: &Checklist, events: &'a [Event]) -> Vec<Vec<&'a Event>> {
     let mut runs: Vec<Vec<&Event>> = vec![Vec::new(); checklist.items().len()];
     for event in in_time_order(events.iter().filter(|e| e.evidence.is_some())) {
-        if let Some(index) = checklist.index_of(&event.item) {
+        if let Some(index) = event.item_index(checklist) {
             runs[index].push(event);
         }
     }
@@ -22,27 +22,20 @@ pub fn by_item<'a>(checklist: &Checklist, events: &'a [Event]) -> Vec<Vec<&'a Ev
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::{Change, Evidence, EvidenceKind};
+    use crate::run::{Change, Evidence, EvidenceKind, Stamp};
     use crate::timestamp::Timestamp;
 
     fn ran(minute: u32, item: &str, exit: i32) -> Event {
-        Event {
-            at: Timestamp::parse(&format!("2026-11-29T10:{minute:02}:00Z")).unwrap(),
-            by: "alice".into(),
-            item: item.into(),
-            title: None,
-            change: Change::Ran,
-            forced: false,
-            evidence: Some(Evidence {
-                kind: EvidenceKind::Exec,
-                command: format!("step {minute}"),
-                exit: Some(exit),
-                timed_out: false,
-                interrupted: false,
-                millis: 10,
-                output: Vec::new(),
-            }),
-        }
+        let at = Timestamp::parse(&format!("2026-11-29T10:{minute:02}:00Z")).unwrap();
+        Event::on_item(Stamp::new(at, "alice"), item, Change::Ran).with_evidence(Evidence {
+            kind: EvidenceKind::Exec,
+            command: format!("step {minute}"),
+            exit: Some(exit),
+            timed_out: false,
+            interrupted: false,
+            millis: 10,
+            output: Vec::new(),
+        })
     }
 
     #[test]

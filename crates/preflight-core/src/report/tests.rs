@@ -1,7 +1,7 @@
 //! The arithmetic of the timing report on a small run.
 
 use super::*;
-use crate::run::{Evidence, EvidenceKind};
+use crate::run::{Evidence, EvidenceKind, Stamp};
 
 fn runbook() -> Checklist {
     crate::checklist::sample::phases(&[("Prepare", false, &["a", "b"]), ("Deploy", true, &["c"])])
@@ -12,15 +12,7 @@ fn at(minute: u32) -> Timestamp {
 }
 
 fn event(minute: u32, by: &str, item: &str, change: Change) -> Event {
-    Event {
-        at: at(minute),
-        by: by.into(),
-        item: item.into(),
-        title: None,
-        change,
-        forced: false,
-        evidence: None,
-    }
+    Event::on_item(Stamp::new(at(minute), by), item, change)
 }
 
 fn done() -> Change {
@@ -30,22 +22,16 @@ fn done() -> Change {
 #[test]
 fn phases_start_at_their_first_event_and_complete_at_the_event_that_completed_them() {
     let list = runbook();
-    let failed = Event {
-        evidence: Some(Evidence {
-            kind: EvidenceKind::Verify,
-            command: "x".into(),
-            exit: Some(1),
-            timed_out: false,
-            interrupted: false,
-            millis: 5,
-            output: Vec::new(),
-        }),
-        ..event(3, "bob", "prepare/s/b", Change::Ran)
-    };
-    let forced = Event {
-        forced: true,
-        ..event(4, "carol", "deploy/s/c", done())
-    };
+    let failed = event(3, "bob", "prepare/s/b", Change::Ran).with_evidence(Evidence {
+        kind: EvidenceKind::Verify,
+        command: "x".into(),
+        exit: Some(1),
+        timed_out: false,
+        interrupted: false,
+        millis: 5,
+        output: Vec::new(),
+    });
+    let forced = event(4, "carol", "deploy/s/c", done()).with_force(true);
     let events = vec![
         event(
             20,

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::timestamp::Timestamp;
+use super::Stamp;
 
 /// Which of an item's commands ran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,21 @@ impl Evidence {
     }
 }
 
+/// What the last command run for an item showed, and when and by whom it
+/// was recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedEvidence {
+    pub evidence: Evidence,
+    pub stamp: Stamp,
+}
+
+/// The value a run parameter was last given, and when and by whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamValue {
+    pub value: String,
+    pub stamp: Stamp,
+}
+
 /// A parameter as a run uses it, for status and export to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParamShown<'a> {
@@ -77,7 +92,7 @@ pub struct ParamShown<'a> {
     /// `None` when it has no value and no default.
     pub value: Option<&'a str>,
     /// Who gave the value and when; `None` for a default.
-    pub set: Option<(&'a str, Timestamp)>,
+    pub set: Option<&'a Stamp>,
     /// A secret: its value shows as a mask, and only where this session
     /// was given it.
     pub secret: bool,
@@ -87,8 +102,8 @@ impl ParamShown<'_> {
     /// `version = 2.3.0`, `env = staging (default)`, `version: no value`.
     pub fn describe(&self) -> String {
         match (self.value, self.set) {
-            (None, Some((by, _))) if self.secret => {
-                format!("{}: secret, given by {by}, not in this session", self.name)
+            (None, Some(stamp)) if self.secret => {
+                format!("{}: secret, given by {}, not in this session", self.name, stamp.by)
             }
             (None, None) if self.secret => format!("{}: secret, not given", self.name),
             (Some(value), _) if self.secret => format!("{} = {value} (secret)", self.name),

@@ -3,7 +3,7 @@
 //! it, and how its latest change stood with its gate. Pure: applied from
 //! events by [`super::RunState`].
 
-use super::{Change, Event, Evidence, EvidenceKind};
+use super::{Change, Event, EvidenceKind, RecordedEvidence, Stamp};
 use crate::checklist::Status;
 use crate::timestamp::Timestamp;
 
@@ -21,8 +21,16 @@ pub struct Start {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Running {
     pub start: Start,
-    pub at: Timestamp,
-    pub by: String,
+    /// When it started, and who started it.
+    pub stamp: Stamp,
+}
+
+/// An item's status and note just before a change: what an undo of that
+/// change restores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prior {
+    pub status: Status,
+    pub note: Option<String>,
 }
 
 /// Where one item stands in a run, and who put it there.
@@ -30,16 +38,15 @@ pub struct Running {
 pub struct ItemState {
     pub status: Status,
     /// When and by whom the status last changed.
-    pub at: Option<Timestamp>,
-    pub by: Option<String>,
+    pub set: Option<Stamp>,
     pub note: Option<String>,
     /// When and by whom the item last changed in any way (status or note): an
     /// undo takes back only a change that is still the latest.
-    pub changed: Option<(Timestamp, String)>,
+    pub changed: Option<Stamp>,
     /// The status was last set with `--force`, in a closed gated phase.
     pub forced: bool,
     /// What the last command run for it showed, and when and by whom.
-    pub evidence: Option<(Evidence, Timestamp, String)>,
+    pub evidence: Option<RecordedEvidence>,
     /// What its verification said since its status last changed.
     pub proof: Proof,
     /// A command started for it whose outcome is not recorded yet.
@@ -48,7 +55,7 @@ pub struct ItemState {
     pub out_of_order: bool,
     /// The status and note just before the latest change, in time order:
     /// what an undo of that change restores, whatever was merged in before it.
-    pub prior: Option<(Status, Option<String>)>,
+    pub prior: Option<Prior>,
 }
 
 /// What an item's verification said of it since its status last changed: a
@@ -65,29 +72,30 @@ pub enum Proof {
 impl ItemState {
     pub(super) fn apply(&mut self, event: &Event) {
         if matches!(event.change, Change::Status(_) | Change::Note(_)) {
-            self.prior = Some((self.status.clone(), self.note.clone()));
+            self.prior = Some(Prior {
+                status: self.status.clone(),
+                note: self.note.clone(),
+            });
         }
         match &event.change {
             Change::Status(status) => {
                 self.status = status.clone();
-                self.at = Some(event.at);
-                self.by = Some(event.by.clone());
+                self.set = Some(event.stamp.clone());
                 self.forced = event.forced;
                 self.proof = Proof::None;
-                self.changed = Some((event.at, event.by.clone()));
+                self.changed = Some(event.stamp.clone());
             }
             Change::Note(note) => {
                 self.note.clone_from(note);
-                self.changed = Some((event.at, event.by.clone()));
+                self.changed = Some(event.stamp.clone());
             }
             Change::Started(start) => {
                 self.running = Some(Running {
                     start: start.clone(),
-                    at: event.at,
-                    by: event.by.clone(),
+                    stamp: event.stamp.clone(),
                 });
             }
-            Change::Param { .. } | Change::Ran => {}
+            Change::Param { .. } | Change::Ran | Change::Approve { .. } | Change::Withdraw => {}
         }
         if let Some(evidence) = &event.evidence {
             // The outcome of a run: it is over.
@@ -99,8 +107,24 @@ impl ItemState {
                     Proof::Failed
                 };
             }
-            self.evidence = Some((evidence.clone(), event.at, event.by.clone()));
+            self.evidence = Some(RecordedEvidence {
+                evidence: evidence.clone(),
+                stamp: event.stamp.clone(),
+            });
         }
+    }
+
+    /// When anything last happened to it: its status or note changed, a
+    /// run's evidence, a start. A change recorded after it must come later.
+    pub fn latest(&self) -> Option<Timestamp> {
+        [
+            self.changed.as_ref().map(|s| s.at),
+            self.evidence.as_ref().map(|e| e.stamp.at),
+            self.running.as_ref().map(|r| r.stamp.at),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
     }
 
     /// Done, but its verification failed since it was ticked.
@@ -114,7 +138,9 @@ impl ItemState {
         match change {
             Change::Status(status) => &self.status == status,
             Change::Note(note) => &self.note == note,
-            Change::Param { .. } | Change::Ran | Change::Started(_) => false,
+            Change::Param { .. } | Change::Ran | Change::Started(_) | Change::Approve { .. } | Change::Withdraw => {
+                false
+            }
         }
     }
 }

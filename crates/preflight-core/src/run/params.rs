@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{MASK, ParamShown, RunState, Secrets};
+use super::{MASK, ParamShown, ParamValue, RunState, Secrets};
 use crate::checklist::Checklist;
 use crate::timestamp::Timestamp;
 
@@ -34,14 +34,14 @@ impl RunState {
     /// set after seeing a teammate's (clock ahead or not) is the one in effect.
     pub fn stamp_for_param(&self, name: &str, now: Timestamp) -> Timestamp {
         match self.params.get(name) {
-            Some((_, latest, _)) if *latest >= now => latest.plus_millis(1),
+            Some(given) if given.stamp.at >= now => given.stamp.at.plus_millis(1),
             _ => now,
         }
     }
 
     /// The value each parameter was last given in this run, with when and by
     /// whom.
-    pub fn param_values(&self) -> &BTreeMap<String, (String, Timestamp, String)> {
+    pub fn param_values(&self) -> &BTreeMap<String, ParamValue> {
         &self.params
     }
 
@@ -70,7 +70,7 @@ impl RunState {
                 } else {
                     self.params
                         .get(&p.name)
-                        .map(|(v, _, _)| v.clone())
+                        .map(|given| given.value.clone())
                         .or_else(|| p.default.clone())?
                 };
                 Some((p.name.clone(), value))
@@ -88,13 +88,13 @@ impl RunState {
                 _ if p.secret => ParamShown {
                     name: &p.name,
                     value: self.secrets.contains(&p.name).then_some(MASK),
-                    set: self.params.get(&p.name).map(|(_, at, by)| (by.as_str(), *at)),
+                    set: self.params.get(&p.name).map(|given| &given.stamp),
                     secret: true,
                 },
-                Some((value, at, by)) => ParamShown {
+                Some(given) => ParamShown {
                     name: &p.name,
-                    value: Some(value),
-                    set: Some((by, *at)),
+                    value: Some(&given.value),
+                    set: Some(&given.stamp),
                     secret: false,
                 },
                 None => ParamShown {

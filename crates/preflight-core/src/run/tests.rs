@@ -1,7 +1,7 @@
 //! Replay: statuses, skips with reasons, unticks, notes, orphans.
 
 use super::*;
-use crate::checklist::ChecklistBuilder;
+use crate::checklist::{ChecklistBuilder, Status};
 use crate::timestamp::Timestamp;
 
 fn checklist(titles: &[&str]) -> Checklist {
@@ -21,15 +21,7 @@ fn stamp(label: &str) -> Timestamp {
 }
 
 fn event(at: &str, by: &str, item: &str, change: Change) -> Event {
-    Event {
-        at: stamp(at),
-        by: by.into(),
-        item: format!("p/s/{item}"),
-        title: Some(item.to_uppercase()),
-        change,
-        forced: false,
-        evidence: None,
-    }
+    Event::on_item(Stamp::new(stamp(at), by), format!("p/s/{item}"), change).with_title(item.to_uppercase())
 }
 
 fn done() -> Change {
@@ -62,10 +54,7 @@ fn the_last_status_event_wins_and_records_who_and_when() {
     ];
     let run = RunState::replay(&list, &events);
     assert_eq!(run.item(0).status, Status::Done);
-    assert_eq!(
-        (run.item(0).at, run.item(0).by.as_deref()),
-        (Some(stamp("t4")), Some("carol"))
-    );
+    assert_eq!(run.item(0).set, Some(Stamp::new(stamp("t4"), "carol")));
     assert_eq!(
         run.item(1).status,
         Status::Skipped {
@@ -105,7 +94,11 @@ fn notes_are_set_replaced_and_cleared_independently_of_status() {
     assert_eq!(run.item(0).note.as_deref(), Some("first"));
     run.apply(&list, &event("t3", "a", "a", Change::Note(Some("second".into()))));
     assert_eq!(run.item(0).note.as_deref(), Some("second"));
-    assert_eq!(run.item(0).at, Some(stamp("t2")), "a note is not a status change");
+    assert_eq!(
+        run.item(0).set.as_ref().map(|s| s.at),
+        Some(stamp("t2")),
+        "a note is not a status change"
+    );
     run.apply(&list, &event("t4", "a", "a", Change::Note(None)));
     assert_eq!(run.item(0).note, None);
     assert_eq!(run.item(0).status, Status::Done);
@@ -166,7 +159,7 @@ fn the_later_change_wins_whatever_the_order_of_the_lines() {
     ];
     let run = RunState::replay(&list, &events);
     assert_eq!(run.item(0).status, Status::Done);
-    assert_eq!(run.item(0).changed, Some((stamp("t3"), "bob".to_owned())));
+    assert_eq!(run.item(0).changed, Some(Stamp::new(stamp("t3"), "bob")));
     assert_eq!(
         (run.started(), run.last_changed()),
         (Some(stamp("t1")), Some(stamp("t3")))

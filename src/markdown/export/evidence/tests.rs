@@ -2,7 +2,8 @@
 //! nothing in them can end.
 
 use super::*;
-use crate::run::EvidenceKind;
+use crate::run::{EvidenceKind, Stamp};
+use crate::timestamp::Timestamp;
 
 fn evidence(command: &str, exit: Option<i32>, output: &[&str]) -> Evidence {
     Evidence {
@@ -23,7 +24,15 @@ fn at() -> Timestamp {
 /// One run by `by`, written under an item at the top level.
 fn written(evidence: &Evidence, by: &str) -> String {
     let mut out = String::new();
-    write(&mut out, &[Ran { evidence, at: at(), by }], "  ");
+    let stamp = Stamp::new(at(), by);
+    write(
+        &mut out,
+        &[Ran {
+            evidence,
+            stamp: &stamp,
+        }],
+        "  ",
+    );
     out
 }
 
@@ -40,12 +49,12 @@ fn a_run_shows_its_command_outcome_who_and_when_and_its_output_collapsed() {
 #[test]
 fn only_the_last_runs_are_listed_with_a_count_of_the_rest() {
     let runs: Vec<Evidence> = (0..8).map(|n| evidence(&format!("step {n}"), Some(n), &[])).collect();
+    let bob = Stamp::new(at(), "bob");
     let ran: Vec<Ran<'_>> = runs
         .iter()
         .map(|e| Ran {
             evidence: e,
-            at: at(),
-            by: "bob",
+            stamp: &bob,
         })
         .collect();
     let mut out = String::new();

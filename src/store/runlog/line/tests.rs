@@ -1,17 +1,14 @@
 //! Run log lines: the documented shape, and every kind of event read back.
 
 use super::*;
+use crate::run::Evidence;
 
 fn event(change: Change) -> Event {
-    Event {
-        at: Timestamp::parse("2026-11-29T10:02:11Z").unwrap(),
-        by: "alice".into(),
-        item: "p/s/i".into(),
-        title: Some("Item".into()),
-        change,
-        forced: false,
-        evidence: None,
-    }
+    Event::on_item(alice(), "p/s/i", change).with_title("Item")
+}
+
+fn alice() -> Stamp {
+    Stamp::new(Timestamp::parse("2026-11-29T10:02:11Z").unwrap(), "alice")
 }
 
 #[test]
@@ -85,7 +82,7 @@ fn bad_lines_say_what_is_wrong() {
 fn texts_read_back_are_cleaned() {
     let line = "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"\\u001b[31mmallory\",\"item\":\"p/s/i\",\"note\":\"\\u202eevil\\u0007\",\"future\":1}";
     let event = parse_event(line).unwrap();
-    assert_eq!(event.by, "[31mmallory");
+    assert_eq!(event.stamp.by, "[31mmallory");
     assert_eq!(event.change, Change::Note(Some("evil".into())));
 }
 
@@ -100,30 +97,18 @@ fn params_evidence_and_forced_changes_round_trip() {
         millis: 2100,
         output: vec!["line 1".into(), "line 2".into()],
     };
-    let param = Event {
-        item: String::new(),
-        title: None,
-        ..event(Change::Param {
-            name: "version".into(),
-            value: "2.3.0".into(),
-        })
-    };
+    let param = Event::param(alice(), "version", "2.3.0");
     let line = event_line(&param).unwrap();
     assert!(!line.contains("\"item\""), "a run's event names no item: {line}");
     assert_eq!(parse_event(line.trim_end()).unwrap(), param);
-    let failed = Event {
-        evidence: Some(evidence.clone()),
-        ..event(Change::Ran)
-    };
+    let failed = event(Change::Ran).with_evidence(evidence.clone());
     assert_eq!(parse_event(event_line(&failed).unwrap().trim_end()).unwrap(), failed);
-    let forced = Event {
-        forced: true,
-        evidence: Some(Evidence {
+    let forced = event(Change::Status(Status::Done))
+        .with_force(true)
+        .with_evidence(Evidence {
             exit: Some(0),
             ..evidence
-        }),
-        ..event(Change::Status(Status::Done))
-    };
+        });
     let line = event_line(&forced).unwrap();
     assert!(line.contains("\"forced\":true"), "{line}");
     assert_eq!(parse_event(line.trim_end()).unwrap(), forced);
@@ -159,5 +144,93 @@ fn a_run_listing_millions_of_output_lines_keeps_the_last_ones_as_it_reads() {
         kept[OUTPUT_LINES - 1].chars().count(),
         OUTPUT_LINE_CHARS,
         "a long line is cut when read"
+    );
+}
+
+#[test]
+fn the_login_is_written_beside_the_name_and_an_old_line_without_one_still_reads() {
+    let mut signed = event(Change::Status(Status::Done));
+    signed.stamp.login = Some("alice".into());
+    signed.stamp.by = "bob".into();
+    let line = event_line(&signed).unwrap();
+    assert!(
+        line.starts_with(r#"{"at":"2026-11-29T10:02:11Z","by":"bob","login":"alice","item":"p/s/i""#),
+        "{line}"
+    );
+    assert_eq!(parse_event(line.trim_end()).unwrap(), signed);
+    let old = parse_event(r#"{"at":"2026-11-29T10:02:11Z","by":"bob","item":"p/s/i","status":"done"}"#).unwrap();
+    assert_eq!(old.stamp.login, None, "a log from before logins reads as it did");
+    assert_eq!(
+        event_line(&old).unwrap().trim_end(),
+        r#"{"at":"2026-11-29T10:02:11Z","by":"bob","item":"p/s/i","status":"done"}"#
+    );
+}
+
+#[test]
+fn a_login_read_back_is_cleaned_and_an_empty_one_is_none() {
+    let line = r#"{"at":"2026-11-29T10:02:11Z","by":"bob","login":"\u001b]0;root\u0007mal\u202elory","item":"p/s/i","status":"done"}"#;
+    assert_eq!(
+        parse_event(line).unwrap().stamp.login.as_deref(),
+        Some("]0;rootmallory")
+    );
+    let line = r#"{"at":"2026-11-29T10:02:11Z","by":"bob","login":"\u0007","item":"p/s/i","status":"done"}"#;
+    assert_eq!(parse_event(line).unwrap().stamp.login, None);
+    let line = r#"{"at":"2026-11-29T10:02:11Z","by":"bob","login":"two\nlines","item":"p/s/i","status":"done"}"#;
+    assert_eq!(parse_event(line).unwrap().stamp.login, None, "a login is one line");
+}
+
+#[test]
+fn an_approval_names_its_phase_and_reads_back_and_a_withdrawal_too() {
+    let approve = Event::on_phase(
+        alice(),
+        "deploy",
+        Change::Approve {
+            note: Some("diff reviewed".into()),
+        },
+    )
+    .with_force(true);
+    let line = event_line(&approve).unwrap();
+    assert_eq!(
+        line,
+        "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"alice\",\"phase\":\"deploy\",\"approval\":\"approve\",\"note\":\"diff reviewed\",\"forced\":true}\n"
+    );
+    assert_eq!(parse_event(line.trim_end()).unwrap(), approve);
+    let withdraw = Event::on_phase(alice(), "deploy", Change::Withdraw);
+    assert_eq!(
+        parse_event(event_line(&withdraw).unwrap().trim_end()).unwrap(),
+        withdraw
+    );
+}
+
+#[test]
+fn an_approval_that_is_not_one_is_refused_with_the_reason() {
+    let bad = [
+        (
+            r#"{"at":"2026-11-29T10:02:11Z","by":"a","phase":"deploy","approval":"sure"}"#,
+            "unknown approval",
+        ),
+        (
+            r#"{"at":"2026-11-29T10:02:11Z","by":"a","approval":"approve"}"#,
+            "names no phase",
+        ),
+        (
+            r#"{"at":"2026-11-29T10:02:11Z","by":"a","phase":"deploy","approval":"approve","item":"p/s/i","status":"done"}"#,
+            "changes nothing but",
+        ),
+    ];
+    for (line, why) in bad {
+        assert!(parse_event(line).unwrap_err().contains(why), "{line}");
+    }
+    let spoofed = r#"{"at":"2026-11-29T10:02:11Z","by":"\u001b[2Jbob\u202e","login":"ali\u0007ce","phase":"dep\u001bloy","approval":"approve","note":"\u202eok"}"#;
+    let event = parse_event(spoofed).unwrap();
+    assert_eq!(
+        (event.stamp.by.as_str(), event.stamp.login.as_deref(), event.phase()),
+        ("[2Jbob", Some("alice"), Some("deploy"))
+    );
+    assert_eq!(
+        event.change,
+        Change::Approve {
+            note: Some("ok".into())
+        }
     );
 }

@@ -183,3 +183,25 @@ fn a_line_that_is_not_utf8_is_kept_but_never_said_to_have_come_in() {
     assert_eq!(lines(&joined.text).len(), 3, "nothing dropped");
     assert_eq!(joined.came_in, vec![event(1, "m")]);
 }
+
+#[test]
+fn teammates_approvals_join_like_any_event_and_both_count() {
+    let checklist = crate::format::parse(
+        "title: C\nphases:\n  - name: P\n    sections:\n      - name: S\n        items: [i]\n  - name: D\n    approvals: 2\n    sections:\n      - name: S\n        items: [j]\n",
+        "c.yaml",
+    )
+    .unwrap();
+    let approval = |second: u32, by: &str| {
+        format!(
+            r#"{{"at":"2026-11-29T10:00:{second:02}Z","by":"{by}","login":"{by}","phase":"d","approval":"approve"}}"#
+        )
+    };
+    let ours = log(&[HEADER.into(), event(1, "alice"), approval(2, "bob")]);
+    let theirs = log(&[HEADER.into(), event(1, "alice"), approval(3, "carol")]);
+    for joined in [union(&ours, &theirs, &own()), union(&theirs, &ours, &own())] {
+        let text = String::from_utf8(joined.text).unwrap();
+        let events: Vec<crate::run::Event> = text.lines().skip(1).map(|l| line::parse_event(l).unwrap()).collect();
+        let run = crate::run::RunState::replay(&checklist, &events);
+        assert_eq!(run.approvals().count(1), 2, "{text}");
+    }
+}

@@ -109,8 +109,8 @@ proptest! {
             let state = RunState::replay(&checklist, &contents.events);
             let _ = state.tally(&checklist);
             for event in &contents.events {
-                prop_assert!(!event.at.human().is_empty() && !event.at.to_string().is_empty());
-                let _ = state.stamp_for(0, event.at);
+                prop_assert!(!event.stamp.at.human().is_empty() && !event.stamp.at.to_string().is_empty());
+                let _ = state.stamp_for(0, event.stamp.at);
             }
         }
         prop_assert_eq!(std::fs::read_to_string(log.path()).unwrap(), text);

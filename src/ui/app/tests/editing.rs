@@ -111,14 +111,8 @@ fn ticking_under_the_open_filter_moves_on_to_the_next_item() {
 #[test]
 fn changes_by_others_are_applied_and_announced() {
     let mut app = app();
-    let event = |item: &str, by: &str| Event {
-        at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
-        by: by.into(),
-        item: item.into(),
-        title: Some("Canary".into()),
-        change: Change::Status(Status::Done),
-        forced: false,
-        evidence: None,
+    let event = |item: &str, by: &str| {
+        Event::on_item(stamp("2026-11-29T10:00:00Z", by), item, Change::Status(Status::Done)).with_title("Canary")
     };
     app.external(&[event("ship/rollout/canary", "bob")]);
     assert_eq!(status(&app, "Canary"), Status::Done);

@@ -138,17 +138,13 @@ fn help_scrolls_to_its_end_and_no_further() {
 fn a_bulk_tick_never_overrides_what_a_teammate_changed_while_it_asked() {
     let mut app = app();
     act(&mut app, Action::TickAll);
-    let skip = Event {
-        at: Timestamp::parse("2026-11-29T10:30:00Z").unwrap(),
-        by: "bob".into(),
-        item: "prepare/infra/database".into(),
-        title: None,
-        change: Change::Status(Status::Skipped {
+    let skip = Event::on_item(
+        stamp("2026-11-29T10:30:00Z", "bob"),
+        "prepare/infra/database",
+        Change::Status(Status::Skipped {
             reason: Some("managed".into()),
         }),
-        forced: false,
-        evidence: None,
-    };
+    );
     app.external(&[skip]);
     assert_eq!(
         act(&mut app, Action::Yes),

@@ -5,15 +5,7 @@ use super::*;
 
 /// A change to Cloud environment by `by` at `at`.
 pub(super) fn on_cloud(at: &str, by: &str, change: Change) -> Event {
-    Event {
-        at: Timestamp::parse(at).unwrap(),
-        by: by.into(),
-        item: "prepare/infra/cloud-environment".into(),
-        title: Some("Cloud environment".into()),
-        change,
-        forced: false,
-        evidence: None,
-    }
+    Event::on_item(stamp(at, by), "prepare/infra/cloud-environment", change).with_title("Cloud environment")
 }
 
 #[test]
@@ -50,10 +42,11 @@ fn undo_after_a_merge_restores_a_teammates_earlier_skip_not_todo() {
 #[test]
 fn a_change_far_ahead_of_the_clock_on_another_item_does_not_make_my_ticks_late() {
     let mut app = app();
-    let future = Event {
-        item: "prepare/infra/database".into(),
-        ..on_cloud("2099-01-01T00:00:00Z", "bob", Change::Status(Status::Done))
-    };
+    let future = Event::on_item(
+        stamp("2099-01-01T00:00:00Z", "bob"),
+        "prepare/infra/database",
+        Change::Status(Status::Done),
+    );
     app.external(std::slice::from_ref(&future));
     acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
     let mine = app.undo.last().unwrap()[0].recorded.unwrap();
@@ -72,15 +65,8 @@ fn an_event_older_than_an_items_last_run_is_late_too() {
         "t.yaml",
     )
     .unwrap();
-    let at = |s: &str| Timestamp::parse(s).unwrap();
-    let ran = Event {
-        at: at("2026-11-29T10:05:00Z"),
-        by: "alice".into(),
-        item: "p/s/a".into(),
-        title: None,
-        change: Change::Ran,
-        forced: false,
-        evidence: Some(crate::run::Evidence {
+    let ran = Event::on_item(stamp("2026-11-29T10:05:00Z", "alice"), "p/s/a", Change::Ran).with_evidence(
+        crate::run::Evidence {
             kind: crate::run::EvidenceKind::Exec,
             command: "true".into(),
             exit: Some(1),
@@ -88,17 +74,14 @@ fn an_event_older_than_an_items_last_run_is_late_too() {
             interrupted: false,
             millis: 1,
             output: Vec::new(),
-        }),
-    };
+        },
+    );
     let state = RunState::replay(&list, std::slice::from_ref(&ran));
-    let older = Event {
-        at: at("2026-11-29T10:01:00Z"),
-        evidence: ran.evidence.clone().map(|mut e| {
-            e.exit = Some(0);
-            e
-        }),
-        ..ran.clone()
-    };
+    let mut older = ran.clone();
+    older.stamp.at = Timestamp::parse("2026-11-29T10:01:00Z").unwrap();
+    if let Some(evidence) = &mut older.evidence {
+        evidence.exit = Some(0);
+    }
     assert!(
         state.is_late(&list, &older),
         "an older run must not take the place of a newer one"

@@ -9,7 +9,7 @@ use proptest::test_runner::TestCaseError;
 
 use super::runbook::runbook_of;
 use super::*;
-use crate::run::EvidenceKind;
+use crate::run::{EvidenceKind, Stamp};
 use crate::store::runner::{self, Outcome};
 use crate::ui::hand_over;
 use crate::ui::line_edit::LineOp;
@@ -143,15 +143,7 @@ fn steps(actions: impl Strategy<Value = Action>, teammates: bool) -> impl Strate
 
 /// An event of bob's, as the loop reads it from the log.
 fn teammates(item: String, at: Timestamp, change: Change) -> Event {
-    Event {
-        at,
-        by: "bob".into(),
-        item,
-        title: None,
-        change,
-        forced: false,
-        evidence: None,
-    }
+    Event::on_item(Stamp::new(at, "bob"), item, change)
 }
 
 /// What the loop does with a runbook Effect (through the loop's own
@@ -167,8 +159,8 @@ fn carry_out(app: &mut App, effect: Effect, passes: bool) {
             forced,
         } => {
             let open = app.state.item(index).status == Status::Todo;
-            let mut started = runner::started(&app.state, &app.checklist, index, kind, "me");
-            started.at = app.state.stamp_for(index, clock());
+            let mut started = runner::started(&app.state, &app.checklist, index, kind, &app.author);
+            started.stamp.at = app.state.stamp_for(index, clock());
             app.external(std::slice::from_ref(&started));
             let outcome = Outcome {
                 exit: Some(i32::from(!passes)),
@@ -178,7 +170,7 @@ fn carry_out(app: &mut App, effect: Effect, passes: bool) {
                 tail: vec![format!("made up for {line}")],
             };
             let mut event = hand_over::outcome_event(app, index, kind, &line, forced, outcome, open);
-            event.at = app.state.stamp_for(index, clock());
+            event.stamp.at = app.state.stamp_for(index, clock());
             hand_over::outcome_recorded(app, index, &event);
         }
         Effect::SetParam { name, value } => {
@@ -209,7 +201,8 @@ fn take(app: &mut App, step: Step) -> Result<(), TestCaseError> {
                         EvidenceKind::Verify => &item.verify,
                     };
                     prop_assert!(script.is_some(), "{} has a {kind:?} to run", item.title);
-                    let closed = crate::gate::item_closed(&app.checklist, &app.tally, *index).is_some();
+                    let closed =
+                        crate::gate::item_closed(&app.checklist, &app.tally, app.state.approvals(), *index).is_some();
                     prop_assert!(*forced || !closed, "{} runs past a closed gate unforced", item.title);
                 }
                 Effect::SetParam { name, value } => {
@@ -220,7 +213,8 @@ fn take(app: &mut App, step: Step) -> Result<(), TestCaseError> {
                 Effect::Record(edits) => {
                     for edit in edits.iter().filter(|e| e.kind == EditKind::New) {
                         let gated = matches!(edit.after, Change::Status(Status::Done | Status::Skipped { .. }))
-                            && crate::gate::item_closed(&app.checklist, &app.tally, edit.index).is_some();
+                            && crate::gate::item_closed(&app.checklist, &app.tally, app.state.approvals(), edit.index)
+                                .is_some();
                         prop_assert!(edit.forced || !gated, "{edit:?} passes a closed gate unforced");
                     }
                 }
@@ -231,11 +225,7 @@ fn take(app: &mut App, step: Step) -> Result<(), TestCaseError> {
         }
         Step::TeammateSets(value) => {
             let at = app.state.stamp_for_param("version", clock());
-            let change = Change::Param {
-                name: "version".into(),
-                value,
-            };
-            let event = teammates(String::new(), at, change);
+            let event = Event::param(Stamp::new(at, "bob"), "version", value);
             app.external(&[event]);
         }
         Step::TeammateTicks(n) => {

@@ -36,18 +36,7 @@ pub(super) fn runbook_of(yaml: &str, values: &[(&str, &str)]) -> App {
     let written = parse(yaml, "r.yaml").unwrap();
     let events: Vec<Event> = values
         .iter()
-        .map(|(name, value)| Event {
-            at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
-            by: "me".into(),
-            item: String::new(),
-            title: None,
-            change: Change::Param {
-                name: (*name).into(),
-                value: (*value).into(),
-            },
-            forced: false,
-            evidence: None,
-        })
+        .map(|(name, value)| Event::param(stamp("2026-11-29T10:00:00Z", "me"), *name, *value))
         .collect();
     let state = RunState::replay(&written, &events);
     let mut shown = written.clone();
@@ -110,6 +99,11 @@ fn behind_a_closed_gate_a_tick_or_a_run_asks_to_force() {
         panic!()
     };
     assert!(edits[0].forced);
+    let tag = edits[0].index;
+    assert!(
+        app.state.item(tag).forced && !app.state.item(tag).out_of_order,
+        "recorded forced, as the loop records it: an override, not out of order"
+    );
     act(&mut app, Action::VerifyItem);
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("{:?}", app.mode)
@@ -160,18 +154,7 @@ fn a_missing_parameter_is_asked_for_when_the_run_opens() {
         }
     );
     // What the loop does with it: the titles show the value from then on.
-    let event = Event {
-        at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
-        by: "me".into(),
-        item: String::new(),
-        title: None,
-        change: Change::Param {
-            name: "version".into(),
-            value: "2.4.0".into(),
-        },
-        forced: false,
-        evidence: None,
-    };
+    let event = Event::param(stamp("2026-11-29T10:00:00Z", "me"), "version", "2.4.0");
     app.external(&[event]);
     assert_eq!(app.checklist.title, "Release 2.4.0");
     assert_eq!(app.checklist.items()[1].title, "Build 2.4.0");
@@ -199,18 +182,7 @@ fn a_new_value_is_searched_for_in_the_titles_that_show_it() {
     }
     assert_eq!(app.tree.search().unwrap().matches.len(), 1);
     act(&mut app, Action::Cancel);
-    let event = Event {
-        at: Timestamp::parse("2026-11-29T11:00:00Z").unwrap(),
-        by: "bob".into(),
-        item: String::new(),
-        title: None,
-        change: Change::Param {
-            name: "version".into(),
-            value: "9.9.9".into(),
-        },
-        forced: false,
-        evidence: None,
-    };
+    let event = Event::param(stamp("2026-11-29T11:00:00Z", "bob"), "version", "9.9.9");
     app.external(&[event]);
     act(&mut app, Action::StartSearch);
     for c in "9.9.9".chars() {
@@ -225,15 +197,12 @@ fn forcing_past_a_gate_keeps_a_change_a_teammate_made_while_asked() {
     select(&mut app, "Tag");
     act(&mut app, Action::Toggle);
     assert!(matches!(app.mode, Mode::Confirm(Confirm::Force { .. })));
-    let skip = Event {
-        at: Timestamp::parse("2026-11-29T11:00:00Z").unwrap(),
-        by: "bob".into(),
-        item: "deploy/release/tag".into(),
-        title: None,
-        change: Change::Status(Status::Skipped { reason: None }),
-        forced: true,
-        evidence: None,
-    };
+    let skip = Event::on_item(
+        stamp("2026-11-29T11:00:00Z", "bob"),
+        "deploy/release/tag",
+        Change::Status(Status::Skipped { reason: None }),
+    )
+    .with_force(true);
     app.external(&[skip]);
     assert_eq!(
         act(&mut app, Action::Yes),
@@ -252,18 +221,7 @@ fn a_value_changed_while_asked_asks_again_with_the_command_as_it_would_run() {
     let mut app = runbook(&[("version", "2.3.0")]);
     select(&mut app, "Build 2.3.0");
     act(&mut app, Action::RunCommand);
-    let set = Event {
-        at: Timestamp::parse("2026-11-29T11:00:00Z").unwrap(),
-        by: "bob".into(),
-        item: String::new(),
-        title: None,
-        change: Change::Param {
-            name: "version".into(),
-            value: "2.3.1".into(),
-        },
-        forced: false,
-        evidence: None,
-    };
+    let set = Event::param(stamp("2026-11-29T11:00:00Z", "bob"), "version", "2.3.1");
     app.external(&[set]);
     assert_eq!(
         act(&mut app, Action::Yes),
@@ -296,14 +254,13 @@ fn running_a_done_items_command_again_says_so_in_the_question() {
 fn a_teammates_tick_in_a_closed_gate_without_force_is_marked_out_of_order() {
     let mut app = runbook(&[("version", "2.3.0")]);
     let tag = app.checklist.items().iter().position(|i| i.title == "Tag").unwrap();
-    let tick = |forced| Event {
-        at: Timestamp::parse("2026-11-29T11:00:00Z").unwrap(),
-        by: "bob".into(),
-        item: app.checklist.items()[tag].id.to_string(),
-        title: None,
-        change: Change::Status(Status::Done),
-        forced,
-        evidence: None,
+    let tick = |forced| {
+        Event::on_item(
+            stamp("2026-11-29T11:00:00Z", "bob"),
+            app.checklist.items()[tag].id.clone(),
+            Change::Status(Status::Done),
+        )
+        .with_force(forced)
     };
     let (unforced, forced) = (tick(false), tick(true));
     app.external(std::slice::from_ref(&unforced));
@@ -345,18 +302,7 @@ fn a_secret_is_typed_masked_shown_masked_and_kept_across_a_replay() {
     // What the loop does with it: kept in memory, the log told only that it
     // was given.
     app.state.give_secret("token", "hunter2".into());
-    let given = Event {
-        at: Timestamp::parse("2026-11-29T10:00:00Z").unwrap(),
-        by: "me".into(),
-        item: String::new(),
-        title: None,
-        change: Change::Param {
-            name: "token".into(),
-            value: String::new(),
-        },
-        forced: false,
-        evidence: None,
-    };
+    let given = Event::param(stamp("2026-11-29T10:00:00Z", "me"), "token", String::new());
     app.external(std::slice::from_ref(&given));
     assert_eq!(app.checklist.title, "Rotate ••••");
     select(&mut app, "Call");

@@ -13,7 +13,7 @@ use crate::ui::app::action::{Action, Edit, Effect};
 
 /// The closed gate the item at `index` stands behind, said as a sentence.
 pub(crate) fn gate_of(app: &App, index: usize) -> Option<String> {
-    gate::item_closed(&app.checklist, &app.tally, index).map(|c| c.message(&app.checklist))
+    gate::item_closed(&app.checklist, &app.tally, app.state.approvals(), index).map(|c| c.message(&app.checklist))
 }
 
 /// The item's command or verification as written, placeholders and all.
@@ -111,7 +111,7 @@ fn still(app: &App, edit: &Edit) -> bool {
     match &edit.before {
         Change::Status(status) => &state.status == status,
         Change::Note(note) => &state.note == note,
-        Change::Param { .. } | Change::Ran | Change::Started(_) => true,
+        Change::Param { .. } | Change::Ran | Change::Started(_) | Change::Approve { .. } | Change::Withdraw => true,
     }
 }
 

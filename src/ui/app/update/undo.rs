@@ -12,7 +12,7 @@ fn still_ours(app: &App, edit: &Edit) -> bool {
     edit.recorded.is_some()
         && changed
             .as_ref()
-            .is_some_and(|(at, by)| Some(*at) == edit.recorded && *by == app.operator)
+            .is_some_and(|stamp| Some(stamp.at) == edit.recorded && stamp.by == app.author.by)
 }
 
 /// What undoing `edit` sets: the item's status or note just before the
@@ -21,8 +21,8 @@ fn still_ours(app: &App, edit: &Edit) -> bool {
 fn restored(app: &App, edit: &Edit) -> Change {
     let prior = app.state.item(edit.index).prior.clone();
     match (&edit.before, prior) {
-        (Change::Status(_), Some((status, _))) => Change::Status(status),
-        (Change::Note(_), Some((_, note))) => Change::Note(note),
+        (Change::Status(_), Some(prior)) => Change::Status(prior.status),
+        (Change::Note(_), Some(prior)) => Change::Note(prior.note),
         _ => edit.before.clone(),
     }
 }
@@ -49,9 +49,10 @@ pub(super) fn undo(app: &mut App, undo: bool) -> Effect {
             String::new()
         };
         app.complain(match &app.state.item(stale.index).changed {
-            Some((at, by)) => format!(
-                "{title} was changed by {by} at {} — not {what}{whole}",
-                at.hour_minute()
+            Some(stamp) => format!(
+                "{title} was changed by {} at {} — not {what}{whole}",
+                stamp.by,
+                stamp.at.hour_minute()
             ),
             None => format!("{title} has changed since — not {what}{whole}"),
         });

@@ -25,8 +25,8 @@ pub(super) fn item_lines(app: &App, index: usize, out: &mut Lines) {
         Status::Skipped { .. } => ("skipped (N/A)", theme.skipped),
     };
     let mut status_line = vec![Span::styled("Status: ", theme.key), Span::styled(status, style)];
-    if let (Some(by), Some(at)) = (&state.by, &state.at) {
-        status_line.push(Span::styled(format!(" — {by}, {}", at.human()), theme.dim));
+    if let Some(set) = &state.set {
+        status_line.push(Span::styled(format!(" — {}, {}", set.who(), set.at.human()), theme.dim));
     }
     out.wrapped(status_line);
     if let Status::Skipped { reason: Some(reason) } = &state.status {
@@ -80,12 +80,13 @@ fn runbook_lines(app: &App, item: &Item, state: &ItemState, out: &mut Lines) {
             out.wrapped(vec![Span::styled(label, theme.key), Span::raw(line.into_owned())]);
         }
     }
-    if let Some((evidence, at, by)) = &state.evidence {
+    if let Some(recorded) = &state.evidence {
+        let (evidence, stamp) = (&recorded.evidence, &recorded.stamp);
         let style = if evidence.passed() { theme.done } else { theme.todo };
         out.wrapped(vec![
             Span::styled("Last run: ", theme.key),
             Span::styled(format!("{} {}", evidence.kind.as_str(), evidence.summary()), style),
-            Span::styled(format!(" — {by}, {}", at.human()), theme.dim),
+            Span::styled(format!(" — {}, {}", stamp.who(), stamp.at.human()), theme.dim),
         ]);
         for output in evidence.output.iter().rev().take(5).rev() {
             out.wrapped(vec![Span::styled(format!("  {output}"), theme.dim)]);

@@ -42,16 +42,16 @@ fn merged(events: &[Event], keys: &[u32]) -> Vec<Event> {
         (keys[i as usize % keys.len()] ^ i.wrapping_mul(0x9e37_79b9)).wrapping_mul(0x85eb_ca6b)
     });
     let mut by_time: Vec<usize> = (0..events.len()).collect();
-    by_time.sort_by_key(|&i| events[i].at);
+    by_time.sort_by_key(|&i| events[i].stamp.at);
     // Slots taken by each time, in slot order, get that time's events in
     // their original order.
     let mut out: Vec<Option<Event>> = vec![None; events.len()];
-    let mut times: Vec<_> = events.iter().map(|e| e.at).collect();
+    let mut times: Vec<_> = events.iter().map(|e| e.stamp.at).collect();
     times.sort();
     times.dedup();
     for time in times {
-        let positions = (0..events.len()).filter(|&p| events[slots[p]].at == time);
-        let originals = by_time.iter().filter(|&&i| events[i].at == time);
+        let positions = (0..events.len()).filter(|&p| events[slots[p]].stamp.at == time);
+        let originals = by_time.iter().filter(|&&i| events[i].stamp.at == time);
         for (position, &original) in positions.into_iter().zip(originals) {
             out[position] = Some(events[original].clone());
         }
@@ -69,7 +69,7 @@ fn a_merge_reorders_events_of_different_times_only() {
     let notes = |events: &[Event]| -> Vec<String> {
         events
             .iter()
-            .map(|e| format!("{}{:?}", e.at.hour_minute(), e.change))
+            .map(|e| format!("{}{:?}", e.stamp.at.hour_minute(), e.change))
             .collect()
     };
     let orders: std::collections::HashSet<Vec<String>> = (0..20u32)

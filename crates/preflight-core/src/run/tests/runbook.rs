@@ -18,18 +18,7 @@ fn a_parameter_takes_its_latest_value_by_time_else_its_default() {
     b.section(None, "S".into()).unwrap();
     b.item(None, "a".into(), None).unwrap();
     let list = b.finish();
-    let set = |at: &str, by: &str, value: &str| Event {
-        item: String::new(),
-        ..event(
-            at,
-            by,
-            "",
-            Change::Param {
-                name: "version".into(),
-                value: value.into(),
-            },
-        )
-    };
+    let set = |at: &str, by: &str, value: &str| Event::param(Stamp::new(stamp(at), by), "version", value);
     let fresh = RunState::replay(&list, &[]);
     assert_eq!(fresh.missing_params(&list), ["version"]);
     assert_eq!(fresh.values(&list).get("env").map(String::as_str), Some("staging"));
@@ -37,7 +26,7 @@ fn a_parameter_takes_its_latest_value_by_time_else_its_default() {
     let run = RunState::replay(&list, &[set("t5", "bob", "2.3.1"), set("t2", "alice", "2.3.0")]);
     assert!(run.missing_params(&list).is_empty());
     assert_eq!(run.values(&list)["version"], "2.3.1");
-    assert_eq!(run.param_values()["version"].2, "bob");
+    assert_eq!(run.param_values()["version"].stamp.by, "bob");
     assert_eq!(run.orphans().count(), 0, "a run's event is no orphan");
 }
 
@@ -53,24 +42,22 @@ fn evidence_and_forced_changes_are_kept_with_the_item() {
         millis: 10,
         output: Vec::new(),
     };
-    let failed = Event {
-        evidence: Some(evidence(2)),
-        ..event("t1", "alice", "a", Change::Ran)
-    };
+    let failed = event("t1", "alice", "a", Change::Ran).with_evidence(evidence(2));
     let run = RunState::replay(&list, std::slice::from_ref(&failed));
     assert_eq!(run.item(0).status, Status::Todo, "a failed run changes nothing");
-    assert!(!run.item(0).evidence.as_ref().unwrap().0.passed());
+    assert!(!run.item(0).evidence.as_ref().unwrap().evidence.passed());
     assert_eq!(run.item(0).changed, None, "and is nothing to undo");
-    let passed = Event {
-        evidence: Some(evidence(0)),
-        forced: true,
-        ..event("t2", "bob", "a", done())
-    };
+    let passed = event("t2", "bob", "a", done())
+        .with_evidence(evidence(0))
+        .with_force(true);
     let run = RunState::replay(&list, &[failed, passed]);
     assert_eq!(run.item(0).status, Status::Done);
     assert!(run.item(0).forced);
-    let (kept, _, by) = run.item(0).evidence.clone().unwrap();
-    assert_eq!((kept.summary().as_str(), by.as_str()), ("exit 0 in 0.0 s", "bob"));
+    let kept = run.item(0).evidence.clone().unwrap();
+    assert_eq!(
+        (kept.evidence.summary().as_str(), kept.stamp.by.as_str()),
+        ("exit 0 in 0.0 s", "bob")
+    );
 }
 
 #[test]
@@ -86,14 +73,8 @@ fn a_proof_that_fails_after_the_tick_flags_the_item_and_a_new_status_clears_it()
         millis: 10,
         output: Vec::new(),
     };
-    let proven = Event {
-        evidence: Some(verify(0)),
-        ..event("t1", "alice", "a", done())
-    };
-    let failed = Event {
-        evidence: Some(verify(1)),
-        ..event("t2", "bob", "a", Change::Ran)
-    };
+    let proven = event("t1", "alice", "a", done()).with_evidence(verify(0));
+    let failed = event("t2", "bob", "a", Change::Ran).with_evidence(verify(1));
     let run = RunState::replay(&list, std::slice::from_ref(&proven));
     assert_eq!(run.item(0).proof, Proof::Passed);
     let run = RunState::replay(&list, &[proven.clone(), failed.clone()]);
