@@ -171,9 +171,9 @@ fn carry_out(
             let _writing = watchdog.writing();
             record(app, &cx.log, edits);
         }
-        Effect::Approve { phase, note } => {
+        Effect::Approve { phase, change } => {
             let _writing = watchdog.writing();
-            let event = app.approval_event(phase, note, now());
+            let event = app.approval_event(phase, change, now());
             match cx.log.append(std::slice::from_ref(&event)) {
                 Ok(()) => app.approved(phase, &event),
                 Err(err) => app.record_failed(err.message()),

@@ -1,7 +1,7 @@
 //! Approving a phase in the view: `a` on the header of a phase that needs
 //! approvals asks what was reviewed and records the approval; the header's
-//! lock says what is missing, then who approved. Someone who worked on an
-//! earlier phase is told why not.
+//! lock says what is missing, then who approved; `a` again withdraws it
+//! after a y/n. Someone who worked on an earlier phase is told why not.
 
 #![cfg(unix)]
 
@@ -49,11 +49,31 @@ fn a_phase_is_approved_from_its_header_with_a_note_and_its_lock_says_who() {
     pty.wait_for(&format!("approved by {}", common::shown_as("bob")));
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
+    let canary = sandbox.run(&["check", list, "canary", "--state", state]);
+    assert_eq!(canary.code, 0, "the phase is open: {}", canary.stderr);
+    sandbox.ok(&["uncheck", list, "canary", "--state", state]);
+
+    // Again, a offers to withdraw it.
+    let mut pty = Pty::spawn_with(
+        &sandbox,
+        &[list, "--state", state],
+        100,
+        24,
+        &[("PREFLIGHT_USER", "bob")],
+    );
+    pty.wait_for("approved by");
+    pty.send("2a");
+    pty.wait_for("You approved Deploy — withdraw your approval? y/n");
+    pty.send("y");
+    pty.wait_for("Deploy: your approval withdrawn");
+    pty.wait_for("🔒 needs 1 approval");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
     let log = sandbox.ok(&["log", list, "--state", state]);
     assert!(
-        log.contains("approved") && log.contains("\"diff and dashboards\""),
+        log.contains("\"diff and dashboards\"") && log.contains("withdrew"),
         "{log}"
     );
     let canary = sandbox.run(&["check", list, "canary", "--state", state]);
-    assert_eq!(canary.code, 0, "the phase is open: {}", canary.stderr);
+    assert_eq!(canary.code, 1, "closed again: {}", canary.stdout);
 }

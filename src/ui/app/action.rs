@@ -105,10 +105,11 @@ pub enum Effect {
         name: String,
         value: String,
     },
-    /// Record this session's approval of the phase at this index.
+    /// Record this session's approval of the phase at this index, or its
+    /// withdrawal: `change` is [`Change::Approve`] or [`Change::Withdraw`].
     Approve {
         phase: usize,
-        note: Option<String>,
+        change: Change,
     },
 }
 

@@ -87,6 +87,8 @@ pub enum Confirm {
     },
     /// Record these changes in a closed gated phase, forced.
     Force { edits: Vec<Edit>, gate: String },
+    /// Withdraw this session's approval of the phase at `phase`.
+    Withdraw { phase: usize, name: String },
 }
 
 impl Confirm {
@@ -119,6 +121,7 @@ impl Confirm {
                 }
             }
             Confirm::Force { gate, .. } => format!("{gate} — record it anyway, forced? y/n"),
+            Confirm::Withdraw { name, .. } => format!("You approved {name} — withdraw your approval? y/n"),
         }
     }
 

@@ -27,19 +27,22 @@ impl App {
 
     /// The event that records this session's approval of `phase` at `now`,
     /// stamped after the phase's latest approval or withdrawal.
-    pub fn approval_event(&self, phase: usize, note: Option<String>, now: Timestamp) -> Event {
+    /// `change` is [`Change::Approve`] or [`Change::Withdraw`].
+    pub fn approval_event(&self, phase: usize, change: Change, now: Timestamp) -> Event {
         let stamp = self.author.stamp(self.state.stamp_for_phase(phase, now));
         let id = self.checklist.phases()[phase].id.clone();
-        Event::on_phase(stamp, id, Change::Approve { note })
+        Event::on_phase(stamp, id, change)
     }
 
-    /// The loop wrote this session's approval `event` of `phase`: apply it
-    /// and say where the phase stands.
+    /// The loop wrote this session's approval (or withdrawal) `event` of
+    /// `phase`: apply it and say where the phase stands.
     pub fn approved(&mut self, phase: usize, event: &Event) {
         self.apply_all(std::slice::from_ref(event));
         let name = &self.checklist.phases()[phase].name;
         let missing = self.state.approvals().missing(&self.checklist, phase);
-        let text = if missing == 0 {
+        let text = if event.change == Change::Withdraw {
+            format!("{name}: your approval withdrawn")
+        } else if missing == 0 {
             format!("✓ {name} approved")
         } else {
             format!(

@@ -29,6 +29,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Mode::Help => help(app, &action),
         Mode::Searching => typing::searching(app, &action),
         Mode::Confirm(confirm @ Confirm::TickAll { .. }) => flow::confirming(app, confirm, &action),
+        Mode::Confirm(Confirm::Withdraw { phase, .. }) => approve::withdrawing(app, phase, &action),
         Mode::Confirm(confirm) => runbook::answer(app, confirm, &action),
         Mode::Prompt(prompt) => typing::prompting(app, prompt, &action),
         Mode::Normal => normal(app, &action),

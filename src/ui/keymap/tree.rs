@@ -144,7 +144,7 @@ pub(super) static BINDINGS: &[Binding] = &[
             &[Char('a')],
             |_| Action::Approve,
             "a",
-            "on a phase that needs approvals: approve it, with a note of what you reviewed (two-person rule)",
+            "on a phase that needs approvals: approve it, with a note of what you reviewed (again: withdraw)",
         ),
         &[("a", "approve", Hint::OnApproval)],
     ),

@@ -1,10 +1,11 @@
 //! `a` on a phase that needs approvals: asks for a note of what was
 //! reviewed, then records the approval. Refused, with the reason, to
 //! someone who recorded a change in an earlier phase (the two-person rule;
-//! `preflight approve --force` overrides it on purpose), and said once more
-//! to someone who approved it already.
+//! `preflight approve --force` overrides it on purpose); to someone who
+//! approved it already, offers to withdraw that approval (y/n).
 
-use crate::ui::app::{App, Mode, Prompt, Purpose};
+use crate::run::Change;
+use crate::ui::app::{Action, App, Confirm, Effect, Mode, Prompt, Purpose};
 use crate::ui::line_edit::LineEdit;
 use crate::ui::tree::Row;
 
@@ -22,9 +23,7 @@ pub(super) fn ask(app: &mut App) {
     }
     let approvals = app.state.approvals();
     if approvals.approved_by(phase, &app.author.by) {
-        app.say(format!(
-            "{name} is approved by you already (preflight approve --withdraw takes it back)"
-        ));
+        app.mode = Mode::Confirm(Confirm::Withdraw { phase, name });
         return;
     }
     let me = app.author.stamp(crate::store::runlog::now());
@@ -41,4 +40,24 @@ pub(super) fn ask(app: &mut App) {
         line: LineEdit::default(),
         about: None,
     });
+}
+
+/// The answer to "withdraw your approval?": y records the withdrawal.
+pub(super) fn withdrawing(app: &mut App, phase: usize, action: &Action) -> Effect {
+    match action {
+        Action::Yes => {
+            app.mode = Mode::Normal;
+            Effect::Approve {
+                phase,
+                change: Change::Withdraw,
+            }
+        }
+        Action::No | Action::Cancel => {
+            app.mode = Mode::Normal;
+            app.say("nothing was recorded");
+            Effect::None
+        }
+        Action::Quit => Effect::Quit,
+        _ => Effect::None,
+    }
 }

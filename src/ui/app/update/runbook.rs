@@ -168,7 +168,7 @@ pub(crate) fn answer(app: &mut App, confirm: Confirm, action: &Action) -> Effect
                     }
                     Effect::Record(kept.into_iter().map(|edit| Edit { forced: true, ..edit }).collect())
                 }
-                Confirm::TickAll { .. } => Effect::None,
+                Confirm::TickAll { .. } | Confirm::Withdraw { .. } => Effect::None,
             }
         }
         Action::No | Action::Cancel => {

@@ -103,7 +103,10 @@ pub(super) fn prompting(app: &mut App, mut prompt: Prompt, action: &Action) -> E
                 Purpose::Param(_) => Effect::None,
                 Purpose::SkipReason(index) => edit(app, index, Change::Status(Status::Skipped { reason: text })),
                 Purpose::Note(index) => edit(app, index, Change::Note(text)),
-                Purpose::Approval(phase) => Effect::Approve { phase, note: text },
+                Purpose::Approval(phase) => Effect::Approve {
+                    phase,
+                    change: Change::Approve { note: text },
+                },
             }
         }
         // Anything else leaves the prompt open as it is.
