@@ -600,7 +600,7 @@ fn the_export_evidence_sample_is_what_export_writes() {
 /// sample drawn by hand may leave out, never make up.
 fn shows_only_what_was_said(block: &Block, said: &str) {
     for line in block.lines.iter().filter(|l| !l.starts_with("$ ")) {
-        for word in line.split(|c: char| c.is_whitespace() || "·—,:()`".contains(c)) {
+        for word in line.split(|c: char| c.is_whitespace() || "·—,:()`/".contains(c)) {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             if word.chars().any(char::is_alphanumeric) {
                 assert!(
@@ -640,11 +640,27 @@ fn the_approvals_sample_shows_only_what_preflight_says() {
 
 #[test]
 fn the_who_did_it_sample_shows_only_what_log_says() {
-    let home = Home::new();
-    let log = sample_run_log(&home, 2);
-    let mut text = std::fs::read_to_string(home.cwd.join(&log)).unwrap();
-    text.push_str("{\"at\":\"2026-11-29T10:05:40Z\",\"by\":\"alice\",\"login\":\"bob\",\"item\":\"pre-deployment/infrastructure-setup/database\",\"status\":\"done\"}\n");
-    std::fs::write(home.cwd.join(&log), text).unwrap();
-    let said = home.run(&format!("preflight log --state {log}")).output;
+    let home = Home::with_deploy_yaml();
+    let ran = home.run("preflight check deploy.yaml cloud-on-premise-environment --run \"v2.3.0 release\"");
+    assert_eq!(ran.code, 0, "{}", ran.output);
+    // The run's log where preflight keeps it, its events replaced by the
+    // sample's: alice's own tick, then one recorded as alice from bob's account.
+    let log = std::fs::read_dir(home.folder.join(".local/share/preflight"))
+        .unwrap()
+        .map(|dir| dir.unwrap().path().join("v2.3.0%20release.jsonl"))
+        .find(|path| path.exists())
+        .expect("the run's log");
+    let header = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    let events = [
+        "{\"at\":\"2026-11-29T10:02:11Z\",\"by\":\"alice\",\"login\":\"alice\",\"item\":\"pre-deployment/infrastructure-setup/cloud-on-premise-environment\",\"status\":\"done\"}",
+        "{\"at\":\"2026-11-29T10:05:40Z\",\"by\":\"alice\",\"login\":\"bob\",\"item\":\"pre-deployment/infrastructure-setup/database\",\"status\":\"done\"}",
+    ];
+    std::fs::write(&log, format!("{header}\n{}\n", events.join("\n"))).unwrap();
+    let said = home.run("preflight log deploy.yaml --run \"v2.3.0 release\"").output;
     shows_only_what_was_said(&one("Who did it", "text"), &said);
 }
