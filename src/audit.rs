@@ -12,6 +12,7 @@
 //! String. Every text goes through [`escape`]; no element or attribute is
 //! ever made of what the checklist or the run says.
 
+mod approvals;
 mod escape;
 mod facts;
 mod input;

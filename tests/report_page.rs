@@ -273,3 +273,44 @@ fn a_small_run_as_a_page() {
     let body = &page[page.find("</style>").unwrap()..];
     insta::assert_snapshot!(body);
 }
+
+/// A phase that needs one approval, the work before it done by alice.
+const APPROVED: &str = "title: Release\nphases:\n  - name: Prepare\n    sections:\n      - name: S\n        items: [Tests pass]\n  - name: Deploy\n    approvals: 1\n    sections:\n      - name: S\n        items: [Ship]\n";
+
+#[test]
+fn approvals_are_on_the_page_with_who_when_note_and_whether_they_count() {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("a.yaml", APPROVED);
+    let log = [
+        r#"{"preflight":"run log","version":1,"checklist":"Release","file":"a.yaml","run":"default","created":"2026-11-29T10:00:00Z"}"#,
+        r#"{"at":"2026-11-29T10:01:00Z","by":"alice","login":"alice","item":"prepare/s/tests-pass","status":"done"}"#,
+        r#"{"at":"2026-11-29T10:02:00Z","by":"<b>carol</b>","login":"<b>carol</b>","phase":"deploy","approval":"approve","note":"<i>diff</i> reviewed"}"#,
+        r#"{"at":"2026-11-29T10:03:00Z","by":"alice","login":"alice","phase":"deploy","approval":"approve"}"#,
+    ];
+    let state = sandbox.write("run.jsonl", &(log.join("\n") + "\n"));
+    let ran = sandbox.run(&[
+        "report",
+        list.to_str().unwrap(),
+        "--state",
+        state.to_str().unwrap(),
+        "--html",
+    ]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let page = scraper::Html::parse_document(&ran.stdout);
+    let text: String = page.root_element().text().collect();
+    assert!(text.contains("Approvals: 1 of 1 needed"), "{text}");
+    assert!(text.contains("Approved by <b>carol</b>"), "the name is text: {text}");
+    assert!(text.contains("<i>diff</i> reviewed"), "the note is text: {text}");
+    assert!(
+        text.contains("not counted: worked on an earlier phase"),
+        "alice's own approval is shown as not counting: {text}"
+    );
+    let tags = scraper::Selector::parse("b, i").unwrap();
+    assert_eq!(page.select(&tags).count(), 0, "no markup from a name or a note");
+    let diamonds = scraper::Selector::parse("svg path.approval").unwrap();
+    assert_eq!(
+        page.select(&diamonds).count(),
+        2,
+        "each approval is marked on the timeline"
+    );
+}

@@ -139,6 +139,7 @@ pub fn write(out: &mut String, audit: &Audit<'_>, facts: &Facts<'_>) {
                 |d| format!("took {}", report::human(d))
             ),
         );
+        super::approvals::write(out, audit, p);
         if let Some(description) = &phase.description {
             let _ = writeln!(out, "<p>{}</p>", escape::line(&to_plain(description)));
         }

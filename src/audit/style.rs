@@ -42,6 +42,9 @@ svg .mark { fill: #1a7f37; }
 svg .mark.skipped { fill: #8c959f; }
 svg .mark.todo { fill: #fff; stroke: #57606a; }
 svg .mark.forced, svg .mark.out-of-order { fill: #cf222e; stroke: #82071e; }
+svg .approval { fill: #0969da; }
+svg .approval.forced { fill: #cf222e; }
+svg .approval.uncounted { fill: none; stroke: #57606a; }
 svg .failed { stroke: #cf222e; stroke-width: 2; }
 svg .gate { stroke: #9a6700; stroke-width: 2; stroke-dasharray: 3 2; }
 @media print {

@@ -165,6 +165,35 @@ fn spans_and_failures(out: &mut String, audit: &Audit<'_>, facts: &Facts<'_>, sc
     }
 }
 
+/// A diamond on a phase's lane for each approval that stands, at its time
+/// (red when forced, hollow when it does not count).
+fn approval_marks(out: &mut String, audit: &Audit<'_>, scale: &Scale) {
+    for (p, phase) in audit.checklist.phases().iter().enumerate() {
+        for approval in audit.state.approvals().standing(p) {
+            let verdict = approval.verdict;
+            let (x, y) = (scale.x(verdict.stamp.at), lane_y(p) - 8.0);
+            let class = if verdict.forced {
+                "approval forced"
+            } else if approval.counts() {
+                "approval"
+            } else {
+                "approval uncounted"
+            };
+            let _ = writeln!(
+                out,
+                "<path class=\"{class}\" d=\"M{x:.1} {:.1}L{:.1} {y:.1}L{x:.1} {:.1}L{:.1} {y:.1}Z\"><title>{}: approved by {} at {}</title></path>",
+                y - 6.0,
+                x + 6.0,
+                y + 6.0,
+                x - 6.0,
+                escape::line(&plain_name(&phase.name)),
+                who::plain(&verdict.stamp.who()),
+                verdict.stamp.at.human()
+            );
+        }
+    }
+}
+
 /// The timeline section.
 pub fn write(out: &mut String, audit: &Audit<'_>, facts: &Facts<'_>) {
     out.push_str("<section id=\"timeline\">\n<h2>Timeline</h2>\n");
@@ -193,11 +222,14 @@ pub fn write(out: &mut String, audit: &Audit<'_>, facts: &Facts<'_>) {
     for m in &facts.marks {
         mark(out, audit, &scale, m);
     }
+    approval_marks(out, audit, &scale);
+    let approved = (0..audit.checklist.phases().len()).any(|p| !audit.state.approvals().standing(p).is_empty());
     let _ = writeln!(
         out,
-        "</svg>\n<p class=\"meta\">From <time>{}</time> to <time>{}</time> ({}). Red marks: changes forced past a closed gate or made out of order; crosses: failed commands.</p>\n</section>",
+        "</svg>\n<p class=\"meta\">From <time>{}</time> to <time>{}</time> ({}). Red marks: changes forced past a closed gate or made out of order; crosses: failed commands{}.</p>\n</section>",
         start.human(),
         end.human(),
-        crate::report::human(total)
+        crate::report::human(total),
+        if approved { "; diamonds: approvals" } else { "" }
     );
 }
