@@ -160,7 +160,7 @@ fn begin(
             "wait for it to finish; `preflight log` then shows how it went",
         ));
     };
-    if let Some(why) = runner::busy(now.running.as_ref(), &runner::host()).filter(|_| !takeover) {
+    if let Some(why) = runner::busy(now.running.as_deref(), &runner::host()).filter(|_| !takeover) {
         return Err(hinted(
             format!("{}: {why}; nothing was run", item.title),
             "wait for its outcome (sync shows it); if that run ended without recording one, add --takeover",

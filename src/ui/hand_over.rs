@@ -207,7 +207,7 @@ fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: E
             return None;
         }
     };
-    if let Some(why) = runner::busy(running.as_ref(), &runner::host()) {
+    if let Some(why) = runner::busy(running.as_deref(), &runner::host()) {
         app.complain(format!(
             "{title}: {why}; nothing was run (preflight exec --takeover if that run is over)"
         ));

@@ -45,17 +45,20 @@ pub struct ItemState {
     pub changed: Option<Stamp>,
     /// The status was last set with `--force`, in a closed gated phase.
     pub forced: bool,
-    /// What the last command run for it showed, and when and by whom.
-    pub evidence: Option<RecordedEvidence>,
+    /// What the last command run for it showed, and when and by whom. Boxed,
+    /// as are the other rare parts: most items never run a command, and an
+    /// item state is kept for every item (at 100,000 items, inline they cost
+    /// about 20 MB more).
+    pub evidence: Option<Box<RecordedEvidence>>,
     /// What its verification said since its status last changed.
     pub proof: Proof,
     /// A command started for it whose outcome is not recorded yet.
-    pub running: Option<Running>,
+    pub running: Option<Box<Running>>,
     /// Its status was last set in a closed gated phase without being forced.
     pub out_of_order: bool,
     /// The status and note just before the latest change, in time order:
     /// what an undo of that change restores, whatever was merged in before it.
-    pub prior: Option<Prior>,
+    pub prior: Option<Box<Prior>>,
 }
 
 /// What an item's verification said of it since its status last changed: a
@@ -72,10 +75,10 @@ pub enum Proof {
 impl ItemState {
     pub(super) fn apply(&mut self, event: &Event) {
         if matches!(event.change, Change::Status(_) | Change::Note(_)) {
-            self.prior = Some(Prior {
+            self.prior = Some(Box::new(Prior {
                 status: self.status.clone(),
                 note: self.note.clone(),
-            });
+            }));
         }
         match &event.change {
             Change::Status(status) => {
@@ -90,10 +93,10 @@ impl ItemState {
                 self.changed = Some(event.stamp.clone());
             }
             Change::Started(start) => {
-                self.running = Some(Running {
+                self.running = Some(Box::new(Running {
                     start: start.clone(),
                     stamp: event.stamp.clone(),
-                });
+                }));
             }
             Change::Param { .. } | Change::Ran | Change::Approve { .. } | Change::Withdraw => {}
         }
@@ -107,10 +110,10 @@ impl ItemState {
                     Proof::Failed
                 };
             }
-            self.evidence = Some(RecordedEvidence {
+            self.evidence = Some(Box::new(RecordedEvidence {
                 evidence: evidence.clone(),
                 stamp: event.stamp.clone(),
-            });
+            }));
         }
     }
 
@@ -142,5 +145,19 @@ impl ItemState {
                 false
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod size {
+    use super::ItemState;
+
+    /// Every item of a checklist has a state, so its size is paid 100,000
+    /// times in a large run: the rare parts (evidence, a running command, the
+    /// prior state) stand out of line.
+    #[test]
+    fn an_item_state_keeps_its_rare_parts_out_of_line() {
+        let size = std::mem::size_of::<ItemState>();
+        assert!(size <= 256, "an item state takes {size} bytes");
     }
 }

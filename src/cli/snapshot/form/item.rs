@@ -193,17 +193,19 @@ impl ItemForm {
             note: self.note,
             changed,
             forced: self.forced,
-            evidence,
+            evidence: evidence.map(Box::new),
             proof: match self.proof {
                 0 => Proof::None,
                 1 => Proof::Passed,
                 2 => Proof::Failed,
                 _ => return None,
             },
-            running,
-            prior: self.prior.map(|(status, note)| Prior {
-                status: status.into(),
-                note,
+            running: running.map(Box::new),
+            prior: self.prior.map(|(status, note)| {
+                Box::new(Prior {
+                    status: status.into(),
+                    note,
+                })
             }),
             out_of_order: self.out_of_order,
         })
