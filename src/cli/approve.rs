@@ -11,6 +11,7 @@ use super::args::Command;
 use super::session::{Session, operator};
 use super::{Globals, exit, output};
 use crate::checklist::Checklist;
+use crate::cli::hinted::hinted;
 use crate::run::{Author, Change, Event};
 use crate::text::{clean_paragraph, escape_for_terminal, plural};
 
@@ -57,12 +58,10 @@ pub fn find_phase(checklist: &Checklist, query: &str) -> anyhow::Result<usize> {
     }
     let mut known: Vec<&str> = phases.iter().map(|p| p.id.as_str()).collect();
     known.sort_by(|a, b| strsim::jaro_winkler(query, b).total_cmp(&strsim::jaro_winkler(query, a)));
-    anyhow::bail!(
-        "no phase {:?} in \"{}\"\n  hint: name a phase by its id or its name; its phases: {}",
-        escape_for_terminal(query),
-        checklist.title,
-        known.join(", ")
-    )
+    Err(hinted(
+        format!("no phase {:?} in \"{}\"", escape_for_terminal(query), checklist.title),
+        format!("name a phase by its id or its name; its phases: {}", known.join(", ")),
+    ))
 }
 
 /// Records the approval (or withdrawal) `asked` by `author`, and says where
@@ -72,10 +71,10 @@ pub fn run(session: &Session, asked: &Asked, author: &Author) -> anyhow::Result<
     let index = find_phase(checklist, asked.phase)?;
     let phase = &checklist.phases()[index];
     if phase.approvals == 0 {
-        anyhow::bail!(
-            "{} needs no approvals; nothing was recorded\n  hint: add `approvals: 2` (the number of people) to the phase in the checklist",
-            phase.name
-        );
+        return Err(hinted(
+            format!("{} needs no approvals; nothing was recorded", phase.name),
+            "add `approvals: 2` (the number of people) to the phase in the checklist",
+        ));
     }
     let approvals = session.state.approvals();
     let stamp = author.stamp(session.state.stamp_for_phase(index, crate::store::runlog::now()));
@@ -91,12 +90,15 @@ pub fn run(session: &Session, asked: &Asked, author: &Author) -> anyhow::Result<
         Change::Withdraw
     } else {
         if let Some(worked) = approvals.first_worked(index, &stamp).filter(|_| !asked.force) {
-            anyhow::bail!(
-                "{} recorded changes in {}: an approval of {} must come from someone else (two-person rule); nothing was recorded\n  hint: ask a teammate who did not work on the earlier phases to approve it; or add --force to record it anyway (marked as forced)",
-                stamp.who(),
-                checklist.phases()[worked].name,
-                phase.name
-            );
+            return Err(hinted(
+                format!(
+                    "{} recorded changes in {}: an approval of {} must come from someone else (two-person rule); nothing was recorded",
+                    stamp.who(),
+                    checklist.phases()[worked].name,
+                    phase.name
+                ),
+                "ask a teammate who did not work on the earlier phases to approve it; or add --force to record it anyway (marked as forced)",
+            ));
         }
         if mine {
             output::print(&format!(
