@@ -183,21 +183,22 @@ pub fn unescape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn escaping_round_trips_in_every_place() {
-        for text in [
-            "plain",
-            r"back\slash \* already escaped",
-            "*stars* and **bold** and _under_ ~strike~",
-            "pipes | and <html> & entities &amp;",
-            "# heading? > quote? - dash 1. one [ ] box",
-            "`code` at the start and the end `x`",
-            "",
-        ] {
-            for place in [Place::BoldTitle, Place::Inline, Place::Heading, Place::Name] {
-                assert_eq!(unescape(&escape(text, place)), text, "{text:?} in {place:?}");
-            }
-        }
+    /// Escapes `text` for each place and unescapes it again: all four places
+    /// are compared at once, so a failure names every place that lost it.
+    fn round_trips_in_every_place(text: &str) {
+        let places = [Place::BoldTitle, Place::Inline, Place::Heading, Place::Name];
+        let back = places.map(|place| unescape(&escape(text, place)));
+        assert_eq!(back, [text; 4], "{text:?} in {places:?}");
+    }
+
+    crate::cases! { escaping_round_trips_in_every_place, round_trips_in_every_place:
+        plain = ("plain"),
+        backslashes_and_an_escaped_star = (r"back\slash \* already escaped"),
+        emphasis_of_every_kind = ("*stars* and **bold** and _under_ ~strike~"),
+        pipes_html_and_entities = ("pipes | and <html> & entities &amp;"),
+        block_markers = ("# heading? > quote? - dash 1. one [ ] box"),
+        code_at_both_ends = ("`code` at the start and the end `x`"),
+        nothing = (""),
     }
 
     #[test]
@@ -232,19 +233,23 @@ mod tests {
             literal("![t](https://x.example/p.png)"),
             r"\!\[t\](https://x.example/p.png)"
         );
-        for text in [
-            "<details><summary>x</summary>",
-            "**bold** _em_ `code` ~~s~~",
-            r"a\b | c & d # e",
-        ] {
-            let shown = literal(text);
-            assert_eq!(unescape(&shown), text);
-            assert_eq!(
-                to_plain(&format!("Tag {shown} now")),
-                format!("Tag {text} now"),
-                "{text}"
-            );
-        }
+    }
+
+    /// A literal unescapes to its text and reads as that text in a sentence.
+    fn shows_as_itself(text: &str) {
+        let shown = literal(text);
+        assert_eq!(unescape(&shown), text);
+        assert_eq!(
+            to_plain(&format!("Tag {shown} now")),
+            format!("Tag {text} now"),
+            "{text}"
+        );
+    }
+
+    crate::cases! { a_literal_of_markup_reads_back_as_its_text, shows_as_itself:
+        html_tags = ("<details><summary>x</summary>"),
+        emphasis_and_code = ("**bold** _em_ `code` ~~s~~"),
+        backslash_pipe_ampersand_and_hash = (r"a\b | c & d # e"),
     }
 
     #[test]

@@ -300,27 +300,27 @@ mod tests {
         assert_eq!(clean_paragraph("\u{1b}]0;title\u{7}x\n"), "]0;titlex");
     }
 
-    #[test]
-    fn the_owned_fast_path_agrees_with_the_slow_one() {
-        for text in [
-            "plain",
-            " padded ",
-            "tab\there",
-            "é — “quoted” 日本 🚀 … ‘x’",
-            "\u{202e}x",
-            "\u{200e}\u{200f}\u{2028}\u{2029}\u{2066}\u{2069}\u{061c}",
-            "a\u{85}b",
-            "a\u{9f}b",
-            "del\u{7f}",
-            "two\nlines",
-        ] {
-            assert_eq!(clean_line_owned(text.to_owned()), clean_line(text), "{text:?}");
-            assert_eq!(
-                clean_paragraph_owned(text.to_owned()),
-                clean_paragraph(text),
-                "{text:?}"
-            );
-        }
+    /// The owned (fast) cleaners give what the borrowing ones give.
+    fn fast_agrees_with_slow(text: &str) {
+        assert_eq!(clean_line_owned(text.to_owned()), clean_line(text), "{text:?}");
+        assert_eq!(
+            clean_paragraph_owned(text.to_owned()),
+            clean_paragraph(text),
+            "{text:?}"
+        );
+    }
+
+    crate::cases! { the_owned_fast_path_agrees_with_the_slow_one, fast_agrees_with_slow:
+        plain = ("plain"),
+        padded = (" padded "),
+        a_tab = ("tab\there"),
+        typographic_unicode = ("é — “quoted” 日本 🚀 … ‘x’"),
+        a_bidi_override = ("\u{202e}x"),
+        marks_separators_and_isolates = ("\u{200e}\u{200f}\u{2028}\u{2029}\u{2066}\u{2069}\u{061c}"),
+        a_c1_next_line = ("a\u{85}b"),
+        the_last_c1_control = ("a\u{9f}b"),
+        delete = ("del\u{7f}"),
+        two_lines = ("two\nlines"),
     }
 
     #[test]
@@ -355,21 +355,25 @@ mod tests {
         );
     }
 
+    /// A noncharacter between two letters is removed by every cleaner.
+    fn removed_like_a_control(c: char) {
+        let text = format!("a{c}b");
+        assert_eq!(clean_line(&text).unwrap(), "ab", "{c:?}");
+        assert_eq!(clean_line_owned(text.clone()).unwrap(), "ab", "{c:?}");
+        assert_eq!(clean_paragraph_owned(text), "ab", "{c:?}");
+    }
+
+    crate::cases! { noncharacters_are_removed_like_controls, removed_like_a_control:
+        u_fffe = ('\u{fffe}'),
+        u_ffff = ('\u{ffff}'),
+        u_fdd0_first_of_the_32_in_a_row = ('\u{fdd0}'),
+        u_fdef_last_of_the_32_in_a_row = ('\u{fdef}'),
+        u_1fffe = ('\u{1fffe}'),
+        u_10ffff_the_last_code_point = ('\u{10ffff}'),
+    }
+
     #[test]
-    fn noncharacters_are_removed_like_controls() {
-        for c in [
-            '\u{fffe}',
-            '\u{ffff}',
-            '\u{fdd0}',
-            '\u{fdef}',
-            '\u{1fffe}',
-            '\u{10ffff}',
-        ] {
-            let text = format!("a{c}b");
-            assert_eq!(clean_line(&text).unwrap(), "ab", "{c:?}");
-            assert_eq!(clean_line_owned(text.clone()).unwrap(), "ab", "{c:?}");
-            assert_eq!(clean_paragraph_owned(text), "ab", "{c:?}");
-        }
+    fn characters_beside_noncharacters_are_kept() {
         assert_eq!(
             clean_line("\u{fdcf}\u{fdf0}\u{fffd}\u{1fffd}").unwrap(),
             "\u{fdcf}\u{fdf0}\u{fffd}\u{1fffd}"

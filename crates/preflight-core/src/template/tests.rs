@@ -34,17 +34,22 @@ fn placeholders_must_name_declared_parameters() {
     assert_eq!(check("no braces at all", &declared), Ok(()));
 }
 
+/// Braces of another template language are no placeholder: `check` with no
+/// parameter declared refuses only a text that names `{{version}}`.
+fn not_a_placeholder(text: &str) {
+    assert_eq!(check(text, &|_| false).is_ok(), !text.contains("{{version}}"), "{text}");
+}
+
+crate::cases! { braces_that_cannot_be_a_placeholder_stay_text, not_a_placeholder:
+    a_helm_value_in_code = ("image `{{ .Values.image.tag }}` set"),
+    a_helm_include = ("{{ include \"chart.labels\" . }}"),
+    a_capitalised_name = ("{{Version}} stays"),
+    a_helm_condition_beside_a_placeholder = ("{{- if .Values.x }} and {{version}}"),
+}
+
 #[test]
-fn braces_that_cannot_be_a_placeholder_stay_text() {
+fn braces_of_another_language_render_as_they_are() {
     let v = values(&[("version", "2.3.0")]);
-    for text in [
-        "image `{{ .Values.image.tag }}` set",
-        "{{ include \"chart.labels\" . }}",
-        "{{Version}} stays",
-        "{{- if .Values.x }} and {{version}}",
-    ] {
-        assert_eq!(check(text, &|_| false).is_ok(), !text.contains("{{version}}"), "{text}");
-    }
     assert_eq!(
         render("{{- if .Values.x }} v{{version}}", &v),
         "{{- if .Values.x }} v2.3.0"
@@ -66,11 +71,21 @@ fn values_go_in_as_text_and_an_escape_writes_braces() {
         "no value: shown as is"
     );
     assert!(matches!(render("plain", &v), Cow::Borrowed(_)));
-    for literal in ["{{ .Values.image }}", r"a \{{ b", "{{{{", "plain"] {
-        let template = escape(literal);
-        assert_eq!(check(&template, &|_| false), Ok(()), "{literal}");
-        assert_eq!(render(&template, &v), literal, "escape then render gives the text back");
-    }
+}
+
+/// An escaped text is a template without placeholders that renders as the text.
+fn escapes_to_itself(literal: &str) {
+    let template = escape(literal);
+    assert_eq!(check(&template, &|_| false), Ok(()), "{literal}");
+    let v = values(&[("version", "2.3.0")]);
+    assert_eq!(render(&template, &v), literal, "escape then render gives the text back");
+}
+
+crate::cases! { an_escaped_text_renders_back_as_itself, escapes_to_itself:
+    a_helm_value = ("{{ .Values.image }}"),
+    an_escape_already = (r"a \{{ b"),
+    four_braces = ("{{{{"),
+    plain = ("plain"),
 }
 
 #[test]
@@ -86,10 +101,20 @@ fn in_a_command_a_value_is_one_quoted_word_whatever_it_holds() {
 #[test]
 fn names_and_environment() {
     assert!(is_param_name("version") && is_param_name("build_2"));
-    for bad in ["", "Version", "2x", "a-b", "a b", "é"] {
-        assert!(!is_param_name(bad), "{bad}");
-    }
     assert_eq!(env_name("build_2"), "PREFLIGHT_PARAM_BUILD_2");
+}
+
+fn not_a_name(bad: &str) {
+    assert!(!is_param_name(bad), "{bad}");
+}
+
+crate::cases! { a_parameter_name_is_lower_case_letters_digits_and_underscores, not_a_name:
+    empty = (""),
+    capitalised = ("Version"),
+    a_digit_first = ("2x"),
+    a_dash = ("a-b"),
+    a_space = ("a b"),
+    a_letter_beyond_ascii = ("é"),
 }
 
 mod shell;

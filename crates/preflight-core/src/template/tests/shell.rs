@@ -78,63 +78,63 @@ fn quotes_and_constructs_before_a_placeholder_are_followed() {
     );
 }
 
-#[test]
-fn a_placeholder_where_the_shell_reads_again_is_refused() {
-    for (command, place) in [
-        ("echo `echo {{v}}`", "inside backquotes"),
-        ("echo \"`echo {{v}}`\"", "inside backquotes"),
-        ("echo \"$(echo `echo {{v}}`)\"", "inside backquotes"),
-        ("echo \"$(cat <<EOF\n{{v}}\nEOF\n)\"", "inside a here-document"),
-        ("echo ${x:-{{v}}}", "inside `${…}`"),
-        ("echo $((1 + {{v}}))", "inside `$((…))`"),
-        ("echo $'{{v}}'", "after a `$'…'`, which shells read differently"),
-        (
-            "printf $'Don\\'t panic - %s\\n' {{v}}",
-            "after a `$'…'`, which shells read differently",
-        ),
-        ("echo \"$\\\n{{v}}\"", "right after a `$`"),
-        ("echo $\\\n{{v}}", "right after a `$`"),
-        (
-            "cat > f <<EOF\n# generated \\\nEOF\necho VERSION={{v}} >> f\nEOF",
-            "inside a here-document",
-        ),
-        ("cat <\\\n<EOF\n{{v}}\nEOF", "inside a here-document"),
-        (
-            "echo \"$(ca\\\nse x in x) echo {{v}};; esac)\"",
-            "after a `case` inside `$(…)`",
-        ),
-        (
-            "alias c=case\necho \"$(c x in x) echo {{v}};; esac)\"",
-            "after `alias` or `eval`, which read text as code again",
-        ),
-        (
-            "eval echo {{v}}",
-            "after `alias` or `eval`, which read text as code again",
-        ),
-        ("cat <<EOF\n{{v}}\nEOF", "inside a here-document"),
-        ("cat <<'EOF'\n{{v}}\nEOF", "inside a here-document"),
-        ("cat <<{{v}}\nx\n", "in a here-document's delimiter"),
-        ("echo ${{v}}", "right after a `$`"),
-        ("echo \"${{v}}\"", "right after a `$`"),
-        (
-            "echo \"$(case a in a) echo ;; esac)\" {{v}}",
-            "after a `case` inside `$(…)`",
-        ),
-        ("echo ${x:-'}'} {{v}}", "after quotes inside `${…}`"),
-    ] {
-        match check_command(command) {
-            Err(TemplateError::Unquotable {
-                name,
-                place: found,
-                offset,
-            }) => {
-                assert_eq!((name.as_str(), found), ("v", place), "{command}");
-                assert_eq!(&command[offset..offset + 5], "{{v}}", "{command}");
-            }
-            other => panic!("{command}: {other:?}"),
+/// `command` is refused, naming `v`, the place it stands in and where its
+/// placeholder starts; and it renders to no command line.
+fn refused_where(command: &str, place: &str) {
+    match check_command(command) {
+        Err(TemplateError::Unquotable {
+            name,
+            place: found,
+            offset,
+        }) => {
+            assert_eq!((name.as_str(), found), ("v", place), "{command}");
+            assert_eq!(&command[offset..offset + 5], "{{v}}", "{command}");
         }
-        assert!(render_shell(command, &values(&[("v", "x")])).is_err(), "{command}");
+        other => panic!("{command}: {other:?}"),
     }
+    assert!(render_shell(command, &values(&[("v", "x")])).is_err(), "{command}");
+}
+
+const BACKQUOTES: &str = "inside backquotes";
+const HERE_DOCUMENT: &str = "inside a here-document";
+const ANSI_C_QUOTES: &str = "after a `$'…'`, which shells read differently";
+const AFTER_DOLLAR: &str = "right after a `$`";
+const CASE_IN_SUBSHELL: &str = "after a `case` inside `$(…)`";
+const READ_AS_CODE: &str = "after `alias` or `eval`, which read text as code again";
+
+crate::cases! { a_placeholder_where_the_shell_reads_again_is_refused, refused_where:
+    in_backquotes = ("echo `echo {{v}}`", BACKQUOTES),
+    in_backquotes_in_double_quotes = ("echo \"`echo {{v}}`\"", BACKQUOTES),
+    in_backquotes_in_a_subshell = ("echo \"$(echo `echo {{v}}`)\"", BACKQUOTES),
+    in_a_here_document_in_a_subshell = ("echo \"$(cat <<EOF\n{{v}}\nEOF\n)\"", HERE_DOCUMENT),
+    in_a_parameter_default = ("echo ${x:-{{v}}}", "inside `${…}`"),
+    in_arithmetic = ("echo $((1 + {{v}}))", "inside `$((…))`"),
+    after_ansi_c_quotes = ("echo $'{{v}}'", ANSI_C_QUOTES),
+    after_ansi_c_quotes_with_an_escaped_quote = ("printf $'Don\\'t panic - %s\\n' {{v}}", ANSI_C_QUOTES),
+    after_a_dollar_and_a_line_continuation_in_quotes = ("echo \"$\\\n{{v}}\"", AFTER_DOLLAR),
+    after_a_dollar_and_a_line_continuation = ("echo $\\\n{{v}}", AFTER_DOLLAR),
+    in_a_here_document_whose_comment_ends_in_a_backslash = (
+        "cat > f <<EOF\n# generated \\\nEOF\necho VERSION={{v}} >> f\nEOF",
+        HERE_DOCUMENT,
+    ),
+    in_a_here_document_whose_operator_is_split_by_a_continuation = ("cat <\\\n<EOF\n{{v}}\nEOF", HERE_DOCUMENT),
+    after_a_case_split_by_a_continuation_in_a_subshell = (
+        "echo \"$(ca\\\nse x in x) echo {{v}};; esac)\"",
+        CASE_IN_SUBSHELL,
+    ),
+    after_an_alias = ("alias c=case\necho \"$(c x in x) echo {{v}};; esac)\"", READ_AS_CODE),
+    after_eval = ("eval echo {{v}}", READ_AS_CODE),
+    in_a_here_document = ("cat <<EOF\n{{v}}\nEOF", HERE_DOCUMENT),
+    in_a_quoted_here_document = ("cat <<'EOF'\n{{v}}\nEOF", HERE_DOCUMENT),
+    as_a_here_document_delimiter = ("cat <<{{v}}\nx\n", "in a here-document's delimiter"),
+    right_after_a_dollar = ("echo ${{v}}", AFTER_DOLLAR),
+    right_after_a_dollar_in_double_quotes = ("echo \"${{v}}\"", AFTER_DOLLAR),
+    after_a_case_in_a_subshell = ("echo \"$(case a in a) echo ;; esac)\" {{v}}", CASE_IN_SUBSHELL),
+    after_quotes_in_a_parameter_default = ("echo ${x:-'}'} {{v}}", "after quotes inside `${…}`"),
+}
+
+#[test]
+fn a_dollar_escaped_or_quoted_is_text_before_a_placeholder() {
     assert_eq!(check_command("echo \\${{v}}"), Ok(()), "an escaped $ is text");
     assert_eq!(check_command("echo '$'{{v}}"), Ok(()), "a quoted $ is text");
 }
