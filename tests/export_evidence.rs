@@ -124,14 +124,20 @@ fn every_run_shows_its_command_outcome_who_and_when_and_the_last_five_are_listed
     );
 }
 
-#[test]
-fn hostile_output_and_commands_stay_inside_their_blocks_as_a_commonmark_parser_reads_them() {
-    let (checklist, events) = worked();
-    let markdown = export(&checklist, &events);
+/// What a parser of `CommonMark` reads in an export: the text of its fenced code
+/// blocks, its task boxes and headings, and its HTML.
+struct Read {
+    code: String,
+    tasks: usize,
+    headings: usize,
+    html: Vec<String>,
+}
+
+fn read(markdown: &str) -> Read {
     let mut code = Vec::new();
     let (mut in_code, mut tasks, mut headings) = (false, 0, 0);
     let mut html = Vec::new();
-    for event in Parser::new_ext(&markdown, options()) {
+    for event in Parser::new_ext(markdown, options()) {
         match event {
             Md::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => in_code = true,
             Md::End(TagEnd::CodeBlock) => in_code = false,
@@ -142,6 +148,46 @@ fn hostile_output_and_commands_stay_inside_their_blocks_as_a_commonmark_parser_r
             _ => {}
         }
     }
+    Read {
+        code: code.concat(),
+        tasks,
+        headings,
+        html,
+    }
+}
+
+/// The hostile output line `line` is read as code: it broke out of nothing.
+fn stays_code(line: &str) {
+    let (checklist, events) = worked();
+    let markdown = export(&checklist, &events);
+    assert!(
+        read(&markdown).code.contains(&format!("{line}\n")),
+        "{line:?} is code:\n{markdown}"
+    );
+}
+
+preflight_core::cases! { each_hostile_line_of_output_stays_code, stays_code:
+    five_backticks = (HOSTILE[0]),
+    a_backtick_fence = (HOSTILE[1]),
+    a_tilde_fence = (HOSTILE[2]),
+    the_end_of_the_details = (HOSTILE[3]),
+    a_script = (HOSTILE[4]),
+    a_ticked_task = (HOSTILE[5]),
+    an_unclosed_comment = (HOSTILE[6]),
+    an_indented_task = (HOSTILE[7]),
+    a_heading = (HOSTILE[8]),
+}
+
+#[test]
+fn hostile_output_and_commands_stay_inside_their_blocks_as_a_commonmark_parser_reads_them() {
+    let (checklist, events) = worked();
+    let markdown = export(&checklist, &events);
+    let Read {
+        code,
+        tasks,
+        headings,
+        html,
+    } = read(&markdown);
     // Three items, and the two Completion Status lines.
     assert_eq!(
         tasks,
@@ -149,10 +195,6 @@ fn hostile_output_and_commands_stay_inside_their_blocks_as_a_commonmark_parser_r
         "no task from the output:\n{markdown}"
     );
     assert_eq!(headings, 4, "title, phase, section, Completion Status:\n{markdown}");
-    let code = code.concat();
-    for line in HOSTILE {
-        assert!(code.contains(&format!("{line}\n")), "{line:?} is code:\n{markdown}");
-    }
     assert!(code.contains("echo '- [x] done'\n"), "{markdown}");
     for block in &html {
         let block = block.trim();

@@ -71,14 +71,17 @@ fn export_of_the_bundled_checklist_with_ticks_a_skip_and_a_note() {
     insta::assert_snapshot!(export::markdown(&checklist, &state, "v2.3.0 release"));
 }
 
+/// The production deployment checklist as first written in Markdown, its
+/// icons saved as mojibake.
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/markdown/seed-production-deployment.md"
+);
+
 #[test]
 fn the_seed_imports_to_six_phases_seventeen_sections_132_items() {
     let sandbox = Sandbox::new();
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/markdown/seed-production-deployment.md"
-    );
-    let ran = sandbox.run(&["import", seed, "-o", "seed.yaml"]);
+    let ran = sandbox.run(&["import", SEED, "-o", "seed.yaml"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     assert!(
         ran.stderr.contains("imported 132 items in 6 phases, 17 sections"),
@@ -90,15 +93,30 @@ fn the_seed_imports_to_six_phases_seventeen_sections_132_items() {
         "seed.yaml: 6 phases, 17 sections, 132 items\n"
     );
     let yaml = std::fs::read_to_string(sandbox.path("seed.yaml")).unwrap();
-    for icon in ["🚀", "🔧", "📊", "🔄", "📈", "🚨"] {
-        assert!(yaml.contains(&format!("icon: {icon}\n")), "{icon} repaired");
-    }
     assert!(!yaml.contains("ðŸ"), "no mojibake left");
     assert!(!yaml.contains("Completion Status"));
 }
 
-#[test]
-fn round_trip_export_then_import_with_run() {
+/// The seed, whose icons were saved as mojibake, imports with `icon` repaired.
+fn icon_repaired(icon: &str) {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["import", SEED, "-o", "seed.yaml"]);
+    let yaml = std::fs::read_to_string(sandbox.path("seed.yaml")).unwrap();
+    assert!(yaml.contains(&format!("icon: {icon}\n")), "{icon} repaired");
+}
+
+preflight_core::cases! { the_seeds_mojibake_icons_are_repaired, icon_repaired:
+    rocket = ("🚀"),
+    wrench = ("🔧"),
+    bar_chart = ("📊"),
+    arrows_in_a_circle = ("🔄"),
+    rising_chart = ("📈"),
+    police_light = ("🚨"),
+}
+
+/// A run with a tick, a skip and a note is exported and imported with
+/// `--run`: the import's run shows `field` of every item as the original.
+fn round_trips(field: &str) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("mini.yaml", MINI);
     let list = as_str(&list);
@@ -129,11 +147,18 @@ fn round_trip_export_then_import_with_run() {
         &serde_json::from_str::<Value>(&sandbox.ok(&["status", "again.yaml", "--json", "--run", "carried on"]))
             .unwrap(),
     );
-    for field in ["title", "detail", "status", "reason", "note", "by"] {
-        let a: Vec<&Value> = before.iter().map(|i| &i[field]).collect();
-        let b: Vec<&Value> = after.iter().map(|i| &i[field]).collect();
-        assert_eq!(a, b, "{field}");
-    }
+    let a: Vec<&Value> = before.iter().map(|i| &i[field]).collect();
+    let b: Vec<&Value> = after.iter().map(|i| &i[field]).collect();
+    assert_eq!(a, b, "{field}");
+}
+
+preflight_core::cases! { round_trip_export_then_import_with_run, round_trips:
+    title = ("title"),
+    detail = ("detail"),
+    status = ("status"),
+    reason = ("reason"),
+    note = ("note"),
+    by = ("by"),
 }
 
 #[test]

@@ -492,17 +492,19 @@ mod generated {
     }
 }
 
-#[test]
-fn hostile_nesting_imports_whole_without_exhausting_the_stack() {
+/// A task, then `depth` times `marker` and words: imported whole.
+fn imports_whole(name: &str, marker: &str, depth: usize, words: &str) {
     let sandbox = Sandbox::new();
-    let quotes = format!("- [ ] a\n\n{}deep quote\n", "> ".repeat(100_000));
-    let lists = format!("- [ ] a\n\n{}deep list\n", "- ".repeat(50_000));
-    for (name, markdown) in [("quotes.md", quotes), ("lists.md", lists)] {
-        let path = sandbox.write(name, &markdown);
-        let ran = sandbox.run(&["import", path.to_str().unwrap()]);
-        assert_eq!(ran.code, 0, "{name}: {}", ran.stderr);
-        assert!(ran.stdout.contains("deep"), "{name}: its text is kept");
-    }
+    let markdown = format!("- [ ] a\n\n{}{words}\n", marker.repeat(depth));
+    let path = sandbox.write(name, &markdown);
+    let ran = sandbox.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(ran.code, 0, "{name}: {}", ran.stderr);
+    assert!(ran.stdout.contains("deep"), "{name}: its text is kept");
+}
+
+preflight_core::cases! { hostile_nesting_imports_whole_without_exhausting_the_stack, imports_whole:
+    quotes_100_000_deep = ("quotes.md", "> ", 100_000, "deep quote"),
+    lists_50_000_deep = ("lists.md", "- ", 50_000, "deep list"),
 }
 
 #[test]

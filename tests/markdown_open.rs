@@ -67,33 +67,50 @@ fn status_check_and_export_work_on_a_markdown_file_and_its_run_is_keyed_to_it() 
     assert!(runs.contains("default") && runs.contains("1/4"), "{runs}");
 }
 
+/// `args` (with `LIST` a Markdown checklist) succeeds.
+fn takes_a_markdown_file(args: &[&str]) {
+    let sandbox = Sandbox::new();
+    sandbox.write("notes.markdown", RELEASING);
+    let args = common::filled(args, &[("LIST", "notes.markdown")]);
+    let ran = sandbox.run(&args);
+    assert_eq!(ran.code, 0, "{args:?}: {}", ran.stderr);
+}
+
+preflight_core::cases! { every_command_that_takes_a_checklist_takes_a_markdown_file, takes_a_markdown_file:
+    skip = (&["skip", "LIST", "tag-it", "--reason", "no tags here"]),
+    note = (&["note", "LIST", "announce-it", "ask first"]),
+    check = (&["check", "LIST", "bump-the-version"]),
+    uncheck = (&["uncheck", "LIST", "bump-the-version"]),
+    log = (&["log", "LIST"]),
+    report = (&["report", "LIST"]),
+    verify = (&["verify", "LIST"]),
+    runs = (&["runs", "LIST"]),
+    validate = (&["validate", "LIST"]),
+}
+
 #[test]
-fn every_command_that_takes_a_checklist_takes_a_markdown_file() {
+fn what_is_recorded_on_a_markdown_file_shows_in_its_log() {
     let sandbox = Sandbox::new();
     sandbox.write("notes.markdown", RELEASING);
     let list = "notes.markdown";
-    for args in [
-        vec!["skip", list, "tag-it", "--reason", "no tags here"],
-        vec!["note", list, "announce-it", "ask first"],
-        vec!["check", list, "bump-the-version"],
-        vec!["uncheck", list, "bump-the-version"],
-        vec!["log", list],
-        vec!["report", list],
-        vec!["verify", list],
-        vec!["runs", list],
-        vec!["validate", list],
-    ] {
-        let ran = sandbox.run(&args);
-        assert_eq!(ran.code, 0, "{args:?}: {}", ran.stderr);
-    }
+    sandbox.ok(&["skip", list, "tag-it", "--reason", "no tags here"]);
+    sandbox.ok(&["note", list, "announce-it", "ask first"]);
+    sandbox.ok(&["check", list, "bump-the-version"]);
+    sandbox.ok(&["uncheck", list, "bump-the-version"]);
     let log = sandbox.ok(&["log", list]);
     assert!(
         log.contains("ship/ship/tag-it") && log.contains("\"ask first\""),
         "{log}"
     );
+}
+
+#[test]
+fn exec_on_a_markdown_item_without_a_command_says_so() {
+    let sandbox = Sandbox::new();
+    sandbox.write("notes.markdown", RELEASING);
     refused(
         &sandbox,
-        &["exec", list, "tag-it"],
+        &["exec", "notes.markdown", "tag-it"],
         "ship/ship/tag-it has no command to run",
     );
 }
@@ -128,7 +145,7 @@ fn an_export_opened_as_it_is_carries_no_ticks_into_a_run() {
 }
 
 #[test]
-fn validate_lists_what_a_markdown_file_leaves_out_and_other_commands_do_not() {
+fn validate_lists_what_a_markdown_file_leaves_out() {
     let sandbox = Sandbox::new();
     sandbox.write("RELEASING.md", RELEASING);
     let ran = sandbox.run(&["validate", "RELEASING.md"]);
@@ -139,29 +156,45 @@ fn validate_lists_what_a_markdown_file_leaves_out_and_other_commands_do_not() {
         "{}",
         ran.stderr
     );
-    for args in [["status", "RELEASING.md"], ["export", "RELEASING.md"]] {
-        let ran = sandbox.run(&args);
-        assert!(!ran.stderr.contains("left out"), "{args:?}: {}", ran.stderr);
-    }
 }
 
-#[test]
-fn a_markdown_file_without_task_items_is_a_clear_error_in_every_command() {
+/// `command` on a Markdown file with an HTML comment says nothing of what
+/// it leaves out: only `validate` lists that.
+fn says_nothing_left_out(command: &str) {
     let sandbox = Sandbox::new();
-    sandbox.write("prose.md", "# Notes\n\nJust words, no boxes.\n");
-    sandbox.write("empty.md", "");
-    for file in ["prose.md", "empty.md"] {
-        for args in [
-            vec![file],
-            vec!["status", file],
-            vec!["check", file, "x"],
-            vec!["validate", file],
-            vec!["export", file],
-        ] {
-            refused(&sandbox, &args, &format!("{file}: no task items"));
-        }
-    }
+    sandbox.write("RELEASING.md", RELEASING);
+    let ran = sandbox.run(&[command, "RELEASING.md"]);
+    assert!(!ran.stderr.contains("left out"), "{command}: {}", ran.stderr);
+}
+
+preflight_core::cases! { other_commands_do_not_list_what_a_markdown_file_leaves_out, says_nothing_left_out:
+    status = ("status"),
+    export = ("export"),
+}
+
+/// `args` (with `FILE` the Markdown file) on `file`, holding `text`, is
+/// refused, naming the file, and starts no run.
+fn no_task_items(file: &str, text: &str, args: &[&str]) {
+    let sandbox = Sandbox::new();
+    sandbox.write(file, text);
+    let args = common::filled(args, &[("FILE", file)]);
+    refused(&sandbox, &args, &format!("{file}: no task items"));
     assert!(sandbox.run_logs().is_empty(), "no run was started");
+}
+
+const PROSE: &str = "# Notes\n\nJust words, no boxes.\n";
+
+preflight_core::cases! { a_markdown_file_without_task_items_is_a_clear_error_in_every_command, no_task_items:
+    prose_opened_in_the_view = ("prose.md", PROSE, &["FILE"]),
+    prose_to_status = ("prose.md", PROSE, &["status", "FILE"]),
+    prose_to_check = ("prose.md", PROSE, &["check", "FILE", "x"]),
+    prose_to_validate = ("prose.md", PROSE, &["validate", "FILE"]),
+    prose_to_export = ("prose.md", PROSE, &["export", "FILE"]),
+    an_empty_file_opened_in_the_view = ("empty.md", "", &["FILE"]),
+    an_empty_file_to_status = ("empty.md", "", &["status", "FILE"]),
+    an_empty_file_to_check = ("empty.md", "", &["check", "FILE", "x"]),
+    an_empty_file_to_validate = ("empty.md", "", &["validate", "FILE"]),
+    an_empty_file_to_export = ("empty.md", "", &["export", "FILE"]),
 }
 
 #[test]
@@ -195,34 +228,49 @@ fn a_byte_order_mark_and_crlf_lines_read_as_plain_markdown() {
 
 #[cfg(unix)]
 #[test]
-fn a_markdown_symlink_shares_its_targets_runs_and_a_fifo_is_refused_as_for_yaml() {
+fn a_markdown_symlink_shares_its_targets_runs() {
     let sandbox = Sandbox::new();
     let real = sandbox.write("real.md", RELEASING);
     std::os::unix::fs::symlink(&real, sandbox.path("link.md")).unwrap();
     sandbox.ok(&["check", "link.md", "tag-it"]);
     let json = json(&sandbox, &["status", "real.md", "--json"]);
     assert_eq!(json["done"].as_u64(), Some(1), "{json}");
-    sandbox.fifo("pipe.md");
-    for args in [["status", "pipe.md"], ["validate", "pipe.md"], ["import", "pipe.md"]] {
-        refused(&sandbox, &args, "pipe.md: is a FIFO (named pipe), not a checklist file");
-    }
 }
 
-#[test]
-fn import_and_new_write_no_yaml_under_a_markdown_name() {
+#[cfg(unix)]
+fn a_fifo_is_refused(command: &str) {
+    let sandbox = Sandbox::new();
+    sandbox.fifo("pipe.md");
+    refused(
+        &sandbox,
+        &[command, "pipe.md"],
+        "pipe.md: is a FIFO (named pipe), not a checklist file",
+    );
+}
+
+#[cfg(unix)]
+preflight_core::cases! { a_markdown_fifo_is_refused_as_for_yaml, a_fifo_is_refused:
+    by_status = ("status"),
+    by_validate = ("validate"),
+    by_import = ("import"),
+}
+
+/// `args` would write YAML to `written`, a Markdown name: refused, and
+/// nothing written.
+fn no_yaml_under(args: &[&str], written: &str) {
     let sandbox = Sandbox::new();
     sandbox.write("RELEASING.md", RELEASING);
-    for args in [
-        vec!["import", "RELEASING.md", "-o", "copy.md"],
-        vec!["new", "starter.MD"],
-    ] {
-        refused(
-            &sandbox,
-            &args,
-            "writes YAML, and a file with a Markdown ending is read as Markdown",
-        );
-    }
-    assert!(!sandbox.path("copy.md").exists() && !sandbox.path("starter.MD").exists());
+    refused(
+        &sandbox,
+        args,
+        "writes YAML, and a file with a Markdown ending is read as Markdown",
+    );
+    assert!(!sandbox.path(written).exists());
+}
+
+preflight_core::cases! { import_and_new_write_no_yaml_under_a_markdown_name, no_yaml_under:
+    import = (&["import", "RELEASING.md", "-o", "copy.md"], "copy.md"),
+    new_in_capitals = (&["new", "starter.MD"], "starter.MD"),
 }
 
 /// The view opens a Markdown file as it is: its items shown, a tick kept in

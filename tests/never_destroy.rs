@@ -55,33 +55,64 @@ fn export_replaces_an_earlier_export_but_nothing_else_unless_forced() {
     assert!(fs::read_to_string(&notes).unwrap().starts_with("<!-- preflight export"));
 }
 
-#[test]
-fn symlinks_fifos_and_devices_are_never_replaced_even_with_force() {
+/// A file that is not a regular file of its own, named as an output.
+#[derive(Clone, Copy)]
+enum Odd {
+    /// A symbolic link to an earlier export (`real.md`).
+    Link,
+    /// A FIFO.
+    Fifo,
+    /// `/dev/null`.
+    DevNull,
+}
+
+/// `args` (with `LIST` the YAML checklist, `MD` a Markdown one and `TARGET`
+/// the odd file) is refused even with `--force`, and the link, what it points
+/// to and the device are as they were.
+fn never_replaced(target: Odd, args: &[&str]) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("mini.yaml", MINI);
     let md = sandbox.write("pr.md", MARKDOWN);
     let real = sandbox.write("real.md", "<!-- preflight export -->\nmine\n");
     let link = sandbox.path("link.md");
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let pipe = sandbox.fifo("pipe.md");
-    for target in [link.as_path(), pipe.as_path(), Path::new("/dev/null")] {
-        for args in [
-            vec!["export", as_str(&list), "-o", as_str(target), "--force"],
-            vec!["import", as_str(&md), "-o", as_str(target), "--force"],
-            vec!["report", as_str(&list), "--html", "-o", as_str(target), "--force"],
-        ] {
-            let ran = sandbox.run(&args);
-            assert_eq!(ran.code, 1, "{args:?}");
-            assert!(
-                ran.stderr.contains("symbolic link") || ran.stderr.contains("not a regular file"),
-                "{args:?}: {}",
-                ran.stderr
-            );
-        }
-    }
+    let target = match target {
+        Odd::Link => link.clone(),
+        Odd::Fifo => sandbox.fifo("pipe.md"),
+        Odd::DevNull => "/dev/null".into(),
+    };
+    let places = [
+        ("LIST", as_str(&list)),
+        ("MD", as_str(&md)),
+        ("TARGET", as_str(&target)),
+    ];
+    let args = common::filled(args, &places);
+    let ran = sandbox.run(&args);
+    assert_eq!(ran.code, 1, "{args:?}");
+    assert!(
+        ran.stderr.contains("symbolic link") || ran.stderr.contains("not a regular file"),
+        "{args:?}: {}",
+        ran.stderr
+    );
     assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     assert_eq!(fs::read_to_string(&real).unwrap(), "<!-- preflight export -->\nmine\n");
     assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+}
+
+const EXPORT: &[&str] = &["export", "LIST", "-o", "TARGET", "--force"];
+const IMPORT: &[&str] = &["import", "MD", "-o", "TARGET", "--force"];
+const REPORT: &[&str] = &["report", "LIST", "--html", "-o", "TARGET", "--force"];
+
+preflight_core::cases! { symlinks_fifos_and_devices_are_never_replaced_even_with_force, never_replaced:
+    a_symlink_by_export = (Odd::Link, EXPORT),
+    a_symlink_by_import = (Odd::Link, IMPORT),
+    a_symlink_by_report = (Odd::Link, REPORT),
+    a_fifo_by_export = (Odd::Fifo, EXPORT),
+    a_fifo_by_import = (Odd::Fifo, IMPORT),
+    a_fifo_by_report = (Odd::Fifo, REPORT),
+    dev_null_by_export = (Odd::DevNull, EXPORT),
+    dev_null_by_import = (Odd::DevNull, IMPORT),
+    dev_null_by_report = (Odd::DevNull, REPORT),
 }
 
 #[test]
@@ -151,27 +182,35 @@ fn import_writes_only_yaml_that_loads_even_from_characters_yaml_cannot_hold() {
     assert!(text.contains("title: Odd title"), "{text}");
 }
 
-#[test]
-fn a_run_log_that_is_not_a_regular_file_is_refused_and_nothing_is_created() {
+/// `command` with a FIFO (or else `/dev/null`) for its run log is refused,
+/// and leaves no lock beside it.
+fn not_a_run_log(fifo: bool, command: &str) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("mini.yaml", MINI);
-    let pipe = sandbox.fifo("run.jsonl");
     let dev_null_lock = Path::new("/dev/null.lock");
     let stray_before = dev_null_lock.exists();
-    for state in [pipe.as_path(), Path::new("/dev/null")] {
-        for command in ["check", "status"] {
-            let mut args = vec![command, as_str(&list)];
-            if command == "check" {
-                args.push("first-step");
-            }
-            args.extend(["--state", as_str(state)]);
-            let ran = sandbox.run(&args);
-            assert_eq!(ran.code, 1, "{args:?}");
-            assert!(ran.stderr.contains("not a run log file"), "{args:?}: {}", ran.stderr);
-        }
+    let state = if fifo {
+        sandbox.fifo("run.jsonl")
+    } else {
+        "/dev/null".into()
+    };
+    let mut args = vec![command, as_str(&list)];
+    if command == "check" {
+        args.push("first-step");
     }
+    args.extend(["--state", as_str(&state)]);
+    let ran = sandbox.run(&args);
+    assert_eq!(ran.code, 1, "{args:?}");
+    assert!(ran.stderr.contains("not a run log file"), "{args:?}: {}", ran.stderr);
     assert!(!sandbox.path("run.jsonl.lock").exists(), "no lock beside the FIFO");
     assert_eq!(dev_null_lock.exists(), stray_before, "no /dev/null.lock");
+}
+
+preflight_core::cases! { a_run_log_that_is_not_a_regular_file_is_refused_and_nothing_is_created, not_a_run_log:
+    a_fifo_to_check = (true, "check"),
+    a_fifo_to_status = (true, "status"),
+    dev_null_to_check = (false, "check"),
+    dev_null_to_status = (false, "status"),
 }
 
 #[test]

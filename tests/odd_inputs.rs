@@ -36,31 +36,51 @@ fn run_bounded(sandbox: &Sandbox, args: &[&str]) -> (Option<i32>, String) {
     (None, format!("{args:?} was still running after {PATIENCE:?}"))
 }
 
-#[test]
-fn a_fifo_or_dev_zero_is_refused_as_checklist_run_log_and_import_input() {
+/// The odd file a case gives where a file is read.
+#[derive(Clone, Copy)]
+enum Odd {
+    /// A FIFO that nobody writes to: reading it would hang.
+    Fifo,
+    /// `/dev/zero`: reading it would never end.
+    DevZero,
+}
+
+/// Runs `args` with `LIST` the checklist, `ODD` the odd file and `OUT` an
+/// output path: it must be refused (status 1, naming what the file is, with a
+/// hint), and write no output.
+fn refused_as_odd(odd: Odd, args: &[&str]) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("mini.yaml", MINI);
-    let pipe = sandbox.fifo("pipe");
+    let odd = match odd {
+        Odd::Fifo => sandbox.fifo("pipe"),
+        Odd::DevZero => "/dev/zero".into(),
+    };
     let out = sandbox.path("out.yaml");
-    for odd in [as_str(&pipe), "/dev/zero"] {
-        for args in [
-            vec!["validate", odd],
-            vec!["status", odd],
-            vec!["check", as_str(&list), "first-step", "--state", odd],
-            vec!["status", as_str(&list), "--state", odd],
-            vec!["import", odd, "-o", as_str(&out)],
-            vec!["import", odd],
-        ] {
-            let (code, stderr) = run_bounded(&sandbox, &args);
-            assert_eq!(code, Some(1), "{args:?}: {stderr}");
-            assert!(
-                stderr.contains("is a FIFO (named pipe)") || stderr.contains("is a character device"),
-                "{args:?}: {stderr}"
-            );
-            assert!(stderr.contains("hint:"), "{args:?}: {stderr}");
-        }
-    }
+    let places = [("LIST", as_str(&list)), ("ODD", as_str(&odd)), ("OUT", as_str(&out))];
+    let args = common::filled(args, &places);
+    let (code, stderr) = run_bounded(&sandbox, &args);
+    assert_eq!(code, Some(1), "{args:?}: {stderr}");
+    assert!(
+        stderr.contains("is a FIFO (named pipe)") || stderr.contains("is a character device"),
+        "{args:?}: {stderr}"
+    );
+    assert!(stderr.contains("hint:"), "{args:?}: {stderr}");
     assert!(!out.exists());
+}
+
+preflight_core::cases! { a_fifo_or_dev_zero_is_refused_as_checklist_run_log_and_import_input, refused_as_odd:
+    a_fifo_to_validate = (Odd::Fifo, &["validate", "ODD"]),
+    a_fifo_as_the_checklist = (Odd::Fifo, &["status", "ODD"]),
+    a_fifo_as_the_run_log_to_check = (Odd::Fifo, &["check", "LIST", "first-step", "--state", "ODD"]),
+    a_fifo_as_the_run_log_to_read = (Odd::Fifo, &["status", "LIST", "--state", "ODD"]),
+    a_fifo_to_import_into_a_file = (Odd::Fifo, &["import", "ODD", "-o", "OUT"]),
+    a_fifo_to_import = (Odd::Fifo, &["import", "ODD"]),
+    dev_zero_to_validate = (Odd::DevZero, &["validate", "ODD"]),
+    dev_zero_as_the_checklist = (Odd::DevZero, &["status", "ODD"]),
+    dev_zero_as_the_run_log_to_check = (Odd::DevZero, &["check", "LIST", "first-step", "--state", "ODD"]),
+    dev_zero_as_the_run_log_to_read = (Odd::DevZero, &["status", "LIST", "--state", "ODD"]),
+    dev_zero_to_import_into_a_file = (Odd::DevZero, &["import", "ODD", "-o", "OUT"]),
+    dev_zero_to_import = (Odd::DevZero, &["import", "ODD"]),
 }
 
 #[test]
@@ -201,9 +221,10 @@ fn a_closed_stdout_or_a_reader_that_left_never_panics() {
     assert_eq!(with_reader_gone(&sandbox, &["export", "mini.yaml"], true), 0);
 }
 
-#[test]
-fn a_stamp_past_9999_or_before_1970_skips_its_line_with_a_warning_and_nothing_panics() {
-    let sandbox = Sandbox::new();
+/// MINI with a run log in which the first step is done, three lines stamped
+/// outside 1970 to 9999 (lines 3 to 5), and the third step done at the
+/// latest time there is; returns the checklist's and the log's paths.
+fn stamped_out_of_range(sandbox: &Sandbox) -> (String, String) {
     let list = sandbox.write("mini.yaml", MINI);
     let state = sandbox.path("run.jsonl");
     sandbox.ok(&["check", as_str(&list), "first-step", "--state", as_str(&state)]);
@@ -220,22 +241,44 @@ fn a_stamp_past_9999_or_before_1970_skips_its_line_with_a_warning_and_nothing_pa
     text.push_str(r#"{"at":"9999-12-31T23:59:59.999Z","by":"bob","item":"only/steps/third-step","status":"done"}"#);
     text.push('\n');
     std::fs::write(&state, &text).unwrap();
-    for args in [&["status"][..], &["log"], &["report"], &["export"]] {
-        let ran = sandbox.run(&[args, &[as_str(&list), "--state", as_str(&state)]].concat());
-        assert_eq!(ran.code, 0, "{args:?}: {}", ran.stderr);
-        for line in 3..=5 {
-            assert!(
-                ran.stderr.contains(&format!(
-                    ":{line}: skipped an invalid line: its `at` is not an RFC 3339 timestamp from 1970 to 9999"
-                )),
-                "{args:?}: {}",
-                ran.stderr
-            );
-        }
-    }
-    // An item changed at the latest time there is can still change.
-    sandbox.ok(&["uncheck", as_str(&list), "third-step", "--state", as_str(&state)]);
-    let status = sandbox.ok(&["status", as_str(&list), "--state", as_str(&state)]);
+    (as_str(&list).to_owned(), as_str(&state).to_owned())
+}
+
+/// `command` reads the log, warns of each of its three lines stamped out of
+/// range, and succeeds.
+fn skips_each_stamp_out_of_range(command: &str) {
+    let sandbox = Sandbox::new();
+    let (list, state) = stamped_out_of_range(&sandbox);
+    let ran = sandbox.run(&[command, &list, "--state", &state]);
+    assert_eq!(ran.code, 0, "{command}: {}", ran.stderr);
+    let warned = |line: usize| {
+        ran.stderr.contains(&format!(
+            ":{line}: skipped an invalid line: its `at` is not an RFC 3339 timestamp from 1970 to 9999"
+        ))
+    };
+    assert_eq!(
+        (3..=5).map(warned).collect::<Vec<bool>>(),
+        [true; 3],
+        "lines 3 to 5 warned of, by {command}: {}",
+        ran.stderr
+    );
+}
+
+preflight_core::cases! {
+    a_stamp_past_9999_or_before_1970_skips_its_line_with_a_warning_and_nothing_panics,
+    skips_each_stamp_out_of_range:
+    in_status = ("status"),
+    in_log = ("log"),
+    in_report = ("report"),
+    in_export = ("export"),
+}
+
+#[test]
+fn an_item_changed_at_the_latest_time_there_is_can_still_change() {
+    let sandbox = Sandbox::new();
+    let (list, state) = stamped_out_of_range(&sandbox);
+    sandbox.ok(&["uncheck", &list, "third-step", "--state", &state]);
+    let status = sandbox.ok(&["status", &list, "--state", &state]);
     assert!(status.contains("1/3 items completed"), "{status}");
     let after = std::fs::read_to_string(&state).unwrap();
     assert!(

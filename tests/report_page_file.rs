@@ -7,6 +7,7 @@
 mod common;
 
 use std::fs;
+use std::path::Path;
 
 use common::{MINI, Sandbox, as_str};
 
@@ -20,54 +21,63 @@ fn files_in(sandbox: &Sandbox) -> Vec<String> {
     names
 }
 
+/// `report --html -o OUT` for the checklist `list`, with `--force` or not.
+fn page_to(sandbox: &Sandbox, list: &Path, out: &Path, force: bool) -> common::Ran {
+    let mut args = vec!["report", as_str(list), "--html", "-o", as_str(out)];
+    if force {
+        args.push("--force");
+    }
+    sandbox.run(&args)
+}
+
 #[test]
-fn a_page_replaces_an_earlier_page_but_nothing_else_unless_forced() {
+fn a_page_replaces_an_earlier_page() {
     let sandbox = Sandbox::new();
     let list = sandbox.write("mini.yaml", MINI);
     let page = sandbox.path("audit.html");
-    let args = |out: &str, force: bool| {
-        let mut args = vec!["report", as_str(&list), "--html", "-o", out];
-        if force {
-            args.push("--force");
-        }
-        args.into_iter().map(str::to_owned).collect::<Vec<String>>()
-    };
-    let run = |args: Vec<String>| sandbox.run(&args.iter().map(String::as_str).collect::<Vec<&str>>());
-    assert_eq!(run(args(as_str(&page), false)).code, 0);
+    assert_eq!(page_to(&sandbox, &list, &page, false).code, 0);
     assert!(
         fs::read_to_string(&page)
             .unwrap()
             .starts_with("<!DOCTYPE html>\n<!-- preflight report")
     );
     sandbox.ok(&["check", as_str(&list), "first-step"]);
-    assert_eq!(run(args(as_str(&page), false)).code, 0, "an earlier page is replaced");
-    assert!(fs::read_to_string(&page).unwrap().contains("✓ Done"));
-
-    for (name, mine) in [
-        ("notes.html", "<!DOCTYPE html>\n<p>my notes</p>\n"),
-        ("progress.md", "<!-- preflight export: run \"default\" -->\n# Mini\n"),
-    ] {
-        let other = sandbox.write(name, mine);
-        let ran = run(args(as_str(&other), false));
-        assert_eq!(ran.code, 1, "{name}");
-        assert!(
-            ran.stderr
-                .contains(&format!("{name}: exists already; the report page was not written"))
-                && ran
-                    .stderr
-                    .contains("hint: it is not an earlier report page; --force replaces it"),
-            "{}",
-            ran.stderr
-        );
-        assert_eq!(fs::read_to_string(&other).unwrap(), mine);
-        assert_eq!(run(args(as_str(&other), true)).code, 0);
-        assert!(fs::read_to_string(&other).unwrap().contains("<!-- preflight report"));
-    }
     assert_eq!(
-        files_in(&sandbox),
-        ["audit.html", "mini.yaml", "notes.html", "progress.md"],
-        "no stray file"
+        page_to(&sandbox, &list, &page, false).code,
+        0,
+        "an earlier page is replaced"
     );
+    assert!(fs::read_to_string(&page).unwrap().contains("✓ Done"));
+    assert_eq!(files_in(&sandbox), ["audit.html", "mini.yaml"], "no stray file");
+}
+
+/// `name`, holding `mine` and no earlier page, is replaced only with `--force`.
+fn replaced_only_when_forced(name: &str, mine: &str) {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("mini.yaml", MINI);
+    let other = sandbox.write(name, mine);
+    let ran = page_to(&sandbox, &list, &other, false);
+    assert_eq!(ran.code, 1, "{name}");
+    assert!(
+        ran.stderr
+            .contains(&format!("{name}: exists already; the report page was not written"))
+            && ran
+                .stderr
+                .contains("hint: it is not an earlier report page; --force replaces it"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(fs::read_to_string(&other).unwrap(), mine);
+    assert_eq!(page_to(&sandbox, &list, &other, true).code, 0);
+    assert!(fs::read_to_string(&other).unwrap().contains("<!-- preflight report"));
+    let mut expected = ["mini.yaml", name];
+    expected.sort_unstable();
+    assert_eq!(files_in(&sandbox), expected, "no stray file");
+}
+
+preflight_core::cases! { a_page_replaces_nothing_else_unless_forced, replaced_only_when_forced:
+    a_page_of_my_own = ("notes.html", "<!DOCTYPE html>\n<p>my notes</p>\n"),
+    an_export = ("progress.md", "<!-- preflight export: run \"default\" -->\n# Mini\n"),
 }
 
 #[test]
@@ -81,17 +91,18 @@ fn without_o_or_with_o_dash_the_page_goes_to_standard_output() {
     assert_eq!(files_in(&sandbox), ["mini.yaml"]);
 }
 
-#[test]
-fn o_needs_html_and_html_is_not_json() {
+/// `args` (with `LIST` the checklist) is a usage error, and writes nothing.
+fn a_usage_error(args: &[&str]) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("mini.yaml", MINI);
-    for args in [
-        vec!["report", as_str(&list), "-o", "x.html"],
-        vec!["report", as_str(&list), "--html", "--json"],
-        vec!["report", as_str(&list), "--html", "--force"],
-    ] {
-        let ran = sandbox.run(&args);
-        assert_eq!(ran.code, 2, "{args:?}: {}", ran.stderr);
-    }
+    let args = common::filled(args, &[("LIST", as_str(&list))]);
+    let ran = sandbox.run(&args);
+    assert_eq!(ran.code, 2, "{args:?}: {}", ran.stderr);
     assert_eq!(files_in(&sandbox), ["mini.yaml"]);
+}
+
+preflight_core::cases! { o_needs_html_and_html_is_not_json, a_usage_error:
+    o_without_html = (&["report", "LIST", "-o", "x.html"]),
+    html_and_json = (&["report", "LIST", "--html", "--json"]),
+    force_without_o = (&["report", "LIST", "--html", "--force"]),
 }

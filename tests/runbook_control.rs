@@ -39,8 +39,9 @@ fn item_json(sandbox: &Sandbox, list: &str, title: &str) -> serde_json::Value {
         .unwrap()
 }
 
-#[test]
-fn a_timeout_stops_the_command_and_a_setsid_grandchild_that_holds_its_output() {
+/// A command timed out: the process whose pid it wrote to `pid` ends, and
+/// the step is recorded as timed out, not done.
+fn a_timeout_stops(pid: &str) {
     let sandbox = Sandbox::new();
     let list = runbook(
         &sandbox,
@@ -57,16 +58,20 @@ fn a_timeout_stops_the_command_and_a_setsid_grandchild_that_holds_its_output() {
     let ran: common::Ran = command.output().unwrap().into();
     assert_eq!(ran.code, 1, "{}", ran.stderr);
     assert!(ran.stderr.contains("timed out after"), "{}", ran.stderr);
-    for pid in ["shell.pid", "grandchild.pid"] {
-        wait_until(pid, || gone(&sandbox.path(pid)));
-    }
+    wait_until(pid, || gone(&sandbox.path(pid)));
     let item = item_json(&sandbox, &list, "Hangs");
     assert_eq!(item["status"], "todo");
     assert_eq!(item["evidence"]["timed_out"], true, "{item}");
 }
 
-#[test]
-fn sigterm_stops_exec_and_what_it_started_and_the_step_is_recorded_as_interrupted() {
+preflight_core::cases! { a_timeout_stops_the_command_and_a_setsid_grandchild_that_holds_its_output, a_timeout_stops:
+    the_shell = ("shell.pid"),
+    a_setsid_grandchild = ("grandchild.pid"),
+}
+
+/// `exec` ended by SIGTERM: the process whose pid its command wrote to
+/// `pid` ends, and the step is recorded as interrupted, not done.
+fn sigterm_stops(pid: &str) {
     let sandbox = Sandbox::new();
     let list = runbook(
         &sandbox,
@@ -78,16 +83,20 @@ fn sigterm_stops_exec_and_what_it_started_and_the_step_is_recorded_as_interrupte
     );
     let mut child = sandbox.process().args(["exec", &list, "long"]).spawn().unwrap();
     wait_until("the command started", || written(&sandbox.path("sleep.pid")));
-    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
-    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    let exec = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
+    nix::sys::signal::kill(exec, nix::sys::signal::Signal::SIGTERM).unwrap();
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(128 + 15));
-    for pid in ["shell.pid", "sleep.pid"] {
-        wait_until(pid, || gone(&sandbox.path(pid)));
-    }
+    wait_until(pid, || gone(&sandbox.path(pid)));
     let item = item_json(&sandbox, &list, "Long");
     assert_eq!(item["status"], "todo");
     assert_eq!(item["evidence"]["interrupted"], true, "{item}");
+}
+
+preflight_core::cases! {
+    sigterm_stops_exec_and_what_it_started_and_the_step_is_recorded_as_interrupted, sigterm_stops:
+    the_shell = ("shell.pid"),
+    a_process_in_the_background = ("sleep.pid"),
 }
 
 #[test]
@@ -387,8 +396,9 @@ fn exec_all_walks_the_open_steps_and_stops_at_a_manual_step_a_gate_and_a_failure
     assert!(ran.stderr.contains("no phase named \"nope\""), "{}", ran.stderr);
 }
 
-#[test]
-fn a_second_operator_starting_a_step_that_runs_is_refused() {
+/// While alice's run of a step goes on, bob's `command` on it is refused,
+/// naming her; her run ends and is recorded as hers.
+fn a_second_operator_is_refused(command: &str) {
     let sandbox = Sandbox::new();
     let list = runbook(
         &sandbox,
@@ -404,17 +414,17 @@ fn a_second_operator_starting_a_step_that_runs_is_refused() {
         .spawn()
         .unwrap();
     wait_until("the migration started", || sandbox.path("started").exists());
-    for command in ["exec", "verify"] {
-        let ran = sandbox.run(&[command, &list, "migrate", "--by", "bob"]);
-        assert_eq!(ran.code, 1, "{command}: {}", ran.stderr);
-        assert!(
-            ran.stderr.contains("alice is running this since"),
-            "{command}: {}",
-            ran.stderr
-        );
-    }
+    let ran = sandbox.run(&[command, &list, "migrate", "--by", "bob"]);
+    // alice's run ends before anything is asserted, so that a failure
+    // leaves no command waiting for a file that never comes.
     std::fs::write(sandbox.path("go"), "").unwrap();
     assert_eq!(first.wait().unwrap().code(), Some(0));
+    assert_eq!(ran.code, 1, "{command}: {}", ran.stderr);
+    assert!(
+        ran.stderr.contains("alice is running this since"),
+        "{command}: {}",
+        ran.stderr
+    );
     let item = item_json(&sandbox, &list, "Migrate");
     assert_eq!(
         (item["status"].as_str(), item["by"].as_str()),
@@ -422,6 +432,11 @@ fn a_second_operator_starting_a_step_that_runs_is_refused() {
     );
     let log = sandbox.ok(&["log", &list]);
     assert!(log.contains("started") && log.contains("(exec on "), "{log}");
+}
+
+preflight_core::cases! { a_second_operator_starting_a_step_that_runs_is_refused, a_second_operator_is_refused:
+    by_exec = ("exec"),
+    by_verify = ("verify"),
 }
 
 #[test]

@@ -202,16 +202,28 @@ fn values_fill_every_text_that_shows() {
     assert_eq!(json["phases"][0]["name"], "Prepare 9.9.9");
     assert_eq!(json["phases"][0]["sections"][0]["name"], "Build 9.9.9");
     assert_eq!(json["phases"][0]["sections"][0]["items"][0]["title"], "Tag 9.9.9");
-    for args in [vec!["status", list], vec!["export", list], vec!["report", list]] {
-        let shown = sandbox.ok(&args);
-        assert!(!shown.contains("{{v}}"), "{args:?} shows a placeholder:\n{shown}");
-        assert!(shown.contains("Prepare 9.9.9"), "{args:?}:\n{shown}");
-    }
     let export = sandbox.ok(&["export", list]);
     assert!(
         export.contains("Build 9.9.9") && export.contains("Ships 9.9.9"),
         "{export}"
     );
+}
+
+/// With `v` set in the run, `command` shows its value, never the placeholder.
+fn shows_the_value(command: &str) {
+    let sandbox = Sandbox::new();
+    let list = sandbox.write("all.yaml", EVERYWHERE);
+    let list = list.to_str().unwrap();
+    sandbox.ok(&["status", list, "--set", "v=9.9.9", "--json"]);
+    let shown = sandbox.ok(&[command, list]);
+    assert!(!shown.contains("{{v}}"), "{command} shows a placeholder:\n{shown}");
+    assert!(shown.contains("Prepare 9.9.9"), "{command}:\n{shown}");
+}
+
+preflight_core::cases! { a_value_set_fills_every_text_each_command_shows, shows_the_value:
+    status = ("status"),
+    export = ("export"),
+    report = ("report"),
 }
 
 /// A placeholder in `field` naming no parameter is refused, at its line

@@ -445,32 +445,35 @@ fn log_reads_a_run_that_still_lacks_a_value() {
     assert!(log.contains("note"), "{log}");
 }
 
-#[test]
-fn a_passing_run_never_unskips_what_a_teammate_skipped() {
+/// bob skipped `id` (saying why, or not); alice's `command` on it passes
+/// (saying that it stays skipped, where `says`), and it stays skipped by
+/// bob, with alice's run recorded all the same.
+fn never_unskips(reason: &[&str], command: &str, id: &str, title: &str, says: bool) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("c.yaml", COMMANDS).to_str().unwrap().to_owned();
-    sandbox.ok(&["skip", &list, "passes", "--reason", "no tags here", "--by", "bob"]);
-    let ran = sandbox.run(&["exec", &list, "passes", "--by", "alice"]);
+    sandbox.ok(&[&["skip", &list, id, "--by", "bob"][..], reason].concat());
+    let ran = sandbox.run(&[command, &list, id, "--by", "alice"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     assert!(
-        ran.stderr.contains("it stays skipped (by bob), as it was"),
+        !says || ran.stderr.contains("it stays skipped (by bob), as it was"),
         "{}",
         ran.stderr
     );
-    sandbox.ok(&["skip", &list, "proven", "--by", "bob"]);
-    sandbox.ok(&["verify", &list, "proven", "--by", "alice"]);
     let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", &list, "--json"])).unwrap();
-    for title in ["Passes", "Proven"] {
-        assert_eq!(item(&json, title)["status"], "skipped", "{title}");
-        assert_eq!(item(&json, title)["by"], "bob", "{title}");
-        assert_eq!(
-            item(&json, title)["evidence"]["by"],
-            "alice",
-            "the run is recorded all the same"
-        );
-    }
+    assert_eq!(item(&json, title)["status"], "skipped", "{title}");
+    assert_eq!(item(&json, title)["by"], "bob", "{title}");
+    assert_eq!(
+        item(&json, title)["evidence"]["by"],
+        "alice",
+        "the run is recorded all the same"
+    );
     let log = sandbox.ok(&["log", &list]);
     assert!(log.lines().any(|l| l.contains("alice") && l.contains(" ran ")), "{log}");
+}
+
+preflight_core::cases! { a_passing_run_never_unskips_what_a_teammate_skipped, never_unskips:
+    by_exec = (&["--reason", "no tags here"], "exec", "passes", "Passes", true),
+    by_verify = (&[], "verify", "proven", "Proven", false),
 }
 
 #[test]
@@ -496,20 +499,22 @@ fn a_set_value_is_recorded_only_with_a_command_that_passes_its_checks() {
     );
 }
 
-#[test]
-fn a_mistyped_item_for_exec_or_verify_gets_the_closest_ids() {
+fn closest_ids_for(command: &str) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("c.yaml", COMMANDS).to_str().unwrap().to_owned();
-    for command in ["exec", "verify"] {
-        let ran = sandbox.run(&[command, &list, "pases"]);
-        assert_eq!(ran.code, 1);
-        assert!(
-            ran.stderr.contains("did you mean:\n    run/steps/passes"),
-            "{command}: {}",
-            ran.stderr
-        );
-    }
+    let ran = sandbox.run(&[command, &list, "pases"]);
+    assert_eq!(ran.code, 1);
+    assert!(
+        ran.stderr.contains("did you mean:\n    run/steps/passes"),
+        "{command}: {}",
+        ran.stderr
+    );
     assert!(sandbox.run_logs().is_empty(), "nothing ran, nothing was recorded");
+}
+
+preflight_core::cases! { a_mistyped_item_for_exec_or_verify_gets_the_closest_ids, closest_ids_for:
+    exec = ("exec"),
+    verify = ("verify"),
 }
 
 #[test]

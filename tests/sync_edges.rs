@@ -166,8 +166,9 @@ fn git_s_own_words_are_shown_when_the_remote_is_gone() {
     assert!(err.contains("hint: the remote could not be reached"), "{err}");
 }
 
-#[test]
-fn a_run_log_committed_as_a_symlink_is_refused_and_nothing_is_written_through_it() {
+/// alice commits the run log as a link to a file outside the repository;
+/// bob pulls it, and `args` is refused, writing nothing through it.
+fn refused_through_a_link(args: &[&str]) {
     let sandbox = Sandbox::new();
     let team = clones(&sandbox, &["a", "b"], true);
     let (a, b) = (&team[0], &team[1]);
@@ -176,19 +177,21 @@ fn a_run_log_committed_as_a_symlink_is_refused_and_nothing_is_written_through_it
     git(a, &["commit", "--quiet", "-m", "a link"]);
     git(a, &["push", "--quiet"]);
     git(b, &["pull", "--quiet"]);
-    for args in [
-        &["check", "mini.yaml", "first-step"][..],
-        &["status", "mini.yaml"],
-        &["sync", "mini.yaml"],
-    ] {
-        let (code, _, err) = preflight(&sandbox, b, "bob", args);
-        assert_eq!(code, 1, "{args:?}: {err}");
-        assert!(err.contains("run.jsonl: is a symbolic link"), "{args:?}: {err}");
-    }
+    let (code, _, err) = preflight(&sandbox, b, "bob", args);
+    assert_eq!(code, 1, "{args:?}: {err}");
+    assert!(err.contains("run.jsonl: is a symbolic link"), "{args:?}: {err}");
     assert!(
         !sandbox.path("outside.jsonl").exists(),
         "nothing outside the repository"
     );
+}
+
+preflight_core::cases! {
+    a_run_log_committed_as_a_symlink_is_refused_and_nothing_is_written_through_it,
+    refused_through_a_link:
+    by_check = (&["check", "mini.yaml", "first-step"]),
+    by_status = (&["status", "mini.yaml"]),
+    by_sync = (&["sync", "mini.yaml"]),
 }
 
 #[test]

@@ -7,31 +7,35 @@ mod common;
 
 use common::{MINI, Sandbox, as_str, json_items};
 
-#[test]
-fn reading_a_mistyped_run_is_an_error_that_lists_the_runs_closest_first() {
+/// With three runs kept, `command` reading a mistyped run refuses, listing
+/// the runs closest first, and creates no run.
+fn lists_the_runs_closest_first(command: &str) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("mini.yaml", MINI);
     let list = as_str(&list);
     for run in ["v2.3.0 release", "hotfix", "v2.2.0 release"] {
         sandbox.ok(&["check", list, "first-step", "--run", run]);
     }
-    for command in ["status", "export", "log"] {
-        let ran = sandbox.run(&[command, list, "--run", "v2.3.0 relase"]);
-        assert_eq!(ran.code, 1, "{command}: {}", ran.stderr);
-        assert!(
-            ran.stderr.contains(
-                "no run named \"v2.3.0 relase\"; runs of this checklist: v2.3.0 release, v2.2.0 release, hotfix"
-            ),
-            "{command}: {}",
-            ran.stderr
-        );
-        assert!(
-            ran.stderr.contains("hint: check the name with `preflight runs`"),
-            "{}",
-            ran.stderr
-        );
-    }
+    let ran = sandbox.run(&[command, list, "--run", "v2.3.0 relase"]);
+    assert_eq!(ran.code, 1, "{command}: {}", ran.stderr);
+    assert!(
+        ran.stderr
+            .contains("no run named \"v2.3.0 relase\"; runs of this checklist: v2.3.0 release, v2.2.0 release, hotfix"),
+        "{command}: {}",
+        ran.stderr
+    );
+    assert!(
+        ran.stderr.contains("hint: check the name with `preflight runs`"),
+        "{}",
+        ran.stderr
+    );
     assert_eq!(sandbox.run_logs().len(), 3, "reading created no run");
+}
+
+preflight_core::cases! { reading_a_mistyped_run_is_an_error_that_lists_the_runs_closest_first, lists_the_runs_closest_first:
+    status = ("status"),
+    export = ("export"),
+    log = ("log"),
 }
 
 #[test]

@@ -43,27 +43,28 @@ fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
     sandbox.command().args(args).output().unwrap()
 }
 
-#[test]
-fn a_hostile_yaml_key_is_shown_escaped_by_every_command_that_loads_the_file() {
+/// `args` (with `LIST` a checklist whose key sets a terminal's title) is
+/// refused, naming the key escaped, and sends no control to the terminal.
+fn key_shown_escaped(args: &[&str]) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("evil.yaml", &format!("title: Evil\n{HOSTILE_KEY}: 1\nphases: []\n"));
-    let list = as_str(&list);
-    for args in [
-        vec!["validate", list],
-        vec!["status", list],
-        vec!["check", list, "x"],
-        vec!["export", list],
-        vec![list],
-    ] {
-        let output = run(&sandbox, &args);
-        assert_eq!(output.status.code(), Some(1), "{args:?}");
-        assert_clean(&format!("{args:?}"), &output);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(
-            stderr.contains("unknown field `\\u{1b}]0;pwned\\u{7}"),
-            "{args:?}: {stderr}"
-        );
-    }
+    let args = common::filled(args, &[("LIST", as_str(&list))]);
+    let output = run(&sandbox, &args);
+    assert_eq!(output.status.code(), Some(1), "{args:?}");
+    assert_clean(&format!("{args:?}"), &output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("unknown field `\\u{1b}]0;pwned\\u{7}"),
+        "{args:?}: {stderr}"
+    );
+}
+
+preflight_core::cases! { a_hostile_yaml_key_is_shown_escaped_by_every_command_that_loads_the_file, key_shown_escaped:
+    validate = (&["validate", "LIST"]),
+    status = (&["status", "LIST"]),
+    check = (&["check", "LIST", "x"]),
+    export = (&["export", "LIST"]),
+    the_view = (&["LIST"]),
 }
 
 #[test]
@@ -91,23 +92,37 @@ fn an_unknown_item_argument_is_echoed_escaped() {
     assert!(sandbox.run_logs().is_empty(), "nothing was recorded");
 }
 
-#[test]
-fn a_run_name_with_controls_or_bidi_is_refused_without_echoing_them() {
+/// `command` (with `LIST` the checklist) given `run_name` refuses it
+/// without echoing what it holds, and records nothing.
+fn run_name_refused(run_name: &str, command: &[&str]) {
     let sandbox = Sandbox::new();
     let list = sandbox.write("mini.yaml", MINI);
-    for run_name in ["v2.3.0\u{202e}esaeler", "v1\u{1b}[2J", "v1\u{9b}"] {
-        for args in [
-            vec!["status", as_str(&list), "--run", run_name],
-            vec!["check", as_str(&list), "first-step", "--run", run_name],
-            vec!["export", as_str(&list), "--run", run_name],
-        ] {
-            let output = run(&sandbox, &args);
-            assert_eq!(output.status.code(), Some(1), "{args:?}");
-            assert_clean(&format!("{args:?}"), &output);
-            assert!(String::from_utf8_lossy(&output.stderr).contains("invalid run name"));
-        }
-    }
+    let mut args = common::filled(command, &[("LIST", as_str(&list))]);
+    args.extend(["--run", run_name]);
+    let output = run(&sandbox, &args);
+    assert_eq!(output.status.code(), Some(1), "{args:?}");
+    assert_clean(&format!("{args:?}"), &output);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("invalid run name"));
     assert!(sandbox.run_logs().is_empty());
+}
+
+const BIDI: &str = "v2.3.0\u{202e}esaeler";
+const CLEAR_SCREEN: &str = "v1\u{1b}[2J";
+const C1_CSI: &str = "v1\u{9b}";
+const STATUS: &[&str] = &["status", "LIST"];
+const CHECK: &[&str] = &["check", "LIST", "first-step"];
+const EXPORT: &[&str] = &["export", "LIST"];
+
+preflight_core::cases! { a_run_name_with_controls_or_bidi_is_refused_without_echoing_them, run_name_refused:
+    a_bidi_override_to_status = (BIDI, STATUS),
+    a_bidi_override_to_check = (BIDI, CHECK),
+    a_bidi_override_to_export = (BIDI, EXPORT),
+    an_escape_sequence_to_status = (CLEAR_SCREEN, STATUS),
+    an_escape_sequence_to_check = (CLEAR_SCREEN, CHECK),
+    an_escape_sequence_to_export = (CLEAR_SCREEN, EXPORT),
+    a_c1_control_to_status = (C1_CSI, STATUS),
+    a_c1_control_to_check = (C1_CSI, CHECK),
+    a_c1_control_to_export = (C1_CSI, EXPORT),
 }
 
 /// MINI with a run log `run.jsonl` in which the first step is done, followed
@@ -122,23 +137,38 @@ fn run_log_with(sandbox: &Sandbox, extra: &str) -> (String, String) {
     (as_str(&list).to_owned(), as_str(&state).to_owned())
 }
 
-#[test]
-fn hostile_text_in_a_run_log_is_cleaned_in_every_output() {
-    let sandbox = Sandbox::new();
-    let (list, state) = run_log_with(
-        &sandbox,
+/// A run log with hostile text: a name that sets the title and reverses
+/// text, a reason that clears the screen, and a line of garbage.
+fn hostile_run_log(sandbox: &Sandbox) -> (String, String) {
+    run_log_with(
+        sandbox,
         concat!(
             r#"{"at":"2026-11-29T10:00:00Z","by":"\u001b]0;mallory\u0007\u202e","item":"only/steps/second-step","#,
             r#""status":"skipped","reason":"\u001b[2J\u009b31mgone"}"#,
             "\n",
             "\u{1b}]0;garbage line\u{7}\n",
         ),
-    );
-    for command in ["status", "export", "log"] {
-        let output = run(&sandbox, &[command, &list, "--state", &state]);
-        assert_eq!(output.status.code(), Some(0), "{command}");
-        assert_clean(command, &output);
-    }
+    )
+}
+
+fn cleaned_in(command: &str) {
+    let sandbox = Sandbox::new();
+    let (list, state) = hostile_run_log(&sandbox);
+    let output = run(&sandbox, &[command, &list, "--state", &state]);
+    assert_eq!(output.status.code(), Some(0), "{command}");
+    assert_clean(command, &output);
+}
+
+preflight_core::cases! { hostile_text_in_a_run_log_is_cleaned_in_every_output, cleaned_in:
+    status = ("status"),
+    export = ("export"),
+    log = ("log"),
+}
+
+#[test]
+fn hostile_text_in_a_run_log_is_cleaned_in_status_json() {
+    let sandbox = Sandbox::new();
+    let (list, state) = hostile_run_log(&sandbox);
     let json = run(&sandbox, &["status", "--json", &list, "--state", &state]);
     assert_clean("status --json", &json);
     let text = String::from_utf8(json.stdout).unwrap();

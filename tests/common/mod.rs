@@ -160,6 +160,20 @@ pub fn written(file: &Path) -> bool {
     std::fs::read_to_string(file).is_ok_and(|text| !text.trim().is_empty())
 }
 
+/// `args` with each word that names a place (`LIST`, `TARGET`…) replaced
+/// by what `places` gives for it: a table of cases writes its command lines
+/// before the files they name exist.
+pub fn filled<'a>(args: &[&'a str], places: &[(&str, &'a str)]) -> Vec<&'a str> {
+    args.iter()
+        .map(|&arg| {
+            places
+                .iter()
+                .find(|(name, _)| *name == arg)
+                .map_or(arg, |&(_, path)| path)
+        })
+        .collect()
+}
+
 pub fn as_str(path: &Path) -> &str {
     path.to_str().unwrap()
 }
