@@ -89,16 +89,29 @@ impl Pty {
 
     /// Waits until the screen shows `text`.
     pub fn wait_for(&mut self, text: &str) -> String {
+        self.wait_until(|screen| {
+            if screen.contains(text) {
+                Ok(())
+            } else {
+                Err(format!("{text:?}"))
+            }
+        })
+    }
+
+    /// Waits until `agrees` takes the screen, failing after [`PATIENCE`]
+    /// with what it last said was missing and the screen.
+    pub fn wait_until(&mut self, agrees: impl Fn(&str) -> Result<(), String>) -> String {
         let deadline = Instant::now() + PATIENCE;
         loop {
             self.pump();
             let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
+            let missing = match agrees(&screen) {
+                Ok(()) => return screen,
+                Err(missing) => missing,
+            };
             assert!(
                 Instant::now() < deadline,
-                "timed out waiting for {text:?}; the screen shows:\n{screen}"
+                "timed out waiting for {missing}; the screen shows:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(20));
         }
