@@ -100,8 +100,19 @@ fn tick_at_random(sandbox: &Sandbox, views: &mut [Pty], ids: &[String], seed: u6
         if rng.below(8) == 0 {
             let id = &ids[usize::try_from(rng.below(ids.len() as u64)).unwrap()];
             let verb = if rng.below(2) == 0 { "check" } else { "uncheck" };
-            let ran = sandbox.run(&[verb, "production-deployment", id, "--by", "ci"]);
-            assert_eq!(ran.code, 0, "seed {seed}: {verb} {id} failed: {}", ran.stderr);
+            // The exit status as it is, so that a command ended by a signal
+            // (with nothing on stderr) says which.
+            let ran = sandbox
+                .process()
+                .args([verb, "production-deployment", id, "--by", "ci"])
+                .output()
+                .unwrap();
+            assert!(
+                ran.status.success(),
+                "seed {seed}: {verb} {id} ended with {}: {}",
+                ran.status,
+                String::from_utf8_lossy(&ran.stderr)
+            );
         }
         std::thread::sleep(Duration::from_millis(rng.below(30)));
         // Both screens are read at every step, so that neither view waits
