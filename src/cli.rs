@@ -3,7 +3,7 @@
 
 mod approve;
 mod args;
-pub mod hinted;
+pub mod exit;
 mod history;
 mod interactive;
 mod manual;
@@ -11,8 +11,10 @@ mod mark;
 mod markdown;
 mod notices;
 pub mod output;
+mod output_file;
 pub mod paint;
 mod params;
+mod phrases;
 mod runbook;
 mod scaffold;
 mod session;
@@ -21,6 +23,7 @@ mod source;
 mod status;
 mod sync;
 mod timing;
+mod usage;
 mod validate;
 
 use std::path::PathBuf;
@@ -31,42 +34,8 @@ use clap::CommandFactory;
 pub use args::{Cli, Command, Globals, ImportRunArgs, RunArgs};
 use session::Session;
 use source::Source;
-
-/// The exit statuses scripts can rely on.
-pub mod exit {
-    pub const OK: u8 = 0;
-    pub const ERROR: u8 = 1;
-    pub const USAGE: u8 = 2;
-    /// `status --require-complete` found open items.
-    pub const INCOMPLETE: u8 = 3;
-}
-
-/// A command line that asks for something that cannot be: `main` prints it
-/// and exits with [`exit::USAGE`], as clap does for its own, so that no code
-/// below `main` ends the process.
-#[derive(Debug)]
-pub enum Usage {
-    /// Clap's own error, printed as clap prints it.
-    Clap(clap::Error),
-    /// A message with its hint, printed as other errors are.
-    Message(String),
-}
-
-impl std::fmt::Display for Usage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Usage::Clap(err) => write!(f, "{err}"),
-            Usage::Message(message) => f.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for Usage {}
-
-/// A usage error of `kind`, worded as clap words its own.
-pub(crate) fn usage(kind: clap::error::ErrorKind, message: &str) -> anyhow::Error {
-    Usage::Clap(Cli::command().error(kind, message)).into()
-}
+pub use usage::Usage;
+use usage::usage;
 
 /// A CHECKLIST that is no file but looks like a misspelt command (`preflight
 /// stauts`) is a usage error with a suggestion, as clap gives for subcommands.
@@ -93,7 +62,10 @@ fn misspelt_command(path: &std::path::Path) -> anyhow::Result<()> {
         || "`preflight --help` lists the commands, `preflight templates` the bundled checklists".to_owned(),
         |name| format!("did you mean `{name}`?"),
     );
-    Err(Usage::Message(hinted::Hinted::new(format!("no command or checklist named `{word}`"), hint).to_string()).into())
+    Err(
+        Usage::Message(crate::hinted::Hinted::new(format!("no command or checklist named `{word}`"), hint).to_string())
+            .into(),
+    )
 }
 
 /// An `-o` file; `-o -` is standard output, as the tools around it read it.

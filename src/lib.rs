@@ -15,6 +15,7 @@ pub mod bundled;
 pub mod cli;
 pub mod format;
 pub mod generate;
+pub mod hinted;
 pub mod markdown;
 pub mod store;
 pub mod ui;

@@ -8,10 +8,11 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use super::args::Command;
+use super::args::Globals;
 use super::session::{Session, operator};
-use super::{Globals, exit, output};
+use super::{exit, output};
 use crate::checklist::Checklist;
-use crate::cli::hinted::hinted;
+use crate::hinted::hinted;
 use crate::run::{Author, Change, Event};
 use crate::text::{clean_paragraph, escape_for_terminal, plural};
 

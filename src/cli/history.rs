@@ -6,13 +6,14 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::args::Globals;
 use super::paint::Paint;
 use super::session::Session;
 use super::source::Source;
-use super::{Globals, exit, output};
+use super::{exit, output};
 use crate::checklist::Status;
-use crate::cli::hinted::hinted;
 use crate::gate::Passage;
+use crate::hinted::hinted;
 use crate::run::{Change, Event, Evidence, RunState};
 use crate::store::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;

@@ -4,10 +4,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::args::Globals;
 use super::paint::ColorChoice;
 use super::session::{Session, operator};
 use super::source::{Source, canonical};
-use super::{Globals, exit, notices};
+use super::{exit, notices};
 use crate::store::runlog::place;
 use crate::ui::app::{Action, App, update};
 use crate::ui::resume::Resume;

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use clap::CommandFactory as _;
 
-use super::Cli;
+use super::args::Cli;
 
 /// Escapes text for roff: backslashes, and a leading dot or quote.
 fn roff(text: &str) -> String {

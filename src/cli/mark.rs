@@ -9,11 +9,12 @@ use std::process::ExitCode;
 use std::path::PathBuf;
 
 use super::args::Command;
+use super::args::Globals;
 use super::session::{Session, operator};
-use super::{Globals, exit, output, status};
+use super::{exit, output, phrases};
 use crate::checklist::Status;
-use crate::cli::hinted::hinted;
 use crate::gate;
+use crate::hinted::hinted;
 use crate::lookup::{self, LookupError};
 use crate::run::{Author, Change, Event};
 use crate::text::clean_paragraph;
@@ -187,7 +188,7 @@ pub fn run(
     for event in &events {
         state.apply(&session.checklist, event);
     }
-    report.push_str(&status::run_line(
+    report.push_str(&phrases::run_line(
         &session.run,
         &state.tally(&session.checklist).overall,
     ));

@@ -5,16 +5,19 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::args::Globals;
+use super::output_file::{check_output, write_output};
+use super::phrases::left_out_summary;
 use super::session::{Session, operator, run_and_log_path};
 use super::source::Source;
-use super::{Globals, exit, output};
+use super::{exit, output};
 use crate::checklist::{Checklist, Status};
-use crate::cli::hinted::hinted;
 use crate::format;
-use crate::markdown::import::{LeftOut, Outline};
+use crate::hinted::hinted;
+use crate::markdown::import::Outline;
 use crate::markdown::{dialect, export};
 use crate::run::{Author, Change, Event};
-use crate::store::files::{FileError, Replace, Target};
+use crate::store::files::Replace;
 use crate::store::runlog::{Header, RunLog, now};
 use crate::text::{escape_for_terminal, plural};
 
@@ -22,38 +25,6 @@ use crate::text::{escape_for_terminal, plural};
 /// progress report may replace it without `--force`.
 fn is_export(head: &[u8]) -> bool {
     head.starts_with(dialect::MARKER.as_bytes())
-}
-
-/// Checks that `path` may be written, saying why not and what to do: the
-/// rules of every `-o` (export's, import's, the report page's).
-pub(super) fn check_output<'a>(path: &'a Path, replace: Replace, what: &str) -> anyhow::Result<Target<'a>> {
-    let shown = escape_for_terminal(&path.display().to_string());
-    Target::check(path, replace).map_err(|err| {
-        let earlier;
-        let hint = match err {
-            FileError::Exists if matches!(replace, Replace::IfOwn(_)) => {
-                earlier = format!("it is not an earlier {what}; --force replaces it, or choose another name");
-                earlier.as_str()
-            }
-            FileError::Exists => "--force replaces it, or choose another name",
-            FileError::Symlink => "write to the file it points to, or leave out -o and redirect standard output",
-            FileError::NotRegular(_) => "to send the output there, leave out -o and redirect standard output",
-            _ => "check that the folder exists and is writable",
-        };
-        hinted(format!("{shown}: {err}; the {what} was not written"), hint)
-    })
-}
-
-pub(super) fn write_output(target: &Target<'_>, path: &Path, text: &str) -> anyhow::Result<()> {
-    target.write(text).map_err(|err| {
-        hinted(
-            format!(
-                "cannot write {}: {err}",
-                escape_for_terminal(&path.display().to_string())
-            ),
-            "check that the folder exists and is writable",
-        )
-    })
 }
 
 /// `preflight export`.
@@ -85,33 +56,6 @@ pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Res
         _ => output::print(&text)?,
     }
     Ok(ExitCode::from(exit::OK))
-}
-
-/// One line saying what was left out of an import, and where: `import`
-/// prints it, and `validate` of a Markdown file.
-pub(super) fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
-    if left_out.is_empty() {
-        return None;
-    }
-    let mut kinds: Vec<&str> = left_out.iter().map(|l| l.what).collect();
-    kinds.dedup();
-    kinds.sort_unstable();
-    kinds.dedup();
-    let parts: Vec<String> = kinds
-        .iter()
-        .map(|kind| {
-            let lines: Vec<String> = left_out
-                .iter()
-                .filter(|l| l.what == *kind)
-                .map(|l| l.line.to_string())
-                .collect();
-            let shown: Vec<&str> = lines.iter().take(8).map(String::as_str).collect();
-            let more = if lines.len() > 8 { ", …" } else { "" };
-            let s = if lines.len() == 1 { "" } else { "s" };
-            format!("{} {kind}{s} (line{s} {}{more})", lines.len(), shown.join(", "))
-        })
-        .collect();
-    Some(format!("left out: {}", parts.join("; ")))
 }
 
 /// The events that carry an imported item's status and note into a run.
@@ -171,7 +115,7 @@ fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow:
 /// `--run`) is new; only then is the file written, then the run recorded.
 pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) -> anyhow::Result<ExitCode> {
     if globals.run.is_some() && out.is_none() {
-        return Err(super::usage(
+        return Err(super::usage::usage(
             clap::error::ErrorKind::MissingRequiredArgument,
             "import --run NAME records the ticks into a run of the new checklist, so it needs -o CHECKLIST.yaml",
         ));

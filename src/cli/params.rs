@@ -3,9 +3,10 @@
 //! once every check has passed), and a run refused while a parameter has no
 //! value and no default.
 
+use super::args::Globals;
+use super::output;
 use super::session::{Session, operator};
-use super::{Globals, output};
-use crate::cli::hinted::hinted;
+use crate::hinted::hinted;
 use crate::run::{Change, Event};
 use crate::store::runlog::now;
 use crate::text::clean_line;

@@ -11,9 +11,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::args::Command;
+use super::args::Globals;
+use super::output;
 use super::session::{Session, operator};
-use super::{Globals, output};
-use crate::cli::hinted::hinted;
+use crate::hinted::hinted;
 use crate::run::{Author, Evidence, EvidenceKind, ItemState, RunState};
 use crate::store::runner::{self, Interrupts, Run};
 use crate::template;

@@ -9,8 +9,8 @@ use anyhow::Context as _;
 
 use super::{exit, output};
 use crate::bundled::{self, STARTER};
-use crate::cli::hinted::hinted;
 use crate::format;
+use crate::hinted::hinted;
 use crate::store::files::{FileError, Replace, Target};
 use crate::text::escape_for_terminal;
 

@@ -3,12 +3,13 @@
 
 use std::path::PathBuf;
 
+use super::args::Globals;
 use super::paint::Paint;
 use super::snapshot::{self, Kept};
 use super::source::Source;
-use super::{Globals, history, notices, output, params};
+use super::{history, notices, output, params};
 use crate::checklist::Checklist;
-use crate::cli::hinted::hinted;
+use crate::hinted::hinted;
 use crate::run::{Author, Event, RunState};
 use crate::store::runlog::{Contents, Header, Mark, RunLog, place};
 use crate::text::clean_line;

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::bundled::{self, Bundled, PRODUCTION_DEPLOYMENT};
 use crate::checklist::Checklist;
-use crate::cli::hinted::hinted;
 use crate::format;
+use crate::hinted::hinted;
 use crate::store::runlog::place;
 
 /// The canonical path of a checklist file, also of one about to be written

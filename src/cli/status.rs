@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use super::output::Doc;
 use super::paint::{Paint, Style};
+use super::phrases::approval_line;
 use super::session::Session;
 use super::{exit, output};
 use crate::approval::Approvals;
@@ -61,27 +62,6 @@ pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) 
     }
     let incomplete = require_complete && (!tally.overall.is_complete() || !unproven.is_empty());
     Ok(ExitCode::from(if incomplete { exit::INCOMPLETE } else { exit::OK }))
-}
-
-/// `approvals 1 of 2: bob` under a phase that needs them.
-pub(super) fn approval_line(approvals: &Approvals, phase: usize, needed: usize) -> String {
-    let mut line = format!("approvals {} of {needed}", approvals.count(phase));
-    let who = approvals.approvers(phase);
-    if !who.is_empty() {
-        let _ = write!(line, ": {who}");
-    }
-    line
-}
-
-/// `run "v2.3.0 release": 12/40 items completed, 30%`: how commands that
-/// change a run end their report.
-pub(super) fn run_line(run: &str, overall: &Progress) -> String {
-    format!(
-        "run \"{run}\": {}/{} items completed, {}%\n",
-        overall.done,
-        overall.applicable(),
-        overall.percent()
-    )
 }
 
 fn completed(p: &Progress) -> String {

@@ -22,8 +22,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::session::Session;
-use super::{exit, output, status};
-use crate::cli::hinted::hinted;
+use super::{exit, output, phrases};
+use crate::hinted::hinted;
 use crate::store::runlog::{Locked, merge};
 use crate::text::escape_for_terminal;
 use git::Git;
@@ -99,7 +99,7 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
     }
     // What the run is now, with what came in.
     let state = crate::run::RunState::replay(&session.checklist, &session.log.read()?.events);
-    summary.push_str(&status::run_line(
+    summary.push_str(&phrases::run_line(
         &session.run,
         &state.tally(&session.checklist).overall,
     ));

@@ -97,7 +97,7 @@ pub fn page(session: &Session, out: Option<&std::path::Path>, force: bool) -> an
         Replace::IfOwn(crate::audit::is_page)
     };
     let target = out
-        .map(|path| super::markdown::check_output(path, replace, "report page"))
+        .map(|path| super::output_file::check_output(path, replace, "report page"))
         .transpose()?;
     session.record(&[])?;
     let text = crate::audit::page(&crate::audit::Audit {
@@ -107,7 +107,7 @@ pub fn page(session: &Session, out: Option<&std::path::Path>, force: bool) -> an
         events: &session.events,
     });
     match (out, target) {
-        (Some(path), Some(target)) => super::markdown::write_output(&target, path, &text)?,
+        (Some(path), Some(target)) => super::output_file::write_output(&target, path, &text)?,
         _ => output::print(&text)?,
     }
     Ok(ExitCode::from(exit::OK))
@@ -159,7 +159,7 @@ pub fn run(session: &Session, json: bool) -> anyhow::Result<ExitCode> {
             progress.open(),
         ));
         if phase.approvals > 0 {
-            let line = super::status::approval_line(session.state.approvals(), p, phase.approvals);
+            let line = super::phrases::approval_line(session.state.approvals(), p, phase.approvals);
             let _ = writeln!(text, "  {line}");
         }
     }

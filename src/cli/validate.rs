@@ -5,10 +5,11 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::markdown::left_out_summary;
+use super::args::Globals;
 use super::paint::Paint;
+use super::phrases::left_out_summary;
 use super::source::Source;
-use super::{Globals, exit, output};
+use super::{exit, output};
 use crate::bundled::{Bundled, PRODUCTION_DEPLOYMENT};
 use crate::checklist::Checklist;
 use crate::format;

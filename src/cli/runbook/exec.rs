@@ -14,11 +14,11 @@ use std::time::Duration;
 use super::super::mark::{past_gates, resolve};
 use super::super::params;
 use super::super::session::Session;
-use super::super::{exit, output, status};
+use super::super::{exit, output, phrases};
 use super::{Line, begin, run_line, shell_line, standing_now, status_words, unchanged};
 use crate::checklist::{Item, Status};
-use crate::cli::hinted::hinted;
 use crate::gate;
+use crate::hinted::hinted;
 use crate::run::{Author, Evidence, EvidenceKind, ItemState, RunState};
 use crate::store::runner::{self, Interrupts};
 
@@ -158,7 +158,7 @@ pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &
         output::print(&shown)?;
     } else {
         let _ = write!(shown, "{} ran; ", crate::text::plural(ran, "step", "steps"));
-        shown.push_str(&status::run_line(
+        shown.push_str(&phrases::run_line(
             &session.run,
             &state.tally(&session.checklist).overall,
         ));

@@ -10,11 +10,11 @@ use std::time::Duration;
 
 use super::super::mark::resolve;
 use super::super::session::Session;
-use super::super::{exit, output, status};
+use super::super::{exit, output, phrases};
 use super::{Line, run_line, standing_now, unchanged};
 use crate::checklist::Status;
-use crate::cli::hinted::hinted;
 use crate::gate;
+use crate::hinted::hinted;
 use crate::run::{Author, EvidenceKind, Proof};
 use crate::store::runner::{self, Interrupts};
 
@@ -110,7 +110,7 @@ pub fn verify(
             break;
         }
     }
-    output::print(&status::run_line(
+    output::print(&phrases::run_line(
         &session.run,
         &state.tally(&session.checklist).overall,
     ))?;
