@@ -9,17 +9,13 @@ mod interactive;
 mod manual;
 mod mark;
 mod markdown;
-mod notices;
+mod open_run;
 pub mod output;
 mod output_file;
 pub mod paint;
-mod params;
 mod phrases;
 mod runbook;
 mod scaffold;
-mod session;
-mod snapshot;
-mod source;
 mod status;
 mod sync;
 mod timing;
@@ -31,9 +27,9 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
+use crate::service::Source;
 pub use args::{Cli, Command, Globals, ImportRunArgs, RunArgs};
-use session::Session;
-use source::Source;
+use open_run::Needs;
 pub use usage::Usage;
 use usage::usage;
 
@@ -77,9 +73,13 @@ fn to_file(output: Option<&std::path::Path>) -> Option<&std::path::Path> {
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let globals = &cli.globals();
     // Commands that only read a run: a run named on purpose must exist.
-    let read = |checklist: Option<&PathBuf>| Session::for_command(checklist.map(PathBuf::as_path), globals, true);
+    let read = |checklist: Option<&PathBuf>| {
+        open_run::for_command(checklist.map(PathBuf::as_path), globals, Needs::state(true))
+    };
     // Those that measure or show the run's history need every event.
-    let read_all = |checklist: Option<&PathBuf>| Session::with_events(checklist.map(PathBuf::as_path), globals, true);
+    let read_all = |checklist: Option<&PathBuf>| {
+        open_run::for_command(checklist.map(PathBuf::as_path), globals, Needs::history(true))
+    };
     let Some(command) = &cli.command else {
         if let Some(path) = &cli.checklist {
             misspelt_command(path)?;
@@ -94,7 +94,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             require_complete,
             ..
         } => status::run(
-            &read(checklist.as_ref())?,
+            &mut read(checklist.as_ref())?,
             *json,
             *require_complete,
             paint::Paint::stdout(globals.color),
@@ -110,15 +110,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             output,
             force,
             ..
-        } => timing::page(&read_all(checklist.as_ref())?, to_file(output.as_deref()), *force),
-        Command::Report { checklist, json, .. } => timing::run(&read_all(checklist.as_ref())?, *json),
+        } => timing::page(&mut read_all(checklist.as_ref())?, to_file(output.as_deref()), *force),
+        Command::Report { checklist, json, .. } => timing::run(&mut read_all(checklist.as_ref())?, *json),
         Command::Runs { checklist, state } => {
             history::runs(&Source::resolve(checklist.as_deref()), state.as_deref(), globals)
         }
         Command::Log { checklist, since, .. } => {
             let since = since.as_deref().map(history::since).transpose()?;
-            let session = Session::for_history(checklist.as_deref(), globals, true)?;
-            history::log(&session, since, globals.by.as_deref())
+            let mut service = open_run::for_command(checklist.as_deref(), globals, Needs::log(true))?;
+            history::log(&mut service, since, globals.by.as_deref())
         }
         Command::Sync { checklist, .. } => {
             if globals.state.is_none() {
@@ -127,14 +127,18 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     "sync shares a run log kept in a git work tree: name it with --state FILE",
                 ));
             }
-            sync::run(&Session::for_history(checklist.as_deref(), globals, false)?)
+            sync::run(&mut open_run::for_command(
+                checklist.as_deref(),
+                globals,
+                Needs::log(false),
+            )?)
         }
         Command::Export {
             checklist,
             output,
             force,
             ..
-        } => markdown::export(&read_all(checklist.as_ref())?, to_file(output.as_deref()), *force),
+        } => markdown::export(&mut read_all(checklist.as_ref())?, to_file(output.as_deref()), *force),
         Command::Import {
             markdown: input,
             output,

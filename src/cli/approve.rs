@@ -7,14 +7,14 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::args::Command;
-use super::args::Globals;
-use super::session::{Session, operator};
+use super::args::{Command, Globals};
+use super::open_run::{self, Needs};
 use super::{exit, output};
 use crate::checklist::Checklist;
 use crate::hinted::hinted;
-use crate::run::{Author, Change, Event};
-use crate::text::{clean_paragraph, escape_for_terminal, plural};
+use crate::run::{Change, Event};
+use crate::service::RunService;
+use crate::text::{clean_paragraph, plural};
 
 /// What `approve` was asked to do.
 pub struct Asked<'a> {
@@ -37,39 +37,22 @@ pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<Exit
     else {
         unreachable!("from_command is given approve")
     };
-    let session = Session::for_command(Some(checklist), globals, false)?;
+    let mut service = open_run::for_command(Some(checklist), globals, Needs::state(false))?;
     let asked = Asked {
         phase,
         note: note.as_deref().map(clean_paragraph).filter(|n| !n.is_empty()),
         force: *force,
         withdraw: *withdraw,
     };
-    run(&session, &asked, &operator(globals))
+    run(&mut service, &asked)
 }
 
-/// The phase `query` names: its id, or its name in any case.
-pub fn find_phase(checklist: &Checklist, query: &str) -> anyhow::Result<usize> {
-    let phases = checklist.phases();
-    let slug = crate::slug::slugify(query);
-    if let Some(index) = phases
-        .iter()
-        .position(|p| p.id == query || p.name.eq_ignore_ascii_case(query.trim()) || (!slug.is_empty() && p.id == slug))
-    {
-        return Ok(index);
-    }
-    let mut known: Vec<&str> = phases.iter().map(|p| p.id.as_str()).collect();
-    known.sort_by(|a, b| strsim::jaro_winkler(query, b).total_cmp(&strsim::jaro_winkler(query, a)));
-    Err(hinted(
-        format!("no phase {:?} in \"{}\"", escape_for_terminal(query), checklist.title),
-        format!("name a phase by its id or its name; its phases: {}", known.join(", ")),
-    ))
-}
-
-/// Records the approval (or withdrawal) `asked` by `author`, and says where
-/// the phase stands.
-pub fn run(session: &Session, asked: &Asked, author: &Author) -> anyhow::Result<ExitCode> {
-    let checklist = &session.checklist;
-    let index = find_phase(checklist, asked.phase)?;
+/// Records the approval (or withdrawal) `asked` by the service's author, and
+/// says where the phase stands.
+pub fn run(service: &mut RunService, asked: &Asked) -> anyhow::Result<ExitCode> {
+    let author = service.author().clone();
+    let index = service.find_phase(asked.phase)?;
+    let checklist = &service.checklist;
     let phase = &checklist.phases()[index];
     if phase.approvals == 0 {
         return Err(hinted(
@@ -77,8 +60,8 @@ pub fn run(session: &Session, asked: &Asked, author: &Author) -> anyhow::Result<
             "add `approvals: 2` (the number of people) to the phase in the checklist",
         ));
     }
-    let approvals = session.state.approvals();
-    let stamp = author.stamp(session.state.stamp_for_phase(index, crate::store::runlog::now()));
+    let approvals = service.state.approvals();
+    let stamp = author.stamp(service.state.stamp_for_phase(index, crate::store::runlog::now()));
     let mine = approvals.approved_by(index, &author.by);
     let change = if asked.withdraw {
         if !mine {
@@ -114,10 +97,10 @@ pub fn run(session: &Session, asked: &Asked, author: &Author) -> anyhow::Result<
     };
     let forced = asked.force && !asked.withdraw && approvals.worked_before(index, &stamp);
     let event = Event::on_phase(stamp, phase.id.clone(), change).with_force(forced);
-    session.record(std::slice::from_ref(&event))?;
-    let mut after = approvals.clone();
-    after.apply(checklist, &event);
-    output::print(&said(checklist, index, &after, &event))?;
+    open_run::record(service, std::slice::from_ref(&event))?;
+    let mut after = service.state.approvals().clone();
+    after.apply(&service.checklist, &event);
+    output::print(&said(&service.checklist, index, &after, &event))?;
     Ok(ExitCode::from(exit::OK))
 }
 

@@ -7,33 +7,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::args::Globals;
+use super::open_run;
 use super::paint::Paint;
-use super::session::Session;
-use super::source::Source;
 use super::{exit, output};
 use crate::checklist::Status;
 use crate::gate::Passage;
 use crate::hinted::hinted;
 use crate::run::{Change, Event, Evidence, RunState};
+use crate::service::RunService;
+use crate::service::Source;
 use crate::store::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;
 use crate::timestamp::Timestamp;
-
-/// The names of the checklist's runs, read from their logs' first lines.
-pub(super) fn run_names(source: &Source) -> Vec<String> {
-    let Ok(entries) = source.runs_dir().and_then(|dir| Ok(fs::read_dir(dir)?)) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|ext| ext == place::EXTENSION))
-        .filter_map(|path| RunLog::new(path, Header::default()).header().ok().flatten())
-        .map(|header| header.run)
-        .collect();
-    names.sort();
-    names
-}
 
 /// The run logs in a checklist's runs folder.
 fn in_folder(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
@@ -160,26 +145,26 @@ const LEFT_OUT: &str = "  (left out: dated more than a day ahead of this machine
 
 /// `preflight log`: the run's history, oldest first; only what was changed
 /// at or after `since`, by `by`, when given.
-pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> anyhow::Result<ExitCode> {
-    session.record(&[])?;
+pub fn log(service: &mut RunService, since: Option<Timestamp>, by: Option<&str>) -> anyhow::Result<ExitCode> {
+    open_run::record(service, &[])?;
     let mut text = String::new();
     let _ = writeln!(
         text,
         "Run \"{}\" of \"{}\" ({})",
-        session.run,
-        session.checklist.title,
-        escape_for_terminal(&session.log.path().display().to_string())
+        service.run(),
+        service.checklist.title,
+        escape_for_terminal(&service.log().path().display().to_string())
     );
-    if session.events.is_empty() {
+    if service.events.is_empty() {
         text.push_str("Nothing recorded yet.\n");
     }
-    let passages = crate::gate::passages(&session.checklist, &session.events);
+    let passages = crate::gate::passages(&service.checklist, &service.events);
     let left_out = std::iter::repeat(crate::gate::Passage::Open).map(|passage| (passage, LEFT_OUT));
-    let shown = session
+    let shown = service
         .events
         .iter()
         .zip(passages.into_iter().map(|passage| (passage, "")))
-        .chain(session.left_out.iter().zip(left_out))
+        .chain(service.left_out.iter().zip(left_out))
         .filter(|(event, _)| since.is_none_or(|since| event.stamp.at >= since))
         .filter(|(event, _)| by.is_none_or(|by| event.stamp.by == by));
     for (event, (passage, mark)) in shown {

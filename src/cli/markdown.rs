@@ -6,10 +6,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::Globals;
+use super::open_run;
 use super::output_file::{check_output, write_output};
 use super::phrases::left_out_summary;
-use super::session::{Session, operator, run_and_log_path};
-use super::source::Source;
 use super::{exit, output};
 use crate::checklist::{Checklist, Status};
 use crate::format;
@@ -17,6 +16,8 @@ use crate::hinted::hinted;
 use crate::markdown::import::Outline;
 use crate::markdown::{dialect, export};
 use crate::run::{Author, Change, Event};
+use crate::service::Source;
+use crate::service::{RunService, locate, operator};
 use crate::store::files::Replace;
 use crate::store::runlog::{Header, RunLog, now};
 use crate::text::{escape_for_terminal, plural};
@@ -28,7 +29,7 @@ fn is_export(head: &[u8]) -> bool {
 }
 
 /// `preflight export`.
-pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Result<ExitCode> {
+pub fn export(service: &mut RunService, out: Option<&Path>, force: bool) -> anyhow::Result<ExitCode> {
     let target = out
         .map(|path| {
             check_output(
@@ -42,14 +43,14 @@ pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Res
             )
         })
         .transpose()?;
-    session.record(&[])?;
-    let timing = crate::report::measure(&session.checklist, &session.events);
+    open_run::record(service, &[])?;
+    let timing = crate::report::measure(&service.checklist, &service.events);
     let text = export::markdown_audited(
-        &session.checklist,
-        &session.state,
-        &session.run,
+        &service.checklist,
+        &service.state,
+        service.run(),
         Some(&timing),
-        &session.events,
+        &service.events,
     );
     match (out, target) {
         (Some(path), Some(target)) => write_output(&target, path, &text)?,
@@ -88,7 +89,7 @@ fn events_of(outline: &Outline, checklist: &Checklist, by: &Author) -> Vec<Event
 /// team recorded since.
 fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow::Result<(String, RunLog, bool)> {
     let source = Source::File(path.to_path_buf());
-    let (run, log_path) = run_and_log_path(&source, globals)?;
+    let (run, log_path) = locate(&source, globals.run.as_deref(), globals.state.as_deref())?;
     let identity = Header {
         checklist: checklist.title.clone(),
         file: source.file_name(),
@@ -183,7 +184,7 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
     write_output(&target, path, &yaml)?;
     let _ = write!(report, " into {}", escape_for_terminal(&path.display().to_string()));
     if let Some((run, log, new)) = run {
-        let events = events_of(&outline, &checklist, &operator(globals));
+        let events = events_of(&outline, &checklist, &operator(globals.by.as_deref()));
         // With no ticks to carry, the run is started all the same: it was named.
         let recorded = if events.is_empty() {
             log.start()

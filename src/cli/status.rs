@@ -4,51 +4,52 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use super::open_run;
 use super::output::Doc;
 use super::paint::{Paint, Style};
 use super::phrases::approval_line;
-use super::session::Session;
 use super::{exit, output};
 use crate::approval::Approvals;
 use crate::checklist::Checklist;
 use crate::inline::to_plain;
 use crate::progress::{Progress, Tally};
+use crate::service::RunService;
 
 mod json;
 
 use json::json_tree;
 
-pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
-    session.record(&[])?;
-    let tally = session.state.tally(&session.checklist);
+pub fn run(service: &mut RunService, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
+    open_run::record(service, &[])?;
+    let tally = service.state.tally(&service.checklist);
     if json {
-        let tree = json_tree(&session.checklist, &session.run, &tally, &session.state);
+        let tree = json_tree(&service.checklist, service.run(), &tally, &service.state);
         let mut text = serde_json::to_string_pretty(&tree)?;
         text.push('\n');
         output::print(&text)?;
     } else {
-        let params: Vec<String> = session
+        let params: Vec<String> = service
             .state
-            .param_report(&session.checklist)
+            .param_report(&service.checklist)
             .iter()
             .map(crate::run::ParamShown::describe)
             .collect();
         let text = render_text(
-            &session.checklist,
-            &session.run,
+            &service.checklist,
+            service.run(),
             &params,
             &tally,
-            session.state.approvals(),
+            service.state.approvals(),
         );
         output::print_doc(&text, paint)?;
     }
     // A done item whose proof failed since it was ticked is not complete.
-    let unproven: Vec<usize> = (0..session.checklist.items().len())
-        .filter(|&i| session.state.item(i).proof_failed())
+    let unproven: Vec<usize> = (0..service.checklist.items().len())
+        .filter(|&i| service.state.item(i).proof_failed())
         .collect();
     for &index in &unproven {
-        let item = &session.checklist.items()[index];
-        let summary = session
+        let item = &service.checklist.items()[index];
+        let summary = service
             .state
             .item(index)
             .evidence

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::session::Session;
+use super::open_run;
 use super::{exit, output};
 use crate::report::{self, Report, Span};
+use crate::service::RunService;
 use crate::store::files::Replace;
 use crate::text::plural;
 
@@ -90,7 +91,7 @@ fn row(name: &str, span: &Span, open: usize) -> String {
 /// `preflight report --html`: the page to standard output, or to a file by
 /// the rules of every `-o` (an existing file replaced only when it is an
 /// earlier page, or with `--force`; never a symlink, device or FIFO).
-pub fn page(session: &Session, out: Option<&std::path::Path>, force: bool) -> anyhow::Result<ExitCode> {
+pub fn page(service: &mut RunService, out: Option<&std::path::Path>, force: bool) -> anyhow::Result<ExitCode> {
     let replace = if force {
         Replace::Always
     } else {
@@ -99,12 +100,12 @@ pub fn page(session: &Session, out: Option<&std::path::Path>, force: bool) -> an
     let target = out
         .map(|path| super::output_file::check_output(path, replace, "report page"))
         .transpose()?;
-    session.record(&[])?;
+    open_run::record(service, &[])?;
     let text = crate::audit::page(&crate::audit::Audit {
-        checklist: &session.checklist,
-        state: &session.state,
-        run: &session.run,
-        events: &session.events,
+        checklist: &service.checklist,
+        state: &service.state,
+        run: service.run(),
+        events: &service.events,
     });
     match (out, target) {
         (Some(path), Some(target)) => super::output_file::write_output(&target, path, &text)?,
@@ -114,14 +115,14 @@ pub fn page(session: &Session, out: Option<&std::path::Path>, force: bool) -> an
 }
 
 /// `preflight report`.
-pub fn run(session: &Session, json: bool) -> anyhow::Result<ExitCode> {
-    session.record(&[])?;
-    let checklist = &session.checklist;
-    let measured: Report = report::measure(checklist, &session.events);
-    let tally = session.state.tally(checklist);
+pub fn run(service: &mut RunService, json: bool) -> anyhow::Result<ExitCode> {
+    open_run::record(service, &[])?;
+    let checklist = &service.checklist;
+    let measured: Report = report::measure(checklist, &service.events);
+    let tally = service.state.tally(checklist);
     if json {
         let tree = JsonReport {
-            run: &session.run,
+            run: service.run(),
             phases: checklist
                 .phases()
                 .iter()
@@ -145,7 +146,7 @@ pub fn run(session: &Session, json: bool) -> anyhow::Result<ExitCode> {
         output::print(&text)?;
         return Ok(ExitCode::from(exit::OK));
     }
-    let mut text = format!("Timing of run \"{}\" of \"{}\"\n\n", session.run, checklist.title);
+    let mut text = format!("Timing of run \"{}\" of \"{}\"\n\n", service.run(), checklist.title);
     for (p, ((phase, span), progress)) in checklist
         .phases()
         .iter()
@@ -159,7 +160,7 @@ pub fn run(session: &Session, json: bool) -> anyhow::Result<ExitCode> {
             progress.open(),
         ));
         if phase.approvals > 0 {
-            let line = super::phrases::approval_line(session.state.approvals(), p, phase.approvals);
+            let line = super::phrases::approval_line(service.state.approvals(), p, phase.approvals);
             let _ = writeln!(text, "  {line}");
         }
     }

@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use super::args::Globals;
 use super::paint::Paint;
 use super::phrases::left_out_summary;
-use super::source::Source;
 use super::{exit, output};
 use crate::bundled::{Bundled, PRODUCTION_DEPLOYMENT};
 use crate::checklist::Checklist;
 use crate::format;
+use crate::service::Source;
 use crate::text::{escape_for_terminal, plural};
 
 fn summary(name: &str, checklist: &Checklist) -> String {
