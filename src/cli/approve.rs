@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::args::{Command, Globals};
+use super::args::{ApproveArgs, Globals};
 use super::open_run::{self, Needs};
 use super::{exit, output};
 use crate::checklist::Checklist;
@@ -17,39 +17,28 @@ use crate::service::RunService;
 use crate::text::{clean_paragraph, plural};
 
 /// What `approve` was asked to do.
-pub struct Asked<'a> {
+struct Asked<'a> {
     pub phase: &'a str,
     pub note: Option<String>,
     pub force: bool,
     pub withdraw: bool,
 }
 
-/// `approve`, from the command line.
-pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<ExitCode> {
-    let Command::Approve {
-        checklist,
-        phase,
-        note,
-        force,
-        withdraw,
-        ..
-    } = command
-    else {
-        unreachable!("from_command is given approve")
-    };
-    let mut service = open_run::for_command(Some(checklist), globals, Needs::state(false))?;
+/// `preflight approve`.
+pub fn run(args: &ApproveArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let mut service = open_run::for_command(Some(&args.checklist), globals, Needs::state(false))?;
     let asked = Asked {
-        phase,
-        note: note.as_deref().map(clean_paragraph).filter(|n| !n.is_empty()),
-        force: *force,
-        withdraw: *withdraw,
+        phase: &args.phase,
+        note: args.note.as_deref().map(clean_paragraph).filter(|n| !n.is_empty()),
+        force: args.force,
+        withdraw: args.withdraw,
     };
-    run(&mut service, &asked)
+    record(&mut service, &asked)
 }
 
 /// Records the approval (or withdrawal) `asked` by the service's author, and
 /// says where the phase stands.
-pub fn run(service: &mut RunService, asked: &Asked) -> anyhow::Result<ExitCode> {
+fn record(service: &mut RunService, asked: &Asked) -> anyhow::Result<ExitCode> {
     let author = service.author().clone();
     let index = service.find_phase(asked.phase)?;
     let checklist = &service.checklist;

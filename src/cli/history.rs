@@ -6,15 +6,14 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::args::Globals;
-use super::open_run;
+use super::args::{Globals, LogArgs, RunsArgs};
+use super::open_run::{self, Needs};
 use super::paint::Paint;
 use super::{exit, output};
 use crate::checklist::Status;
 use crate::gate::Passage;
 use crate::hinted::hinted;
 use crate::run::{Change, Event, Evidence, RunState};
-use crate::service::RunService;
 use crate::service::Source;
 use crate::store::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;
@@ -35,7 +34,9 @@ fn in_folder(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 
 /// `preflight runs`: every run of the checklist with its progress and last
 /// activity; with `--state FILE`, the run kept in that file.
-pub fn runs(source: &Source, state: Option<&Path>, globals: &Globals) -> anyhow::Result<ExitCode> {
+pub fn runs(args: &RunsArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let source = Source::resolve(args.checklist.as_deref());
+    let state = args.state.as_deref();
     let checklist = source.load()?;
     let mut files: Vec<PathBuf> = match state {
         Some(path) => Some(path.to_path_buf())
@@ -122,7 +123,7 @@ fn describe(event: &Event, passage: Passage) -> (String, String) {
 
 /// Reads `--since`: a timestamp, a day (from its start, UTC), or how long
 /// ago (`2h`).
-pub fn since(text: &str) -> anyhow::Result<Timestamp> {
+fn since(text: &str) -> anyhow::Result<Timestamp> {
     Timestamp::parse(text)
         .or_else(|_| Timestamp::parse(&format!("{text}T00:00:00Z")))
         .ok()
@@ -145,7 +146,10 @@ const LEFT_OUT: &str = "  (left out: dated more than a day ahead of this machine
 
 /// `preflight log`: the run's history, oldest first; only what was changed
 /// at or after `since`, by `by`, when given.
-pub fn log(service: &mut RunService, since: Option<Timestamp>, by: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn log(args: &LogArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let since = args.since.as_deref().map(since).transpose()?;
+    let service = &mut open_run::for_command(args.checklist.as_deref(), globals, Needs::log(true))?;
+    let by = globals.by.as_deref();
     open_run::record(service, &[])?;
     let mut text = String::new();
     let _ = writeln!(

@@ -4,10 +4,10 @@
 //! a change that would leave an item as it is records nothing either.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
-use super::args::{Command, Globals};
+use super::args::{CheckArgs, Globals, NoteArgs, SkipArgs, UncheckArgs};
 use super::open_run::{self, Needs};
 use super::{exit, output, phrases};
 use crate::checklist::Status;
@@ -15,45 +15,45 @@ use crate::run::{Change, Event};
 use crate::service::RunService;
 use crate::text::clean_paragraph;
 
-/// `check`, `uncheck`, `skip` and `note`, from the command line.
-pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<ExitCode> {
-    let open = |checklist: &PathBuf| open_run::for_command(Some(checklist), globals, Needs::state(false));
-    let text = |text: &str| Some(clean_paragraph(text)).filter(|t| !t.is_empty());
-    match command {
-        Command::Check {
-            checklist,
-            items,
-            force,
-            ..
-        } => run(&mut open(checklist)?, items, &Change::Status(Status::Done), *force),
-        Command::Uncheck { checklist, items, .. } => {
-            run(&mut open(checklist)?, items, &Change::Status(Status::Todo), false)
-        }
-        Command::Skip {
-            checklist,
-            items,
-            reason,
-            force,
-            ..
-        } => {
-            let change = Change::Status(Status::Skipped {
-                reason: reason.as_deref().and_then(text),
-            });
-            run(&mut open(checklist)?, items, &change, *force)
-        }
-        Command::Note {
-            checklist,
-            item,
-            text: note,
-            ..
-        } => run(
-            &mut open(checklist)?,
-            std::slice::from_ref(item),
-            &Change::Note(text(note)),
-            false,
-        ),
-        _ => unreachable!("from_command is given check, uncheck, skip and note"),
-    }
+/// The run a change is recorded in; it is started by it if need be.
+fn open(checklist: &Path, globals: &Globals) -> anyhow::Result<RunService> {
+    open_run::for_command(Some(checklist), globals, Needs::state(false))
+}
+
+/// A text given on the command line, cleaned; `None` when nothing is left.
+fn text(text: &str) -> Option<String> {
+    Some(clean_paragraph(text)).filter(|t| !t.is_empty())
+}
+
+/// `preflight check`.
+pub fn check(args: &CheckArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let change = Change::Status(Status::Done);
+    run(&mut open(&args.checklist, globals)?, &args.items, &change, args.force)
+}
+
+/// `preflight uncheck`.
+pub fn uncheck(args: &UncheckArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let change = Change::Status(Status::Todo);
+    run(&mut open(&args.checklist, globals)?, &args.items, &change, false)
+}
+
+/// `preflight skip`.
+pub fn skip(args: &SkipArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let change = Change::Status(Status::Skipped {
+        reason: args.reason.as_deref().and_then(text),
+    });
+    run(&mut open(&args.checklist, globals)?, &args.items, &change, args.force)
+}
+
+/// `preflight note`.
+pub fn note(args: &NoteArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let change = Change::Note(text(&args.text));
+    run(
+        &mut open(&args.checklist, globals)?,
+        std::slice::from_ref(&args.item),
+        &change,
+        false,
+    )
 }
 
 /// Records `change` for each of `queries` and reports what happened. Ticks

@@ -5,10 +5,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::args::Globals;
-use super::open_run;
-use super::output_file::{check_output, write_output};
+use super::args::{ExportArgs, Globals, ImportArgs};
+use super::open_run::{self, Needs};
+use super::output_file::{check_output, to_file, write_output};
 use super::phrases::left_out_summary;
+use super::usage;
 use super::{exit, output};
 use crate::checklist::{Checklist, Status};
 use crate::format;
@@ -17,7 +18,7 @@ use crate::markdown::import::Outline;
 use crate::markdown::{dialect, export};
 use crate::run::{Author, Change, Event};
 use crate::service::Source;
-use crate::service::{RunService, locate, operator};
+use crate::service::{locate, operator};
 use crate::store::files::Replace;
 use crate::store::runlog::{Header, RunLog, now};
 use crate::text::{escape_for_terminal, plural};
@@ -29,7 +30,9 @@ fn is_export(head: &[u8]) -> bool {
 }
 
 /// `preflight export`.
-pub fn export(service: &mut RunService, out: Option<&Path>, force: bool) -> anyhow::Result<ExitCode> {
+pub fn export(args: &ExportArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let service = &mut open_run::for_command(args.checklist.as_deref(), globals, Needs::history(true))?;
+    let (out, force) = (to_file(args.output.as_deref()), args.force);
     let target = out
         .map(|path| {
             check_output(
@@ -114,9 +117,10 @@ fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow:
 /// `preflight import`. Everything is checked before anything is written: the
 /// YAML is loaded back, the output file may be written, and the run (with
 /// `--run`) is new; only then is the file written, then the run recorded.
-pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) -> anyhow::Result<ExitCode> {
+pub fn import(args: &ImportArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let (input, out, force) = (args.markdown.as_path(), to_file(args.output.as_deref()), args.force);
     if globals.run.is_some() && out.is_none() {
-        return Err(super::usage::usage(
+        return Err(usage::usage(
             clap::error::ErrorKind::MissingRequiredArgument,
             "import --run NAME records the ticks into a run of the new checklist, so it needs -o CHECKLIST.yaml",
         ));

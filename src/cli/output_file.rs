@@ -38,3 +38,8 @@ pub fn write_output(target: &Target<'_>, path: &Path, text: &str) -> anyhow::Res
         )
     })
 }
+
+/// An `-o` file; `-o -` is standard output, as the tools around it read it.
+pub fn to_file(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|path| path.as_os_str() != "-")
+}

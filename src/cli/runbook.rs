@@ -5,60 +5,40 @@
 //! verification passed too. Ctrl-C, SIGTERM or SIGHUP stop the command's
 //! whole process group and are recorded as an interrupted step.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use super::args::{Command, Globals};
+use super::args::{ExecArgs, Globals, VerifyArgs};
 use super::open_run::{self, Needs};
 
 mod exec;
 mod step;
 mod verify;
 
-/// `exec` and `verify`, from the command line.
-pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<ExitCode> {
-    let open = |checklist: &PathBuf| open_run::for_command(Some(checklist), globals, Needs::state(false));
-    match command {
-        Command::Exec {
-            checklist,
-            item,
-            phase,
-            force,
-            timeout,
-            dry_run,
-            again,
-            takeover,
-            ..
-        } => {
-            let options = exec::Options {
-                timeout: timeout.map(Duration::from_secs_f64),
-                dry_run: *dry_run,
-                overrides: exec::Overrides {
-                    gate: *force,
-                    again: *again,
-                    takeover: *takeover,
-                },
-            };
-            let mut service = open(checklist)?;
-            match item {
-                Some(item) => exec::exec(&mut service, item, &options),
-                None => exec::exec_all(&mut service, phase.as_deref(), &options),
-            }
-        }
-        Command::Verify {
-            checklist,
-            items,
-            timeout,
-            force,
-            takeover,
-            ..
-        } => verify::verify(
-            &mut open(checklist)?,
-            items,
-            Duration::from_secs_f64(*timeout),
-            (*force, *takeover),
-        ),
-        _ => unreachable!("runbook::from_command is given exec and verify"),
+/// `preflight exec`: one item's step, or the open items' in order (`--all`).
+pub fn exec(args: &ExecArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let options = exec::Options {
+        timeout: args.timeout.map(Duration::from_secs_f64),
+        dry_run: args.dry_run,
+        overrides: exec::Overrides {
+            gate: args.force,
+            again: args.again,
+            takeover: args.takeover,
+        },
+    };
+    let mut service = open_run::for_command(Some(&args.checklist), globals, Needs::state(false))?;
+    match &args.item {
+        Some(item) => exec::exec(&mut service, item, &options),
+        None => exec::exec_all(&mut service, args.phase.as_deref(), &options),
     }
+}
+
+/// `preflight verify`.
+pub fn verify(args: &VerifyArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    verify::verify(
+        &mut open_run::for_command(Some(&args.checklist), globals, Needs::state(false))?,
+        &args.items,
+        Duration::from_secs_f64(args.timeout),
+        (args.force, args.takeover),
+    )
 }

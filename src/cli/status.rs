@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::open_run;
+use super::args::{Globals, StatusArgs};
+use super::open_run::{self, Needs};
 use super::output::Doc;
 use super::paint::{Paint, Style};
 use super::phrases::approval_line;
@@ -19,7 +20,14 @@ mod json;
 
 use json::json_tree;
 
-pub fn run(service: &mut RunService, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
+/// `preflight status`, of a run that must exist when named on purpose.
+pub fn run(args: &StatusArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let mut service = open_run::for_command(args.checklist.as_deref(), globals, Needs::state(true))?;
+    let paint = Paint::stdout(globals.color);
+    show(&mut service, args.json, args.require_complete, paint)
+}
+
+fn show(service: &mut RunService, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
     open_run::record(service, &[])?;
     let tally = service.state.tally(&service.checklist);
     if json {

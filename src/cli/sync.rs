@@ -21,7 +21,9 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use super::open_run;
+use super::args::{Globals, SyncArgs};
+use super::open_run::{self, Needs};
+use super::usage;
 use super::{exit, output, phrases};
 use crate::hinted::hinted;
 use crate::service::RunService;
@@ -44,7 +46,14 @@ struct Round {
 }
 
 /// `preflight sync`.
-pub fn run(service: &mut RunService) -> anyhow::Result<ExitCode> {
+pub fn run(args: &SyncArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    if globals.state.is_none() {
+        return Err(usage::usage(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            "sync shares a run log kept in a git work tree: name it with --state FILE",
+        ));
+    }
+    let service = &mut open_run::for_command(args.checklist.as_deref(), globals, Needs::log(false))?;
     let (git, relative) = git::prepare(service.log().path())?;
     foreign_attributes::refuse_unexpected(&git, &relative, None)?;
     // `--set` values go into what is shared, once git is known to be ready.

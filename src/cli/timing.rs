@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::open_run;
+use super::args::{Globals, ReportArgs};
+use super::open_run::{self, Needs};
+use super::output_file::to_file;
 use super::{exit, output};
 use crate::report::{self, Report, Span};
 use crate::service::RunService;
@@ -91,7 +93,18 @@ fn row(name: &str, span: &Span, open: usize) -> String {
 /// `preflight report --html`: the page to standard output, or to a file by
 /// the rules of every `-o` (an existing file replaced only when it is an
 /// earlier page, or with `--force`; never a symlink, device or FIFO).
-pub fn page(service: &mut RunService, out: Option<&std::path::Path>, force: bool) -> anyhow::Result<ExitCode> {
+/// `preflight report`: the timing as text or JSON, or the page for an audit
+/// (`--html`); every event of the run is read.
+pub fn report(args: &ReportArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let mut service = open_run::for_command(args.checklist.as_deref(), globals, Needs::history(true))?;
+    if args.html {
+        page(&mut service, to_file(args.output.as_deref()), args.force)
+    } else {
+        run(&mut service, args.json)
+    }
+}
+
+fn page(service: &mut RunService, out: Option<&std::path::Path>, force: bool) -> anyhow::Result<ExitCode> {
     let replace = if force {
         Replace::Always
     } else {
@@ -115,7 +128,7 @@ pub fn page(service: &mut RunService, out: Option<&std::path::Path>, force: bool
 }
 
 /// `preflight report`.
-pub fn run(service: &mut RunService, json: bool) -> anyhow::Result<ExitCode> {
+fn run(service: &mut RunService, json: bool) -> anyhow::Result<ExitCode> {
     open_run::record(service, &[])?;
     let checklist = &service.checklist;
     let measured: Report = report::measure(checklist, &service.events);

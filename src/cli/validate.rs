@@ -2,10 +2,9 @@
 //! and, of a Markdown file, what its import leaves out (as `import` says it).
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::args::Globals;
+use super::args::{Globals, ValidateArgs};
 use super::paint::Paint;
 use super::phrases::left_out_summary;
 use super::{exit, output};
@@ -34,7 +33,8 @@ fn bundled_summary(bundled: Bundled) -> anyhow::Result<String> {
     Ok(summary(&format!("{} (bundled)", bundled.file_name), &checklist))
 }
 
-pub fn run(paths: &[PathBuf], globals: &Globals) -> anyhow::Result<ExitCode> {
+pub fn run(args: &ValidateArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let paths = &args.checklists;
     let paint = Paint::stderr(globals.color);
     let mut report = String::new();
     let mut failed = false;
