@@ -23,7 +23,7 @@ use crate::store::runner;
 use crate::text::clean_line;
 
 pub use open::{DEFAULT_RUN, Reading, locate};
-pub use recorder::{Recorder, Refusal, Standing, Started, value_event};
+pub use recorder::{Begun, Recorder, Refusal, Standing, value_event};
 pub use source::Source;
 
 /// Which run to open and who records in it: what the command line's run
@@ -158,7 +158,7 @@ impl RunService {
         index: usize,
         kind: EvidenceKind,
         takeover: bool,
-    ) -> Result<Started, Refusal> {
+    ) -> Result<Begun, Refusal> {
         let since = Standing::Since(&self.state, &self.read_to);
         self.recorder
             .begin_step(&self.checklist, state, (index, kind), takeover, since)
@@ -249,3 +249,6 @@ impl RunService {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -55,7 +55,7 @@ pub enum Refusal {
 }
 
 /// A step started: held by `claim` until it ends.
-pub struct Started {
+pub struct Begun {
     pub claim: Claim,
     /// The event recorded, for the caller's state to apply.
     pub event: Event,
@@ -164,7 +164,7 @@ impl Recorder {
         (index, kind): (usize, EvidenceKind),
         takeover: bool,
         since: Standing<'_>,
-    ) -> Result<Started, Refusal> {
+    ) -> Result<Begun, Refusal> {
         let item = &checklist.items()[index];
         let claim = runner::claim(self.log.path(), item.id.as_str()).map_err(Refusal::Claim)?;
         // Read after claiming: a start recorded before the claim is seen.
@@ -187,7 +187,7 @@ impl Recorder {
         let said = self
             .record(checklist, std::slice::from_ref(&started))
             .map_err(Refusal::Unrecorded)?;
-        Ok(Started {
+        Ok(Begun {
             claim,
             event: started,
             said,
