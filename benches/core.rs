@@ -12,6 +12,7 @@ use preflight::bundled::PRODUCTION_DEPLOYMENT;
 use preflight::checklist::Checklist;
 use preflight::markdown::{export, import};
 use preflight::run::{Event, RunState};
+use preflight::service::Recorder;
 use preflight::store::runlog::{Header, RunLog};
 use preflight::ui::app::{Action, App, Effect, update};
 use preflight::ui::{record, view};
@@ -92,6 +93,7 @@ fn benches(c: &mut Criterion) {
         });
 
         let mut app = app(case);
+        let mut recorder = Recorder::new(log_for(case, dir.path()), "bench".into(), "bench".into(), true);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         group.bench_with_input(BenchmarkId::new("frame", case.name), case, |b, _| {
             b.iter(|| {
@@ -115,7 +117,7 @@ fn benches(c: &mut Criterion) {
             update(&mut app, Action::Down);
             b.iter(|| {
                 if let Effect::Record(edits) = update(&mut app, Action::Toggle) {
-                    record(&mut app, &log, edits);
+                    record(&mut app, &mut recorder, edits);
                 }
                 terminal.draw(|frame| view::draw(frame, &app)).unwrap();
             });

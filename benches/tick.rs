@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use preflight::run::{Change, Event, RunState, Stamp};
+use preflight::service::Recorder;
 use preflight::store::runlog::{Header, RunLog};
 use preflight::timestamp::Timestamp;
 use preflight::ui::app::{Action, App, Effect, update};
@@ -49,8 +50,9 @@ fn benches(c: &mut Criterion) {
         update(&mut app, Action::Top);
         update(&mut app, Action::Down);
         update(&mut app, Action::Down);
+        let recorder = Recorder::new(log, "bench".into(), "bench".into(), true);
         let mut cx = Context {
-            log,
+            recorder,
             file: None,
             read_to: contents.mark,
             replaced: false,
@@ -59,7 +61,7 @@ fn benches(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("update_append_tail", name), |b| {
             b.iter(|| {
                 if let Effect::Record(edits) = update(&mut app, Action::Toggle) {
-                    record(&mut app, &cx.log, edits);
+                    record(&mut app, &mut cx.recorder, edits);
                 }
                 tail(&mut app, &mut cx);
             });

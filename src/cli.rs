@@ -3,70 +3,32 @@
 
 mod approve;
 mod args;
-pub mod hinted;
+pub mod exit;
 mod history;
 mod interactive;
 mod manual;
 mod mark;
 mod markdown;
-mod notices;
+mod open_run;
 pub mod output;
+mod output_file;
 pub mod paint;
-mod params;
+mod phrases;
 mod runbook;
 mod scaffold;
-mod session;
-mod snapshot;
-mod source;
 mod status;
 mod sync;
 mod timing;
+mod usage;
 mod validate;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
 
+use crate::service::Source;
 pub use args::{Cli, Command, Globals, ImportRunArgs, RunArgs};
-use session::Session;
-use source::Source;
-
-/// The exit statuses scripts can rely on.
-pub mod exit {
-    pub const OK: u8 = 0;
-    pub const ERROR: u8 = 1;
-    pub const USAGE: u8 = 2;
-    /// `status --require-complete` found open items.
-    pub const INCOMPLETE: u8 = 3;
-}
-
-/// A command line that asks for something that cannot be: `main` prints it
-/// and exits with [`exit::USAGE`], as clap does for its own, so that no code
-/// below `main` ends the process.
-#[derive(Debug)]
-pub enum Usage {
-    /// Clap's own error, printed as clap prints it.
-    Clap(clap::Error),
-    /// A message with its hint, printed as other errors are.
-    Message(String),
-}
-
-impl std::fmt::Display for Usage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Usage::Clap(err) => write!(f, "{err}"),
-            Usage::Message(message) => f.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for Usage {}
-
-/// A usage error of `kind`, worded as clap words its own.
-pub(crate) fn usage(kind: clap::error::ErrorKind, message: &str) -> anyhow::Error {
-    Usage::Clap(Cli::command().error(kind, message)).into()
-}
+pub use usage::Usage;
 
 /// A CHECKLIST that is no file but looks like a misspelt command (`preflight
 /// stauts`) is a usage error with a suggestion, as clap gives for subcommands.
@@ -93,21 +55,15 @@ fn misspelt_command(path: &std::path::Path) -> anyhow::Result<()> {
         || "`preflight --help` lists the commands, `preflight templates` the bundled checklists".to_owned(),
         |name| format!("did you mean `{name}`?"),
     );
-    Err(Usage::Message(hinted::Hinted::new(format!("no command or checklist named `{word}`"), hint).to_string()).into())
-}
-
-/// An `-o` file; `-o -` is standard output, as the tools around it read it.
-fn to_file(output: Option<&std::path::Path>) -> Option<&std::path::Path> {
-    output.filter(|path| path.as_os_str() != "-")
+    Err(
+        Usage::Message(crate::hinted::Hinted::new(format!("no command or checklist named `{word}`"), hint).to_string())
+            .into(),
+    )
 }
 
 /// Runs a parsed command line. Errors are returned for `main` to print.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let globals = &cli.globals();
-    // Commands that only read a run: a run named on purpose must exist.
-    let read = |checklist: Option<&PathBuf>| Session::for_command(checklist.map(PathBuf::as_path), globals, true);
-    // Those that measure or show the run's history need every event.
-    let read_all = |checklist: Option<&PathBuf>| Session::with_events(checklist.map(PathBuf::as_path), globals, true);
     let Some(command) = &cli.command else {
         if let Some(path) = &cli.checklist {
             misspelt_command(path)?;
@@ -115,78 +71,26 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         return interactive::run(&Source::resolve(cli.checklist.as_deref()), globals, cli.fresh);
     };
     match command {
-        Command::Validate { checklists } => validate::run(checklists, globals),
-        Command::Status {
-            checklist,
-            json,
-            require_complete,
-            ..
-        } => status::run(
-            &read(checklist.as_ref())?,
-            *json,
-            *require_complete,
-            paint::Paint::stdout(globals.color),
-        ),
-        Command::Check { .. } | Command::Uncheck { .. } | Command::Skip { .. } | Command::Note { .. } => {
-            mark::from_command(command, globals)
-        }
-        Command::Approve { .. } => approve::from_command(command, globals),
-        Command::Exec { .. } | Command::Verify { .. } => runbook::from_command(command, globals),
-        Command::Report {
-            checklist,
-            html: true,
-            output,
-            force,
-            ..
-        } => timing::page(&read_all(checklist.as_ref())?, to_file(output.as_deref()), *force),
-        Command::Report { checklist, json, .. } => timing::run(&read_all(checklist.as_ref())?, *json),
-        Command::Runs { checklist, state } => {
-            history::runs(&Source::resolve(checklist.as_deref()), state.as_deref(), globals)
-        }
-        Command::Log { checklist, since, .. } => {
-            let since = since.as_deref().map(history::since).transpose()?;
-            let session = Session::for_history(checklist.as_deref(), globals, true)?;
-            history::log(&session, since, globals.by.as_deref())
-        }
-        Command::Sync { checklist, .. } => {
-            if globals.state.is_none() {
-                return Err(usage(
-                    clap::error::ErrorKind::MissingRequiredArgument,
-                    "sync shares a run log kept in a git work tree: name it with --state FILE",
-                ));
-            }
-            sync::run(&Session::for_history(checklist.as_deref(), globals, false)?)
-        }
-        Command::Export {
-            checklist,
-            output,
-            force,
-            ..
-        } => markdown::export(&read_all(checklist.as_ref())?, to_file(output.as_deref()), *force),
-        Command::Import {
-            markdown: input,
-            output,
-            force,
-            ..
-        } => markdown::import(input, to_file(output.as_deref()), *force, globals),
-        Command::Generate {
-            items,
-            events,
-            dir,
-            force,
-        } => scaffold::generate(*items, *events, dir, *force),
-        Command::Completions { shell } => {
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "preflight", &mut script);
-            output::print(&String::from_utf8_lossy(&script))?;
-            Ok(ExitCode::from(exit::OK))
-        }
-        Command::New { file, from } => scaffold::new(file, from.as_deref()),
+        Command::Validate(args) => validate::run(args, globals),
+        Command::Status(args) => status::run(args, globals),
+        Command::Check(args) => mark::check(args, globals),
+        Command::Uncheck(args) => mark::uncheck(args, globals),
+        Command::Skip(args) => mark::skip(args, globals),
+        Command::Note(args) => mark::note(args, globals),
+        Command::Approve(args) => approve::run(args, globals),
+        Command::Exec(args) => runbook::exec(args, globals),
+        Command::Verify(args) => runbook::verify(args, globals),
+        Command::Report(args) => timing::report(args, globals),
+        Command::Runs(args) => history::runs(args, globals),
+        Command::Log(args) => history::log(args, globals),
+        Command::Sync(args) => sync::run(args, globals),
+        Command::Export(args) => markdown::export(args, globals),
+        Command::Import(args) => markdown::import(args, globals),
+        Command::Generate(args) => scaffold::generate(args),
+        Command::Completions(args) => manual::completions(args),
+        Command::New(args) => scaffold::new(args),
         Command::Templates => scaffold::templates(),
         Command::Schema => scaffold::schema(),
-        Command::Man => {
-            output::print(&manual::page()?)?;
-            Ok(ExitCode::from(exit::OK))
-        }
+        Command::Man => manual::print(),
     }
 }

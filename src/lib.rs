@@ -7,15 +7,18 @@
 //! pure. [`markdown`] reads and writes the Markdown of GitHub checklists,
 //! [`format`](mod@format) reads checklist files into the core model, [`store`]
 //! keeps runs and files on disk and runs commands, [`bundled`] holds the checklists shipped
-//! inside the binary, and [`cli`] and [`ui`] are the command line and the
-//! terminal view on top.
+//! inside the binary, [`service`] is what the command line and the view do
+//! with a run (open it, give it values, record), and [`cli`] and [`ui`] are
+//! the command line and the terminal view on top.
 
 pub mod audit;
 pub mod bundled;
 pub mod cli;
 pub mod format;
 pub mod generate;
+pub mod hinted;
 pub mod markdown;
+pub mod service;
 pub mod store;
 pub mod ui;
 

@@ -30,7 +30,8 @@ use anyhow::Context as _;
 use ratatui::crossterm::event;
 
 use crate::format;
-use crate::store::runlog::{Mark, RunLog, now};
+use crate::service::Recorder;
+use crate::store::runlog::{Mark, now};
 use app::{Action, App, Edit, Effect, update};
 
 /// How long the loop waits for a key before looking at the run log again.
@@ -48,7 +49,8 @@ const BURST: Duration = Duration::from_millis(50);
 
 /// What the view needs besides the App.
 pub struct Context {
-    pub log: RunLog,
+    /// The run's log, and who records in it: every write goes through it.
+    pub recorder: Recorder,
     /// The checklist file, when there is one to edit with `E`.
     pub file: Option<PathBuf>,
     /// Where the run log had been read up to.
@@ -169,18 +171,18 @@ fn carry_out(
         Effect::Quit => return false,
         Effect::Record(edits) => {
             let _writing = watchdog.writing();
-            record(app, &cx.log, edits);
+            record(app, &mut cx.recorder, edits);
         }
         Effect::Approve { phase, change } => {
             let _writing = watchdog.writing();
             let event = app.approval_event(phase, change, now());
-            match cx.log.append(std::slice::from_ref(&event)) {
-                Ok(()) => app.approved(phase, &event),
+            match cx.recorder.record(&app.checklist, std::slice::from_ref(&event)) {
+                Ok(_) => app.approved(phase, &event),
                 Err(err) => app.record_failed(err.message()),
             }
         }
         effect @ (Effect::Run { .. } | Effect::SetParam { .. } | Effect::Copy(_)) => {
-            hand_over::carry_out(effect, app, &cx.log, session, watchdog);
+            hand_over::carry_out(effect, app, &mut cx.recorder, session, watchdog);
         }
         Effect::EditChecklist => {
             if let Some(file) = cx.file.clone() {
@@ -196,10 +198,10 @@ fn carry_out(
 }
 
 /// Writes edits to the run log; only what was written changes the screen.
-pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
+pub fn record(app: &mut App, recorder: &mut Recorder, edits: Vec<Edit>) {
     let events = app.events_for(&edits, now());
-    match log.append(&events) {
-        Ok(()) => app.recorded(edits, &events),
+    match recorder.record(&app.checklist, &events) {
+        Ok(_) => app.recorded(edits, &events),
         Err(err) => app.record_failed(err.message()),
     }
 }
@@ -212,7 +214,7 @@ pub fn record(app: &mut App, log: &RunLog, edits: Vec<Edit>) {
 /// item's latest is applied as it comes, however far ahead of the clock.
 pub fn tail(app: &mut App, cx: &mut Context) -> bool {
     let whole = cx.read_to.end == 0;
-    match cx.log.read_from(&cx.read_to) {
+    match cx.recorder.log().read_from(&cx.read_to) {
         Ok(Some(contents)) => {
             cx.read_to = contents.mark;
             if contents.events.is_empty() {
@@ -247,7 +249,7 @@ pub fn tail(app: &mut App, cx: &mut Context) -> bool {
 
 /// Reads the whole run log again and shows its state.
 fn reread(app: &mut App, cx: &mut Context, why: &str) {
-    match cx.log.read() {
+    match cx.recorder.log().read() {
         Ok(contents) => {
             cx.read_to = contents.mark;
             app.replay_run(&contents.events);
@@ -278,7 +280,7 @@ fn open_editor(file: &std::path::Path) -> anyhow::Result<()> {
 
 fn reload(app: &mut App, cx: &mut Context, file: &std::path::Path) {
     match format::load_file(file) {
-        Ok(checklist) => match cx.log.read() {
+        Ok(checklist) => match cx.recorder.log().read() {
             Ok(contents) => {
                 cx.read_to = contents.mark;
                 app.reload(checklist, &contents.events);

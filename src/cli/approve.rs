@@ -7,68 +7,41 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::args::Command;
-use super::session::{Session, operator};
-use super::{Globals, exit, output};
+use super::args::{ApproveArgs, Globals};
+use super::open_run::{self, Needs};
+use super::{exit, output};
 use crate::checklist::Checklist;
-use crate::cli::hinted::hinted;
-use crate::run::{Author, Change, Event};
-use crate::text::{clean_paragraph, escape_for_terminal, plural};
+use crate::hinted::hinted;
+use crate::run::{Change, Event};
+use crate::service::RunService;
+use crate::text::{clean_paragraph, plural};
 
 /// What `approve` was asked to do.
-pub struct Asked<'a> {
+struct Asked<'a> {
     pub phase: &'a str,
     pub note: Option<String>,
     pub force: bool,
     pub withdraw: bool,
 }
 
-/// `approve`, from the command line.
-pub fn from_command(command: &Command, globals: &Globals) -> anyhow::Result<ExitCode> {
-    let Command::Approve {
-        checklist,
-        phase,
-        note,
-        force,
-        withdraw,
-        ..
-    } = command
-    else {
-        unreachable!("from_command is given approve")
-    };
-    let session = Session::for_command(Some(checklist), globals, false)?;
+/// `preflight approve`.
+pub fn run(args: &ApproveArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let mut service = open_run::for_command(Some(&args.checklist), globals, Needs::state(false))?;
     let asked = Asked {
-        phase,
-        note: note.as_deref().map(clean_paragraph).filter(|n| !n.is_empty()),
-        force: *force,
-        withdraw: *withdraw,
+        phase: &args.phase,
+        note: args.note.as_deref().map(clean_paragraph).filter(|n| !n.is_empty()),
+        force: args.force,
+        withdraw: args.withdraw,
     };
-    run(&session, &asked, &operator(globals))
+    record(&mut service, &asked)
 }
 
-/// The phase `query` names: its id, or its name in any case.
-pub fn find_phase(checklist: &Checklist, query: &str) -> anyhow::Result<usize> {
-    let phases = checklist.phases();
-    let slug = crate::slug::slugify(query);
-    if let Some(index) = phases
-        .iter()
-        .position(|p| p.id == query || p.name.eq_ignore_ascii_case(query.trim()) || (!slug.is_empty() && p.id == slug))
-    {
-        return Ok(index);
-    }
-    let mut known: Vec<&str> = phases.iter().map(|p| p.id.as_str()).collect();
-    known.sort_by(|a, b| strsim::jaro_winkler(query, b).total_cmp(&strsim::jaro_winkler(query, a)));
-    Err(hinted(
-        format!("no phase {:?} in \"{}\"", escape_for_terminal(query), checklist.title),
-        format!("name a phase by its id or its name; its phases: {}", known.join(", ")),
-    ))
-}
-
-/// Records the approval (or withdrawal) `asked` by `author`, and says where
-/// the phase stands.
-pub fn run(session: &Session, asked: &Asked, author: &Author) -> anyhow::Result<ExitCode> {
-    let checklist = &session.checklist;
-    let index = find_phase(checklist, asked.phase)?;
+/// Records the approval (or withdrawal) `asked` by the service's author, and
+/// says where the phase stands.
+fn record(service: &mut RunService, asked: &Asked) -> anyhow::Result<ExitCode> {
+    let author = service.author().clone();
+    let index = service.find_phase(asked.phase)?;
+    let checklist = &service.checklist;
     let phase = &checklist.phases()[index];
     if phase.approvals == 0 {
         return Err(hinted(
@@ -76,8 +49,8 @@ pub fn run(session: &Session, asked: &Asked, author: &Author) -> anyhow::Result<
             "add `approvals: 2` (the number of people) to the phase in the checklist",
         ));
     }
-    let approvals = session.state.approvals();
-    let stamp = author.stamp(session.state.stamp_for_phase(index, crate::store::runlog::now()));
+    let approvals = service.state.approvals();
+    let stamp = author.stamp(service.state.stamp_for_phase(index, crate::store::runlog::now()));
     let mine = approvals.approved_by(index, &author.by);
     let change = if asked.withdraw {
         if !mine {
@@ -113,10 +86,10 @@ pub fn run(session: &Session, asked: &Asked, author: &Author) -> anyhow::Result<
     };
     let forced = asked.force && !asked.withdraw && approvals.worked_before(index, &stamp);
     let event = Event::on_phase(stamp, phase.id.clone(), change).with_force(forced);
-    session.record(std::slice::from_ref(&event))?;
-    let mut after = approvals.clone();
-    after.apply(checklist, &event);
-    output::print(&said(checklist, index, &after, &event))?;
+    open_run::record(service, std::slice::from_ref(&event))?;
+    let mut after = service.state.approvals().clone();
+    after.apply(&service.checklist, &event);
+    output::print(&said(&service.checklist, index, &after, &event))?;
     Ok(ExitCode::from(exit::OK))
 }
 

@@ -1,6 +1,8 @@
 //! The command line as clap reads it: the top-level parser and which run a
-//! command works on. The commands themselves are in `args/commands.rs`, the
-//! run arguments they share in `args/run.rs`.
+//! command works on. The commands themselves are in `args/commands.rs`, each
+//! with a struct of its arguments (`args/changes.rs`, `args/runbook.rs`,
+//! `args/reading.rs`, `args/files.rs`), the run arguments they share in
+//! `args/run.rs`.
 
 use std::path::PathBuf;
 
@@ -8,11 +10,19 @@ use clap::Parser;
 
 use super::paint;
 
+mod changes;
 mod commands;
+mod files;
+mod reading;
 mod run;
+mod runbook;
 
+pub use changes::{ApproveArgs, CheckArgs, NoteArgs, SkipArgs, UncheckArgs};
 pub use commands::Command;
+pub use files::{CompletionsArgs, GenerateArgs, ImportArgs, NewArgs, ValidateArgs};
+pub use reading::{ExportArgs, LogArgs, ReportArgs, RunsArgs, StatusArgs, SyncArgs};
 pub use run::{ImportRunArgs, RunArgs};
+pub use runbook::{ExecArgs, VerifyArgs};
 
 const AFTER_HELP: &str = "\
 Without a command, preflight opens CHECKLIST in the interactive view: move with
@@ -88,20 +98,20 @@ impl Cli {
         let run = match &self.command {
             None => self.run.clone(),
             Some(
-                Command::Status { run, .. }
-                | Command::Check { run, .. }
-                | Command::Uncheck { run, .. }
-                | Command::Skip { run, .. }
-                | Command::Note { run, .. }
-                | Command::Approve { run, .. }
-                | Command::Export { run, .. }
-                | Command::Log { run, .. }
-                | Command::Sync { run, .. }
-                | Command::Exec { run, .. }
-                | Command::Verify { run, .. }
-                | Command::Report { run, .. },
+                Command::Status(StatusArgs { run, .. })
+                | Command::Check(CheckArgs { run, .. })
+                | Command::Uncheck(UncheckArgs { run, .. })
+                | Command::Skip(SkipArgs { run, .. })
+                | Command::Note(NoteArgs { run, .. })
+                | Command::Approve(ApproveArgs { run, .. })
+                | Command::Export(ExportArgs { run, .. })
+                | Command::Log(LogArgs { run, .. })
+                | Command::Sync(SyncArgs { run, .. })
+                | Command::Exec(ExecArgs { run, .. })
+                | Command::Verify(VerifyArgs { run, .. })
+                | Command::Report(ReportArgs { run, .. }),
             ) => run.clone(),
-            Some(Command::Import { run, .. }) => RunArgs {
+            Some(Command::Import(ImportArgs { run, .. })) => RunArgs {
                 run: run.run.clone(),
                 state: run.state.clone(),
                 by: run.by.clone(),

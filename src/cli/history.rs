@@ -6,33 +6,18 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::args::{Globals, LogArgs, RunsArgs};
+use super::open_run::{self, Needs};
 use super::paint::Paint;
-use super::session::Session;
-use super::source::Source;
-use super::{Globals, exit, output};
+use super::{exit, output};
 use crate::checklist::Status;
-use crate::cli::hinted::hinted;
 use crate::gate::Passage;
+use crate::hinted::hinted;
 use crate::run::{Change, Event, Evidence, RunState};
+use crate::service::Source;
 use crate::store::runlog::{Header, RunLog, place};
 use crate::text::escape_for_terminal;
 use crate::timestamp::Timestamp;
-
-/// The names of the checklist's runs, read from their logs' first lines.
-pub(super) fn run_names(source: &Source) -> Vec<String> {
-    let Ok(entries) = source.runs_dir().and_then(|dir| Ok(fs::read_dir(dir)?)) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|ext| ext == place::EXTENSION))
-        .filter_map(|path| RunLog::new(path, Header::default()).header().ok().flatten())
-        .map(|header| header.run)
-        .collect();
-    names.sort();
-    names
-}
 
 /// The run logs in a checklist's runs folder.
 fn in_folder(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
@@ -49,7 +34,9 @@ fn in_folder(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 
 /// `preflight runs`: every run of the checklist with its progress and last
 /// activity; with `--state FILE`, the run kept in that file.
-pub fn runs(source: &Source, state: Option<&Path>, globals: &Globals) -> anyhow::Result<ExitCode> {
+pub fn runs(args: &RunsArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let source = Source::resolve(args.checklist.as_deref());
+    let state = args.state.as_deref();
     let checklist = source.load()?;
     let mut files: Vec<PathBuf> = match state {
         Some(path) => Some(path.to_path_buf())
@@ -136,7 +123,7 @@ fn describe(event: &Event, passage: Passage) -> (String, String) {
 
 /// Reads `--since`: a timestamp, a day (from its start, UTC), or how long
 /// ago (`2h`).
-pub fn since(text: &str) -> anyhow::Result<Timestamp> {
+fn since(text: &str) -> anyhow::Result<Timestamp> {
     Timestamp::parse(text)
         .or_else(|_| Timestamp::parse(&format!("{text}T00:00:00Z")))
         .ok()
@@ -159,26 +146,29 @@ const LEFT_OUT: &str = "  (left out: dated more than a day ahead of this machine
 
 /// `preflight log`: the run's history, oldest first; only what was changed
 /// at or after `since`, by `by`, when given.
-pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> anyhow::Result<ExitCode> {
-    session.record(&[])?;
+pub fn log(args: &LogArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let since = args.since.as_deref().map(since).transpose()?;
+    let service = &mut open_run::for_command(args.checklist.as_deref(), globals, Needs::log(true))?;
+    let by = globals.by.as_deref();
+    open_run::record(service, &[])?;
     let mut text = String::new();
     let _ = writeln!(
         text,
         "Run \"{}\" of \"{}\" ({})",
-        session.run,
-        session.checklist.title,
-        escape_for_terminal(&session.log.path().display().to_string())
+        service.run(),
+        service.checklist.title,
+        escape_for_terminal(&service.log().path().display().to_string())
     );
-    if session.events.is_empty() {
+    if service.events.is_empty() {
         text.push_str("Nothing recorded yet.\n");
     }
-    let passages = crate::gate::passages(&session.checklist, &session.events);
+    let passages = crate::gate::passages(&service.checklist, &service.events);
     let left_out = std::iter::repeat(crate::gate::Passage::Open).map(|passage| (passage, LEFT_OUT));
-    let shown = session
+    let shown = service
         .events
         .iter()
         .zip(passages.into_iter().map(|passage| (passage, "")))
-        .chain(session.left_out.iter().zip(left_out))
+        .chain(service.left_out.iter().zip(left_out))
         .filter(|(event, _)| since.is_none_or(|since| event.stamp.at >= since))
         .filter(|(event, _)| by.is_none_or(|by| event.stamp.by == by));
     for (event, (passage, mark)) in shown {

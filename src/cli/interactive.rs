@@ -4,10 +4,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::args::Globals;
+use super::exit;
+use super::open_run;
 use super::paint::ColorChoice;
-use super::session::{Session, operator};
-use super::source::{Source, canonical};
-use super::{Globals, exit, notices};
+use crate::service::source::canonical;
+use crate::service::{Reading, Source};
 use crate::store::runlog::place;
 use crate::ui::app::{Action, App, update};
 use crate::ui::resume::Resume;
@@ -24,27 +26,22 @@ fn resume_path(source: &Source, globals: &Globals, run: &str) -> Option<PathBuf>
 }
 
 pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<ExitCode> {
-    let mut session = Session::open(source, globals)?;
+    let mut service = open_run::open(source, globals, Reading::Whole)?;
     ui::require_terminal()?;
-    session.prepare(globals, false)?;
-    session.record(&[])?;
-    let unknown_run = session.unknown_run();
-    let future = notices::future_note(&notices::stamps(&session.left_out));
+    service.give_values(&globals.set, false)?;
+    open_run::record(&mut service, &[])?;
+    let unknown_run = service.unknown_run();
+    let future = service.future_note();
     // The view needs the run's state, not its history: the events read (about
     // 50 MB at 100,000) would otherwise stay until it ends.
-    drop(std::mem::take(&mut session.events));
-    drop(std::mem::take(&mut session.left_out));
+    let run = service.run().to_owned();
+    let author = service.author().clone();
+    let view = service.into_view();
     let file = match source {
         Source::File(path) => Some(path.clone()),
         Source::Bundled(_) => None,
     };
-    let mut app = App::new(
-        session.checklist,
-        session.state,
-        session.run,
-        operator(globals),
-        file.is_some(),
-    );
+    let mut app = App::new(view.checklist, view.state, run, author, file.is_some());
     let resume = resume_path(source, globals, &app.run);
     let message = app.message.take();
     if fresh {
@@ -59,7 +56,7 @@ pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<Ex
     if let Some(note) = future {
         app.complain(note);
     }
-    if let Some(templates) = session.templates {
+    if let Some(templates) = view.templates {
         app.set_templates(templates);
     }
     app.ask_for_missing_param();
@@ -69,9 +66,9 @@ pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<Ex
         ColorChoice::Never => Theme::PLAIN,
     };
     let cx = ui::Context {
-        log: session.log,
+        recorder: view.recorder,
         file,
-        read_to: session.read_to,
+        read_to: view.read_to,
         replaced: false,
         resume,
     };

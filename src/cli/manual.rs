@@ -1,12 +1,29 @@
-//! `preflight man`: the manual page, from the same clap definitions as `--help`,
-//! with a section for every command and its arguments, so nothing is left to a
-//! separate page that would not be installed.
+//! `preflight man` and `preflight completions`: the manual page and the
+//! shell completions, from the same clap definitions as `--help`; the page
+//! has a section for every command and its arguments, so nothing is left to
+//! a separate page that would not be installed.
 
 use std::fmt::Write as _;
+use std::process::ExitCode;
 
 use clap::CommandFactory as _;
 
-use super::Cli;
+use super::args::{Cli, CompletionsArgs};
+use super::{exit, output};
+
+/// `preflight man`.
+pub fn print() -> anyhow::Result<ExitCode> {
+    output::print(&page()?)?;
+    Ok(ExitCode::from(exit::OK))
+}
+
+/// `preflight completions SHELL`.
+pub fn completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "preflight", &mut script);
+    output::print(&String::from_utf8_lossy(&script))?;
+    Ok(ExitCode::from(exit::OK))
+}
 
 /// Escapes text for roff: backslashes, and a leading dot or quote.
 fn roff(text: &str) -> String {
@@ -37,7 +54,7 @@ fn argument(arg: &clap::Arg) -> String {
 }
 
 /// The whole page, as roff.
-pub fn page() -> std::io::Result<String> {
+fn page() -> std::io::Result<String> {
     let command = Cli::command();
     let mut out = Vec::new();
     clap_mangen::Man::new(command.clone()).render(&mut out)?;

@@ -5,16 +5,21 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::session::{Session, operator, run_and_log_path};
-use super::source::Source;
-use super::{Globals, exit, output};
+use super::args::{ExportArgs, Globals, ImportArgs};
+use super::open_run::{self, Needs};
+use super::output_file::{check_output, to_file, write_output};
+use super::phrases::left_out_summary;
+use super::usage;
+use super::{exit, output};
 use crate::checklist::{Checklist, Status};
-use crate::cli::hinted::hinted;
 use crate::format;
-use crate::markdown::import::{LeftOut, Outline};
+use crate::hinted::hinted;
+use crate::markdown::import::Outline;
 use crate::markdown::{dialect, export};
 use crate::run::{Author, Change, Event};
-use crate::store::files::{FileError, Replace, Target};
+use crate::service::Source;
+use crate::service::{locate, operator};
+use crate::store::files::Replace;
 use crate::store::runlog::{Header, RunLog, now};
 use crate::text::{escape_for_terminal, plural};
 
@@ -24,40 +29,10 @@ fn is_export(head: &[u8]) -> bool {
     head.starts_with(dialect::MARKER.as_bytes())
 }
 
-/// Checks that `path` may be written, saying why not and what to do: the
-/// rules of every `-o` (export's, import's, the report page's).
-pub(super) fn check_output<'a>(path: &'a Path, replace: Replace, what: &str) -> anyhow::Result<Target<'a>> {
-    let shown = escape_for_terminal(&path.display().to_string());
-    Target::check(path, replace).map_err(|err| {
-        let earlier;
-        let hint = match err {
-            FileError::Exists if matches!(replace, Replace::IfOwn(_)) => {
-                earlier = format!("it is not an earlier {what}; --force replaces it, or choose another name");
-                earlier.as_str()
-            }
-            FileError::Exists => "--force replaces it, or choose another name",
-            FileError::Symlink => "write to the file it points to, or leave out -o and redirect standard output",
-            FileError::NotRegular(_) => "to send the output there, leave out -o and redirect standard output",
-            _ => "check that the folder exists and is writable",
-        };
-        hinted(format!("{shown}: {err}; the {what} was not written"), hint)
-    })
-}
-
-pub(super) fn write_output(target: &Target<'_>, path: &Path, text: &str) -> anyhow::Result<()> {
-    target.write(text).map_err(|err| {
-        hinted(
-            format!(
-                "cannot write {}: {err}",
-                escape_for_terminal(&path.display().to_string())
-            ),
-            "check that the folder exists and is writable",
-        )
-    })
-}
-
 /// `preflight export`.
-pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Result<ExitCode> {
+pub fn export(args: &ExportArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let service = &mut open_run::for_command(args.checklist.as_deref(), globals, Needs::history(true))?;
+    let (out, force) = (to_file(args.output.as_deref()), args.force);
     let target = out
         .map(|path| {
             check_output(
@@ -71,47 +46,20 @@ pub fn export(session: &Session, out: Option<&Path>, force: bool) -> anyhow::Res
             )
         })
         .transpose()?;
-    session.record(&[])?;
-    let timing = crate::report::measure(&session.checklist, &session.events);
+    open_run::record(service, &[])?;
+    let timing = crate::report::measure(&service.checklist, &service.events);
     let text = export::markdown_audited(
-        &session.checklist,
-        &session.state,
-        &session.run,
+        &service.checklist,
+        &service.state,
+        service.run(),
         Some(&timing),
-        &session.events,
+        &service.events,
     );
     match (out, target) {
         (Some(path), Some(target)) => write_output(&target, path, &text)?,
         _ => output::print(&text)?,
     }
     Ok(ExitCode::from(exit::OK))
-}
-
-/// One line saying what was left out of an import, and where: `import`
-/// prints it, and `validate` of a Markdown file.
-pub(super) fn left_out_summary(left_out: &[LeftOut]) -> Option<String> {
-    if left_out.is_empty() {
-        return None;
-    }
-    let mut kinds: Vec<&str> = left_out.iter().map(|l| l.what).collect();
-    kinds.dedup();
-    kinds.sort_unstable();
-    kinds.dedup();
-    let parts: Vec<String> = kinds
-        .iter()
-        .map(|kind| {
-            let lines: Vec<String> = left_out
-                .iter()
-                .filter(|l| l.what == *kind)
-                .map(|l| l.line.to_string())
-                .collect();
-            let shown: Vec<&str> = lines.iter().take(8).map(String::as_str).collect();
-            let more = if lines.len() > 8 { ", …" } else { "" };
-            let s = if lines.len() == 1 { "" } else { "s" };
-            format!("{} {kind}{s} (line{s} {}{more})", lines.len(), shown.join(", "))
-        })
-        .collect();
-    Some(format!("left out: {}", parts.join("; ")))
 }
 
 /// The events that carry an imported item's status and note into a run.
@@ -144,7 +92,7 @@ fn events_of(outline: &Outline, checklist: &Checklist, by: &Author) -> Vec<Event
 /// team recorded since.
 fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow::Result<(String, RunLog, bool)> {
     let source = Source::File(path.to_path_buf());
-    let (run, log_path) = run_and_log_path(&source, globals)?;
+    let (run, log_path) = locate(&source, globals.run.as_deref(), globals.state.as_deref())?;
     let identity = Header {
         checklist: checklist.title.clone(),
         file: source.file_name(),
@@ -169,9 +117,10 @@ fn prepare_run(path: &Path, checklist: &Checklist, globals: &Globals) -> anyhow:
 /// `preflight import`. Everything is checked before anything is written: the
 /// YAML is loaded back, the output file may be written, and the run (with
 /// `--run`) is new; only then is the file written, then the run recorded.
-pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) -> anyhow::Result<ExitCode> {
+pub fn import(args: &ImportArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let (input, out, force) = (args.markdown.as_path(), to_file(args.output.as_deref()), args.force);
     if globals.run.is_some() && out.is_none() {
-        return Err(super::usage(
+        return Err(usage::usage(
             clap::error::ErrorKind::MissingRequiredArgument,
             "import --run NAME records the ticks into a run of the new checklist, so it needs -o CHECKLIST.yaml",
         ));
@@ -239,7 +188,7 @@ pub fn import(input: &Path, out: Option<&Path>, force: bool, globals: &Globals) 
     write_output(&target, path, &yaml)?;
     let _ = write!(report, " into {}", escape_for_terminal(&path.display().to_string()));
     if let Some((run, log, new)) = run {
-        let events = events_of(&outline, &checklist, &operator(globals));
+        let events = events_of(&outline, &checklist, &operator(globals.by.as_deref()));
         // With no ticks to carry, the run is started all the same: it was named.
         let recorded = if events.is_empty() {
             log.start()

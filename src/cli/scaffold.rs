@@ -2,15 +2,15 @@
 //! hidden `generate`, which makes large ones to measure with.
 
 use std::fmt::Write as _;
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 
+use super::args::{GenerateArgs, NewArgs};
 use super::{exit, output};
 use crate::bundled::{self, STARTER};
-use crate::cli::hinted::hinted;
 use crate::format;
+use crate::hinted::hinted;
 use crate::store::files::{FileError, Replace, Target};
 use crate::text::escape_for_terminal;
 
@@ -34,7 +34,8 @@ pub fn templates() -> anyhow::Result<ExitCode> {
 
 /// `preflight new FILE [--from TEMPLATE]`: writes a starter or a copy of a
 /// shipped checklist, and never replaces a file that exists.
-pub fn new(path: &Path, from: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn new(args: &NewArgs) -> anyhow::Result<ExitCode> {
+    let (path, from) = (args.file.as_path(), args.from.as_deref());
     let shown = escape_for_terminal(&path.display().to_string());
     // The file would be read back as Markdown, which the YAML written is not.
     if format::is_markdown(path) {
@@ -93,7 +94,8 @@ pub fn schema() -> anyhow::Result<ExitCode> {
 /// `preflight generate`: a checklist and a run log of the asked sizes.
 /// `preflight generate`: both files are checked before either is written, and
 /// existing ones are replaced only with `--force` (never a symlink or device).
-pub fn generate(items: usize, events: usize, dir: &std::path::Path, force: bool) -> anyhow::Result<ExitCode> {
+pub fn generate(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
+    let (items, events, dir, force) = (args.items, args.events, args.dir.as_path(), args.force);
     let yaml = crate::generate::checklist_yaml(items);
     let checklist = crate::format::parse(&yaml, "checklist.yaml")?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

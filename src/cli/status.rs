@@ -4,50 +4,60 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use super::args::{Globals, StatusArgs};
+use super::open_run::{self, Needs};
 use super::output::Doc;
 use super::paint::{Paint, Style};
-use super::session::Session;
+use super::phrases::approval_line;
 use super::{exit, output};
 use crate::approval::Approvals;
 use crate::checklist::Checklist;
 use crate::inline::to_plain;
 use crate::progress::{Progress, Tally};
+use crate::service::RunService;
 
 mod json;
 
 use json::json_tree;
 
-pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
-    session.record(&[])?;
-    let tally = session.state.tally(&session.checklist);
+/// `preflight status`, of a run that must exist when named on purpose.
+pub fn run(args: &StatusArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let mut service = open_run::for_command(args.checklist.as_deref(), globals, Needs::state(true))?;
+    let paint = Paint::stdout(globals.color);
+    show(&mut service, args.json, args.require_complete, paint)
+}
+
+fn show(service: &mut RunService, json: bool, require_complete: bool, paint: Paint) -> anyhow::Result<ExitCode> {
+    open_run::record(service, &[])?;
+    let tally = service.state.tally(&service.checklist);
     if json {
-        let tree = json_tree(&session.checklist, &session.run, &tally, &session.state);
+        let tree = json_tree(&service.checklist, service.run(), &tally, &service.state);
         let mut text = serde_json::to_string_pretty(&tree)?;
         text.push('\n');
         output::print(&text)?;
     } else {
-        let params: Vec<String> = session
+        let params: Vec<String> = service
             .state
-            .param_report(&session.checklist)
+            .param_report(&service.checklist)
             .iter()
             .map(crate::run::ParamShown::describe)
             .collect();
         let text = render_text(
-            &session.checklist,
-            &session.run,
+            &service.checklist,
+            service.run(),
             &params,
             &tally,
-            session.state.approvals(),
+            service.state.approvals(),
         );
         output::print_doc(&text, paint)?;
     }
     // A done item whose proof failed since it was ticked is not complete.
-    let unproven: Vec<usize> = (0..session.checklist.items().len())
-        .filter(|&i| session.state.item(i).proof_failed())
+    let unproven: Vec<usize> = (0..service.checklist.items().len())
+        .filter(|&i| service.state.item(i).proof_failed())
         .collect();
     for &index in &unproven {
-        let item = &session.checklist.items()[index];
-        let summary = session
+        let item = &service.checklist.items()[index];
+        let summary = service
             .state
             .item(index)
             .evidence
@@ -61,27 +71,6 @@ pub fn run(session: &Session, json: bool, require_complete: bool, paint: Paint) 
     }
     let incomplete = require_complete && (!tally.overall.is_complete() || !unproven.is_empty());
     Ok(ExitCode::from(if incomplete { exit::INCOMPLETE } else { exit::OK }))
-}
-
-/// `approvals 1 of 2: bob` under a phase that needs them.
-pub(super) fn approval_line(approvals: &Approvals, phase: usize, needed: usize) -> String {
-    let mut line = format!("approvals {} of {needed}", approvals.count(phase));
-    let who = approvals.approvers(phase);
-    if !who.is_empty() {
-        let _ = write!(line, ": {who}");
-    }
-    line
-}
-
-/// `run "v2.3.0 release": 12/40 items completed, 30%`: how commands that
-/// change a run end their report.
-pub(super) fn run_line(run: &str, overall: &Progress) -> String {
-    format!(
-        "run \"{run}\": {}/{} items completed, {}%\n",
-        overall.done,
-        overall.applicable(),
-        overall.percent()
-    )
 }
 
 fn completed(p: &Progress) -> String {

@@ -21,9 +21,12 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use super::session::Session;
-use super::{exit, output, status};
-use crate::cli::hinted::hinted;
+use super::args::{Globals, SyncArgs};
+use super::open_run::{self, Needs};
+use super::usage;
+use super::{exit, output, phrases};
+use crate::hinted::hinted;
+use crate::service::RunService;
 use crate::store::runlog::{Locked, merge};
 use crate::text::escape_for_terminal;
 use git::Git;
@@ -43,11 +46,18 @@ struct Round {
 }
 
 /// `preflight sync`.
-pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
-    let (git, relative) = git::prepare(session.log.path())?;
+pub fn run(args: &SyncArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    if globals.state.is_none() {
+        return Err(usage::usage(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            "sync shares a run log kept in a git work tree: name it with --state FILE",
+        ));
+    }
+    let service = &mut open_run::for_command(args.checklist.as_deref(), globals, Needs::log(false))?;
+    let (git, relative) = git::prepare(service.log().path())?;
     foreign_attributes::refuse_unexpected(&git, &relative, None)?;
     // `--set` values go into what is shared, once git is known to be ready.
-    session.record(&[])?;
+    open_run::record(service, &[])?;
     attributes::ignore_lock(&git, &relative)?;
     let mut summary = String::new();
     let mut came_in = Vec::new();
@@ -58,8 +68,8 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
         })?;
         foreign_attributes::refuse_unexpected(&git, &relative, Some(UPSTREAM))?;
         let round = {
-            let locked = session.log.lock()?;
-            let round = exchange(session, &git, &relative, &locked);
+            let locked = service.log().lock()?;
+            let round = exchange(service, &git, &relative, &locked);
             locked.keep_private();
             round?
         };
@@ -98,10 +108,10 @@ pub fn run(session: &Session) -> anyhow::Result<ExitCode> {
         let _ = writeln!(summary, "{} came in", who_did(&came_in));
     }
     // What the run is now, with what came in.
-    let state = crate::run::RunState::replay(&session.checklist, &session.log.read()?.events);
-    summary.push_str(&status::run_line(
-        &session.run,
-        &state.tally(&session.checklist).overall,
+    let state = crate::run::RunState::replay(&service.checklist, &service.log().read()?.events);
+    summary.push_str(&phrases::run_line(
+        service.run(),
+        &state.tally(&service.checklist).overall,
     ));
     output::print(&summary)?;
     Ok(ExitCode::from(exit::OK))
@@ -119,7 +129,7 @@ fn backoff(attempt: u32) -> Duration {
 
 /// One round, holding the log's lock: refuse a log that lost shared lines,
 /// join it with the upstream's copy, commit it, merge the upstream.
-fn exchange(session: &Session, git: &Git, relative: &str, locked: &Locked) -> anyhow::Result<Round> {
+fn exchange(service: &RunService, git: &Git, relative: &str, locked: &Locked) -> anyhow::Result<Round> {
     let shown = escape_for_terminal(relative);
     let head = git.blob("HEAD", relative)?;
     let local = locked.bytes()?;
@@ -140,7 +150,7 @@ fn exchange(session: &Session, git: &Git, relative: &str, locked: &Locked) -> an
     }
     let ours = local.clone().or_else(|| head.clone()).unwrap_or_default();
     let theirs = git.blob(UPSTREAM, relative)?.unwrap_or_default();
-    let joined = merge::union(&ours, &theirs, session.log.identity());
+    let joined = merge::union(&ours, &theirs, service.log().identity());
     for foreign in &joined.foreign {
         output::report(&foreign_message(git, relative, foreign));
     }
@@ -155,7 +165,7 @@ fn exchange(session: &Session, git: &Git, relative: &str, locked: &Locked) -> an
         if local.as_deref() != Some(&joined.text[..]) {
             locked.replace(&joined.text)?;
         }
-        let message = commit_message(session, &joined.text);
+        let message = commit_message(service, &joined.text);
         commit(git, relative, &message)?;
         committed = Some(message);
     } else if let Some(head) = head.as_deref().filter(|head| local.as_deref() != Some(*head)) {
@@ -205,11 +215,11 @@ fn foreign_message(git: &Git, relative: &str, foreign: &merge::Foreign) -> Strin
 }
 
 /// "preflight: v2.3.0 release 12/40", for the log `text`.
-fn commit_message(session: &Session, text: &[u8]) -> String {
-    let events = session.log.events_in(text);
-    let state = crate::run::RunState::replay(&session.checklist, &events);
-    let tally = state.tally(&session.checklist).overall;
-    format!("preflight: {} {}/{}", session.run, tally.done, tally.applicable())
+fn commit_message(service: &RunService, text: &[u8]) -> String {
+    let events = service.log().events_in(text);
+    let state = crate::run::RunState::replay(&service.checklist, &events);
+    let tally = state.tally(&service.checklist).overall;
+    format!("preflight: {} {}/{}", service.run(), tally.done, tally.applicable())
 }
 
 /// Commits the log alone; a failure leaves nothing staged, and its hint

@@ -6,9 +6,12 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::session::Session;
+use super::args::{Globals, ReportArgs};
+use super::open_run::{self, Needs};
+use super::output_file::to_file;
 use super::{exit, output};
 use crate::report::{self, Report, Span};
+use crate::service::RunService;
 use crate::store::files::Replace;
 use crate::text::plural;
 
@@ -90,38 +93,49 @@ fn row(name: &str, span: &Span, open: usize) -> String {
 /// `preflight report --html`: the page to standard output, or to a file by
 /// the rules of every `-o` (an existing file replaced only when it is an
 /// earlier page, or with `--force`; never a symlink, device or FIFO).
-pub fn page(session: &Session, out: Option<&std::path::Path>, force: bool) -> anyhow::Result<ExitCode> {
+/// `preflight report`: the timing as text or JSON, or the page for an audit
+/// (`--html`); every event of the run is read.
+pub fn report(args: &ReportArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let mut service = open_run::for_command(args.checklist.as_deref(), globals, Needs::history(true))?;
+    if args.html {
+        page(&mut service, to_file(args.output.as_deref()), args.force)
+    } else {
+        run(&mut service, args.json)
+    }
+}
+
+fn page(service: &mut RunService, out: Option<&std::path::Path>, force: bool) -> anyhow::Result<ExitCode> {
     let replace = if force {
         Replace::Always
     } else {
         Replace::IfOwn(crate::audit::is_page)
     };
     let target = out
-        .map(|path| super::markdown::check_output(path, replace, "report page"))
+        .map(|path| super::output_file::check_output(path, replace, "report page"))
         .transpose()?;
-    session.record(&[])?;
+    open_run::record(service, &[])?;
     let text = crate::audit::page(&crate::audit::Audit {
-        checklist: &session.checklist,
-        state: &session.state,
-        run: &session.run,
-        events: &session.events,
+        checklist: &service.checklist,
+        state: &service.state,
+        run: service.run(),
+        events: &service.events,
     });
     match (out, target) {
-        (Some(path), Some(target)) => super::markdown::write_output(&target, path, &text)?,
+        (Some(path), Some(target)) => super::output_file::write_output(&target, path, &text)?,
         _ => output::print(&text)?,
     }
     Ok(ExitCode::from(exit::OK))
 }
 
 /// `preflight report`.
-pub fn run(session: &Session, json: bool) -> anyhow::Result<ExitCode> {
-    session.record(&[])?;
-    let checklist = &session.checklist;
-    let measured: Report = report::measure(checklist, &session.events);
-    let tally = session.state.tally(checklist);
+fn run(service: &mut RunService, json: bool) -> anyhow::Result<ExitCode> {
+    open_run::record(service, &[])?;
+    let checklist = &service.checklist;
+    let measured: Report = report::measure(checklist, &service.events);
+    let tally = service.state.tally(checklist);
     if json {
         let tree = JsonReport {
-            run: &session.run,
+            run: service.run(),
             phases: checklist
                 .phases()
                 .iter()
@@ -145,7 +159,7 @@ pub fn run(session: &Session, json: bool) -> anyhow::Result<ExitCode> {
         output::print(&text)?;
         return Ok(ExitCode::from(exit::OK));
     }
-    let mut text = format!("Timing of run \"{}\" of \"{}\"\n\n", session.run, checklist.title);
+    let mut text = format!("Timing of run \"{}\" of \"{}\"\n\n", service.run(), checklist.title);
     for (p, ((phase, span), progress)) in checklist
         .phases()
         .iter()
@@ -159,7 +173,7 @@ pub fn run(session: &Session, json: bool) -> anyhow::Result<ExitCode> {
             progress.open(),
         ));
         if phase.approvals > 0 {
-            let line = super::status::approval_line(session.state.approvals(), p, phase.approvals);
+            let line = super::phrases::approval_line(service.state.approvals(), p, phase.approvals);
             let _ = writeln!(text, "  {line}");
         }
     }

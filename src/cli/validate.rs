@@ -2,16 +2,16 @@
 //! and, of a Markdown file, what its import leaves out (as `import` says it).
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::markdown::left_out_summary;
+use super::args::{Globals, ValidateArgs};
 use super::paint::Paint;
-use super::source::Source;
-use super::{Globals, exit, output};
+use super::phrases::left_out_summary;
+use super::{exit, output};
 use crate::bundled::{Bundled, PRODUCTION_DEPLOYMENT};
 use crate::checklist::Checklist;
 use crate::format;
+use crate::service::Source;
 use crate::text::{escape_for_terminal, plural};
 
 fn summary(name: &str, checklist: &Checklist) -> String {
@@ -33,7 +33,8 @@ fn bundled_summary(bundled: Bundled) -> anyhow::Result<String> {
     Ok(summary(&format!("{} (bundled)", bundled.file_name), &checklist))
 }
 
-pub fn run(paths: &[PathBuf], globals: &Globals) -> anyhow::Result<ExitCode> {
+pub fn run(args: &ValidateArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
+    let paths = &args.checklists;
     let paint = Paint::stderr(globals.color);
     let mut report = String::new();
     let mut failed = false;

@@ -2,8 +2,9 @@
 //! commands): the command line first, then its output as it comes, then how
 //! it ended and "press Enter", so the output can be read before the view
 //! comes back. The loop's side of the runbook Effects lives here too: the
-//! run recorded with its evidence, a parameter's value recorded, and the
-//! clipboard escape for `c`.
+//! run's start, its outcome and a parameter's value recorded through the run
+//! service's [`Recorder`], as the commands record them, and the clipboard
+//! escape for `c`.
 
 use std::io::{self, BufRead as _, Write as _};
 use std::time::Duration;
@@ -12,8 +13,9 @@ use super::app::{App, Effect};
 use super::terminal;
 use super::watchdog::Watchdog;
 use crate::checklist::Status;
-use crate::run::{Event, EvidenceKind, ItemState};
-use crate::store::runlog::{RunLog, now};
+use crate::run::{Event, EvidenceKind};
+use crate::service::{Recorder, Refusal, Standing, value_event};
+use crate::store::runlog::now;
 use crate::store::runner::{self, Outcome, Run};
 use crate::template::Values;
 use crate::text::escape_message;
@@ -62,7 +64,13 @@ pub fn run(shown: &str, line: &str, values: &Values, kind: EvidenceKind, watchdo
 
 /// Carries out the runbook Effects: a command run in the terminal handed
 /// over, a parameter's value recorded, a command put on the clipboard.
-pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut terminal::Session, watchdog: &Watchdog) {
+pub fn carry_out(
+    effect: Effect,
+    app: &mut App,
+    recorder: &mut Recorder,
+    session: &mut terminal::Session,
+    watchdog: &Watchdog,
+) {
     match effect {
         Effect::Run {
             index,
@@ -83,7 +91,7 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
                 return;
             };
             let real = real.into_owned();
-            let Some(_claim) = begin(app, log, watchdog, index, kind) else {
+            let Some(_claim) = begin(app, recorder, watchdog, index, kind) else {
                 return;
             };
             let before = app.state.item(index).clone();
@@ -96,12 +104,13 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
                 Ok(Ok(outcome)) => {
                     // Ticked only if nobody changed the item while it ran:
                     // the log is read again, as it is now.
-                    let open = standing_now(app, log, index)
-                        .is_some_and(|now| now.status == Status::Todo && now.changed == before.changed);
+                    let open = recorder
+                        .standing(&app.checklist, Standing::Whole, index)
+                        .is_ok_and(|now| now.status == Status::Todo && now.changed == before.changed);
                     let event = outcome_event(app, index, kind, &line, forced, outcome, open);
                     let _writing = watchdog.writing();
-                    match log.append(std::slice::from_ref(&event)) {
-                        Ok(()) => outcome_recorded(app, index, &event),
+                    match recorder.record(&app.checklist, std::slice::from_ref(&event)) {
+                        Ok(_) => outcome_recorded(app, index, &event),
                         Err(err) => app.record_failed(err.message()),
                     }
                 }
@@ -112,8 +121,8 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
         Effect::SetParam { name, value } => {
             let event = param_event(app, &name, &value, now());
             let _writing = watchdog.writing();
-            match log.append(std::slice::from_ref(&event)) {
-                Ok(()) => param_recorded(app, &event, &name, value),
+            match recorder.record(&app.checklist, std::slice::from_ref(&event)) {
+                Ok(_) => param_recorded(app, &event, &name, value),
                 Err(err) => app.record_failed(err.message()),
             }
         }
@@ -161,9 +170,7 @@ pub fn outcome_recorded(app: &mut App, index: usize, event: &Event) {
 /// stays in this session's memory; the run log records only that it was
 /// given, and by whom.
 pub fn param_event(app: &App, name: &str, value: &str, now: Timestamp) -> Event {
-    let recorded = if secret(app, name) { "" } else { value };
-    let stamp = app.author.stamp(app.state.stamp_for_param(name, now));
-    Event::param(stamp, name.to_owned(), recorded.to_owned())
+    value_event(&app.checklist, &app.state, &app.author, (name, value), now)
 }
 
 /// A value was recorded as `event`: a secret is kept for this session, the
@@ -186,47 +193,35 @@ fn secret(app: &App, name: &str) -> bool {
 
 /// Claims the item's step and records that its command starts, as `exec`
 /// does; `None` (the view says why) while someone else runs it.
-fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: EvidenceKind) -> Option<runner::Claim> {
-    let item = &app.checklist.items()[index];
-    let title = item.title.clone();
-    let claimed = runner::claim(log.path(), item.id.as_str());
-    // Read after claiming: a start recorded before the claim is seen.
-    let running = standing_now(app, log, index).and_then(|now| now.running);
-    let claim = match claimed {
-        Ok(Some(claim)) => claim,
-        Ok(None) => {
-            let who = running.as_ref().map_or_else(
-                || "another preflight on this machine is running it".to_owned(),
-                |r| format!("{} is running this since {}", r.stamp.by, r.stamp.at.human()),
-            );
-            app.complain(format!("{title}: {who}; nothing was run"));
-            return None;
+fn begin(
+    app: &mut App,
+    recorder: &mut Recorder,
+    watchdog: &Watchdog,
+    index: usize,
+    kind: EvidenceKind,
+) -> Option<runner::Claim> {
+    let begun = {
+        let _writing = watchdog.writing();
+        recorder.begin_step(&app.checklist, &app.state, (index, kind), false, Standing::Whole)
+    };
+    let title = &app.checklist.items()[index].title;
+    let why = match begun {
+        Ok(started) => {
+            app.external(std::slice::from_ref(&started.event));
+            return Some(started.claim);
         }
-        Err(err) => {
-            app.complain(format!("{title}: cannot claim the step: {err}"));
+        Err(Refusal::Held { who }) => format!("{title}: {who}; nothing was run"),
+        Err(Refusal::Busy { why }) => {
+            format!("{title}: {why}; nothing was run (preflight exec --takeover if that run is over)")
+        }
+        Err(Refusal::Claim(err)) => format!("{title}: cannot claim the step: {err}"),
+        Err(Refusal::Unread(err) | Refusal::Unrecorded(err)) => {
+            app.record_failed(err.message());
             return None;
         }
     };
-    if let Some(why) = runner::busy(running.as_deref(), &runner::host()) {
-        app.complain(format!(
-            "{title}: {why}; nothing was run (preflight exec --takeover if that run is over)"
-        ));
-        return None;
-    }
-    let started = runner::started(&app.state, &app.checklist, index, kind, &app.author);
-    let _writing = watchdog.writing();
-    if let Err(err) = log.append(std::slice::from_ref(&started)) {
-        app.record_failed(err.message());
-        return None;
-    }
-    app.external(std::slice::from_ref(&started));
-    Some(claim)
-}
-
-/// How the item stands in the run log as it is now; `None` when the log
-/// cannot be read (the run is then recorded as evidence alone).
-fn standing_now(app: &App, log: &RunLog, index: usize) -> Option<ItemState> {
-    Some(log.replayed(&app.checklist).ok()?.item(index).clone())
+    app.complain(why);
+    None
 }
 
 /// The escape that asks the terminal to put `text` on the clipboard.

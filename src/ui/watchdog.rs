@@ -51,6 +51,14 @@ fn unblock_ending_signals() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The view's guard against a loop that cannot end by itself. It is the one
+/// place below `main` that ends the process: when an ending signal came and
+/// the loop has not quit within [`GRACE`], the main thread may be stuck (in
+/// crossterm's poll on a terminal that is gone, or waiting for a command the
+/// terminal was handed to), so nothing could return an exit status to
+/// `main`; the watchdog's thread then waits for a run log write in flight,
+/// restores the terminal, and exits with 128 + the signal, as a shell
+/// reports a process a signal ended.
 pub struct Watchdog {
     stop: Arc<AtomicBool>,
     /// The number of the last ending signal that came.
@@ -75,7 +83,9 @@ impl Drop for HandedOver<'_> {
 
 impl Watchdog {
     /// Starts watching; call it before any other thread is started, so that
-    /// they all inherit the signal mask it sets.
+    /// they all inherit the signal mask it sets. The thread it starts ends the
+    /// process (128 + the signal) if the loop does not quit in time once a
+    /// signal asked: see [`Watchdog`].
     pub fn start() -> anyhow::Result<Watchdog> {
         unblock_ending_signals()?;
         let stop = Arc::new(AtomicBool::new(false));

@@ -1,90 +1,37 @@
-//! Every command, with its arguments, its description and its examples: the
-//! table clap builds the help, the man page and the completions from.
-
-use std::path::PathBuf;
+//! Every command, with its description and its examples, each with its
+//! arguments (in the files beside this one): the table clap builds the help,
+//! the man page and the completions from.
 
 use clap::Subcommand;
 
-use super::run::{ImportRunArgs, RunArgs};
-
-/// A time limit in seconds: more than nothing, less than a day.
-fn seconds(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(s),
-        _ => Err(format!("`{text}` is not a number of seconds between 0 and 86400")),
-    }
-}
+use super::changes::{ApproveArgs, CheckArgs, NoteArgs, SkipArgs, UncheckArgs};
+use super::files::{CompletionsArgs, GenerateArgs, ImportArgs, NewArgs, ValidateArgs};
+use super::reading::{ExportArgs, LogArgs, ReportArgs, RunsArgs, StatusArgs, SyncArgs};
+use super::runbook::{ExecArgs, VerifyArgs};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check checklist files and report what is wrong, with line and column
     #[command(after_help = "Examples:\n  preflight validate\n  preflight validate deploy.yaml release.yaml")]
-    Validate {
-        /// Checklist files to check (default: the bundled checklist)
-        checklists: Vec<PathBuf>,
-    },
+    Validate(ValidateArgs),
     /// Show progress per phase and overall
     #[command(
         after_help = "Examples:\n  preflight status\n  preflight status deploy.yaml --run \"v2.3.0 release\"\n  \
         preflight status deploy.yaml --json | jq .percent\n  preflight status deploy.yaml --require-complete   # a CI gate: exit 3 while items are open"
     )]
-    Status {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
-        checklist: Option<PathBuf>,
-        /// Print the whole tree as JSON, for scripts
-        #[arg(long)]
-        json: bool,
-        /// Exit with status 3 while any item is neither done nor skipped
-        #[arg(long)]
-        require_complete: bool,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Status(StatusArgs),
     /// Mark items done
     #[command(
         after_help = "Examples:\n  preflight check deploy.yaml cloud-on-premise-environment\n  \
         preflight check production-deployment ssl-certificates domain-dns --run \"v2.3.0 release\""
     )]
-    Check {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
-        checklist: PathBuf,
-        /// The items: full ids or unique ends of them
-        #[arg(required = true)]
-        items: Vec<String>,
-        /// Record it even in a gated phase that is not open yet (marked as forced)
-        #[arg(long)]
-        force: bool,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Check(CheckArgs),
     /// Mark items not done again
     #[command(after_help = "Example:\n  preflight uncheck deploy.yaml cloud-on-premise-environment")]
-    Uncheck {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
-        checklist: PathBuf,
-        /// The items: full ids or unique ends of them
-        #[arg(required = true)]
-        items: Vec<String>,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Uncheck(UncheckArgs),
     /// Mark items as not applicable to this run
     #[command(after_help = "Example:\n  preflight skip deploy.yaml redis-cache --reason \"no cache in this service\"")]
-    Skip {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
-        checklist: PathBuf,
-        /// The items: full ids or unique ends of them
-        #[arg(required = true)]
-        items: Vec<String>,
-        /// Why the items do not apply
-        #[arg(long, value_name = "TEXT")]
-        reason: Option<String>,
-        /// Record it even in a gated phase that is not open yet (marked as forced)
-        #[arg(long)]
-        force: bool,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Skip(SkipArgs),
     /// Approve a phase that needs approvals (two-person rule), or withdraw your approval
     #[command(
         long_about = "Approve a phase that needs approvals (two-person rule), or withdraw your approval.\n\n\
@@ -96,23 +43,7 @@ pub enum Command {
         preflight approve deploy.yaml Deploy --run \"v2.3.0 release\" --by carol\n  \
         preflight approve deploy.yaml deploy --withdraw"
     )]
-    Approve {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
-        checklist: PathBuf,
-        /// The phase: its id or its name
-        phase: String,
-        /// What you reviewed, kept with the approval
-        #[arg(long, value_name = "TEXT")]
-        note: Option<String>,
-        /// Record it even though you recorded changes in an earlier phase (marked as forced)
-        #[arg(long)]
-        force: bool,
-        /// Take back your approval of the phase
-        #[arg(long, conflicts_with_all = ["note", "force"])]
-        withdraw: bool,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Approve(ApproveArgs),
     /// Run an item's command and record what it showed; exit 0 ticks the item
     #[command(
         long_about = "Run an item's command and record what it showed; exit 0 ticks the item.\n\n\
@@ -128,36 +59,7 @@ pub enum Command {
         preflight exec release.yaml tag-version --dry-run\n  \
         preflight exec release.yaml --all --phase prepare   # until the first manual step, failure or gate"
     )]
-    Exec {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
-        checklist: PathBuf,
-        /// The item: its full id or a unique end of it
-        #[arg(required_unless_present = "all", conflicts_with = "all")]
-        item: Option<String>,
-        /// Run the open items' commands (then verifications) in checklist order, stopping at the first failure, at a closed gate and at the first manual step
-        #[arg(long)]
-        all: bool,
-        /// With --all: only the items of this phase (its id or name)
-        #[arg(long, value_name = "NAME", requires = "all")]
-        phase: Option<String>,
-        /// Run it even in a gated phase that is not open yet (marked as forced)
-        #[arg(long)]
-        force: bool,
-        /// Seconds the command (and its verification) may take before it is stopped
-        #[arg(long, value_name = "SECONDS", value_parser = seconds)]
-        timeout: Option<f64>,
-        /// Print the command line exactly as it would run; run and record nothing
-        #[arg(long)]
-        dry_run: bool,
-        /// Run the command of an item that is done already (not every step is safe to repeat)
-        #[arg(long)]
-        again: bool,
-        /// Start even though the run log says a teammate elsewhere runs the step (when that run ended without an outcome)
-        #[arg(long)]
-        takeover: bool,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Exec(ExecArgs),
     /// Run verifications and tick the items they prove
     #[command(
         long_about = "Run verifications and tick the items they prove.\n\n\
@@ -167,23 +69,7 @@ pub enum Command {
         ⏱ timed out) and exits 0 only when every one passed.",
         after_help = "Examples:\n  preflight verify release.yaml\n  preflight verify release.yaml health-endpoint --timeout 10"
     )]
-    Verify {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
-        checklist: PathBuf,
-        /// The items (default: every open item with a verification)
-        items: Vec<String>,
-        /// Seconds each verification may take before it is stopped
-        #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = seconds)]
-        timeout: f64,
-        /// Run them even in a gated phase that is not open yet (marked as forced)
-        #[arg(long)]
-        force: bool,
-        /// Start even though the run log says a teammate elsewhere runs the step (when that run ended without an outcome)
-        #[arg(long)]
-        takeover: bool,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Verify(VerifyArgs),
     /// How long each phase took, who worked on it, and the longest steps; or
     /// the whole run as a page to hand to an audit (--html)
     #[command(
@@ -191,101 +77,33 @@ pub enum Command {
         preflight report deploy.yaml --json | jq '.phases[] | {name, seconds}'\n  \
         preflight report deploy.yaml --run \"v2.3.0 release\" --html -o release-audit.html"
     )]
-    Report {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
-        checklist: Option<PathBuf>,
-        /// Print the report as JSON, for scripts
-        #[arg(long, conflicts_with = "html")]
-        json: bool,
-        /// Write the run as one self-contained HTML page, for an audit: totals,
-        /// timeline, every item with who, when and its evidence
-        #[arg(long)]
-        html: bool,
-        /// Write the page to FILE (atomically) instead of standard output. An
-        /// existing FILE is replaced only when it is an earlier page, or with --force
-        #[arg(short, long, value_name = "FILE", requires = "html")]
-        output: Option<PathBuf>,
-        /// Replace FILE even when it is not an earlier page (never a symlink, a
-        /// device or a FIFO)
-        #[arg(long, requires = "output")]
-        force: bool,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Report(ReportArgs),
     /// Set an item's note; an empty TEXT clears it
     #[command(
         after_help = "Examples:\n  preflight note deploy.yaml ssl-certificates \"renewed, expires 2027-03-01\"\n  \
         preflight note deploy.yaml ssl-certificates \"\""
     )]
-    Note {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name
-        checklist: PathBuf,
-        /// The item: its full id or a unique end of it
-        item: String,
-        /// The note (Markdown allowed); an empty text clears it
-        text: String,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Note(NoteArgs),
     /// List the runs of a checklist with their progress and last activity
     #[command(
         after_help = "Examples:\n  preflight runs deploy.yaml\n  preflight runs deploy.yaml --state runs/v2.3.0.jsonl"
     )]
-    Runs {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
-        checklist: Option<PathBuf>,
-        /// List the run kept in FILE (for example one kept in git) instead of
-        /// the checklist's runs in the data directory
-        #[arg(long, value_name = "FILE")]
-        state: Option<PathBuf>,
-    },
+    Runs(RunsArgs),
     /// Write a run's progress as a GitHub Markdown task list
     #[command(after_help = "Examples:\n  preflight export > progress.md\n  \
         preflight export deploy.yaml --run \"v2.3.0 release\" -o release-checklist.md")]
-    Export {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
-        checklist: Option<PathBuf>,
-        /// Write to FILE (atomically) instead of standard output. An existing
-        /// FILE is replaced only when it is an earlier export, or with --force
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace FILE even when it is not an earlier export (never a symlink,
-        /// a device or a FIFO)
-        #[arg(long, requires = "output")]
-        force: bool,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Export(ExportArgs),
     /// Turn a Markdown checklist into preflight YAML, with its ticks if --run is given
     #[command(after_help = "Examples:\n  preflight import runbook.md > runbook.yaml\n  \
         preflight import release-checklist.md -o release.yaml --run \"v2.3.0 release\"\n\n\
         To work through a Markdown checklist, no import is needed: every command opens it as it is\n\
         (preflight release-checklist.md). Import makes a YAML copy to edit and extend.")]
-    Import {
-        /// The Markdown file
-        markdown: PathBuf,
-        /// Write the checklist to FILE (atomically) instead of standard output;
-        /// an existing FILE is replaced only with --force
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace an existing FILE (only a regular file: never a symlink, a
-        /// device or a FIFO)
-        #[arg(long, requires = "output")]
-        force: bool,
-        #[command(flatten)]
-        run: ImportRunArgs,
-    },
+    Import(ImportArgs),
     /// Write a new checklist: a short example, or a copy of a shipped one
     #[command(
         after_help = "Examples:\n  preflight new deploy.yaml\n  preflight new release.yaml --from software-release\n  preflight templates"
     )]
-    New {
-        /// Where to write it (an existing file is never replaced)
-        file: PathBuf,
-        /// Start from a shipped checklist (see `preflight templates`)
-        #[arg(long, value_name = "TEMPLATE")]
-        from: Option<String>,
-    },
+    New(NewArgs),
     /// List the shipped checklists that `new --from` can copy
     #[command(after_help = "Examples:\n  preflight templates\n  preflight new incident.yaml --from incident-response")]
     Templates,
@@ -298,29 +116,13 @@ pub enum Command {
         after_help = "Examples:\n  preflight completions bash > ~/.local/share/bash-completion/completions/preflight\n  \
         preflight completions zsh > ~/.zfunc/_preflight\n  preflight completions fish > ~/.config/fish/completions/preflight.fish"
     )]
-    Completions {
-        /// The shell to complete for
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man`
     #[command(after_help = "Example:\n  preflight man > ~/.local/share/man/man1/preflight.1")]
     Man,
     /// Write a large checklist and run log, to measure preflight at scale
     #[command(hide = true)]
-    Generate {
-        /// How many items the checklist has
-        #[arg(long, default_value_t = 100_000)]
-        items: usize,
-        /// How many events the run log holds
-        #[arg(long, default_value_t = 100_000)]
-        events: usize,
-        /// Where to write checklist.yaml and run.jsonl
-        #[arg(long, default_value = ".")]
-        dir: PathBuf,
-        /// Replace checklist.yaml and run.jsonl if they are there
-        #[arg(long)]
-        force: bool,
-    },
+    Generate(GenerateArgs),
     /// Share a run log kept in git: commit it, join it with the upstream's copy, push
     #[command(
         after_help = "Examples:\n  preflight sync deploy.yaml --state runs/v2.3.0.jsonl --run \"v2.3.0 release\"\n\n\
@@ -331,24 +133,10 @@ pub enum Command {
         when someone pushed meanwhile) and says what came in. A log that lost events already\n\
         shared is refused; a deleted one is restored from git."
     )]
-    Sync {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
-        checklist: Option<PathBuf>,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Sync(SyncArgs),
     /// Print a run's history in the order of time: when, who, what
     #[command(after_help = "Examples:\n  preflight log deploy.yaml --run \"v2.3.0 release\"\n  \
         preflight log deploy.yaml --state runs/v2.3.0.jsonl --since 2h --by bob\n\n\
         With --by NAME, log shows only the changes NAME made.")]
-    Log {
-        /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
-        checklist: Option<PathBuf>,
-        /// Only changes made at or after TIME: 2026-11-29T10:00:00Z, a day
-        /// (2026-11-29), or how long ago (90m, 2h, 3days)
-        #[arg(long, value_name = "TIME")]
-        since: Option<String>,
-        #[command(flatten)]
-        run: RunArgs,
-    },
+    Log(LogArgs),
 }

@@ -11,16 +11,15 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use super::super::mark::{past_gates, resolve};
-use super::super::params;
-use super::super::session::Session;
-use super::super::{exit, output, status};
-use super::{Line, begin, run_line, shell_line, standing_now, status_words, unchanged};
+use super::step::{Line, begin, run_line, shell_line, status_words, unchanged};
 use crate::checklist::{Item, Status};
-use crate::cli::hinted::hinted;
+use crate::cli::open_run;
+use crate::cli::{exit, output, phrases};
 use crate::gate;
-use crate::run::{Author, Evidence, EvidenceKind, ItemState, RunState};
-use crate::store::runner::{self, Interrupts};
+use crate::hinted::hinted;
+use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
+use crate::service::RunService;
+use crate::store::runner::Interrupts;
 
 /// How long the verification after a command may take when `--timeout`
 /// does not say.
@@ -55,9 +54,9 @@ enum Step {
 }
 
 /// `preflight exec CHECKLIST ITEM`.
-pub fn exec(session: &Session, query: &str, options: &Options, by: &Author) -> anyhow::Result<ExitCode> {
-    let index = resolve(session, std::slice::from_ref(&query.to_owned()))?[0];
-    let item = &session.checklist.items()[index];
+pub fn exec(service: &mut RunService, query: &str, options: &Options) -> anyhow::Result<ExitCode> {
+    let index = service.resolve(std::slice::from_ref(&query.to_owned()))?[0];
+    let item = &service.checklist.items()[index];
     if item.command.is_none() {
         return Err(hinted(
             format!("{} has no command to run", item.id),
@@ -65,11 +64,11 @@ pub fn exec(session: &Session, query: &str, options: &Options, by: &Author) -> a
         ));
     }
     if options.dry_run {
-        output::print(&dry_run(session, item)?)?;
+        output::print(&dry_run(service, item)?)?;
         return Ok(ExitCode::from(exit::OK));
     }
-    let forced = !past_gates(session, &[index], options.overrides.gate)?.is_empty();
-    let before = session.state.item(index);
+    let forced = !service.past_gates(&[index], options.overrides.gate)?.is_empty();
+    let before = service.state.item(index);
     if before.status == Status::Done && !options.overrides.again {
         return Err(hinted(
             format!(
@@ -81,10 +80,10 @@ pub fn exec(session: &Session, query: &str, options: &Options, by: &Author) -> a
         ));
     }
     // The values it runs with are recorded before it runs.
-    session.record(&[])?;
+    open_run::record(service, &[])?;
     let interrupts = Interrupts::listen()?;
-    let mut state = session.state.clone();
-    match step(session, &mut state, index, options, forced, by, &interrupts)? {
+    let mut state = service.state.clone();
+    match step(service, &mut state, index, options, forced, &interrupts)? {
         Step::Passed(words) => {
             output::report(&words);
             Ok(ExitCode::from(exit::OK))
@@ -95,20 +94,20 @@ pub fn exec(session: &Session, query: &str, options: &Options, by: &Author) -> a
 }
 
 /// `preflight exec CHECKLIST --all [--phase NAME]`.
-pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &Author) -> anyhow::Result<ExitCode> {
+pub fn exec_all(service: &mut RunService, phase: Option<&str>, options: &Options) -> anyhow::Result<ExitCode> {
     let range = match phase {
-        None => 0..session.checklist.items().len(),
-        Some(name) => phase_range(session, name)?,
+        None => 0..service.checklist.items().len(),
+        Some(name) => service.phase_range(name)?,
     };
     let interrupts = Interrupts::listen()?;
-    let mut state = session.state.clone();
+    let mut state = service.state.clone();
     let mut shown = String::new();
     let mut ran = 0;
     if !options.dry_run {
-        session.record(&[])?;
+        open_run::record(service, &[])?;
     }
     for index in range {
-        let item = &session.checklist.items()[index];
+        let item = &service.checklist.items()[index];
         if state.item(index).status != Status::Todo || (item.has_sub_items() && !automated(item)) {
             continue;
         }
@@ -125,13 +124,13 @@ pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &
             );
         }
         let closed = gate::item_closed(
-            &session.checklist,
-            &state.tally(&session.checklist),
+            &service.checklist,
+            &state.tally(&service.checklist),
             state.approvals(),
             index,
         );
         if let Some(closed) = closed.as_ref().filter(|_| !options.overrides.gate) {
-            let message = closed.message(&session.checklist);
+            let message = closed.message(&service.checklist);
             return stop(
                 &shown,
                 &format!("stopped at a closed gate: {message}\n  hint: add --force to run past it (marked as forced)"),
@@ -139,10 +138,10 @@ pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &
             );
         }
         if options.dry_run {
-            shown.push_str(&dry_run(session, item)?);
+            shown.push_str(&dry_run(service, item)?);
             continue;
         }
-        match step(session, &mut state, index, options, closed.is_some(), by, &interrupts)? {
+        match step(service, &mut state, index, options, closed.is_some(), &interrupts)? {
             Step::Passed(words) => output::report(&words),
             Step::Failed(words) => {
                 return Err(hinted(
@@ -158,9 +157,9 @@ pub fn exec_all(session: &Session, phase: Option<&str>, options: &Options, by: &
         output::print(&shown)?;
     } else {
         let _ = write!(shown, "{} ran; ", crate::text::plural(ran, "step", "steps"));
-        shown.push_str(&status::run_line(
-            &session.run,
-            &state.tally(&session.checklist).overall,
+        shown.push_str(&phrases::run_line(
+            service.run(),
+            &state.tally(&service.checklist).overall,
         ));
         output::print(&shown)?;
     }
@@ -183,25 +182,9 @@ fn automated(item: &Item) -> bool {
     item.command.is_some() || item.verify.is_some()
 }
 
-/// The items of the phase named by its id or its name (any case).
-fn phase_range(session: &Session, name: &str) -> anyhow::Result<std::ops::Range<usize>> {
-    let phases = session.checklist.phases();
-    let found = phases
-        .iter()
-        .find(|p| p.id == name || p.name.eq_ignore_ascii_case(name))
-        .ok_or_else(|| {
-            let names: Vec<&str> = phases.iter().map(|p| p.id.as_str()).collect();
-            hinted(
-                format!("no phase named \"{name}\""),
-                format!("the phases are {}", names.join(", ")),
-            )
-        })?;
-    Ok(session.checklist.item_range_of(found))
-}
-
 /// What `--dry-run` prints of an item: its lines exactly as they would run.
-fn dry_run(session: &Session, item: &Item) -> anyhow::Result<String> {
-    let values = session.state.values(&session.checklist);
+fn dry_run(service: &RunService, item: &Item) -> anyhow::Result<String> {
+    let values = service.state.values(&service.checklist);
     let mut shown = format!("{}\n", item.title);
     if let Some(command) = &item.command {
         let _ = writeln!(shown, "  run:    {}", shell_line(command, &values)?);
@@ -216,23 +199,23 @@ fn dry_run(session: &Session, item: &Item) -> anyhow::Result<String> {
 /// command passed), records both, and says how it went. The item is ticked
 /// only if everything passed and nobody changed it while it ran.
 fn step(
-    session: &Session,
+    service: &mut RunService,
     state: &mut RunState,
     index: usize,
     options: &Options,
     forced: bool,
-    by: &Author,
     interrupts: &Interrupts,
 ) -> anyhow::Result<Step> {
-    let item = &session.checklist.items()[index];
+    let item = &service.checklist.items()[index];
     let commands: Vec<&str> = item.command.iter().chain(&item.verify).map(String::as_str).collect();
-    params::require_secrets(session, &commands)?;
+    service.require_secrets(&commands)?;
     let kind = if item.command.is_some() {
         EvidenceKind::Exec
     } else {
         EvidenceKind::Verify
     };
-    let _claim = begin(session, state, index, kind, by, options.overrides.takeover)?;
+    let _claim = begin(service, state, index, kind, options.overrides.takeover)?;
+    let item = &service.checklist.items()[index];
     let before = state.item(index).clone();
     let mut runs: Vec<Evidence> = Vec::new();
     if let Some(command) = &item.command {
@@ -243,7 +226,7 @@ fn step(
             stream: true,
             timeout: options.timeout,
         };
-        runs.push(run_line(session, state, &line, interrupts)?);
+        runs.push(run_line(service, state, &line, interrupts)?);
     }
     if let Some(verify) = item.verify.as_deref().filter(|_| runs.iter().all(Evidence::passed)) {
         let line = Line {
@@ -253,7 +236,7 @@ fn step(
             stream: false,
             timeout: options.timeout.or(Some(VERIFY_TIMEOUT)),
         };
-        runs.push(run_line(session, state, &line, interrupts)?);
+        runs.push(run_line(service, state, &line, interrupts)?);
     }
     let passed = runs.iter().all(Evidence::passed);
     let summaries: Vec<String> = runs
@@ -263,7 +246,7 @@ fn step(
             EvidenceKind::Verify => format!("verified: {}", e.summary()),
         })
         .collect();
-    let now_standing = standing_now(session, index)?;
+    let now_standing = service.standing_now(index)?;
     let still = unchanged(&before, &now_standing);
     let ticks = passed && still && now_standing.status == Status::Todo;
     // Each run stamped after the item's latest change (a teammate's clock
@@ -271,19 +254,12 @@ fn step(
     let last = runs.len().saturating_sub(1);
     let mut events = Vec::new();
     for (i, evidence) in runs.into_iter().enumerate() {
-        let event = runner::event_for(
-            &session.checklist,
-            state,
-            index,
-            evidence,
-            forced,
-            by,
-            ticks && i == last,
-        );
-        state.apply(&session.checklist, &event);
+        let event = service.outcome_event(state, index, evidence, forced, ticks && i == last);
+        state.apply(&service.checklist, &event);
         events.push(event);
     }
-    session.record(&events)?;
+    open_run::record(service, &events)?;
+    let item = &service.checklist.items()[index];
     let summary = summaries.join(", ");
     // Heard by preflight, or Ctrl-C on the terminal the command had (the
     // signal went to its group alone): 128 + the signal either way.

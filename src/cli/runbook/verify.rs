@@ -8,25 +8,25 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use super::super::mark::resolve;
-use super::super::session::Session;
-use super::super::{exit, output, status};
-use super::{Line, run_line, standing_now, unchanged};
+use super::step::{Line, begin, run_line, unchanged};
 use crate::checklist::Status;
-use crate::cli::hinted::hinted;
+use crate::cli::open_run;
+use crate::cli::{exit, output, phrases};
 use crate::gate;
-use crate::run::{Author, EvidenceKind, Proof};
-use crate::store::runner::{self, Interrupts};
+use crate::hinted::hinted;
+use crate::run::{EvidenceKind, Proof};
+use crate::service::RunService;
+use crate::store::runner::Interrupts;
 
 /// The items `verify` runs: those named, else, in checklist order, every
 /// item with a verification that is open, or done without a proof that
 /// passed since it was ticked (ticked by hand, or its proof failed since).
-fn targets(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> {
+fn targets(service: &RunService, queries: &[String]) -> anyhow::Result<Vec<usize>> {
     if queries.is_empty() {
-        return Ok((0..session.checklist.items().len())
-            .filter(|&i| session.checklist.items()[i].verify.is_some())
+        return Ok((0..service.checklist.items().len())
+            .filter(|&i| service.checklist.items()[i].verify.is_some())
             .filter(|&i| {
-                let state = session.state.item(i);
+                let state = service.state.item(i);
                 match state.status {
                     Status::Todo => true,
                     Status::Done => state.proof != Proof::Passed,
@@ -35,11 +35,11 @@ fn targets(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> 
             })
             .collect());
     }
-    let found = resolve(session, queries)?;
+    let found = service.resolve(queries)?;
     for &index in &found {
-        if session.checklist.items()[index].verify.is_none() {
+        if service.checklist.items()[index].verify.is_none() {
             return Err(hinted(
-                format!("{} has no verification", session.checklist.items()[index].id),
+                format!("{} has no verification", service.checklist.items()[index].id),
                 "give it one in the checklist: `verify: …`, a command that exits 0 when it holds",
             ));
         }
@@ -48,33 +48,33 @@ fn targets(session: &Session, queries: &[String]) -> anyhow::Result<Vec<usize>> 
 }
 
 pub fn verify(
-    session: &Session,
+    service: &mut RunService,
     queries: &[String],
     timeout: Duration,
     (force, takeover): (bool, bool),
-    by: &Author,
 ) -> anyhow::Result<ExitCode> {
-    let targets = targets(session, queries)?;
+    let targets = targets(service, queries)?;
     if targets.is_empty() {
         output::print("nothing to verify: no open or unproven item has a `verify:` command\n")?;
         return Ok(ExitCode::from(exit::OK));
     }
-    session.record(&[])?;
+    open_run::record(service, &[])?;
     let interrupts = Interrupts::listen()?;
-    let mut state = session.state.clone();
+    let mut state = service.state.clone();
     let mut failed = 0;
     for index in targets {
-        let item = &session.checklist.items()[index];
-        let tally = state.tally(&session.checklist);
-        let closed = gate::item_closed(&session.checklist, &tally, state.approvals(), index);
+        let item = &service.checklist.items()[index];
+        let tally = state.tally(&service.checklist);
+        let closed = gate::item_closed(&service.checklist, &tally, state.approvals(), index);
         if let Some(closed) = closed.filter(|_| !force) {
             failed += 1;
-            said(&format!("⛔ {}: {}\n", item.title, closed.message(&session.checklist)));
+            said(&format!("⛔ {}: {}\n", item.title, closed.message(&service.checklist)));
             continue;
         }
+        service.require_secrets(&[item.verify.as_deref().unwrap_or_default()])?;
+        let _claim = begin(service, &state, index, EvidenceKind::Verify, takeover)?;
+        let item = &service.checklist.items()[index];
         let template = item.verify.as_deref().unwrap_or_default();
-        super::super::params::require_secrets(session, &[template])?;
-        let _claim = super::begin(session, &state, index, EvidenceKind::Verify, by, takeover)?;
         let before = state.item(index).clone();
         let line = Line {
             template,
@@ -83,7 +83,7 @@ pub fn verify(
             stream: false,
             timeout: Some(timeout),
         };
-        let evidence = run_line(session, &state, &line, &interrupts)?;
+        let evidence = run_line(service, &state, &line, &interrupts)?;
         let mark = match (evidence.passed(), evidence.timed_out) {
             (true, _) => "✓",
             (false, true) => "⏱",
@@ -100,19 +100,19 @@ pub fn verify(
         said(&result);
         // A teammate's change made while it ran is kept: the run is then
         // evidence alone.
-        let now = standing_now(session, index)?;
+        let now = service.standing_now(index)?;
         let open = unchanged(&before, &now) && now.status == Status::Todo;
-        let event = runner::event_for(&session.checklist, &state, index, evidence, closed.is_some(), by, open);
+        let event = service.outcome_event(&state, index, evidence, closed.is_some(), open);
         // Recorded one by one: what was proven stays proven if a later one hangs.
-        session.record(std::slice::from_ref(&event))?;
-        state.apply(&session.checklist, &event);
+        open_run::record(service, std::slice::from_ref(&event))?;
+        state.apply(&service.checklist, &event);
         if interrupts.asked() {
             break;
         }
     }
-    output::print(&status::run_line(
-        &session.run,
-        &state.tally(&session.checklist).overall,
+    output::print(&phrases::run_line(
+        service.run(),
+        &state.tally(&service.checklist).overall,
     ))?;
     if let Some(signal) = interrupts.exit_status() {
         return Ok(ExitCode::from(signal));

@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use super::git::Git;
-use crate::cli::hinted::hinted;
 use crate::cli::output;
+use crate::hinted::hinted;
 use crate::store::files::{Replace, Target};
 
 /// The line `.gitattributes` needs for a plain `git pull` to merge run logs

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use super::git::Git;
-use crate::cli::hinted::hinted;
+use crate::hinted::hinted;
 use crate::text::escape_for_terminal;
 
 /// Whether git may apply `attribute` with `value` to a run log: the union

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use anyhow::Context as _;
 
-use crate::cli::hinted::hinted;
+use crate::hinted::hinted;
 use crate::text::escape_for_terminal;
 
 /// git, run in one folder; its errors carry what git said.

@@ -1,13 +1,11 @@
-//! What a run's log says that the operator should know, printed once per
-//! command on stderr: lines that were skipped, items the checklist no longer
+//! What a run's log says that the operator should know, as the warnings the
+//! caller shows once: lines that were skipped, items the checklist no longer
 //! has (and which of them were most likely renamed, with the fix), and
 //! changes dated in the future (a clock set wrong).
 
 use std::fmt::Write as _;
 use std::time::{Duration, SystemTime};
 
-use super::output;
-use super::paint::Paint;
 use crate::checklist::Checklist;
 use crate::renames::likely_renames;
 use crate::run::{Event, RunState};
@@ -46,31 +44,34 @@ pub fn stamps(events: &[Event]) -> Vec<(Timestamp, &str)> {
     events.iter().map(|e| (e.stamp.at, e.stamp.by.as_str())).collect()
 }
 
-/// Prints everything worth knowing about the run as read.
-pub fn report(log: &RunLog, checklist: &Checklist, read: &Read, state: &RunState, paint: Paint) {
+/// Everything worth knowing about the run as read, a warning each.
+pub fn of(log: &RunLog, checklist: &Checklist, read: &Read, state: &RunState) -> Vec<String> {
     let path = escape_for_terminal(&log.path().display().to_string());
     let warnings = read.warnings;
-    for warning in warnings.iter().take(SHOWN_WARNINGS) {
-        output::warning(paint, &format!("{path}:{}: {}", warning.line, warning.message));
-    }
+    let mut notices: Vec<String> = warnings
+        .iter()
+        .take(SHOWN_WARNINGS)
+        .map(|warning| format!("{path}:{}: {}", warning.line, warning.message))
+        .collect();
     if warnings.len() > SHOWN_WARNINGS {
         let more = plural(
             warnings.len() - SHOWN_WARNINGS,
             "more invalid line",
             "more invalid lines",
         );
-        output::warning(paint, &format!("{path}: and {more}"));
+        notices.push(format!("{path}: and {more}"));
     }
-    orphans(checklist, state, paint);
-    if let Some(note) = future_note(&read.stamps) {
-        output::warning(paint, &note);
-    }
+    notices.extend(orphans(checklist, state));
+    notices.extend(future_note(&read.stamps));
+    notices
 }
 
-fn orphans(checklist: &Checklist, state: &RunState, paint: Paint) {
+/// The items of the run the checklist no longer has, and which of them were
+/// most likely renamed, with the fix.
+fn orphans(checklist: &Checklist, state: &RunState) -> Option<String> {
     let orphans: Vec<_> = state.orphans().collect();
     if orphans.is_empty() {
-        return;
+        return None;
     }
     let count = plural(orphans.len(), "item", "items");
     let are = if orphans.len() == 1 { "is" } else { "are" };
@@ -99,7 +100,7 @@ fn orphans(checklist: &Checklist, state: &RunState, paint: Paint) {
             ),
         };
     }
-    output::warning(paint, &message);
+    Some(message)
 }
 
 /// Says how many events are dated more than a day ahead of this machine's

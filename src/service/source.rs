@@ -5,14 +5,14 @@ use std::path::{Path, PathBuf};
 
 use crate::bundled::{self, Bundled, PRODUCTION_DEPLOYMENT};
 use crate::checklist::Checklist;
-use crate::cli::hinted::hinted;
 use crate::format;
-use crate::store::runlog::place;
+use crate::hinted::hinted;
+use crate::store::runlog::{Header, RunLog, place};
 
 /// The canonical path of a checklist file, also of one about to be written
 /// (`import -o`): its folder made canonical, and its name. Its runs are found
 /// under the same folder before and after the file exists.
-pub(super) fn canonical(path: &Path) -> PathBuf {
+pub fn canonical(path: &Path) -> PathBuf {
     if let Ok(canonical) = path.canonicalize() {
         return canonical;
     }
@@ -87,5 +87,21 @@ impl Source {
             Source::Bundled(bundled) => place::bundled_key(bundled.file_name),
             Source::File(path) => place::file_key(&canonical(path)),
         }
+    }
+
+    /// The names of the checklist's runs, read from their logs' first lines.
+    pub fn run_names(&self) -> Vec<String> {
+        let Ok(entries) = self.runs_dir().and_then(|dir| Ok(std::fs::read_dir(dir)?)) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|ext| ext == place::EXTENSION))
+            .filter_map(|path| RunLog::new(path, Header::default()).header().ok().flatten())
+            .map(|header| header.run)
+            .collect();
+        names.sort();
+        names
     }
 }

@@ -1,0 +1,43 @@
+use super::*;
+use crate::checklist::Status;
+use crate::run::Change;
+
+/// A new run of the bundled checklist, its log to be kept in `dir`.
+fn new_run(dir: &tempfile::TempDir) -> RunService {
+    let opening = Opening {
+        run: None,
+        state: Some(dir.path().join("run.jsonl")),
+        author: "alice".into(),
+    };
+    RunService::open(&Source::resolve(None), &opening, Reading::Whole).unwrap()
+}
+
+fn tick(service: &RunService, index: usize) -> Event {
+    let item = &service.checklist.items()[index];
+    let stamp = service.author().stamp(crate::store::runlog::now());
+    Event::on_item(stamp, item.id.clone(), Change::Status(Status::Done))
+}
+
+#[test]
+fn the_first_write_of_a_new_run_says_once_that_it_started_and_a_write_of_nothing_says_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut service = new_run(&dir);
+    assert!(service.notices.is_empty(), "{:?}", service.notices);
+    assert!(service.record(&[]).unwrap().is_empty());
+    assert!(!service.log().path().exists(), "nothing to write creates no log");
+    let first = tick(&service, 0);
+    assert_eq!(service.record(&[first]).unwrap(), ["started run \"default\""]);
+    let second = tick(&service, 1);
+    assert!(service.record(&[second]).unwrap().is_empty());
+    assert_eq!(service.log().read().unwrap().events.len(), 2);
+}
+
+#[test]
+fn an_undeclared_set_value_is_refused_and_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut service = new_run(&dir);
+    let undeclared = service.give_values(&[("nope".into(), "1".into())], false);
+    assert!(undeclared.unwrap_err().to_string().contains("no parameter `nope`"));
+    assert!(service.record(&[]).unwrap().is_empty());
+    assert!(!service.log().path().exists());
+}
