@@ -64,7 +64,7 @@ fn benches(c: &mut Criterion) {
                 tail(&mut app, &mut cx);
             });
         });
-        let message = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+        let message = app.message().map(|m| m.text.clone()).unwrap_or_default();
         assert!(
             !message.contains("read again"),
             "a tick read the whole log again: {message}"

@@ -112,7 +112,7 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
             // A resize whose signal came before the first poll (or while a
             // command had the terminal) sent no event: the size is looked at.
             if let Ok(size) = session.terminal.size()
-                && (size.width, size.height) != (app.screen.width, app.screen.height)
+                && (size.width, size.height) != (app.screen().width, app.screen().height)
             {
                 update(
                     app,
@@ -132,8 +132,8 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
             let burst = Instant::now();
             loop {
                 let event = event::read()?;
-                let kept_search = app.tree.kept_search();
-                if let Some(action) = input::action(&event, &app.mode, kept_search) {
+                let kept_search = app.tree().kept_search();
+                if let Some(action) = input::action(&event, app.mode(), kept_search) {
                     dirty = true;
                     if !carry_out(update(app, action), app, cx, &mut session, &watchdog) {
                         return Ok(None);
@@ -222,7 +222,7 @@ pub fn tail(app: &mut App, cx: &mut Context) -> bool {
                 .events
                 .windows(2)
                 .all(|pair| pair[0].stamp.at <= pair[1].stamp.at);
-            let late = contents.events.iter().any(|e| app.state.is_late(&app.checklist, e));
+            let late = contents.events.iter().any(|e| app.state().is_late(app.checklist(), e));
             if whole && cx.replaced {
                 reread(app, cx, "the run log was replaced; read it again");
             } else if whole {

@@ -17,7 +17,7 @@ fn app(width: u16, height: u16) -> App {
 }
 
 fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
     terminal.draw(|frame| view::draw(frame, app)).unwrap();
     terminal.backend().to_string()
 }
@@ -171,7 +171,7 @@ fn a_search_highlights_matches_in_titles_and_marks_matches_in_details() {
         })
         .expect("a matching row");
     let x = (0..80).find(|&x| buffer[(x, row)].symbol() == "R").unwrap();
-    let matched = app.theme.matched;
+    let matched = app.theme().matched;
     assert_eq!(buffer[(x, row)].fg, matched.fg.unwrap(), "the match stands out");
     assert_eq!(
         buffer[(x + 9, row)].fg,
@@ -189,8 +189,7 @@ fn a_search_highlights_matches_in_titles_and_marks_matches_in_details() {
 
 #[test]
 fn no_color_bars_show_progress_by_their_glyphs() {
-    let mut app = app(120, 40);
-    app.theme = preflight::ui::theme::Theme::PLAIN;
+    let app = app(120, 40).with_theme(preflight::ui::theme::Theme::PLAIN);
     let screen = render(&app);
     let overall = screen.lines().nth(1).unwrap();
     assert!(overall.contains('█') && overall.contains('░'), "{overall}");
@@ -319,10 +318,7 @@ fn a_runbook_shows_values_commands_evidence_and_a_locked_phase() {
         }),
     ];
     let state = RunState::replay(&written, &events);
-    let mut shown = written.clone();
-    shown.put_values(&state.values(&written));
-    let mut app = App::new(shown, state, "v2.3.0".into(), "alice".into(), true);
-    app.set_templates(written);
+    let mut app = App::new(written, state, "v2.3.0".into(), "alice".into(), true);
     go(&mut app, [Action::Resize { width: 110, height: 30 }]);
     go(&mut app, [const { Action::Down }; 5]);
     insta::assert_snapshot!(render(&app));
@@ -357,10 +353,7 @@ fn a_done_item_whose_proof_failed_is_marked_in_the_tree_and_the_detail() {
         event("2026-11-29T10:09:00Z", Change::Ran, 1),
     ];
     let state = RunState::replay(&written, &events);
-    let mut shown = written.clone();
-    shown.put_values(&state.values(&written));
-    let mut app = App::new(shown, state, "v2.3.0".into(), "alice".into(), true);
-    app.set_templates(written);
+    let mut app = App::new(written, state, "v2.3.0".into(), "alice".into(), true);
     go(&mut app, [Action::Resize { width: 110, height: 30 }]);
     go(&mut app, [const { Action::Down }; 3]);
     let screen = render(&app);
@@ -386,10 +379,7 @@ fn the_question_before_a_run_shows_the_whole_command_line_over_as_many_rows_as_i
         padded.clone(),
     )];
     let state = RunState::replay(&written, &events);
-    let mut shown = written.clone();
-    shown.put_values(&state.values(&written));
-    let mut app = App::new(shown, state, "default".into(), "alice".into(), true);
-    app.set_templates(written);
+    let mut app = App::new(written, state, "default".into(), "alice".into(), true);
     go(&mut app, [Action::Resize { width: 80, height: 24 }]);
     go(&mut app, [Action::Down, Action::Down, Action::RunCommand]);
     let screen = render(&app);

@@ -12,7 +12,7 @@ const DEPLOY: &str =
     "title: Deploy\nphases:\n  - name: Prepare\n    sections:\n      - name: Code\n        items: [Tag, Changelog]\n";
 
 fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
     terminal.draw(|frame| view::draw(frame, app)).unwrap();
     terminal.backend().to_string()
 }
@@ -52,7 +52,7 @@ fn a_teammates_approval_is_announced_and_the_lock_gives_way_to_who_approved() {
     let screen = render(&app);
     assert!(screen.contains("approved by bob[2J  0/1"), "{screen}");
     assert!(!screen.contains('\u{1b}'), "{screen}");
-    assert_eq!(app.message.as_ref().unwrap().text, "Deploy approved by bob[2J");
+    assert_eq!(app.message().unwrap().text, "Deploy approved by bob[2J");
 }
 
 #[test]

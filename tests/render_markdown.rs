@@ -53,7 +53,7 @@ fn render(app: &App) -> String {
 }
 
 fn terminal(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
     terminal.draw(|frame| view::draw(frame, app)).unwrap();
     terminal
 }
@@ -74,7 +74,7 @@ fn an_item_detail_with_a_paragraph_a_list_and_code() {
     let cell = &terminal.backend().buffer()[(u16::try_from(column).unwrap(), u16::try_from(row).unwrap())];
     assert_eq!(
         (cell.symbol(), Some(cell.fg)),
-        ("p", app.theme.code.fg),
+        ("p", app.theme().code.fg),
         "code is drawn as code"
     );
     insta::assert_snapshot!(screen);

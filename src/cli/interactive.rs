@@ -9,7 +9,7 @@ use super::session::{Session, operator};
 use super::source::{Source, canonical};
 use super::{Globals, exit, notices};
 use crate::store::runlog::place;
-use crate::ui::app::{Action, App, update};
+use crate::ui::app::App;
 use crate::ui::resume::Resume;
 use crate::ui::{self, theme::Theme};
 
@@ -38,36 +38,28 @@ pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<Ex
         Source::File(path) => Some(path.clone()),
         Source::Bundled(_) => None,
     };
-    let mut app = App::new(
-        session.checklist,
-        session.state,
-        session.run,
-        operator(globals),
-        file.is_some(),
-    );
-    let resume = resume_path(source, globals, &app.run);
-    let message = app.message.take();
+    // The view shows the checklist with the run's values, and shows it anew
+    // when one changes: it is given the checklist as written.
+    let written = session.templates.take().unwrap_or(session.checklist);
+    let theme = match globals.color {
+        ColorChoice::Auto => Theme::from_env(),
+        ColorChoice::Always => Theme::COLOR,
+        ColorChoice::Never => Theme::PLAIN,
+    };
+    let mut app = App::new(written, session.state, session.run, operator(globals), file.is_some()).with_theme(theme);
+    let resume = resume_path(source, globals, app.run());
     if fresh {
-        update(&mut app, Action::NextOpen);
+        app.start_at_first_open();
     } else if let Some(remembered) = resume.as_deref().and_then(Resume::load) {
         remembered.restore(&mut app);
     }
-    app.message = message;
     if let Some(message) = unknown_run {
         app.say(format!("{message} — your first change starts it"));
     }
     if let Some(note) = future {
         app.complain(note);
     }
-    if let Some(templates) = session.templates {
-        app.set_templates(templates);
-    }
     app.ask_for_missing_param();
-    app.theme = match globals.color {
-        ColorChoice::Auto => Theme::from_env(),
-        ColorChoice::Always => Theme::COLOR,
-        ColorChoice::Never => Theme::PLAIN,
-    };
     let cx = ui::Context {
         log: session.log,
         file,

@@ -72,8 +72,8 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
         } => {
             // `line` is what the question showed, secrets masked; what runs
             // has their values.
-            let values = app.state.run_values(&app.checklist);
-            let item = &app.checklist.items()[index];
+            let values = app.state().run_values(app.checklist());
+            let item = &app.checklist().items()[index];
             let template = match kind {
                 EvidenceKind::Exec => item.command.as_deref(),
                 EvidenceKind::Verify => item.verify.as_deref(),
@@ -86,7 +86,7 @@ pub fn carry_out(effect: Effect, app: &mut App, log: &RunLog, session: &mut term
             let Some(_claim) = begin(app, log, watchdog, index, kind) else {
                 return;
             };
-            let before = app.state.item(index).clone();
+            let before = app.state().item(index).clone();
             let handed = watchdog.hand_over();
             let ran = session.suspend(|| run(&line, &real, &values, kind, watchdog));
             // Kept until the outcome is recorded: a view asked to end
@@ -138,8 +138,16 @@ pub fn outcome_event(
     outcome: Outcome,
     open: bool,
 ) -> Event {
-    let evidence = outcome.evidence(kind, line).masked(app.state.secrets());
-    runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.author, open)
+    let evidence = outcome.evidence(kind, line).masked(app.state().secrets());
+    runner::event_for(
+        app.checklist(),
+        app.state(),
+        index,
+        evidence,
+        forced,
+        app.author(),
+        open,
+    )
 }
 
 /// A run's outcome was recorded as `event`: the view applies it and says how
@@ -149,7 +157,7 @@ pub fn outcome_recorded(app: &mut App, index: usize, event: &Event) {
     let Some(evidence) = &event.evidence else {
         return;
     };
-    let title = &app.checklist.items()[index].title;
+    let title = &app.checklist().items()[index].title;
     if evidence.passed() {
         app.say(format!("✓ {title}: {}", evidence.summary()));
     } else {
@@ -162,7 +170,7 @@ pub fn outcome_recorded(app: &mut App, index: usize, event: &Event) {
 /// given, and by whom.
 pub fn param_event(app: &App, name: &str, value: &str, now: Timestamp) -> Event {
     let recorded = if secret(app, name) { "" } else { value };
-    let stamp = app.author.stamp(app.state.stamp_for_param(name, now));
+    let stamp = app.author().stamp(app.state().stamp_for_param(name, now));
     Event::param(stamp, name.to_owned(), recorded.to_owned())
 }
 
@@ -170,7 +178,7 @@ pub fn param_event(app: &App, name: &str, value: &str, now: Timestamp) -> Event 
 /// view shows the value and asks for the next one missing.
 pub fn param_recorded(app: &mut App, event: &Event, name: &str, value: String) {
     let said = if secret(app, name) {
-        app.state.give_secret(name, value);
+        app.give_secret(name, value);
         format!("{name} given (secret: for this session only, never recorded)")
     } else {
         format!("{name} = {value}")
@@ -181,13 +189,13 @@ pub fn param_recorded(app: &mut App, event: &Event, name: &str, value: String) {
 }
 
 fn secret(app: &App, name: &str) -> bool {
-    app.checklist.params.iter().any(|p| p.name == name && p.secret)
+    app.checklist().params.iter().any(|p| p.name == name && p.secret)
 }
 
 /// Claims the item's step and records that its command starts, as `exec`
 /// does; `None` (the view says why) while someone else runs it.
 fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: EvidenceKind) -> Option<runner::Claim> {
-    let item = &app.checklist.items()[index];
+    let item = &app.checklist().items()[index];
     let title = item.title.clone();
     let claimed = runner::claim(log.path(), item.id.as_str());
     // Read after claiming: a start recorded before the claim is seen.
@@ -213,7 +221,7 @@ fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: E
         ));
         return None;
     }
-    let started = runner::started(&app.state, &app.checklist, index, kind, &app.author);
+    let started = runner::started(app.state(), app.checklist(), index, kind, app.author());
     let _writing = watchdog.writing();
     if let Err(err) = log.append(std::slice::from_ref(&started)) {
         app.record_failed(err.message());
@@ -226,7 +234,7 @@ fn begin(app: &mut App, log: &RunLog, watchdog: &Watchdog, index: usize, kind: E
 /// How the item stands in the run log as it is now; `None` when the log
 /// cannot be read (the run is then recorded as evidence alone).
 fn standing_now(app: &App, log: &RunLog, index: usize) -> Option<ItemState> {
-    Some(log.replayed(&app.checklist).ok()?.item(index).clone())
+    Some(log.replayed(app.checklist()).ok()?.item(index).clone())
 }
 
 /// The escape that asks the terminal to put `text` on the clipboard.

@@ -3,15 +3,9 @@
 //! parameter without a value is asked for.
 
 use super::{App, Mode, Prompt, Purpose};
-use crate::checklist::Checklist;
 use crate::ui::line_edit::LineEdit;
 
 impl App {
-    /// Keeps the checklist as written, to show it again with new values.
-    pub fn set_templates(&mut self, templates: Checklist) {
-        self.templates = Some(templates);
-    }
-
     /// Shows the checklist with the run's current values.
     pub(crate) fn refresh_values(&mut self) {
         if let Some(templates) = &self.templates {

@@ -21,8 +21,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let theme = &app.theme;
-    let border = if app.focus == Focus::Detail {
+    let theme = app.theme();
+    let border = if app.focus() == Focus::Detail {
         theme.title
     } else {
         theme.dim
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .title(" Detail ")
         .border_style(border);
     let lines = lines(app, area.width);
-    let scroll = app.detail_scroll.min(bound(lines.len(), area.height));
+    let scroll = app.detail_scroll().min(bound(lines.len(), area.height));
     let paragraph = Paragraph::new(lines).block(block).scroll((scroll, 0));
     frame.render_widget(paragraph, area);
 }
@@ -54,20 +54,20 @@ fn bound(lines: usize, height: u16) -> u16 {
 
 /// The pane's lines, each fitting in `width` columns.
 fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = app.theme();
     let mut out = Lines {
         width: usize::from(width),
         lines: Vec::new(),
     };
-    match app.tree.selected() {
+    match app.tree().selected() {
         Some(Row::Item(i)) => item_lines(app, i, &mut out),
         Some(Row::Section(s)) => {
-            let section = &app.checklist.sections()[s];
+            let section = &app.checklist().sections()[s];
             out.header(&section.name, section.description.as_deref(), theme);
-            out.wrapped(vec![Span::raw(done_of(&app.tally.sections[s]))]);
+            out.wrapped(vec![Span::raw(done_of(&app.tally().sections[s]))]);
         }
         Some(Row::Phase(p)) => {
-            let phase = &app.checklist.phases()[p];
+            let phase = &app.checklist().phases()[p];
             let progress = app.phase_progress(p);
             out.header(&phase.name, phase.description.as_deref(), theme);
             out.wrapped(vec![Span::raw(format!(
@@ -88,9 +88,9 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 /// A phase's approvals: how many count of how many it needs, then each
 /// that stands, with who, when, its note and whether it counts.
 fn approval_lines(app: &App, phase: usize, out: &mut Lines) {
-    let theme = &app.theme;
-    let approvals = app.state.approvals();
-    let needed = app.checklist.phases()[phase].approvals;
+    let theme = app.theme();
+    let approvals = app.state().approvals();
+    let needed = app.checklist().phases()[phase].approvals;
     out.blank();
     out.wrapped(vec![
         Span::styled("Approvals: ", theme.key),

@@ -158,9 +158,9 @@ fn carry_out(app: &mut App, effect: Effect, passes: bool) {
             line,
             forced,
         } => {
-            let open = app.state.item(index).status == Status::Todo;
-            let mut started = runner::started(&app.state, &app.checklist, index, kind, &app.author);
-            started.stamp.at = app.state.stamp_for(index, clock());
+            let open = app.state().item(index).status == Status::Todo;
+            let mut started = runner::started(app.state(), app.checklist(), index, kind, app.author());
+            started.stamp.at = app.state().stamp_for(index, clock());
             app.external(std::slice::from_ref(&started));
             let outcome = Outcome {
                 exit: Some(i32::from(!passes)),
@@ -170,7 +170,7 @@ fn carry_out(app: &mut App, effect: Effect, passes: bool) {
                 tail: vec![format!("made up for {line}")],
             };
             let mut event = hand_over::outcome_event(app, index, kind, &line, forced, outcome, open);
-            event.stamp.at = app.state.stamp_for(index, clock());
+            event.stamp.at = app.state().stamp_for(index, clock());
             hand_over::outcome_recorded(app, index, &event);
         }
         Effect::SetParam { name, value } => {
@@ -195,26 +195,32 @@ fn take(app: &mut App, step: Step) -> Result<(), TestCaseError> {
                     index, kind, forced, ..
                 } => {
                     prop_assert_eq!(&answered, &Action::Yes, "nothing runs without a y");
-                    let item = &app.checklist.items()[*index];
+                    let item = &app.checklist().items()[*index];
                     let script = match kind {
                         EvidenceKind::Exec => &item.command,
                         EvidenceKind::Verify => &item.verify,
                     };
                     prop_assert!(script.is_some(), "{} has a {kind:?} to run", item.title);
                     let closed =
-                        crate::gate::item_closed(&app.checklist, &app.tally, app.state.approvals(), *index).is_some();
+                        crate::gate::item_closed(app.checklist(), app.tally(), app.state().approvals(), *index)
+                            .is_some();
                     prop_assert!(*forced || !closed, "{} runs past a closed gate unforced", item.title);
                 }
                 Effect::SetParam { name, value } => {
                     prop_assert_eq!(&answered, &Action::Confirm);
                     prop_assert!(!value.is_empty(), "an empty value is no value");
-                    prop_assert!(app.checklist.params.iter().any(|p| &p.name == name));
+                    prop_assert!(app.checklist().params.iter().any(|p| &p.name == name));
                 }
                 Effect::Record(edits) => {
                     for edit in edits.iter().filter(|e| e.kind == EditKind::New) {
                         let gated = matches!(edit.after, Change::Status(Status::Done | Status::Skipped { .. }))
-                            && crate::gate::item_closed(&app.checklist, &app.tally, app.state.approvals(), edit.index)
-                                .is_some();
+                            && crate::gate::item_closed(
+                                app.checklist(),
+                                app.tally(),
+                                app.state().approvals(),
+                                edit.index,
+                            )
+                            .is_some();
                         prop_assert!(edit.forced || !gated, "{edit:?} passes a closed gate unforced");
                     }
                 }
@@ -224,14 +230,14 @@ fn take(app: &mut App, step: Step) -> Result<(), TestCaseError> {
             carry_out(app, effect, passes);
         }
         Step::TeammateSets(value) => {
-            let at = app.state.stamp_for_param("version", clock());
+            let at = app.state().stamp_for_param("version", clock());
             let event = Event::param(Stamp::new(at, "bob"), "version", value);
             app.external(&[event]);
         }
         Step::TeammateTicks(n) => {
-            let index = n % app.checklist.items().len();
-            let at = app.state.stamp_for(index, clock());
-            let item = app.checklist.items()[index].id.to_string();
+            let index = n % app.checklist().items().len();
+            let at = app.state().stamp_for(index, clock());
+            let item = app.checklist().items()[index].id.to_string();
             let event = teammates(item, at, Change::Status(Status::Done));
             app.external(&[event]);
         }
@@ -244,17 +250,17 @@ fn take(app: &mut App, step: Step) -> Result<(), TestCaseError> {
 fn stays_consistent(mut app: App, steps: Vec<Step>) -> Result<(), TestCaseError> {
     for step in steps {
         take(&mut app, step)?;
-        let rows = app.tree.rows().len();
-        prop_assert!(rows == 0 || app.tree.cursor() < rows);
-        prop_assert!(app.tree.offset() <= app.tree.cursor() || rows == 0);
+        let rows = app.tree().rows().len();
+        prop_assert!(rows == 0 || app.tree().cursor() < rows);
+        prop_assert!(app.tree().offset() <= app.tree().cursor() || rows == 0);
         let height = usize::from(app.tree_height());
         prop_assert!(
-            rows == 0 || app.tree.cursor() < app.tree.offset() + height,
+            rows == 0 || app.tree().cursor() < app.tree().offset() + height,
             "the cursor is on screen"
         );
-        prop_assert_eq!(&app.tally, &app.state.tally(&app.checklist));
+        prop_assert_eq!(app.tally(), &app.state().tally(app.checklist()));
     }
-    let backend = ratatui::backend::TestBackend::new(app.screen.width, app.screen.height);
+    let backend = ratatui::backend::TestBackend::new(app.screen().width, app.screen().height);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal.draw(|frame| crate::ui::view::draw(frame, &app)).unwrap();
     Ok(())
