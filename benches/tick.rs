@@ -13,6 +13,7 @@ use preflight::run::{Change, Event, RunState, Stamp};
 use preflight::store::runlog::{Header, RunLog};
 use preflight::timestamp::Timestamp;
 use preflight::ui::app::{Action, App, Effect, update};
+use preflight::ui::input::resize;
 use preflight::ui::{Context, record, tail};
 use preflight::{format, generate};
 
@@ -45,7 +46,7 @@ fn benches(c: &mut Criterion) {
         let contents = log.read().unwrap();
         let state = RunState::replay(&checklist, &contents.events);
         let mut app = App::new(checklist.clone(), state, "bench".into(), "bench".into(), true);
-        update(&mut app, Action::Resize { width: 120, height: 40 });
+        update(&mut app, resize(120, 40));
         update(&mut app, Action::Top);
         update(&mut app, Action::Down);
         update(&mut app, Action::Down);

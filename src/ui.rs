@@ -31,7 +31,7 @@ use ratatui::crossterm::event;
 
 use crate::format;
 use crate::store::runlog::{Mark, RunLog, now};
-use app::{Action, App, Edit, Effect, update};
+use app::{App, Edit, Effect, update};
 
 /// How long the loop waits for a key before looking at the run log again.
 const TICK: Duration = Duration::from_millis(250);
@@ -90,13 +90,7 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
     event::poll(Duration::ZERO)?;
     let mut waiter = wait::Waiter::new().context("cannot wait for the terminal")?;
     let size = session.terminal.size()?;
-    update(
-        app,
-        Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    update(app, input::resize(size.width, size.height));
     let mut dirty = true;
     let mut tailed = Instant::now();
     while !watchdog.stopping() {
@@ -114,13 +108,7 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
             if let Ok(size) = session.terminal.size()
                 && (size.width, size.height) != (app.screen().width, app.screen().height)
             {
-                update(
-                    app,
-                    Action::Resize {
-                        width: size.width,
-                        height: size.height,
-                    },
-                );
+                update(app, input::resize(size.width, size.height));
                 dirty = true;
             }
             tailed = Instant::now();

@@ -3,6 +3,7 @@
 
 use preflight::run::RunState;
 use preflight::ui::app::{Action, App, update};
+use preflight::ui::input::resize;
 use preflight::ui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -41,7 +42,7 @@ fn app(width: u16, height: u16, actions: impl IntoIterator<Item = Action>) -> Ap
     let checklist = preflight::format::parse(YAML, "release.yaml").unwrap();
     let state = RunState::new(&checklist);
     let mut app = App::new(checklist, state, "r1".into(), "alice".into(), true);
-    update(&mut app, Action::Resize { width, height });
+    update(&mut app, resize(width, height));
     for action in actions {
         update(&mut app, action);
     }

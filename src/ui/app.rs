@@ -22,19 +22,12 @@ use crate::checklist::Checklist;
 use crate::progress::{Progress, Tally};
 use crate::run::{Author, ItemState, RunState};
 
-use super::layout::{self, Areas};
+use super::layout::{self, Areas, Screen};
 use super::line_edit::LineEdit;
 use super::strip;
 use super::theme::Theme;
 use super::tree::{Filter, Row, SearchIndex, Tree};
 use crate::text::plural;
-
-/// Where things are on screen, from the last known size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Screen {
-    pub width: u16,
-    pub height: u16,
-}
 
 /// The whole state of the terminal view. Its parts change together (the
 /// rows with the statuses they filter by, the shown checklist with the run's
@@ -66,6 +59,10 @@ pub struct App {
     undo: Vec<Vec<Edit>>,
     redo: Vec<Vec<Edit>>,
     screen: Screen,
+    /// Where each part of the screen goes: laid out again by every method
+    /// that changes the size, the mode, the message or what the phase
+    /// overview shows, and read (never worked out again) by `update` and the view.
+    areas: Option<Areas>,
     theme: Theme,
     /// The checklist as written, `{{param}}` and all, when it has parameters:
     /// the shown one is made from it again when a value changes.
@@ -107,11 +104,17 @@ impl App {
             message,
             undo: Vec::new(),
             redo: Vec::new(),
-            screen: Screen { width: 80, height: 24 },
+            screen: Screen {
+                width: 80,
+                height: 24,
+                ..Screen::default()
+            },
+            areas: None,
             theme: Theme::COLOR,
             templates,
         };
         app.refresh_values();
+        app.relayout();
         app
     }
 
@@ -222,12 +225,28 @@ impl App {
         self.state.item(index)
     }
 
-    /// The screen's layout at its last known size.
+    /// The screen's layout at its last known size, as it was laid out.
     pub fn areas(&self) -> Option<Areas> {
-        self.areas_at(self.screen.width, self.screen.height)
+        self.areas
     }
 
-    /// The layout at a given size: the footer grows with a long prompt, and
+    /// The terminal has a new size: the screen is laid out for it.
+    pub(crate) fn resize(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.relayout();
+    }
+
+    /// Lays the screen out again for what it shows now, the cursor's row
+    /// kept on screen: a shorter footer can bring the detail pane back below
+    /// the tree and make it shorter.
+    pub(crate) fn relayout(&mut self) {
+        self.areas = self.areas_at(self.screen.width, self.screen.height);
+        let height = usize::from(self.tree_height());
+        self.tree.scroll_into_view(height);
+    }
+
+    /// The layout at a given size (the view's, when the terminal was resized
+    /// and the loop has not heard yet): the footer grows with a long prompt, and
     /// with an error too long for one row (a checklist that failed to reload).
     pub fn areas_at(&self, width: u16, height: u16) -> Option<Areas> {
         let footer = match (&self.mode, &self.message) {

@@ -4,7 +4,12 @@
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::app::{Action, Mode};
-use super::keymap;
+use super::{help, keymap};
+
+/// The Action of a screen of `width` × `height`, measured for the help.
+pub fn resize(width: u16, height: u16) -> Action {
+    Action::Resize(help::screen(width, height))
+}
 
 /// The Action a terminal event means in the current mode, if any; a kept
 /// search gives `n` and `N` to its matches.
@@ -24,10 +29,7 @@ pub fn action(event: &Event, mode: &Mode, kept_search: bool) -> Option<Action> {
             Mode::Searching | Mode::Prompt(_) => Some(Action::Paste(text.clone())),
             Mode::Help | Mode::Normal | Mode::Confirm(_) => None,
         },
-        Event::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
+        Event::Resize(width, height) => Some(resize(*width, *height)),
         _ => None,
     }
 }

@@ -98,6 +98,7 @@ mod tests {
     use crate::format::parse;
     use crate::run::RunState;
     use crate::ui::app::{Action, update};
+    use crate::ui::input::resize;
 
     fn app() -> App {
         let checklist = parse(
@@ -107,7 +108,7 @@ mod tests {
         .unwrap();
         let state = RunState::new(&checklist);
         let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
-        update(&mut app, Action::Resize { width: 80, height: 24 });
+        update(&mut app, resize(80, 24));
         app
     }
 

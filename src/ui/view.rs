@@ -26,7 +26,13 @@ use crate::text::plural;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(areas) = app.areas_at(area.width, area.height) else {
+    let screen = app.screen();
+    let laid_out = if (area.width, area.height) == (screen.width, screen.height) {
+        app.areas()
+    } else {
+        app.areas_at(area.width, area.height)
+    };
+    let Some(areas) = laid_out else {
         too_small(frame, area);
         return;
     };

@@ -49,6 +49,7 @@ impl App {
                 applied.push(event);
             }
         }
+        self.relayout();
         if status_changed && self.tree.filters_by_status() {
             self.tree.statuses_changed(&self.checklist, &self.state);
             let height = usize::from(self.tree_height());
@@ -157,6 +158,7 @@ impl App {
         self.state.keep_secrets(secrets);
         self.refresh_values();
         self.tally = self.state.tally(&self.checklist);
+        self.relayout();
         self.tree.statuses_changed(&self.checklist, &self.state);
         let height = usize::from(self.tree_height());
         self.tree.scroll_into_view(height);

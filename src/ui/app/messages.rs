@@ -30,6 +30,14 @@ impl App {
             error: false,
             age: 0,
         });
+        self.relayout();
+    }
+
+    /// Takes the message away: the next key after it was read.
+    pub(crate) fn quiet(&mut self) {
+        if self.message.take().is_some() {
+            self.relayout();
+        }
     }
 
     /// Shows `text` in the status line as an error, escaped as [`App::say`].
@@ -42,8 +50,7 @@ impl App {
             error: true,
             age: 0,
         });
-        let height = usize::from(self.tree_height());
-        self.tree.scroll_into_view(height);
+        self.relayout();
     }
 
     /// A quarter of a second passed: an old message fades. `true` when the
@@ -56,6 +63,7 @@ impl App {
         let limit = if message.error { COMPLAIN_TICKS } else { SAY_TICKS };
         if message.age >= limit {
             self.message = None;
+            self.relayout();
             return true;
         }
         false

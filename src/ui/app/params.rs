@@ -12,8 +12,9 @@ impl App {
             let mut shown = templates.clone();
             shown.put_values(&self.state.values(templates));
             self.checklist = shown;
-            // Titles changed: search them anew.
+            // Titles changed: search them anew, and lay the phases out again.
             self.search_index = None;
+            self.relayout();
         }
     }
 
@@ -60,5 +61,6 @@ impl App {
                 self.run
             )),
         });
+        self.relayout();
     }
 }

@@ -6,6 +6,7 @@ use crate::format::parse;
 use crate::run::Stamp;
 use crate::run::{Change, Event};
 use crate::timestamp::Timestamp;
+use crate::ui::input::resize;
 use crate::ui::tree::Filter;
 
 const YAML: &str = "title: Deploy
@@ -34,7 +35,7 @@ fn app() -> App {
     let checklist = parse(YAML, "deploy.yaml").unwrap();
     let state = RunState::new(&checklist);
     let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
-    update(&mut app, Action::Resize { width: 80, height: 24 });
+    update(&mut app, resize(80, 24));
     app
 }
 
@@ -265,7 +266,7 @@ fn help_opens_and_closes() {
 #[test]
 fn the_cursor_stays_on_screen() {
     let mut app = app();
-    update(&mut app, Action::Resize { width: 40, height: 12 });
+    update(&mut app, resize(40, 12));
     let height = usize::from(app.tree_height());
     act(&mut app, Action::Bottom);
     assert!(app.tree().cursor() >= app.tree().offset() && app.tree().cursor() < app.tree().offset() + height);
@@ -276,7 +277,7 @@ fn the_cursor_stays_on_screen() {
 #[test]
 fn an_error_that_grows_the_footer_keeps_the_cursor_on_screen() {
     let mut app = app();
-    update(&mut app, Action::Resize { width: 40, height: 10 });
+    update(&mut app, resize(40, 10));
     act(&mut app, Action::Bottom);
     let bottom = app.tree().offset() + usize::from(app.tree_height());
     assert_eq!(app.tree().cursor() + 1, bottom, "the cursor is on the last row");

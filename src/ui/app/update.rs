@@ -20,8 +20,8 @@ use crate::ui::view;
 // that most arms only look at it is no reason to make callers lend it.
 #[allow(clippy::needless_pass_by_value)]
 pub fn update(app: &mut App, action: Action) -> Effect {
-    if let Action::Resize { width, height } = action {
-        app.screen = super::Screen { width, height };
+    if let Action::Resize(screen) = action {
+        app.resize(screen);
         scroll(app);
         return Effect::None;
     }
@@ -34,6 +34,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Mode::Prompt(prompt) => typing::prompting(app, prompt, &action),
         Mode::Normal => normal(app, &action),
     };
+    app.relayout();
     scroll(app);
     effect
 }
@@ -44,9 +45,8 @@ fn scroll(app: &mut App) {
 }
 
 fn help(app: &mut App, action: &Action) -> Effect {
-    let screen = ratatui::layout::Rect::new(0, 0, app.screen.width, app.screen.height);
-    let page = crate::ui::help::visible(screen).max(1);
-    let last = crate::ui::help::last_scroll(screen);
+    let page = app.screen.help_page.max(1);
+    let last = app.screen.help_last;
     let scroll = &mut app.help_scroll;
     match action {
         Action::ToggleHelp | Action::Cancel | Action::Quit => app.mode = Mode::Normal,
@@ -68,8 +68,8 @@ fn page(app: &App) -> isize {
 
 pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
     // A message lasts until the next key (or fades, see `App::tick`).
-    if !matches!(action, Action::Resize { .. }) {
-        app.message = None;
+    if !matches!(action, Action::Resize(_)) {
+        app.quiet();
     }
     if app.focus == Focus::Detail {
         match action {
@@ -153,7 +153,7 @@ pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
         }
         Action::Cancel => {
             app.tree.clear_search(&app.checklist, &app.state);
-            app.message = None;
+            app.quiet();
         }
         Action::Quit => return Effect::Quit,
         Action::Click { column, row } => return click(app, *column, *row),
@@ -165,7 +165,7 @@ pub(super) fn normal(app: &mut App, action: &Action) -> Effect {
         | Action::Yes
         | Action::No
         | Action::Confirm
-        | Action::Resize { .. } => {}
+        | Action::Resize(_) => {}
     }
     Effect::None
 }

@@ -118,7 +118,7 @@ fn a_prompt_edits_where_the_cursor_is() {
 #[test]
 fn help_scrolls_to_its_end_and_no_further() {
     let mut app = app();
-    update(&mut app, Action::Resize { width: 40, height: 10 });
+    update(&mut app, resize(40, 10));
     act(&mut app, Action::ToggleHelp);
     act(&mut app, Action::Bottom);
     let last = app.help_scroll();
@@ -164,7 +164,7 @@ fn a_bulk_tick_never_overrides_what_a_teammate_changed_while_it_asked() {
 #[test]
 fn n_moves_to_a_match_in_the_middle_of_the_screen() {
     let mut app = app();
-    update(&mut app, Action::Resize { width: 80, height: 12 });
+    update(&mut app, resize(80, 12));
     act(&mut app, Action::StartSearch);
     acts(&mut app, typed("o"));
     act(&mut app, Action::Confirm);

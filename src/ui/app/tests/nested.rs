@@ -21,7 +21,7 @@ fn nested() -> App {
     let checklist = parse(NESTED, "pay.yaml").unwrap();
     let state = RunState::new(&checklist);
     let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
-    update(&mut app, Action::Resize { width: 80, height: 24 });
+    update(&mut app, resize(80, 24));
     app
 }
 

@@ -109,7 +109,7 @@ fn moves() -> impl Strategy<Value = Action> {
         (0usize..12).prop_map(Action::JumpToPhase),
         prop::sample::select(vec!['a', 'e', 's', ' ', '🚀', '\u{1b}']).prop_map(Action::Input),
         (0u16..100, 0u16..30).prop_map(|(column, row)| Action::Click { column, row }),
-        (0u16..130, 0u16..45).prop_map(|(width, height)| Action::Resize { width, height }),
+        (0u16..130, 0u16..45).prop_map(|(width, height)| resize(width, height)),
     ]
 }
 
@@ -245,11 +245,17 @@ fn take(app: &mut App, step: Step) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Whatever happens, nothing panics, the cursor stays on a row, the screen
-/// shows the cursor, the live tallies equal a recount, and the view draws.
+/// Whatever happens, nothing panics, the cursor stays on a row, the layout
+/// kept is the one of what is shown, the screen shows the cursor, the live tallies equal a recount, and the view draws.
 fn stays_consistent(mut app: App, steps: Vec<Step>) -> Result<(), TestCaseError> {
     for step in steps {
         take(&mut app, step)?;
+        let screen = app.screen();
+        prop_assert_eq!(
+            app.areas(),
+            app.areas_at(screen.width, screen.height),
+            "the stored layout is that of what the screen shows"
+        );
         let rows = app.tree().rows().len();
         prop_assert!(rows == 0 || app.tree().cursor() < rows);
         prop_assert!(app.tree().offset() <= app.tree().cursor() || rows == 0);
@@ -291,14 +297,33 @@ proptest! {
 /// on a screen resized to nothing.
 #[test]
 fn a_tick_under_a_filter_on_a_screen_of_no_size_keeps_the_view_consistent() {
-    let steps = [
-        Action::CycleFilter,
-        Action::Resize { width: 0, height: 0 },
-        Action::Bottom,
-        Action::Toggle,
+    let steps = [Action::CycleFilter, resize(0, 0), Action::Bottom, Action::Toggle]
+        .into_iter()
+        .map(|action| Step::Act(action, true))
+        .collect();
+    stays_consistent(app(), steps).unwrap();
+}
+
+/// A case the property found: a run's outcome, said in the status line
+/// after a complaint, gives the footer back a row, the detail pane comes
+/// back below the tree, and the tree is shorter; the cursor's row stays on
+/// screen.
+#[test]
+fn a_shorter_footer_that_brings_the_detail_back_keeps_the_cursor_on_screen() {
+    let app = runbook_of(RUNBOOK, &[("version", "2.3.0")]);
+    let mut steps: Vec<Step> = [
+        Action::Cancel,
+        Action::JumpToPhase(2),
+        Action::Down,
+        Action::Down,
+        Action::RunCommand,
+        resize(40, 18),
     ]
     .into_iter()
-    .map(|action| Step::Act(action, true))
+    .map(|action| Step::Act(action, false))
     .collect();
-    stays_consistent(app(), steps).unwrap();
+    steps.push(Step::TeammateSets("2.4.0".into()));
+    steps.push(Step::Act(Action::Yes, false));
+    steps.push(Step::Act(Action::Yes, true));
+    stays_consistent(app, steps).unwrap();
 }

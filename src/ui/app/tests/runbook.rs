@@ -40,7 +40,7 @@ pub(super) fn runbook_of(yaml: &str, values: &[(&str, &str)]) -> App {
         .collect();
     let state = RunState::replay(&written, &events);
     let mut app = App::new(written, state, "default".into(), "me".into(), true);
-    update(&mut app, Action::Resize { width: 100, height: 30 });
+    update(&mut app, resize(100, 30));
     app.ask_for_missing_param();
     app
 }
@@ -279,7 +279,7 @@ fn a_secret_is_typed_masked_shown_masked_and_kept_across_a_replay() {
     let written = parse(yaml, "s.yaml").unwrap();
     let state = RunState::replay(&written, &[]);
     let mut app = App::new(written, state, "default".into(), "me".into(), true);
-    update(&mut app, Action::Resize { width: 100, height: 30 });
+    update(&mut app, resize(100, 30));
     app.ask_for_missing_param();
     let Mode::Prompt(prompt) = &app.mode() else {
         panic!("{:?}", app.mode())
