@@ -13,7 +13,7 @@ use preflight::checklist::Checklist;
 use preflight::markdown::{export, import};
 use preflight::run::{Event, RunState};
 use preflight::store::runlog::{Header, RunLog};
-use preflight::ui::app::{Action, App, Effect, update};
+use preflight::ui::app::{Action, App, Effect, update::update};
 use preflight::ui::input::resize;
 use preflight::ui::{record, view};
 use preflight::{format, generate};

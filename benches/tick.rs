@@ -12,7 +12,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use preflight::run::{Change, Event, RunState, Stamp};
 use preflight::store::runlog::{Header, RunLog};
 use preflight::timestamp::Timestamp;
-use preflight::ui::app::{Action, App, Effect, update};
+use preflight::ui::app::{Action, App, Effect, update::update};
 use preflight::ui::input::resize;
 use preflight::ui::{Context, record, tail};
 use preflight::{format, generate};

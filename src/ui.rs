@@ -31,7 +31,7 @@ use ratatui::crossterm::event;
 
 use crate::format;
 use crate::store::runlog::{Mark, RunLog, now};
-use app::{App, Edit, Effect, update};
+use app::{App, Edit, Effect, update::update};
 
 /// How long the loop waits for a key before looking at the run log again.
 const TICK: Duration = Duration::from_millis(250);

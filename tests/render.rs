@@ -3,7 +3,7 @@
 mod common;
 
 use preflight::run::RunState;
-use preflight::ui::app::{Action, App, update};
+use preflight::ui::app::{Action, App, update::update};
 use preflight::ui::input::resize;
 use preflight::ui::view;
 use ratatui::Terminal;

@@ -3,7 +3,7 @@
 
 use preflight::run::{Change, Event, RunState, Stamp};
 use preflight::timestamp::Timestamp;
-use preflight::ui::app::{Action, App, update};
+use preflight::ui::app::{Action, App, update::update};
 use preflight::ui::input::resize;
 use preflight::ui::view;
 use ratatui::Terminal;

@@ -2,7 +2,7 @@
 //! draws them: text snapshots of ratatui's `TestBackend`.
 
 use preflight::run::RunState;
-use preflight::ui::app::{Action, App, update};
+use preflight::ui::app::{Action, App, update::update};
 use preflight::ui::input::resize;
 use preflight::ui::view;
 use ratatui::Terminal;

@@ -10,13 +10,11 @@ mod messages;
 mod modes;
 mod params;
 mod recording;
-mod update;
+pub mod update;
 
 pub use action::{Action, Edit, EditKind, Effect};
 pub use messages::Message;
-pub use modes::{Confirm, Focus, Mode, PROMPT_ROWS, Prompt, Purpose};
-
-pub use update::update;
+pub use modes::{Confirm, Focus, Mode, Next, PROMPT_ROWS, Prompt, Purpose};
 
 use crate::checklist::Checklist;
 use crate::progress::{Progress, Tally};
@@ -203,14 +201,6 @@ impl App {
         }
         let height = usize::from(self.tree_height());
         self.tree.scroll_to_middle(height);
-    }
-
-    /// Puts the cursor on the first open item, as `]` does, keeping the
-    /// message the view opened with.
-    pub fn start_at_first_open(&mut self) {
-        let message = self.message.take();
-        update(self, Action::NextOpen);
-        self.message = message;
     }
 
     /// The item under the cursor, if the cursor is on an item.

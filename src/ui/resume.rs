@@ -97,7 +97,7 @@ mod tests {
     use super::*;
     use crate::format::parse;
     use crate::run::RunState;
-    use crate::ui::app::{Action, update};
+    use crate::ui::app::{Action, update::update};
     use crate::ui::input::resize;
 
     fn app() -> App {

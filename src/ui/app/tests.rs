@@ -1,5 +1,6 @@
 //! The view's behaviour, driven by Actions: no terminal involved.
 
+use super::update::update;
 use super::*;
 use crate::checklist::Status;
 use crate::format::parse;
