@@ -5,6 +5,7 @@
 //! effect.
 
 pub mod app;
+pub mod detail;
 mod hand_over;
 pub mod help;
 pub mod input;

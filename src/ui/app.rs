@@ -6,14 +6,15 @@
 
 mod action;
 mod events;
-mod messages;
+mod message;
 mod modes;
 mod params;
 mod recording;
+mod status_line;
 pub mod update;
 
 pub use action::{Action, Edit, EditKind, Effect};
-pub use messages::Message;
+pub use message::Message;
 pub use modes::{Confirm, Focus, Mode, Next, PROMPT_ROWS, Prompt, Purpose};
 
 use crate::checklist::Checklist;

@@ -4,8 +4,6 @@
 mod detail;
 mod tree;
 
-pub use detail::last_scroll as detail_last_scroll;
-
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;

@@ -51,7 +51,7 @@ pub(super) fn go(app: &mut App, action: &Action) -> bool {
 /// The detail scrolls until its last line is on the pane's last row, and
 /// no further: Up answers at once after many Downs.
 pub(super) fn scroll_detail(app: &mut App, action: &Action) -> bool {
-    let last = || crate::ui::view::detail_last_scroll(app);
+    let last = || crate::ui::detail::last_scroll(app);
     match action {
         Action::Down | Action::ScrollDown => app.detail_scroll = app.detail_scroll.saturating_add(1).min(last()),
         Action::Up | Action::ScrollUp => app.detail_scroll = app.detail_scroll.min(last()).saturating_sub(1),

@@ -4,7 +4,7 @@
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use super::Lines;
+use super::lines::Lines;
 use crate::checklist::{Item, Status};
 use crate::run::ItemState;
 use crate::ui::app::App;
