@@ -1,5 +1,5 @@
 //! The interactive terminal view, in The Elm Architecture: an [`app::App`] state,
-//! [`app::Action`]s from [`input`], [`app::update`] returning an [`app::Effect`],
+//! [`app::Action`]s from [`input`], [`app::update::update`] returning an [`app::Effect`],
 //! and [`view`] drawing `&App`. This module is the one synchronous loop: draw,
 //! wait for an event (with a timeout, to tail the run log), update, carry out the
 //! effect.

@@ -1,5 +1,9 @@
-//! The terminal view's state and its one way of changing: `update(&mut App,
-//! Action) -> Effect`. Keys and mouse become Actions elsewhere; what needs the
+//! The terminal view's state and its one way of changing:
+//! [`update::update`]`(&mut App, Action) -> Effect`. The state is private:
+//! the view and the loop read it through methods, and the few changes from
+//! outside an Action (a recorded change, a teammate's, a reload) are methods
+//! that keep its parts in step. Keys and mouse become Actions elsewhere
+//! (the key table does not come in here); what needs the
 //! outside world (writing the run log, running an editor) is returned as an
 //! Effect for the loop to carry out, and its outcome comes back through
 //! [`App::recorded`], [`App::record_failed`] and [`App::external`].
