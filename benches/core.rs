@@ -14,7 +14,8 @@ use preflight::markdown::{export, import};
 use preflight::run::{Event, RunState};
 use preflight::service::Recorder;
 use preflight::store::runlog::{Header, RunLog};
-use preflight::ui::app::{Action, App, Effect, update};
+use preflight::ui::app::{Action, App, Effect, update::update};
+use preflight::ui::input::resize;
 use preflight::ui::{record, view};
 use preflight::{format, generate};
 use ratatui::Terminal;
@@ -55,7 +56,7 @@ fn cases() -> Vec<Case> {
 fn app(case: &Case) -> App {
     let state = RunState::replay(&case.checklist, &case.events);
     let mut app = App::new(case.checklist.clone(), state, "bench".into(), "bench".into(), true);
-    update(&mut app, Action::Resize { width: 120, height: 40 });
+    update(&mut app, resize(120, 40));
     app
 }
 

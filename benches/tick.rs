@@ -13,7 +13,8 @@ use preflight::run::{Change, Event, RunState, Stamp};
 use preflight::service::Recorder;
 use preflight::store::runlog::{Header, RunLog};
 use preflight::timestamp::Timestamp;
-use preflight::ui::app::{Action, App, Effect, update};
+use preflight::ui::app::{Action, App, Effect, update::update};
+use preflight::ui::input::resize;
 use preflight::ui::{Context, record, tail};
 use preflight::{format, generate};
 
@@ -46,7 +47,7 @@ fn benches(c: &mut Criterion) {
         let contents = log.read().unwrap();
         let state = RunState::replay(&checklist, &contents.events);
         let mut app = App::new(checklist.clone(), state, "bench".into(), "bench".into(), true);
-        update(&mut app, Action::Resize { width: 120, height: 40 });
+        update(&mut app, resize(120, 40));
         update(&mut app, Action::Top);
         update(&mut app, Action::Down);
         update(&mut app, Action::Down);
@@ -66,7 +67,7 @@ fn benches(c: &mut Criterion) {
                 tail(&mut app, &mut cx);
             });
         });
-        let message = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+        let message = app.message().map(|m| m.text.clone()).unwrap_or_default();
         assert!(
             !message.contains("read again"),
             "a tick read the whole log again: {message}"

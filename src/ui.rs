@@ -1,10 +1,11 @@
 //! The interactive terminal view, in The Elm Architecture: an [`app::App`] state,
-//! [`app::Action`]s from [`input`], [`app::update`] returning an [`app::Effect`],
+//! [`app::Action`]s from [`input`], [`app::update::update`] returning an [`app::Effect`],
 //! and [`view`] drawing `&App`. This module is the one synchronous loop: draw,
 //! wait for an event (with a timeout, to tail the run log), update, carry out the
 //! effect.
 
 pub mod app;
+pub mod detail;
 mod hand_over;
 pub mod help;
 pub mod input;
@@ -32,7 +33,7 @@ use ratatui::crossterm::event;
 use crate::format;
 use crate::service::Recorder;
 use crate::store::runlog::{Mark, now};
-use app::{Action, App, Edit, Effect, update};
+use app::{App, Edit, Effect, update::update};
 
 /// How long the loop waits for a key before looking at the run log again.
 const TICK: Duration = Duration::from_millis(250);
@@ -92,13 +93,7 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
     event::poll(Duration::ZERO)?;
     let mut waiter = wait::Waiter::new().context("cannot wait for the terminal")?;
     let size = session.terminal.size()?;
-    update(
-        app,
-        Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    update(app, input::resize(size.width, size.height));
     let mut dirty = true;
     let mut tailed = Instant::now();
     while !watchdog.stopping() {
@@ -114,15 +109,9 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
             // A resize whose signal came before the first poll (or while a
             // command had the terminal) sent no event: the size is looked at.
             if let Ok(size) = session.terminal.size()
-                && (size.width, size.height) != (app.screen.width, app.screen.height)
+                && (size.width, size.height) != (app.screen().width, app.screen().height)
             {
-                update(
-                    app,
-                    Action::Resize {
-                        width: size.width,
-                        height: size.height,
-                    },
-                );
+                update(app, input::resize(size.width, size.height));
                 dirty = true;
             }
             tailed = Instant::now();
@@ -134,8 +123,8 @@ fn run_loop(app: &mut App, cx: &mut Context) -> anyhow::Result<Option<i32>> {
             let burst = Instant::now();
             loop {
                 let event = event::read()?;
-                let kept_search = app.tree.kept_search();
-                if let Some(action) = input::action(&event, &app.mode, kept_search) {
+                let kept_search = app.tree().kept_search();
+                if let Some(action) = input::action(&event, app.mode(), kept_search) {
                     dirty = true;
                     if !carry_out(update(app, action), app, cx, &mut session, &watchdog) {
                         return Ok(None);
@@ -176,7 +165,7 @@ fn carry_out(
         Effect::Approve { phase, change } => {
             let _writing = watchdog.writing();
             let event = app.approval_event(phase, change, now());
-            match cx.recorder.record(&app.checklist, std::slice::from_ref(&event)) {
+            match cx.recorder.record(app.checklist(), std::slice::from_ref(&event)) {
                 Ok(_) => app.approved(phase, &event),
                 Err(err) => app.record_failed(err.message()),
             }
@@ -200,7 +189,7 @@ fn carry_out(
 /// Writes edits to the run log; only what was written changes the screen.
 pub fn record(app: &mut App, recorder: &mut Recorder, edits: Vec<Edit>) {
     let events = app.events_for(&edits, now());
-    match recorder.record(&app.checklist, &events) {
+    match recorder.record(app.checklist(), &events) {
         Ok(_) => app.recorded(edits, &events),
         Err(err) => app.record_failed(err.message()),
     }
@@ -224,7 +213,7 @@ pub fn tail(app: &mut App, cx: &mut Context) -> bool {
                 .events
                 .windows(2)
                 .all(|pair| pair[0].stamp.at <= pair[1].stamp.at);
-            let late = contents.events.iter().any(|e| app.state.is_late(&app.checklist, e));
+            let late = contents.events.iter().any(|e| app.state().is_late(app.checklist(), e));
             if whole && cx.replaced {
                 reread(app, cx, "the run log was replaced; read it again");
             } else if whole {

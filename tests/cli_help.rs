@@ -99,6 +99,27 @@ fn the_man_page_lists_the_view_s_keys_from_the_key_table() {
 }
 
 #[test]
+fn the_man_page_lists_every_binding_with_its_keys_and_what_it_does() {
+    use preflight::ui::keymap::{Help, bindings};
+    let page = Sandbox::new().ok(&["man"]);
+    let keys = &page[page.find(".SH \"KEYS IN THE VIEW\"").expect("a section of its own")..];
+    let roff = |text: &str| text.replace('-', "\\-");
+    for binding in bindings() {
+        for key in binding.keys {
+            let name = format!("\\fB{}\\fR", roff(&key.name()));
+            assert!(
+                keys.contains(&name),
+                "{key:?} of {:?} is not in the man page",
+                binding.action
+            );
+        }
+        if let Help::Row { what, .. } | Help::Manual(what) = binding.help {
+            assert!(keys.contains(&roff(what)), "{:?}: {what}", binding.action);
+        }
+    }
+}
+
+#[test]
 fn usage_errors_found_after_parsing_exit_2_as_clap_s_own_do() {
     let sandbox = Sandbox::new();
     let ran = sandbox.run(&["sync"]);

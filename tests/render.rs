@@ -3,7 +3,8 @@
 mod common;
 
 use preflight::run::RunState;
-use preflight::ui::app::{Action, App, update};
+use preflight::ui::app::{Action, App, update::update};
+use preflight::ui::input::resize;
 use preflight::ui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,12 +13,12 @@ use ratatui::backend::TestBackend;
 fn app(width: u16, height: u16) -> App {
     let (checklist, state) = common::worked_run();
     let mut app = App::new(checklist, state, "v2.3.0 release".into(), "alice".into(), true);
-    update(&mut app, Action::Resize { width, height });
+    update(&mut app, resize(width, height));
     app
 }
 
 fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
     terminal.draw(|frame| view::draw(frame, app)).unwrap();
     terminal.backend().to_string()
 }
@@ -117,7 +118,7 @@ fn wide_characters_and_long_titles_are_cut_with_an_ellipsis() {
     let checklist = preflight::format::parse(yaml, "i18n.yaml").unwrap();
     let state = RunState::new(&checklist);
     let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
-    update(&mut app, Action::Resize { width: 80, height: 24 });
+    update(&mut app, resize(80, 24));
     go(&mut app, [Action::Down, Action::Down]);
     let screen = render(&app);
     insta::assert_snapshot!(screen);
@@ -171,7 +172,7 @@ fn a_search_highlights_matches_in_titles_and_marks_matches_in_details() {
         })
         .expect("a matching row");
     let x = (0..80).find(|&x| buffer[(x, row)].symbol() == "R").unwrap();
-    let matched = app.theme.matched;
+    let matched = app.theme().matched;
     assert_eq!(buffer[(x, row)].fg, matched.fg.unwrap(), "the match stands out");
     assert_eq!(
         buffer[(x + 9, row)].fg,
@@ -189,8 +190,7 @@ fn a_search_highlights_matches_in_titles_and_marks_matches_in_details() {
 
 #[test]
 fn no_color_bars_show_progress_by_their_glyphs() {
-    let mut app = app(120, 40);
-    app.theme = preflight::ui::theme::Theme::PLAIN;
+    let app = app(120, 40).with_theme(preflight::ui::theme::Theme::PLAIN);
     let screen = render(&app);
     let overall = screen.lines().nth(1).unwrap();
     assert!(overall.contains('█') && overall.contains('░'), "{overall}");
@@ -214,7 +214,7 @@ fn shows_twelve_phases_in_a_few_rows(width: u16, height: u16) {
     let checklist = preflight::format::parse(&yaml, "twelve.yaml").unwrap();
     let state = RunState::new(&checklist);
     let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
-    update(&mut app, Action::Resize { width, height });
+    update(&mut app, resize(width, height));
     let screen = render(&app);
     for p in 1..=12 {
         assert!(
@@ -243,7 +243,7 @@ fn a_long_error_is_wrapped_not_cut() {
     app.complain(
         "kept the previous version: line 12:7: phases[1].sections[0]: `items` appears twice in phases[1].sections[0]: at line 9 and here",
     );
-    update(&mut app, Action::Resize { width: 80, height: 24 });
+    update(&mut app, resize(80, 24));
     let screen = render(&app);
     let footer: String = screen.lines().skip(21).collect::<Vec<_>>().join(" ");
     assert!(footer.contains("kept the previous version"), "{screen}");
@@ -279,7 +279,7 @@ fn sub_items_indent_under_their_item_with_a_fold_arrow_and_their_count() {
     go(
         &mut app,
         [
-            Action::Resize { width: 100, height: 22 },
+            resize(100, 22),
             Action::Down,
             Action::Down,
             Action::Down,
@@ -319,11 +319,8 @@ fn a_runbook_shows_values_commands_evidence_and_a_locked_phase() {
         }),
     ];
     let state = RunState::replay(&written, &events);
-    let mut shown = written.clone();
-    shown.put_values(&state.values(&written));
-    let mut app = App::new(shown, state, "v2.3.0".into(), "alice".into(), true);
-    app.set_templates(written);
-    go(&mut app, [Action::Resize { width: 110, height: 30 }]);
+    let mut app = App::new(written, state, "v2.3.0".into(), "alice".into(), true);
+    go(&mut app, [resize(110, 30)]);
     go(&mut app, [const { Action::Down }; 5]);
     insta::assert_snapshot!(render(&app));
 }
@@ -357,11 +354,8 @@ fn a_done_item_whose_proof_failed_is_marked_in_the_tree_and_the_detail() {
         event("2026-11-29T10:09:00Z", Change::Ran, 1),
     ];
     let state = RunState::replay(&written, &events);
-    let mut shown = written.clone();
-    shown.put_values(&state.values(&written));
-    let mut app = App::new(shown, state, "v2.3.0".into(), "alice".into(), true);
-    app.set_templates(written);
-    go(&mut app, [Action::Resize { width: 110, height: 30 }]);
+    let mut app = App::new(written, state, "v2.3.0".into(), "alice".into(), true);
+    go(&mut app, [resize(110, 30)]);
     go(&mut app, [const { Action::Down }; 3]);
     let screen = render(&app);
     let row = screen.lines().find(|l| l.contains("[x] Changelog")).expect(&screen);
@@ -386,11 +380,8 @@ fn the_question_before_a_run_shows_the_whole_command_line_over_as_many_rows_as_i
         padded.clone(),
     )];
     let state = RunState::replay(&written, &events);
-    let mut shown = written.clone();
-    shown.put_values(&state.values(&written));
-    let mut app = App::new(shown, state, "default".into(), "alice".into(), true);
-    app.set_templates(written);
-    go(&mut app, [Action::Resize { width: 80, height: 24 }]);
+    let mut app = App::new(written, state, "default".into(), "alice".into(), true);
+    go(&mut app, [resize(80, 24)]);
     go(&mut app, [Action::Down, Action::Down, Action::RunCommand]);
     let screen = render(&app);
     let rows: Vec<&str> = screen.lines().collect();

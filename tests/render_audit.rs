@@ -3,7 +3,8 @@
 
 use preflight::run::{Change, Event, RunState, Stamp};
 use preflight::timestamp::Timestamp;
-use preflight::ui::app::{Action, App, update};
+use preflight::ui::app::{Action, App, update::update};
+use preflight::ui::input::resize;
 use preflight::ui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,7 +13,7 @@ const DEPLOY: &str =
     "title: Deploy\nphases:\n  - name: Prepare\n    sections:\n      - name: Code\n        items: [Tag, Changelog]\n";
 
 fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
     terminal.draw(|frame| view::draw(frame, app)).unwrap();
     terminal.backend().to_string()
 }
@@ -29,7 +30,7 @@ fn the_detail_names_the_account_that_ticked_an_item_under_another_name() {
     );
     let state = RunState::replay(&checklist, &[tick]);
     let mut app = App::new(checklist, state, "default".into(), "carol".into(), true);
-    for action in [Action::Resize { width: 80, height: 24 }, Action::Down, Action::Down] {
+    for action in [resize(80, 24), Action::Down, Action::Down] {
         update(&mut app, action);
     }
     let screen = render(&app);
@@ -43,7 +44,7 @@ fn a_teammates_approval_is_announced_and_the_lock_gives_way_to_who_approved() {
     let checklist = preflight::format::parse(APPROVED, "deploy.yaml").unwrap();
     let state = RunState::new(&checklist);
     let mut app = App::new(checklist, state, "default".into(), "carol".into(), true);
-    update(&mut app, Action::Resize { width: 80, height: 24 });
+    update(&mut app, resize(80, 24));
     assert!(render(&app).contains("🔒 needs 1 approval  0/1"), "{}", render(&app));
     let mut stamp = Stamp::new(Timestamp::parse("2026-11-29T10:00:00Z").unwrap(), "bob\u{1b}[2J");
     stamp.by = preflight::text::clean_line_owned(stamp.by).unwrap();
@@ -52,7 +53,7 @@ fn a_teammates_approval_is_announced_and_the_lock_gives_way_to_who_approved() {
     let screen = render(&app);
     assert!(screen.contains("approved by bob[2J  0/1"), "{screen}");
     assert!(!screen.contains('\u{1b}'), "{screen}");
-    assert_eq!(app.message.as_ref().unwrap().text, "Deploy approved by bob[2J");
+    assert_eq!(app.message().unwrap().text, "Deploy approved by bob[2J");
 }
 
 #[test]
@@ -80,7 +81,7 @@ fn a_phase_s_detail_lists_its_approvals_with_notes_and_whether_they_count() {
     ];
     let state = RunState::replay(&checklist, &events);
     let mut app = App::new(checklist, state, "default".into(), "carol".into(), true);
-    for action in [Action::Resize { width: 220, height: 30 }, Action::JumpToPhase(2)] {
+    for action in [resize(220, 30), Action::JumpToPhase(2)] {
         update(&mut app, action);
     }
     let screen = render(&app);
@@ -110,7 +111,7 @@ fn a_long_list_of_approvers_is_cut_and_never_blanks_the_phase_s_row() {
         .collect();
     let state = RunState::replay(&checklist, &events);
     let mut app = App::new(checklist, state, "default".into(), "carol".into(), true);
-    update(&mut app, Action::Resize { width: 80, height: 24 });
+    update(&mut app, resize(80, 24));
     let screen = render(&app);
     let row = screen.lines().find(|l| l.contains("▾ Deploy")).expect(&screen);
     assert!(

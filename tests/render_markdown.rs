@@ -2,7 +2,8 @@
 //! draws them: text snapshots of ratatui's `TestBackend`.
 
 use preflight::run::RunState;
-use preflight::ui::app::{Action, App, update};
+use preflight::ui::app::{Action, App, update::update};
+use preflight::ui::input::resize;
 use preflight::ui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -41,7 +42,7 @@ fn app(width: u16, height: u16, actions: impl IntoIterator<Item = Action>) -> Ap
     let checklist = preflight::format::parse(YAML, "release.yaml").unwrap();
     let state = RunState::new(&checklist);
     let mut app = App::new(checklist, state, "r1".into(), "alice".into(), true);
-    update(&mut app, Action::Resize { width, height });
+    update(&mut app, resize(width, height));
     for action in actions {
         update(&mut app, action);
     }
@@ -53,7 +54,7 @@ fn render(app: &App) -> String {
 }
 
 fn terminal(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
     terminal.draw(|frame| view::draw(frame, app)).unwrap();
     terminal
 }
@@ -74,7 +75,7 @@ fn an_item_detail_with_a_paragraph_a_list_and_code() {
     let cell = &terminal.backend().buffer()[(u16::try_from(column).unwrap(), u16::try_from(row).unwrap())];
     assert_eq!(
         (cell.symbol(), Some(cell.fg)),
-        ("p", app.theme.code.fg),
+        ("p", app.theme().code.fg),
         "code is drawn as code"
     );
     insta::assert_snapshot!(screen);

@@ -11,7 +11,7 @@ use super::paint::ColorChoice;
 use crate::service::source::canonical;
 use crate::service::{Reading, Source};
 use crate::store::runlog::place;
-use crate::ui::app::{Action, App, update};
+use crate::ui::app::App;
 use crate::ui::resume::Resume;
 use crate::ui::{self, theme::Theme};
 
@@ -41,30 +41,28 @@ pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<Ex
         Source::File(path) => Some(path.clone()),
         Source::Bundled(_) => None,
     };
-    let mut app = App::new(view.checklist, view.state, run, author, file.is_some());
-    let resume = resume_path(source, globals, &app.run);
-    let message = app.message.take();
+    // The view shows the checklist with the run's values, and shows it anew
+    // when one changes: it is given the checklist as written.
+    let written = view.templates.unwrap_or(view.checklist);
+    let theme = match globals.color {
+        ColorChoice::Auto => Theme::from_env(),
+        ColorChoice::Always => Theme::COLOR,
+        ColorChoice::Never => Theme::PLAIN,
+    };
+    let mut app = App::new(written, view.state, run, author, file.is_some()).with_theme(theme);
+    let resume = resume_path(source, globals, app.run());
     if fresh {
-        update(&mut app, Action::NextOpen);
+        app.start_at_first_open();
     } else if let Some(remembered) = resume.as_deref().and_then(Resume::load) {
         remembered.restore(&mut app);
     }
-    app.message = message;
     if let Some(message) = unknown_run {
         app.say(format!("{message} — your first change starts it"));
     }
     if let Some(note) = future {
         app.complain(note);
     }
-    if let Some(templates) = view.templates {
-        app.set_templates(templates);
-    }
     app.ask_for_missing_param();
-    app.theme = match globals.color {
-        ColorChoice::Auto => Theme::from_env(),
-        ColorChoice::Always => Theme::COLOR,
-        ColorChoice::Never => Theme::PLAIN,
-    };
     let cx = ui::Context {
         recorder: view.recorder,
         file,

@@ -78,10 +78,19 @@ fn page() -> std::io::Result<String> {
             let _ = writeln!(page, ".PP\n.nf\n{}\n.fi", roff(&after.to_string()));
         }
     }
-    // The keys of the view, from the same table that binds them.
-    page.push_str(".SH \"KEYS IN THE VIEW\"\n");
-    for (keys, what) in crate::ui::keymap::help_rows() {
-        let _ = writeln!(page, ".TP\n\\fB{}\\fR\n{}", roff(keys), roff(what));
-    }
+    keys(&mut page);
     Ok(page)
+}
+
+/// The keys of the view, from the same table that binds them: every
+/// binding, where it applies, with the words the help uses.
+fn keys(page: &mut String) {
+    page.push_str(".SH \"KEYS IN THE VIEW\"\n");
+    for (title, entries) in crate::ui::keymap::manual() {
+        let _ = writeln!(page, ".SS \"{title}\"");
+        for entry in entries {
+            let keys: Vec<String> = entry.keys.iter().map(|key| format!("\\fB{}\\fR", roff(key))).collect();
+            let _ = writeln!(page, ".TP\n{}\n{}", keys.join(", "), roff(entry.what));
+        }
+    }
 }

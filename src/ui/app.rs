@@ -1,75 +1,84 @@
-//! The terminal view's state and its one way of changing: `update(&mut App,
-//! Action) -> Effect`. Keys and mouse become Actions elsewhere; what needs the
+//! The terminal view's state and its one way of changing:
+//! [`update::update`]`(&mut App, Action) -> Effect`. The state is private:
+//! the view and the loop read it through methods, and the few changes from
+//! outside an Action (a recorded change, a teammate's, a reload) are methods
+//! that keep its parts in step. Keys and mouse become Actions elsewhere
+//! (the key table does not come in here); what needs the
 //! outside world (writing the run log, running an editor) is returned as an
 //! Effect for the loop to carry out, and its outcome comes back through
 //! [`App::recorded`], [`App::record_failed`] and [`App::external`].
 
 mod action;
-mod messages;
+mod events;
+mod message;
 mod modes;
 mod params;
 mod recording;
-mod update;
+mod status_line;
+pub mod update;
 
 pub use action::{Action, Edit, EditKind, Effect};
-pub use messages::Message;
-pub use modes::{Confirm, Focus, Mode, PROMPT_ROWS, Prompt, Purpose};
+pub use message::Message;
+pub use modes::{Confirm, Focus, Mode, Next, PROMPT_ROWS, Prompt, Purpose};
 
-pub use update::update;
-
-use crate::checklist::{Checklist, Status};
+use crate::checklist::Checklist;
 use crate::progress::{Progress, Tally};
-use crate::run::{Author, Change, Event, ItemState, RunState};
+use crate::run::{Author, ItemState, RunState};
 
-use super::layout::{self, Areas};
+use super::layout::{self, Areas, Screen};
 use super::line_edit::LineEdit;
 use super::strip;
 use super::theme::Theme;
-use super::tree::{Row, SearchIndex, Tree};
+use super::tree::{Filter, Row, SearchIndex, Tree};
 use crate::text::plural;
 
-/// Where things are on screen, from the last known size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Screen {
-    pub width: u16,
-    pub height: u16,
-}
-
-/// The whole state of the terminal view.
+/// The whole state of the terminal view. Its parts change together (the
+/// rows with the statuses they filter by, the shown checklist with the run's
+/// values), so they are private and changed only through `update` and the
+/// methods below; the view and the loop read them through methods.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub checklist: Checklist,
-    pub state: RunState,
-    pub tally: Tally,
-    pub run: String,
+    checklist: Checklist,
+    state: RunState,
+    tally: Tally,
+    run: String,
     /// Who this session records as; changes by others are announced.
-    pub(crate) author: Author,
+    author: Author,
     /// Whether `E` may open the checklist in an editor (bundled ones are not files).
-    pub(crate) editable: bool,
-    pub tree: Tree,
+    editable: bool,
+    tree: Tree,
     /// Built on the first search, not at start: most sessions never search, and
     /// at 100,000 items it is a noticeable part of opening.
     search_index: Option<SearchIndex>,
-    pub mode: Mode,
+    mode: Mode,
     /// The search being typed, while searching.
-    pub(crate) query: LineEdit,
-    pub(crate) focus: Focus,
-    pub(crate) detail_scroll: u16,
+    query: LineEdit,
+    focus: Focus,
+    detail_scroll: u16,
     /// How far the help is scrolled: on a small screen it does not fit.
-    pub(crate) help_scroll: u16,
-    pub message: Option<Message>,
+    help_scroll: u16,
+    message: Option<Message>,
     /// Groups of edits, one per recorded change (a bulk tick is one group).
     undo: Vec<Vec<Edit>>,
     redo: Vec<Vec<Edit>>,
-    pub screen: Screen,
-    pub theme: Theme,
+    screen: Screen,
+    /// Where each part of the screen goes: laid out again by every method
+    /// that changes the size, the mode, the message or what the phase
+    /// overview shows, and read (never worked out again) by `update` and the view.
+    areas: Option<Areas>,
+    theme: Theme,
     /// The checklist as written, `{{param}}` and all, when it has parameters:
     /// the shown one is made from it again when a value changes.
     templates: Option<Checklist>,
 }
 
 impl App {
+    /// The view of `run` of `checklist` as written (`{{param}}` and all: it
+    /// is shown with the run's values, made again whenever one changes),
+    /// recording as `author`; `editable` when `E` may open the checklist's
+    /// file. Colours are on until [`App::with_theme`] says otherwise.
     pub fn new(checklist: Checklist, state: RunState, run: String, author: Author, editable: bool) -> App {
+        let templates = (!checklist.params.is_empty()).then(|| checklist.clone());
         let tally = state.tally(&checklist);
         let tree = Tree::new(&checklist, &state);
         let orphans = state.orphans().count();
@@ -81,7 +90,7 @@ impl App {
             error: false,
             age: 0,
         });
-        App {
+        let mut app = App {
             checklist,
             state,
             tally,
@@ -98,10 +107,105 @@ impl App {
             message,
             undo: Vec::new(),
             redo: Vec::new(),
-            screen: Screen { width: 80, height: 24 },
+            screen: Screen {
+                width: 80,
+                height: 24,
+                ..Screen::default()
+            },
+            areas: None,
             theme: Theme::COLOR,
-            templates: None,
+            templates,
+        };
+        app.refresh_values();
+        app.relayout();
+        app
+    }
+
+    /// The same view in other colours (or none: `NO_COLOR`).
+    #[must_use]
+    pub fn with_theme(self, theme: Theme) -> App {
+        App { theme, ..self }
+    }
+
+    /// The checklist as shown: the run's values in place of its placeholders.
+    pub fn checklist(&self) -> &Checklist {
+        &self.checklist
+    }
+
+    pub fn state(&self) -> &RunState {
+        &self.state
+    }
+
+    pub fn tally(&self) -> &Tally {
+        &self.tally
+    }
+
+    /// The run's name.
+    pub fn run(&self) -> &str {
+        &self.run
+    }
+
+    /// Who this session records as.
+    pub fn author(&self) -> &Author {
+        &self.author
+    }
+
+    /// The visible rows and the cursor.
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The search being typed, while searching.
+    pub fn query(&self) -> &LineEdit {
+        &self.query
+    }
+
+    /// Which pane keys act on.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll
+    }
+
+    pub fn help_scroll(&self) -> u16 {
+        self.help_scroll
+    }
+
+    /// The status line's message, until it fades.
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// The last known size of the terminal.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Keeps a parameter's secret value for this session (it is never recorded).
+    pub fn give_secret(&mut self, name: &str, value: String) {
+        self.state.give_secret(name, value);
+    }
+
+    /// Shows what was remembered of a previous session: `folded` rows, the
+    /// `filter`, and the cursor on `row`, in the middle of the screen.
+    pub fn restore(&mut self, folded: &[Row], filter: Filter, row: Option<Row>) {
+        self.tree.set_filter(&self.checklist, &self.state, filter);
+        self.tree.fold_only(&self.checklist, &self.state, folded);
+        if let Some(row) = row {
+            self.tree.select(row);
         }
+        let height = usize::from(self.tree_height());
+        self.tree.scroll_to_middle(height);
     }
 
     /// The item under the cursor, if the cursor is on an item.
@@ -116,166 +220,28 @@ impl App {
         self.state.item(index)
     }
 
-    /// Applies one event to the state and the progress; `Some(changed)` for an
-    /// item of the checklist, saying whether its status changed.
-    fn apply(&mut self, event: &Event) -> Option<bool> {
-        let Some(index) = event.item_index(&self.checklist) else {
-            self.state.apply(&self.checklist, event);
-            // An approval changes no item, but is news all the same.
-            return event.phase().map(|_| false);
-        };
-        let before = self.state.item(index).status.clone();
-        let passage = matches!(event.change, Change::Status(_)).then(|| {
-            crate::gate::judge(
-                &self.checklist,
-                &self.tally,
-                self.state.approvals(),
-                index,
-                event.forced,
-            )
-        });
-        self.state.apply(&self.checklist, event);
-        if let Some(passage) = passage {
-            self.state.note_passage(index, passage);
-        }
-        let after = &self.state.item(index).status;
-        if &before != after {
-            self.tally.change(&self.checklist, index, &before, after);
-        }
-        Some(&before != after)
+    /// The screen's layout at its last known size, as it was laid out.
+    pub fn areas(&self) -> Option<Areas> {
+        self.areas
     }
 
-    /// Applies a batch of events; under a status filter the rows are rebuilt
-    /// once for the batch, not once an event. Returns the events that were
-    /// about items of the checklist.
-    fn apply_all<'e>(&mut self, events: &'e [Event]) -> Vec<&'e Event> {
-        let mut applied = Vec::new();
-        let mut status_changed = false;
-        for event in events {
-            if let Some(changed) = self.apply(event) {
-                status_changed |= changed;
-                applied.push(event);
-            }
-        }
-        if status_changed && self.tree.filters_by_status() {
-            self.tree.rebuild(&self.checklist, &self.state);
-            let height = usize::from(self.tree_height());
-            self.tree.scroll_into_view(height);
-        }
-        applied
+    /// The terminal has a new size: the screen is laid out for it.
+    pub(crate) fn resize(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.relayout();
     }
 
-    /// The loop wrote these edits to the run log as `events`: apply them and keep
-    /// the undo history.
-    pub fn recorded(&mut self, edits: Vec<Edit>, events: &[Event]) {
-        self.apply_all(events);
-        if let Some(text) = self.describe(&edits) {
-            self.say(text);
-        }
-        let kind = edits.first().map(|edit| edit.kind);
-        let group: Vec<Edit> = edits
-            .into_iter()
-            .zip(events)
-            .map(|(mut edit, event)| {
-                edit.recorded = Some(event.stamp.at);
-                edit
-            })
-            .collect();
-        match kind {
-            Some(EditKind::New) => {
-                self.undo.push(group);
-                self.redo.clear();
-            }
-            Some(EditKind::Undo) => self.redo.push(group),
-            Some(EditKind::Redo) => self.undo.push(group),
-            None => {}
-        }
-    }
-
-    /// Writing to the run log failed: nothing changed, and the user is told
-    /// what is wrong (the hint is in the CLI's message; the status line has
-    /// room for one line).
-    pub fn record_failed(&mut self, error: &str) {
-        self.complain(format!("not saved: {error}"));
-    }
-
-    /// Events another process appended to the run: apply them and say who did what.
-    pub fn external(&mut self, events: &[Event]) {
-        let operator = self.author.by.clone();
-        let others: Vec<&Event> = self
-            .apply_all(events)
-            .into_iter()
-            .filter(|e| e.stamp.by != operator)
-            .collect();
-        if events.iter().any(|e| matches!(e.change, Change::Param { .. })) {
-            self.refresh_values();
-        }
-        if let [only] = others.as_slice() {
-            let what = match &only.change {
-                Change::Status(Status::Done) => "checked",
-                Change::Status(Status::Todo) => "unchecked",
-                Change::Status(Status::Skipped { .. }) => "skipped",
-                Change::Note(_) => "noted",
-                Change::Param { .. } => "set",
-                Change::Ran if only.evidence.as_ref().is_some_and(crate::run::Evidence::passed) => "run",
-                Change::Ran => "run, and failed,",
-                Change::Started(_) => "started running",
-                Change::Approve { .. } => "approved",
-                Change::Withdraw => "withdrawn",
-            };
-            let phase = only.phase().and_then(|id| self.checklist.phase_index(id));
-            let title = match phase {
-                Some(p) => self.checklist.phases()[p].name.as_str(),
-                None => only.title.as_deref().unwrap_or(only.subject_name()),
-            };
-            self.say(format!("{title} {what} by {}", only.stamp.by));
-        } else if others.len() > 1 {
-            self.say(format!("{} changes by others", others.len()));
-        }
-    }
-
-    /// Swaps in an edited checklist, keeping the run's events and the cursor's place.
-    pub fn reload(&mut self, checklist: Checklist, events: &[Event]) {
-        let state = RunState::replay(&checklist, events);
-        let selected_id = self.selected_item().map(|i| self.checklist.items()[i].id.clone());
-        self.tally = state.tally(&checklist);
-        self.tree = Tree::new(&checklist, &state);
-        self.search_index = None;
-        if let Some(index) = selected_id.and_then(|id| checklist.index_of(id.as_str())) {
-            self.tree.select(Row::Item(index));
-        }
-        self.undo.clear();
-        self.redo.clear();
-        self.templates = (!checklist.params.is_empty()).then(|| checklist.clone());
-        self.checklist = checklist;
-        let secrets = self.state.take_secrets();
-        self.state = state;
-        self.state.keep_secrets(secrets);
-        self.refresh_values();
-        self.say("checklist reloaded");
-        self.ask_for_missing_param();
-    }
-
-    /// The run log was read again whole (it was replaced, or a merge brought
-    /// older events): the state is its replay. The undo history is kept: an
-    /// undo still checks that its change is the item's latest.
-    pub fn replay_run(&mut self, events: &[Event]) {
-        let secrets = self.state.take_secrets();
-        self.state = RunState::replay(&self.checklist, events);
-        self.state.keep_secrets(secrets);
-        self.refresh_values();
-        self.tally = self.state.tally(&self.checklist);
-        self.tree.rebuild(&self.checklist, &self.state);
+    /// Lays the screen out again for what it shows now, the cursor's row
+    /// kept on screen: a shorter footer can bring the detail pane back below
+    /// the tree and make it shorter.
+    pub(crate) fn relayout(&mut self) {
+        self.areas = self.areas_at(self.screen.width, self.screen.height);
         let height = usize::from(self.tree_height());
         self.tree.scroll_into_view(height);
     }
 
-    /// The screen's layout at its last known size.
-    pub fn areas(&self) -> Option<Areas> {
-        self.areas_at(self.screen.width, self.screen.height)
-    }
-
-    /// The layout at a given size: the footer grows with a long prompt, and
+    /// The layout at a given size (the view's, when the terminal was resized
+    /// and the loop has not heard yet): the footer grows with a long prompt, and
     /// with an error too long for one row (a checklist that failed to reload).
     pub fn areas_at(&self, width: u16, height: u16) -> Option<Areas> {
         let footer = match (&self.mode, &self.message) {

@@ -80,8 +80,8 @@ pub fn carry_out(
         } => {
             // `line` is what the question showed, secrets masked; what runs
             // has their values.
-            let values = app.state.run_values(&app.checklist);
-            let item = &app.checklist.items()[index];
+            let values = app.state().run_values(app.checklist());
+            let item = &app.checklist().items()[index];
             let template = match kind {
                 EvidenceKind::Exec => item.command.as_deref(),
                 EvidenceKind::Verify => item.verify.as_deref(),
@@ -94,7 +94,7 @@ pub fn carry_out(
             let Some(_claim) = begin(app, recorder, watchdog, index, kind) else {
                 return;
             };
-            let before = app.state.item(index).clone();
+            let before = app.state().item(index).clone();
             let handed = watchdog.hand_over();
             let ran = session.suspend(|| run(&line, &real, &values, kind, watchdog));
             // Kept until the outcome is recorded: a view asked to end
@@ -105,11 +105,11 @@ pub fn carry_out(
                     // Ticked only if nobody changed the item while it ran:
                     // the log is read again, as it is now.
                     let open = recorder
-                        .standing(&app.checklist, Standing::Whole, index)
+                        .standing(app.checklist(), Standing::Whole, index)
                         .is_ok_and(|now| now.status == Status::Todo && now.changed == before.changed);
                     let event = outcome_event(app, index, kind, &line, forced, outcome, open);
                     let _writing = watchdog.writing();
-                    match recorder.record(&app.checklist, std::slice::from_ref(&event)) {
+                    match recorder.record(app.checklist(), std::slice::from_ref(&event)) {
                         Ok(_) => outcome_recorded(app, index, &event),
                         Err(err) => app.record_failed(err.message()),
                     }
@@ -121,7 +121,7 @@ pub fn carry_out(
         Effect::SetParam { name, value } => {
             let event = param_event(app, &name, &value, now());
             let _writing = watchdog.writing();
-            match recorder.record(&app.checklist, std::slice::from_ref(&event)) {
+            match recorder.record(app.checklist(), std::slice::from_ref(&event)) {
                 Ok(_) => param_recorded(app, &event, &name, value),
                 Err(err) => app.record_failed(err.message()),
             }
@@ -147,8 +147,16 @@ pub fn outcome_event(
     outcome: Outcome,
     open: bool,
 ) -> Event {
-    let evidence = outcome.evidence(kind, line).masked(app.state.secrets());
-    runner::event_for(&app.checklist, &app.state, index, evidence, forced, &app.author, open)
+    let evidence = outcome.evidence(kind, line).masked(app.state().secrets());
+    runner::event_for(
+        app.checklist(),
+        app.state(),
+        index,
+        evidence,
+        forced,
+        app.author(),
+        open,
+    )
 }
 
 /// A run's outcome was recorded as `event`: the view applies it and says how
@@ -158,7 +166,7 @@ pub fn outcome_recorded(app: &mut App, index: usize, event: &Event) {
     let Some(evidence) = &event.evidence else {
         return;
     };
-    let title = &app.checklist.items()[index].title;
+    let title = &app.checklist().items()[index].title;
     if evidence.passed() {
         app.say(format!("✓ {title}: {}", evidence.summary()));
     } else {
@@ -170,14 +178,14 @@ pub fn outcome_recorded(app: &mut App, index: usize, event: &Event) {
 /// stays in this session's memory; the run log records only that it was
 /// given, and by whom.
 pub fn param_event(app: &App, name: &str, value: &str, now: Timestamp) -> Event {
-    value_event(&app.checklist, &app.state, &app.author, (name, value), now)
+    value_event(app.checklist(), app.state(), app.author(), (name, value), now)
 }
 
 /// A value was recorded as `event`: a secret is kept for this session, the
 /// view shows the value and asks for the next one missing.
 pub fn param_recorded(app: &mut App, event: &Event, name: &str, value: String) {
     let said = if secret(app, name) {
-        app.state.give_secret(name, value);
+        app.give_secret(name, value);
         format!("{name} given (secret: for this session only, never recorded)")
     } else {
         format!("{name} = {value}")
@@ -188,7 +196,7 @@ pub fn param_recorded(app: &mut App, event: &Event, name: &str, value: String) {
 }
 
 fn secret(app: &App, name: &str) -> bool {
-    app.checklist.params.iter().any(|p| p.name == name && p.secret)
+    app.checklist().params.iter().any(|p| p.name == name && p.secret)
 }
 
 /// Claims the item's step and records that its command starts, as `exec`
@@ -202,9 +210,9 @@ fn begin(
 ) -> Option<runner::Claim> {
     let begun = {
         let _writing = watchdog.writing();
-        recorder.begin_step(&app.checklist, &app.state, (index, kind), false, Standing::Whole)
+        recorder.begin_step(app.checklist(), app.state(), (index, kind), false, Standing::Whole)
     };
-    let title = &app.checklist.items()[index].title;
+    let title = &app.checklist().items()[index].title;
     let why = match begun {
         Ok(started) => {
             app.external(std::slice::from_ref(&started.event));

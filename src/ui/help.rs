@@ -5,6 +5,7 @@
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 
 use super::keymap::help_rows;
+use super::layout::Screen;
 
 /// The widest the help box gets.
 const MAX_WIDTH: u16 = 68;
@@ -32,6 +33,17 @@ pub fn popup(area: Rect) -> Rect {
     let [vertical] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
     let [popup] = vertical.layout(&Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center));
     popup
+}
+
+/// A screen of `width` × `height`, with how the help fits on it.
+pub fn screen(width: u16, height: u16) -> Screen {
+    let area = Rect::new(0, 0, width, height);
+    Screen {
+        width,
+        height,
+        help_page: visible(area),
+        help_last: last_scroll(area),
+    }
 }
 
 /// How many rows of text the help box shows at once on a screen of `area`.

@@ -1,10 +1,17 @@
 //! Terminal events to Actions: keys through the one key table
-//! ([`keymap::bindings`]), mouse and paste and resize here.
+//! ([`keymap::bindings`]) and the layer of it the mode reads
+//! ([`keymap::layer`]), which also says where a paste is text; mouse and
+//! resize here.
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::app::{Action, Mode};
-use super::keymap;
+use super::{help, keymap};
+
+/// The Action of a screen of `width` × `height`, measured for the help.
+pub fn resize(width: u16, height: u16) -> Action {
+    Action::Resize(help::screen(width, height))
+}
 
 /// The Action a terminal event means in the current mode, if any; a kept
 /// search gives `n` and `N` to its matches.
@@ -20,14 +27,10 @@ pub fn action(event: &Event, mode: &Mode, kept_search: bool) -> Option<Action> {
             MouseEventKind::ScrollDown => Some(Action::ScrollDown),
             _ => None,
         },
-        Event::Paste(text) => match mode {
-            Mode::Searching | Mode::Prompt(_) => Some(Action::Paste(text.clone())),
-            Mode::Help | Mode::Normal | Mode::Confirm(_) => None,
-        },
-        Event::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
+        Event::Paste(text) => keymap::layer(mode, kept_search)
+            .contains(&keymap::Scope::Typing)
+            .then(|| Action::Paste(text.clone())),
+        Event::Resize(width, height) => Some(resize(*width, *height)),
         _ => None,
     }
 }
@@ -94,10 +97,12 @@ mod tests {
 
     #[test]
     fn every_binding_with_a_label_is_in_the_help_and_every_key_there_is_bound() {
-        use crate::ui::keymap::{bindings, help_rows};
+        use crate::ui::keymap::{Help, bindings, help_rows};
         let rows: Vec<_> = help_rows().collect();
-        for binding in bindings().filter(|b| !b.label.is_empty()) {
-            assert!(rows.contains(&(binding.label, binding.what)), "{}", binding.label);
+        for binding in bindings() {
+            if let Help::Row { keys, what } = binding.help {
+                assert!(rows.contains(&(keys, what)), "{keys}");
+            }
         }
         // A key the help names as a single character is bound to something.
         for (label, _) in &rows {
@@ -112,6 +117,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn each_action_has_one_binding_in_a_scope_and_no_key_means_two_things_there() {
+        use crate::ui::keymap::bindings;
+        let all: Vec<_> = bindings().collect();
+        for (i, a) in all.iter().enumerate() {
+            for b in all.iter().skip(i + 1).filter(|b| b.scope == a.scope) {
+                assert_ne!(a.action, b.action, "{:?} is bound twice in {:?}", a.action, a.scope);
+                for key in a.keys {
+                    assert!(!b.keys.contains(key), "{key:?} means {:?} and {:?}", a.action, b.action);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_paste_is_text_only_where_keys_are_typed() {
+        let paste = Event::Paste("x".into());
+        assert_eq!(action(&paste, &Mode::Searching, false), Some(Action::Paste("x".into())));
+        assert_eq!(action(&paste, &Mode::Normal, true), None);
+        assert_eq!(action(&paste, &Mode::Help, false), None);
     }
 
     #[test]

@@ -1,57 +1,19 @@
-//! Every key of the view, defined once: which keys, where they apply, the
+//! Every key of the view, defined once: which keys, where they apply, the one
 //! Action they mean, and the words the help, the footer and the man page use
 //! for them. The key map, the help overlay, the footer hints and the manual
 //! are all read from [`bindings`], so a key cannot be documented one way and
-//! bound another.
+//! bound another; [`layer`] is the one place that says which bindings a mode
+//! reads keys through.
+
+mod binding;
+mod tree;
+mod typing;
+
+pub use binding::{Binding, FooterHint, Help, Hint, Key, Scope};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{Action, Mode};
-
-/// A key as a binding names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    /// A character, with or without Shift (which is in the character).
-    Char(char),
-    /// Any printable character: typing into a prompt.
-    AnyChar,
-    Ctrl(char),
-    Alt(char),
-    Code(KeyCode),
-    /// A named key with Ctrl or Alt held.
-    Held(KeyCode),
-}
-
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// Anywhere, whatever the mode.
-    Everywhere,
-    /// Moving through the tree.
-    Tree,
-    /// The tree while a search is kept: these come before the tree's own.
-    KeptSearch,
-    /// Typing into a prompt or the search.
-    Typing,
-    Help,
-    /// A y/n question.
-    Confirm,
-}
-
-/// Where the footer shows a binding's hint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hint {
-    OnItem,
-    OnHeader,
-    OnBoth,
-    InSearch,
-    /// On an item that has a command to run.
-    OnCommand,
-    /// On an item that has a verification.
-    OnVerify,
-    /// On a phase that needs approvals it does not have.
-    OnApproval,
-}
 
 /// Where the cursor is, as the footer's hints depend on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,61 +28,109 @@ pub enum Place {
     Item { command: bool, verify: bool },
 }
 
-/// One binding: its keys in a scope, the Action, and its words.
-#[derive(Clone, Copy)]
-pub struct Binding {
-    pub scope: Scope,
-    pub keys: &'static [Key],
-    /// The Action; the key's character is passed for the few that need it
-    /// (a digit's phase, a typed character).
-    pub action: fn(char) -> Action,
-    /// The keys and what they do, as the help and the man page list them;
-    /// an empty `label` keeps a binding out of the help (its row is another's).
-    pub label: &'static str,
-    pub what: &'static str,
-    /// The footer's short forms, and where each shows.
-    pub hints: &'static [(&'static str, &'static str, Hint)],
-}
+/// What a typed character does where nothing else is bound to it, as the
+/// man page says it: in a prompt or the search it is text.
+pub const TYPED: (&str, &str) = ("any other character", "is typed");
 
-pub(super) const fn bind(
-    scope: Scope,
-    keys: &'static [Key],
-    action: fn(char) -> Action,
-    label: &'static str,
-    what: &'static str,
-) -> Binding {
-    Binding {
-        scope,
-        keys,
-        action,
-        label,
-        what,
-        hints: &[],
-    }
-}
-
-pub(super) const fn hinted(binding: Binding, hints: &'static [(&'static str, &'static str, Hint)]) -> Binding {
-    Binding { hints, ..binding }
-}
-
-mod tree;
-mod typing;
+/// The mouse, which has no binding, as the help and the man page say it.
+pub const MOUSE: (&str, &str) = ("mouse", "click selects, click a box ticks, wheel scrolls");
 
 /// Every binding, in the order the help lists them.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
     tree::BINDINGS.iter().chain(typing::BINDINGS)
 }
 
-/// The rows of the help and the man page: every binding with a label, and
-/// the mouse, which has no key.
+/// The scopes a mode reads keys through, first come first served; a kept
+/// search gives `n` and `N` to its matches.
+pub fn layer(mode: &Mode, kept_search: bool) -> &'static [Scope] {
+    match mode {
+        Mode::Normal if kept_search => &[Scope::KeptSearch, Scope::Tree],
+        Mode::Normal => &[Scope::Tree],
+        Mode::Searching | Mode::Prompt(_) => &[Scope::Typing],
+        Mode::Help => &[Scope::Help],
+        Mode::Confirm(_) => &[Scope::Confirm],
+    }
+}
+
+/// The Action `pressed` means in `mode`: the first binding of its layer
+/// that has the key; in a layer that types, any other character is text.
+pub fn lookup(pressed: &KeyEvent, mode: &Mode, kept_search: bool) -> Option<Action> {
+    let scopes = layer(mode, kept_search);
+    let bound = scopes.iter().find_map(|scope| {
+        bindings()
+            .filter(|b| b.scope == *scope)
+            .find(|b| b.is_pressed(pressed))
+            .map(|b| b.action.clone())
+    });
+    bound.or_else(|| match pressed.code {
+        KeyCode::Char(c)
+            if scopes.contains(&Scope::Typing)
+                && !pressed.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Input(c))
+        }
+        _ => None,
+    })
+}
+
+/// The rows of the help: every binding that heads one, and the mouse.
 pub fn help_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
     bindings()
-        .filter(|b| !b.label.is_empty())
-        .map(|b| (b.label, b.what))
-        .chain(std::iter::once((
-            "mouse",
-            "click selects, click a box ticks, wheel scrolls",
-        )))
+        .filter_map(|b| match b.help {
+            Help::Row { keys, what } => Some((keys, what)),
+            Help::Above | Help::Manual(_) => None,
+        })
+        .chain(std::iter::once(MOUSE))
+}
+
+/// One entry of the man page: the keys, by name, and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub keys: Vec<String>,
+    pub what: &'static str,
+}
+
+/// The man page's keys, where they apply: a title and its entries.
+pub fn manual() -> Vec<(&'static str, Vec<Entry>)> {
+    let extra = |(keys, what): (&str, &'static str)| Entry {
+        keys: vec![keys.to_owned()],
+        what,
+    };
+    let mut tree = entries(&[Scope::Tree, Scope::KeptSearch]);
+    tree.push(extra(MOUSE));
+    let mut typing = entries(&[Scope::Typing]);
+    typing.push(extra(TYPED));
+    vec![
+        ("In the tree", tree),
+        ("Typing into a prompt or the search", typing),
+        ("In the help", entries(&[Scope::Help])),
+        ("At a y/n question", entries(&[Scope::Confirm])),
+    ]
+}
+
+/// The entries of the bindings of `scopes`, in the table's order: a help
+/// row with the keys of the bindings it names, or a binding the help
+/// leaves out.
+fn entries(scopes: &[Scope]) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for binding in bindings().filter(|b| scopes.contains(&b.scope)) {
+        let names = binding.keys.iter().map(|key| key.name());
+        let what = match binding.help {
+            Help::Row { what, .. } | Help::Manual(what) => what,
+            Help::Above => match out.last_mut() {
+                Some(entry) => {
+                    entry.keys.extend(names);
+                    continue;
+                }
+                None => "",
+            },
+        };
+        out.push(Entry {
+            keys: names.collect(),
+            what,
+        });
+    }
+    out
 }
 
 /// The footer's hints for where the cursor is.
@@ -141,48 +151,4 @@ pub fn hints(place: Place) -> Vec<(&'static str, &'static str)> {
         })
         .map(|(key, what, _)| (*key, *what))
         .collect()
-}
-
-/// Whether `key` is `pressed`, and the character that goes with it.
-fn matches(key: Key, pressed: &KeyEvent) -> Option<char> {
-    use Key::{Alt, AnyChar, Char, Code, Ctrl, Held};
-    let ctrl = pressed.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = pressed.modifiers.contains(KeyModifiers::ALT);
-    match (key, pressed.code) {
-        (Char(c), KeyCode::Char(p)) if c == p && !ctrl && !alt => Some(c),
-        (AnyChar, KeyCode::Char(p)) if !ctrl && !alt => Some(p),
-        (Ctrl(c), KeyCode::Char(p)) if c == p && ctrl => Some(c),
-        (Alt(c), KeyCode::Char(p)) if c == p && alt => Some(c),
-        (Code(code), p) if code == p && !ctrl && !alt => Some(arrow(p)),
-        (Held(code), p) if code == p && (ctrl || alt) => Some(arrow(p)),
-        _ => None,
-    }
-}
-
-/// The character a named key stands for, where a binding tells keys apart.
-fn arrow(code: KeyCode) -> char {
-    match code {
-        KeyCode::Up => '↑',
-        KeyCode::Down => '↓',
-        _ => '\0',
-    }
-}
-
-/// The Action `pressed` means in `mode`; `kept_search` says whether a search
-/// is kept in the tree, where `n` and `N` move between matches.
-pub fn lookup(pressed: &KeyEvent, mode: &Mode, kept_search: bool) -> Option<Action> {
-    use Scope::{Confirm, Everywhere, Help, KeptSearch, Tree, Typing};
-    let scopes: &[Scope] = match mode {
-        Mode::Normal if kept_search => &[Everywhere, KeptSearch, Tree],
-        Mode::Normal => &[Everywhere, Tree],
-        Mode::Searching | Mode::Prompt(_) => &[Everywhere, Typing],
-        Mode::Help => &[Everywhere, Help],
-        Mode::Confirm(_) => &[Everywhere, Confirm],
-    };
-    scopes.iter().find_map(|scope| {
-        bindings().filter(|b| b.scope == *scope).find_map(|b| {
-            let c = b.keys.iter().find_map(|key| matches(*key, pressed))?;
-            Some((b.action)(c))
-        })
-    })
 }

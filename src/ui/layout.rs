@@ -19,6 +19,19 @@ const SIDE_BY_SIDE: u16 = 100;
 /// The detail pane's height when it stands below the tree.
 const DETAIL_BELOW: u16 = 7;
 
+/// The terminal's size, and how the help overlay fits on it: measured
+/// where the resize comes in ([`crate::ui::input::resize`]), so that
+/// scrolling the help needs nothing of the overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Screen {
+    pub width: u16,
+    pub height: u16,
+    /// How many rows of the help show at once.
+    pub help_page: u16,
+    /// The furthest the help scrolls.
+    pub help_last: u16,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
     pub header: Rect,

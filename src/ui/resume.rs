@@ -55,28 +55,24 @@ impl Resume {
     /// What `app` shows now.
     pub fn of(app: &App) -> Resume {
         Resume {
-            row: app.tree.selected().map(|row| row_id(&app.checklist, row)),
+            row: app.tree().selected().map(|row| row_id(app.checklist(), row)),
             folded: app
-                .tree
+                .tree()
                 .folded()
                 .into_iter()
-                .map(|row| row_id(&app.checklist, row))
+                .map(|row| row_id(app.checklist(), row))
                 .collect(),
-            filter: app.tree.filter().label().to_owned(),
+            filter: app.tree().filter().label().to_owned(),
         }
     }
 
     /// Shows in `app` what was remembered, as far as the checklist still has it.
     pub fn restore(&self, app: &mut App) {
-        let folded: Vec<Row> = self.folded.iter().filter_map(|id| row_of(&app.checklist, id)).collect();
+        let checklist = app.checklist();
+        let folded: Vec<Row> = self.folded.iter().filter_map(|id| row_of(checklist, id)).collect();
         let filter = Filter::from_label(&self.filter).unwrap_or_default();
-        app.tree.set_filter(&app.checklist, &app.state, filter);
-        app.tree.fold_only(&app.checklist, &app.state, &folded);
-        if let Some(row) = self.row.as_deref().and_then(|id| row_of(&app.checklist, id)) {
-            app.tree.select(row);
-        }
-        let height = usize::from(app.tree_height());
-        app.tree.scroll_to_middle(height);
+        let row = self.row.as_deref().and_then(|id| row_of(checklist, id));
+        app.restore(&folded, filter, row);
     }
 
     /// Reads what was remembered; `None` for anything but a good file.
@@ -101,7 +97,8 @@ mod tests {
     use super::*;
     use crate::format::parse;
     use crate::run::RunState;
-    use crate::ui::app::{Action, update};
+    use crate::ui::app::{Action, update::update};
+    use crate::ui::input::resize;
 
     fn app() -> App {
         let checklist = parse(
@@ -111,7 +108,7 @@ mod tests {
         .unwrap();
         let state = RunState::new(&checklist);
         let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
-        update(&mut app, Action::Resize { width: 80, height: 24 });
+        update(&mut app, resize(80, 24));
         app
     }
 
@@ -136,7 +133,7 @@ mod tests {
         let mut again = self::app();
         Resume::load(&path).unwrap().restore(&mut again);
         assert_eq!(Resume::of(&again), remembered);
-        assert_eq!(again.tree.selected(), app.tree.selected());
+        assert_eq!(again.tree().selected(), app.tree().selected());
     }
 
     #[test]
@@ -154,7 +151,7 @@ mod tests {
         };
         let mut app = app();
         gone.restore(&mut app);
-        assert_eq!(app.tree.filter(), Filter::All);
-        assert!(app.tree.folded().is_empty());
+        assert_eq!(app.tree().filter(), Filter::All);
+        assert!(app.tree().folded().is_empty());
     }
 }

@@ -161,9 +161,18 @@ impl Tree {
         self.filter != Filter::All
     }
 
+    /// The run's statuses changed (a tick, a replay): under a status filter
+    /// the rows are made again, the cursor kept in its place.
+    pub fn statuses_changed(&mut self, checklist: &Checklist, state: &RunState) {
+        if self.filters_by_status() {
+            self.rebuild(checklist, state);
+        }
+    }
+
     /// Recomputes the visible rows, keeping the cursor on the same row or, if that
-    /// row is gone, on the one that now stands in its place.
-    pub fn rebuild(&mut self, checklist: &Checklist, state: &RunState) {
+    /// row is gone, on the one that now stands in its place. Private: every
+    /// method that changes what the rows depend on calls it.
+    fn rebuild(&mut self, checklist: &Checklist, state: &RunState) {
         let anchor = self.selected().map(|row| order(checklist, row));
         self.rows.clear();
         self.hidden = 0;

@@ -4,8 +4,6 @@
 mod detail;
 mod tree;
 
-pub use detail::last_scroll as detail_last_scroll;
-
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -26,7 +24,13 @@ use crate::text::plural;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(areas) = app.areas_at(area.width, area.height) else {
+    let screen = app.screen();
+    let laid_out = if (area.width, area.height) == (screen.width, screen.height) {
+        app.areas()
+    } else {
+        app.areas_at(area.width, area.height)
+    };
+    let Some(areas) = laid_out else {
         too_small(frame, area);
         return;
     };
@@ -35,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     tree::draw(frame, app, areas.tree);
     detail::draw(frame, app, areas.detail);
     footer(frame, app, areas.footer);
-    if app.mode == Mode::Help {
+    if *app.mode() == Mode::Help {
         help(frame, app, area);
     }
 }
@@ -64,16 +68,16 @@ fn ratio(progress: &Progress) -> f64 {
 }
 
 fn header(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let [top, gauge] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1)]));
-    let run = format!(" run: {} ", app.run);
+    let run = format!(" run: {} ", app.run());
     let run_width = u16::try_from(unicode_width::UnicodeWidthStr::width(run.as_str())).unwrap_or(u16::MAX);
     let [title_area, run_area] = top.layout(&Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(run_width.min(top.width / 2)),
     ]));
-    let mut title = markdown::spans(&app.checklist.title, theme.title, theme);
-    if let Some(description) = &app.checklist.description {
+    let mut title = markdown::spans(&app.checklist().title, theme.title, theme);
+    if let Some(description) = &app.checklist().description {
         title.push(Span::styled(" — ", theme.dim));
         title.extend(markdown::summary(description, theme.dim, theme));
     }
@@ -85,7 +89,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         Line::from(Span::styled(run, theme.info)).alignment(Alignment::Right),
         run_area,
     );
-    let overall = &app.tally.overall;
+    let overall = &app.tally().overall;
     let label = format!(
         "{} done{}",
         counts(overall),
@@ -99,16 +103,16 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The phase under the cursor, to highlight in the overview.
 fn current_phase(app: &App) -> Option<usize> {
-    let sections = app.checklist.sections();
-    match app.tree.selected()? {
+    let sections = app.checklist().sections();
+    match app.tree().selected()? {
         Row::Phase(p) => Some(p),
         Row::Section(s) => Some(sections[s].phase),
-        Row::Item(i) => Some(sections[app.checklist.items()[i].section].phase),
+        Row::Item(i) => Some(sections[app.checklist().items()[i].section].phase),
     }
 }
 
 fn phases(frame: &mut Frame, app: &App, area: Rect, screen_height: u16) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let current = current_phase(app);
     let style_of = |p: usize, progress: &Progress| {
         let base = if progress.is_complete() {
@@ -122,8 +126,8 @@ fn phases(frame: &mut Frame, app: &App, area: Rect, screen_height: u16) {
             base
         }
     };
-    if !strip::bars(screen_height, app.checklist.phases().len()) {
-        let entries = strip::entries(&app.checklist, &app.tally, app.state.approvals());
+    if !strip::bars(screen_height, app.checklist().phases().len()) {
+        let entries = strip::entries(app.checklist(), app.tally(), app.state().approvals());
         let rows = strip::flow(&entries, area.width, screen_height);
         let last = rows.len().saturating_sub(1);
         for (r, row) in rows.iter().enumerate().take(usize::from(area.height)) {
@@ -148,7 +152,13 @@ fn phases(frame: &mut Frame, app: &App, area: Rect, screen_height: u16) {
         return;
     }
     let name_width = 30.min(area.width / 3);
-    for (p, phase) in app.checklist.phases().iter().enumerate().take(usize::from(area.height)) {
+    for (p, phase) in app
+        .checklist()
+        .phases()
+        .iter()
+        .enumerate()
+        .take(usize::from(area.height))
+    {
         let row = Rect::new(area.x, area.y + u16::try_from(p).unwrap_or(0), area.width, 1);
         let [name_area, gauge_area] = row.layout(&Layout::horizontal([
             Constraint::Length(name_width),
@@ -156,7 +166,7 @@ fn phases(frame: &mut Frame, app: &App, area: Rect, screen_height: u16) {
         ]));
         let progress = app.phase_progress(p);
         let icon = phase.icon_prefix();
-        let lock = if crate::gate::phase_closed(&app.checklist, &app.tally, app.state.approvals(), p).is_some() {
+        let lock = if crate::gate::phase_closed(app.checklist(), app.tally(), app.state().approvals(), p).is_some() {
             " 🔒"
         } else {
             ""
@@ -173,7 +183,7 @@ fn phases(frame: &mut Frame, app: &App, area: Rect, screen_height: u16) {
 /// A progress bar in the theme's glyphs: with no colour, filled and empty
 /// parts differ by their glyphs alone.
 fn gauge<'a>(app: &App, progress: &Progress, label: Span<'a>) -> LineGauge<'a> {
-    let theme = &app.theme;
+    let theme = app.theme();
     LineGauge::default()
         .ratio(ratio(progress))
         .label(label)
@@ -184,8 +194,8 @@ fn gauge<'a>(app: &App, progress: &Progress, label: Span<'a>) -> LineGauge<'a> {
 }
 
 fn footer(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let line = match &app.mode {
+    let theme = app.theme();
+    let line = match &app.mode() {
         Mode::Prompt(prompt) => {
             let label = prompt.label(area.width);
             let wrapped = app
@@ -195,14 +205,14 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             return;
         }
         Mode::Searching => {
-            let count = app.tree.search().map_or(0, |s| s.matches.len());
+            let count = app.tree().search().map_or(0, |s| s.matches.len());
             let hint = format!("  {} · Enter keeps · Esc clears", plural(count, "match", "matches"));
             let hint_width = u16::try_from(hint.chars().count()).unwrap_or(u16::MAX);
             let [line_area, hint_area] = area.layout(&Layout::horizontal([
                 Constraint::Fill(1),
                 Constraint::Length(if area.width >= hint_width * 2 { hint_width } else { 0 }),
             ]));
-            let wrapped = app.query.layout("/", usize::from(line_area.width), 1);
+            let wrapped = app.query().layout("/", usize::from(line_area.width), 1);
             editing(frame, app, line_area, &wrapped, "/");
             frame.render_widget(Line::from(Span::styled(hint, theme.dim)), hint_area);
             return;
@@ -225,7 +235,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             frame.render_widget(Paragraph::new(lines), area);
             return;
         }
-        _ => match &app.message {
+        _ => match app.message() {
             Some(message) if message.error && area.height > 1 => {
                 // An error too long for a row (a checklist that failed to
                 // reload) is wrapped over the rows the layout gave it.
@@ -247,7 +257,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
 /// A line being typed, over its rows, its label styled as a key, with the
 /// terminal's cursor where typing goes.
 fn editing(frame: &mut Frame, app: &App, area: Rect, wrapped: &Wrapped, label: &str) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let lines: Vec<Line> = wrapped
         .rows
         .iter()
@@ -272,15 +282,15 @@ fn editing(frame: &mut Frame, app: &App, area: Rect, wrapped: &Wrapped, label: &
 /// The keys that matter where the user is: during a kept search its moves,
 /// on a header folding and ticking all, on an item the ways to work it.
 fn keys_hint(app: &App) -> Line<'static> {
-    let theme = &app.theme;
-    let item = app.selected_item().map(|i| &app.checklist.items()[i]);
-    let place = if app.tree.kept_search() {
+    let theme = app.theme();
+    let item = app.selected_item().map(|i| &app.checklist().items()[i]);
+    let place = if app.tree().kept_search() {
         keymap::Place::Searching
-    } else if let Some(Row::Phase(p)) = app.tree.selected()
-        && app.state.approvals().missing(&app.checklist, p) > 0
+    } else if let Some(Row::Phase(p)) = app.tree().selected()
+        && app.state().approvals().missing(app.checklist(), p) > 0
     {
         keymap::Place::Unapproved
-    } else if matches!(app.tree.selected(), Some(Row::Phase(_) | Row::Section(_))) {
+    } else if matches!(app.tree().selected(), Some(Row::Phase(_) | Row::Section(_))) {
         keymap::Place::Header
     } else {
         keymap::Place::Item {
@@ -297,7 +307,7 @@ fn keys_hint(app: &App) -> Line<'static> {
 }
 
 fn help(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let popup = help::popup(area);
     let rows = help::rows(popup.width.saturating_sub(2));
     let lines: Vec<Line> = rows
@@ -309,7 +319,7 @@ fn help(frame: &mut Frame, app: &App, area: Rect) {
             ])
         })
         .collect();
-    let scroll = app.help_scroll.min(help::last_scroll(area));
+    let scroll = app.help_scroll().min(help::last_scroll(area));
     let more = scroll < help::last_scroll(area);
     let title = match (scroll > 0, more) {
         (false, false) => " Keys · Esc closes ",

@@ -3,6 +3,7 @@
 
 use crate::run::{Change, EvidenceKind};
 use crate::timestamp::Timestamp;
+use crate::ui::layout::Screen;
 use crate::ui::line_edit::LineOp;
 
 /// What the user meant.
@@ -75,10 +76,7 @@ pub enum Action {
     ScrollUp,
     ScrollDown,
     /// The screen has a new size; the layout follows.
-    Resize {
-        width: u16,
-        height: u16,
-    },
+    Resize(Screen),
 }
 
 /// What the loop must do after an update.

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::action::Edit;
+use super::action::{Edit, Effect};
 use crate::run::EvidenceKind;
 use crate::text::plural;
 use crate::ui::line_edit::LineEdit;
@@ -69,6 +69,10 @@ pub enum Mode {
     /// A question to answer with y or n.
     Confirm(Confirm),
 }
+
+/// What an Action leads to: the mode the keyboard is in next, and what the
+/// loop must do.
+pub type Next = (Mode, Effect);
 
 /// What a confirmation would do.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,23 +3,18 @@
 //! parameter without a value is asked for.
 
 use super::{App, Mode, Prompt, Purpose};
-use crate::checklist::Checklist;
 use crate::ui::line_edit::LineEdit;
 
 impl App {
-    /// Keeps the checklist as written, to show it again with new values.
-    pub fn set_templates(&mut self, templates: Checklist) {
-        self.templates = Some(templates);
-    }
-
     /// Shows the checklist with the run's current values.
     pub(crate) fn refresh_values(&mut self) {
         if let Some(templates) = &self.templates {
             let mut shown = templates.clone();
             shown.put_values(&self.state.values(templates));
             self.checklist = shown;
-            // Titles changed: search them anew.
+            // Titles changed: search them anew, and lay the phases out again.
             self.search_index = None;
+            self.relayout();
         }
     }
 
@@ -66,5 +61,6 @@ impl App {
                 self.run
             )),
         });
+        self.relayout();
     }
 }

@@ -1,9 +1,13 @@
 //! The view's behaviour, driven by Actions: no terminal involved.
 
+use super::update::update;
 use super::*;
+use crate::checklist::Status;
 use crate::format::parse;
 use crate::run::Stamp;
+use crate::run::{Change, Event};
 use crate::timestamp::Timestamp;
+use crate::ui::input::resize;
 use crate::ui::tree::Filter;
 
 const YAML: &str = "title: Deploy
@@ -32,7 +36,7 @@ fn app() -> App {
     let checklist = parse(YAML, "deploy.yaml").unwrap();
     let state = RunState::new(&checklist);
     let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
-    update(&mut app, Action::Resize { width: 80, height: 24 });
+    update(&mut app, resize(80, 24));
     app
 }
 
@@ -72,24 +76,24 @@ fn typed(text: &str) -> Vec<Action> {
 }
 
 fn rows(app: &App) -> Vec<String> {
-    app.tree
+    app.tree()
         .rows()
         .iter()
         .map(|row| match *row {
-            Row::Phase(p) => format!("P {}", app.checklist.phases()[p].name),
-            Row::Section(s) => format!("S {}", app.checklist.sections()[s].name),
-            Row::Item(i) => format!("I {}", app.checklist.items()[i].title),
+            Row::Phase(p) => format!("P {}", app.checklist().phases()[p].name),
+            Row::Section(s) => format!("S {}", app.checklist().sections()[s].name),
+            Row::Item(i) => format!("I {}", app.checklist().items()[i].title),
         })
         .collect()
 }
 
 fn selected(app: &App) -> String {
-    rows(app)[app.tree.cursor()].clone()
+    rows(app)[app.tree().cursor()].clone()
 }
 
 fn status(app: &App, title: &str) -> Status {
-    let index = app.checklist.items().iter().position(|i| i.title == title).unwrap();
-    app.state.item(index).status.clone()
+    let index = app.checklist().items().iter().position(|i| i.title == title).unwrap();
+    app.state().item(index).status.clone()
 }
 
 #[test]
@@ -173,7 +177,7 @@ fn search_narrows_as_you_type_and_n_walks_the_matches() {
     act(&mut app, Action::Backspace);
     assert_eq!(rows(&app).len(), 5);
     act(&mut app, Action::Confirm);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(*app.mode(), Mode::Normal);
     act(&mut app, Action::NextMatch);
     assert_eq!(
         selected(&app),
@@ -192,20 +196,20 @@ fn the_filter_cycles_all_open_done_skipped_and_says_what_it_hides() {
     let mut app = app();
     acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
     act(&mut app, Action::CycleFilter);
-    assert_eq!(app.tree.filter(), Filter::Open);
+    assert_eq!(app.tree().filter(), Filter::Open);
     assert!(!rows(&app).contains(&"I Cloud environment".to_owned()));
     assert_eq!(
-        app.message.as_ref().unwrap().text,
+        app.message().unwrap().text,
         "showing open items; 1 item hidden (f: next filter)"
     );
     act(&mut app, Action::CycleFilter);
     assert_eq!(rows(&app), ["P Prepare", "S Infra", "I Cloud environment"]);
-    assert!(app.message.as_ref().unwrap().text.contains("5 items hidden"));
+    assert!(app.message().unwrap().text.contains("5 items hidden"));
     act(&mut app, Action::CycleFilter);
-    assert_eq!(app.tree.filter(), Filter::Skipped);
+    assert_eq!(app.tree().filter(), Filter::Skipped);
     assert!(rows(&app).is_empty());
     act(&mut app, Action::CycleFilter);
-    assert_eq!(app.tree.filter(), Filter::All);
+    assert_eq!(app.tree().filter(), Filter::All);
     assert_eq!(rows(&app).len(), 11);
 }
 
@@ -220,7 +224,7 @@ fn brackets_find_open_items_and_digits_jump_to_phases() {
     act(&mut app, Action::JumpToPhase(2));
     assert_eq!(selected(&app), "P Ship");
     act(&mut app, Action::JumpToPhase(7));
-    assert!(app.message.as_ref().unwrap().error);
+    assert!(app.message().unwrap().error);
 }
 
 #[test]
@@ -252,35 +256,35 @@ fn clicks_select_rows_and_ticking_the_box_toggles() {
 fn help_opens_and_closes() {
     let mut app = app();
     act(&mut app, Action::ToggleHelp);
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(*app.mode(), Mode::Help);
     act(&mut app, Action::Down);
     assert_eq!(selected(&app), "P Prepare", "keys do nothing else while help is open");
     act(&mut app, Action::Cancel);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(*app.mode(), Mode::Normal);
     assert_eq!(act(&mut app, Action::Quit), Effect::Quit);
 }
 
 #[test]
 fn the_cursor_stays_on_screen() {
     let mut app = app();
-    update(&mut app, Action::Resize { width: 40, height: 12 });
+    update(&mut app, resize(40, 12));
     let height = usize::from(app.tree_height());
     act(&mut app, Action::Bottom);
-    assert!(app.tree.cursor() >= app.tree.offset() && app.tree.cursor() < app.tree.offset() + height);
+    assert!(app.tree().cursor() >= app.tree().offset() && app.tree().cursor() < app.tree().offset() + height);
     act(&mut app, Action::Top);
-    assert_eq!(app.tree.offset(), 0);
+    assert_eq!(app.tree().offset(), 0);
 }
 
 #[test]
 fn an_error_that_grows_the_footer_keeps_the_cursor_on_screen() {
     let mut app = app();
-    update(&mut app, Action::Resize { width: 40, height: 10 });
+    update(&mut app, resize(40, 10));
     act(&mut app, Action::Bottom);
-    let bottom = app.tree.offset() + usize::from(app.tree_height());
-    assert_eq!(app.tree.cursor() + 1, bottom, "the cursor is on the last row");
+    let bottom = app.tree().offset() + usize::from(app.tree_height());
+    assert_eq!(app.tree().cursor() + 1, bottom, "the cursor is on the last row");
     // What the loop says after a run that failed, outside any Action.
     app.complain("Full rollout: exit 1 in 1.2 s; it stays open, see the output above");
-    assert!(app.tree.cursor() < app.tree.offset() + usize::from(app.tree_height()));
+    assert!(app.tree().cursor() < app.tree().offset() + usize::from(app.tree_height()));
 }
 
 #[test]
@@ -289,16 +293,16 @@ fn tab_moves_the_keys_to_the_detail_pane_and_the_wheel_scrolls() {
     acts(&mut app, [Action::Down, Action::Down, Action::Down]);
     assert_eq!(selected(&app), "I Database");
     act(&mut app, Action::SwitchPane);
-    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.focus(), Focus::Detail);
     acts(&mut app, [Action::Down, Action::Down, Action::ScrollDown]);
-    assert_eq!(app.detail_scroll, 3, "keys scroll the detail");
+    assert_eq!(app.detail_scroll(), 3, "keys scroll the detail");
     assert_eq!(selected(&app), "I Database", "and leave the cursor");
     // Nine lines in six rows: three rows down its last line is on the last
     // row, and the scroll stops there.
     acts(&mut app, [Action::Down, Action::ScrollDown, Action::Down]);
-    assert_eq!(app.detail_scroll, 3, "no further than the end");
+    assert_eq!(app.detail_scroll(), 3, "no further than the end");
     act(&mut app, Action::Up);
-    assert_eq!(app.detail_scroll, 2, "and back at once");
+    assert_eq!(app.detail_scroll(), 2, "and back at once");
     act(&mut app, Action::SwitchPane);
     act(&mut app, Action::ScrollDown);
     assert_eq!(
@@ -306,7 +310,7 @@ fn tab_moves_the_keys_to_the_detail_pane_and_the_wheel_scrolls() {
         "I Audit logging",
         "the wheel moves three rows in the tree"
     );
-    assert_eq!(app.detail_scroll, 0, "a new item's detail starts at the top");
+    assert_eq!(app.detail_scroll(), 0, "a new item's detail starts at the top");
 }
 
 mod editing;

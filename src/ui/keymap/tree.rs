@@ -3,266 +3,283 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::Key::{Char, Code, Ctrl};
-use super::Scope::{Everywhere, KeptSearch, Tree};
-use super::{Binding, Hint, bind, hinted};
+use super::binding::Help::{Above, Row};
+use super::binding::Key::{Char, Code, Ctrl};
+use super::binding::Scope::{KeptSearch, Tree};
+use super::binding::{Binding, Hint, Key};
 use crate::ui::app::Action;
+
+/// A digit's jump to its phase, named in the row of the first.
+const fn digit(n: usize, keys: &'static [Key]) -> Binding {
+    let help = if n == 1 {
+        Row {
+            keys: "1 … 9",
+            what: "jump to a phase",
+        }
+    } else {
+        Above
+    };
+    Binding::new(Tree, keys, Action::JumpToPhase(n), help)
+}
 
 /// The tree's bindings, in the order the help lists them.
 pub(super) static BINDINGS: &[Binding] = &[
-    hinted(
-        bind(
-            Tree,
-            &[Char('j'), Char('k'), Code(KeyCode::Down), Code(KeyCode::Up)],
-            |c| {
-                if c == 'k' || c == '↑' {
-                    Action::Up
-                } else {
-                    Action::Down
-                }
-            },
-            "j k ↓ ↑",
-            "move down / up",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        Row {
+            keys: "j k ↓ ↑",
+            what: "move down / up",
+        },
         &[("j/k", "move", Hint::OnHeader)],
     ),
-    bind(
+    Binding::new(Tree, &[Char('k'), Code(KeyCode::Up)], Action::Up, Above),
+    Binding::new(
         Tree,
         &[Char('g'), Code(KeyCode::Home)],
-        |_| Action::Top,
-        "g G Home End",
-        "first / last row",
+        Action::Top,
+        Row {
+            keys: "g G Home End",
+            what: "first / last row",
+        },
     ),
-    bind(Tree, &[Char('G'), Code(KeyCode::End)], |_| Action::Bottom, "", ""),
-    bind(
+    Binding::new(Tree, &[Char('G'), Code(KeyCode::End)], Action::Bottom, Above),
+    Binding::new(
         Tree,
         &[Code(KeyCode::PageUp), Ctrl('u')],
-        |_| Action::PageUp,
-        "PgUp PgDn",
-        "page up / down (also Ctrl-u Ctrl-d)",
+        Action::PageUp,
+        Row {
+            keys: "PgUp PgDn",
+            what: "page up / down (also Ctrl-u Ctrl-d)",
+        },
     ),
-    bind(
-        Tree,
-        &[Code(KeyCode::PageDown), Ctrl('d')],
-        |_| Action::PageDown,
-        "",
-        "",
-    ),
-    bind(
+    Binding::new(Tree, &[Code(KeyCode::PageDown), Ctrl('d')], Action::PageDown, Above),
+    Binding::new(
         Tree,
         &[Char('h'), Code(KeyCode::Left)],
-        |_| Action::Collapse,
-        "h ←",
-        "collapse, or go to the parent",
+        Action::Collapse,
+        Row {
+            keys: "h ←",
+            what: "collapse, or go to the parent",
+        },
     ),
-    bind(
+    Binding::new(
         Tree,
         &[Char('l'), Code(KeyCode::Right)],
-        |_| Action::Expand,
-        "l →",
-        "expand, or go to the first child",
+        Action::Expand,
+        Row {
+            keys: "l →",
+            what: "expand, or go to the first child",
+        },
     ),
-    bind(
-        Tree,
-        &[
-            Char('1'),
-            Char('2'),
-            Char('3'),
-            Char('4'),
-            Char('5'),
-            Char('6'),
-            Char('7'),
-            Char('8'),
-            Char('9'),
-        ],
-        |c| Action::JumpToPhase(c.to_digit(10).map_or(1, |d| d as usize)),
-        "1 … 9",
-        "jump to a phase",
-    ),
-    bind(
+    digit(1, &[Char('1')]),
+    digit(2, &[Char('2')]),
+    digit(3, &[Char('3')]),
+    digit(4, &[Char('4')]),
+    digit(5, &[Char('5')]),
+    digit(6, &[Char('6')]),
+    digit(7, &[Char('7')]),
+    digit(8, &[Char('8')]),
+    digit(9, &[Char('9')]),
+    Binding::new(
         Tree,
         &[Char('}')],
-        |_| Action::NextPhase,
-        "} {",
-        "next / previous phase (any number of them)",
+        Action::NextPhase,
+        Row {
+            keys: "} {",
+            what: "next / previous phase (any number of them)",
+        },
     ),
-    bind(Tree, &[Char('{')], |_| Action::PreviousPhase, "", ""),
-    hinted(
-        bind(
-            Tree,
-            &[Char(']')],
-            |_| Action::NextOpen,
-            "] [",
-            "next / previous open item, also in folds",
-        ),
+    Binding::new(Tree, &[Char('{')], Action::PreviousPhase, Above),
+    Binding::hinted(
+        Tree,
+        &[Char(']')],
+        Action::NextOpen,
+        Row {
+            keys: "] [",
+            what: "next / previous open item, also in folds",
+        },
         &[("]", "next open", Hint::OnHeader)],
     ),
-    bind(Tree, &[Char('[')], |_| Action::PreviousOpen, "", ""),
-    hinted(
-        bind(
-            Tree,
-            &[Code(KeyCode::Enter)],
-            |_| Action::TickAndAdvance,
-            "Enter",
-            "tick and go to the next open item",
-        ),
+    Binding::new(Tree, &[Char('[')], Action::PreviousOpen, Above),
+    Binding::hinted(
+        Tree,
+        &[Code(KeyCode::Enter)],
+        Action::TickAndAdvance,
+        Row {
+            keys: "Enter",
+            what: "tick and go to the next open item",
+        },
         &[("enter", "tick+next", Hint::OnItem)],
     ),
-    hinted(
-        bind(
-            Tree,
-            &[Char(' '), Char('x')],
-            |_| Action::Toggle,
-            "Space x",
-            "tick / untick in place (on a header: fold)",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char(' '), Char('x')],
+        Action::Toggle,
+        Row {
+            keys: "Space x",
+            what: "tick / untick in place (on a header: fold)",
+        },
         &[("space", "tick", Hint::OnItem), ("space", "fold", Hint::OnHeader)],
     ),
-    hinted(
-        bind(
-            Tree,
-            &[Char('T')],
-            |_| Action::TickAll,
-            "T",
-            "on a section, a phase or an item with sub-items: tick all its open items",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char('T')],
+        Action::TickAll,
+        Row {
+            keys: "T",
+            what: "on a section, a phase or an item with sub-items: tick all its open items",
+        },
         &[("T", "tick all", Hint::OnHeader)],
     ),
-    hinted(
-        bind(
-            Tree,
-            &[Char('s')],
-            |_| Action::Skip,
-            "s",
-            "skip with a reason (again: unskip)",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char('s')],
+        Action::Skip,
+        Row {
+            keys: "s",
+            what: "skip with a reason (again: unskip)",
+        },
         &[("s", "skip", Hint::OnItem)],
     ),
-    hinted(
-        bind(
-            Tree,
-            &[Char('a')],
-            |_| Action::Approve,
-            "a",
-            "on a phase that needs approvals: approve it, with a note of what you reviewed (again: withdraw)",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char('a')],
+        Action::Approve,
+        Row {
+            keys: "a",
+            what: "on a phase that needs approvals: approve it, with a note of what you reviewed (again: withdraw)",
+        },
         &[("a", "approve", Hint::OnApproval)],
     ),
-    hinted(
-        bind(
-            Tree,
-            &[Char('!')],
-            |_| Action::RunCommand,
-            "!",
-            "run the item's command, after showing it (y/n); its output, then Enter",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char('!')],
+        Action::RunCommand,
+        Row {
+            keys: "!",
+            what: "run the item's command, after showing it (y/n); its output, then Enter",
+        },
         &[("!", "run", Hint::OnCommand)],
     ),
-    hinted(
-        bind(
-            Tree,
-            &[Char('v')],
-            |_| Action::VerifyItem,
-            "v",
-            "run the item's verification (y/n); exit 0 ticks it",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char('v')],
+        Action::VerifyItem,
+        Row {
+            keys: "v",
+            what: "run the item's verification (y/n); exit 0 ticks it",
+        },
         &[("v", "verify", Hint::OnVerify)],
     ),
-    bind(
+    Binding::new(
         Tree,
         &[Char('c')],
-        |_| Action::CopyCommand,
-        "c",
-        "copy the item's command to the clipboard (OSC 52)",
+        Action::CopyCommand,
+        Row {
+            keys: "c",
+            what: "copy the item's command to the clipboard (OSC 52)",
+        },
     ),
-    hinted(
-        bind(
-            KeptSearch,
-            &[Char('n')],
-            |_| Action::NextMatch,
-            "n N",
-            "during a search: next / previous match",
-        ),
+    Binding::hinted(
+        KeptSearch,
+        &[Char('n')],
+        Action::NextMatch,
+        Row {
+            keys: "n N",
+            what: "during a search: next / previous match",
+        },
         &[("n/N", "next/prev match", Hint::InSearch)],
     ),
-    bind(KeptSearch, &[Char('N')], |_| Action::PreviousMatch, "", ""),
-    hinted(
-        bind(
-            KeptSearch,
-            &[Code(KeyCode::Esc)],
-            |_| Action::Cancel,
-            "Esc",
-            "clear the search, close a prompt or a message",
-        ),
+    // Outside a search too: it says there is none.
+    Binding::new(Tree, &[Char('N')], Action::PreviousMatch, Above),
+    Binding::hinted(
+        Tree,
+        &[Code(KeyCode::Esc)],
+        Action::Cancel,
+        Row {
+            keys: "Esc",
+            what: "clear the search, close a prompt or a message",
+        },
         &[("esc", "clear search", Hint::InSearch)],
     ),
-    hinted(
-        bind(Tree, &[Char('n')], |_| Action::EditNote, "n", "edit the note"),
+    Binding::hinted(
+        Tree,
+        &[Char('n')],
+        Action::EditNote,
+        Row {
+            keys: "n",
+            what: "edit the note",
+        },
         &[("n", "note", Hint::OnItem)],
     ),
-    hinted(
-        bind(
-            Tree,
-            &[Char('/')],
-            |_| Action::StartSearch,
-            "/",
-            "search titles and details",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char('/')],
+        Action::StartSearch,
+        Row {
+            keys: "/",
+            what: "search titles and details",
+        },
         &[("/", "search", Hint::OnBoth)],
     ),
-    bind(Tree, &[Char('N')], |_| Action::PreviousMatch, "", ""),
-    hinted(
-        bind(
-            Tree,
-            &[Char('u')],
-            |_| Action::Undo,
-            "u  Ctrl-r",
-            "undo / redo your changes",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char('u')],
+        Action::Undo,
+        Row {
+            keys: "u  Ctrl-r",
+            what: "undo / redo your changes",
+        },
         &[("u", "undo", Hint::OnItem)],
     ),
-    bind(Tree, &[Ctrl('r')], |_| Action::Redo, "", ""),
-    bind(
+    Binding::new(Tree, &[Ctrl('r')], Action::Redo, Above),
+    Binding::new(
         Tree,
         &[Char('f')],
-        |_| Action::CycleFilter,
-        "f",
-        "filter: all / open / done / skipped",
+        Action::CycleFilter,
+        Row {
+            keys: "f",
+            what: "filter: all / open / done / skipped",
+        },
     ),
-    bind(
+    Binding::new(
         Tree,
         &[Code(KeyCode::Tab), Code(KeyCode::BackTab)],
-        |_| Action::SwitchPane,
-        "Tab",
-        "switch between the tree and the detail",
+        Action::SwitchPane,
+        Row {
+            keys: "Tab",
+            what: "switch between the tree and the detail",
+        },
     ),
-    bind(
+    Binding::new(
         Tree,
         &[Char('E')],
-        |_| Action::EditChecklist,
-        "E",
-        "edit the checklist in $VISUAL / $EDITOR",
+        Action::EditChecklist,
+        Row {
+            keys: "E",
+            what: "edit the checklist in $VISUAL / $EDITOR",
+        },
     ),
-    hinted(
-        bind(
-            Tree,
-            &[Char('?')],
-            |_| Action::ToggleHelp,
-            "?",
-            "this help (j/k scroll it)",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char('?')],
+        Action::ToggleHelp,
+        Row {
+            keys: "?",
+            what: "this help (j/k scroll it)",
+        },
         &[("?", "help", Hint::OnBoth)],
     ),
-    hinted(
-        bind(
-            Tree,
-            &[Char('q')],
-            |_| Action::Quit,
-            "q  Ctrl-c",
-            "quit (every change is already saved)",
-        ),
+    Binding::hinted(
+        Tree,
+        &[Char('q'), Ctrl('c')],
+        Action::Quit,
+        Row {
+            keys: "q  Ctrl-c",
+            what: "quit (every change is already saved)",
+        },
         &[("q", "quit", Hint::OnBoth)],
     ),
-    bind(Tree, &[Code(KeyCode::Esc)], |_| Action::Cancel, "", ""),
-    bind(Everywhere, &[Ctrl('c')], |_| Action::Quit, "", ""),
 ];

@@ -3,106 +3,136 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::Key::{Alt, AnyChar, Char, Code, Ctrl, Held};
-use super::Scope::{Confirm, Help, Typing};
-use super::{Binding, bind};
+use super::binding::Binding;
+use super::binding::Help::{Above, Manual, Row};
+use super::binding::Key::{Alt, Char, Code, Ctrl, Held};
+use super::binding::Scope::{Confirm, Help, Typing};
 use crate::ui::app::Action;
 use crate::ui::line_edit::LineOp;
 
 /// Bindings outside the tree, in the order the help lists them.
 pub(super) static BINDINGS: &[Binding] = &[
     // Typing into a prompt or the search.
-    bind(Typing, &[Code(KeyCode::Enter)], |_| Action::Confirm, "", ""),
-    bind(Typing, &[Code(KeyCode::Esc)], |_| Action::Cancel, "", ""),
-    bind(
+    Binding::new(
+        Typing,
+        &[Code(KeyCode::Enter)],
+        Action::Confirm,
+        Manual("take what was typed (a search is kept)"),
+    ),
+    Binding::new(
+        Typing,
+        &[Code(KeyCode::Esc)],
+        Action::Cancel,
+        Manual("leave the prompt, or clear the search"),
+    ),
+    Binding::new(
         Typing,
         &[Code(KeyCode::Left), Ctrl('b')],
-        |_| Action::Line(LineOp::Left),
-        "← → Home End",
-        "move in a prompt (also Ctrl-a Ctrl-e)",
+        Action::Line(LineOp::Left),
+        Row {
+            keys: "← → Home End",
+            what: "move in a prompt (also Ctrl-a Ctrl-e)",
+        },
     ),
-    bind(
+    Binding::new(
         Typing,
         &[Code(KeyCode::Right), Ctrl('f')],
-        |_| Action::Line(LineOp::Right),
-        "",
-        "",
+        Action::Line(LineOp::Right),
+        Above,
     ),
-    bind(
+    Binding::new(
         Typing,
         &[Code(KeyCode::Home), Ctrl('a')],
-        |_| Action::Line(LineOp::Home),
-        "",
-        "",
+        Action::Line(LineOp::Home),
+        Above,
     ),
-    bind(
+    Binding::new(
         Typing,
         &[Code(KeyCode::End), Ctrl('e')],
-        |_| Action::Line(LineOp::End),
-        "",
-        "",
+        Action::Line(LineOp::End),
+        Above,
     ),
-    bind(
+    Binding::new(
         Typing,
         &[Alt('b'), Held(KeyCode::Left)],
-        |_| Action::Line(LineOp::WordLeft),
-        "Alt-b Alt-f",
-        "word left / right in a prompt",
+        Action::Line(LineOp::WordLeft),
+        Row {
+            keys: "Alt-b Alt-f",
+            what: "word left / right in a prompt",
+        },
     ),
-    bind(
+    Binding::new(
         Typing,
         &[Alt('f'), Held(KeyCode::Right)],
-        |_| Action::Line(LineOp::WordRight),
-        "",
-        "",
+        Action::Line(LineOp::WordRight),
+        Above,
     ),
-    bind(Typing, &[Code(KeyCode::Backspace)], |_| Action::Backspace, "", ""),
-    bind(
+    Binding::new(
+        Typing,
+        &[Code(KeyCode::Backspace)],
+        Action::Backspace,
+        Manual("delete the character before the cursor"),
+    ),
+    Binding::new(
         Typing,
         &[Ctrl('w'), Ctrl('h'), Held(KeyCode::Backspace)],
-        |_| Action::DeleteWord,
-        "^W ^U ^K",
-        "delete word / to start / to end",
+        Action::DeleteWord,
+        Row {
+            keys: "^W ^U ^K",
+            what: "delete word / to start / to end",
+        },
     ),
-    bind(Typing, &[Ctrl('u')], |_| Action::Line(LineOp::DeleteToStart), "", ""),
-    bind(Typing, &[Ctrl('k')], |_| Action::Line(LineOp::DeleteToEnd), "", ""),
-    bind(
+    Binding::new(Typing, &[Ctrl('u')], Action::Line(LineOp::DeleteToStart), Above),
+    Binding::new(Typing, &[Ctrl('k')], Action::Line(LineOp::DeleteToEnd), Above),
+    Binding::new(
         Typing,
         &[Code(KeyCode::Delete), Ctrl('d')],
-        |_| Action::Line(LineOp::DeleteForward),
-        "",
-        "",
+        Action::Line(LineOp::DeleteForward),
+        Manual("delete the character under the cursor"),
     ),
-    bind(Typing, &[Code(KeyCode::Down)], |_| Action::Down, "", ""),
-    bind(Typing, &[Code(KeyCode::Up)], |_| Action::Up, "", ""),
-    bind(Typing, &[AnyChar], Action::Input, "", ""),
+    Binding::new(
+        Typing,
+        &[Code(KeyCode::Down)],
+        Action::Down,
+        Manual("during a search: move down / up the tree"),
+    ),
+    Binding::new(Typing, &[Code(KeyCode::Up)], Action::Up, Above),
+    Binding::new(Typing, &[Ctrl('c')], Action::Quit, Manual("quit")),
     // The help.
-    bind(
+    Binding::new(
         Help,
-        &[Code(KeyCode::Esc), Char('?'), Char('q')],
-        |_| Action::ToggleHelp,
-        "",
-        "",
+        &[Code(KeyCode::Esc), Char('?'), Char('q'), Ctrl('c')],
+        Action::ToggleHelp,
+        Manual("close the help"),
     ),
-    bind(Help, &[Char('j'), Code(KeyCode::Down)], |_| Action::Down, "", ""),
-    bind(Help, &[Char('k'), Code(KeyCode::Up)], |_| Action::Up, "", ""),
-    bind(
+    Binding::new(
+        Help,
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        Manual("scroll down / up"),
+    ),
+    Binding::new(Help, &[Char('k'), Code(KeyCode::Up)], Action::Up, Above),
+    Binding::new(
         Help,
         &[Code(KeyCode::PageDown), Char(' ')],
-        |_| Action::PageDown,
-        "",
-        "",
+        Action::PageDown,
+        Manual("a page down / up"),
     ),
-    bind(Help, &[Code(KeyCode::PageUp)], |_| Action::PageUp, "", ""),
-    bind(Help, &[Char('g'), Code(KeyCode::Home)], |_| Action::Top, "", ""),
-    bind(Help, &[Char('G'), Code(KeyCode::End)], |_| Action::Bottom, "", ""),
+    Binding::new(Help, &[Code(KeyCode::PageUp)], Action::PageUp, Above),
+    Binding::new(
+        Help,
+        &[Char('g'), Code(KeyCode::Home)],
+        Action::Top,
+        Manual("to the top / the end"),
+    ),
+    Binding::new(Help, &[Char('G'), Code(KeyCode::End)], Action::Bottom, Above),
     // A y/n question.
-    bind(Confirm, &[Char('y'), Char('Y')], |_| Action::Yes, "", ""),
-    bind(
+    Binding::new(Confirm, &[Char('y'), Char('Y')], Action::Yes, Manual("yes: do it")),
+    Binding::new(
         Confirm,
         &[Char('n'), Char('N'), Code(KeyCode::Esc)],
-        |_| Action::No,
-        "",
-        "",
+        Action::No,
+        Manual("no: leave things as they are"),
     ),
+    Binding::new(Confirm, &[Ctrl('c')], Action::Quit, Manual("quit")),
 ];

@@ -17,15 +17,15 @@ use crate::ui::tree::{Filter, Row};
 
 fn title(app: &App) -> String {
     let mut title = String::from(" Checklist ");
-    if app.tree.filter() != Filter::All {
-        let _ = write!(title, "· {} items ", app.tree.filter().label());
+    if app.tree().filter() != Filter::All {
+        let _ = write!(title, "· {} items ", app.tree().filter().label());
     }
-    if let Some(search) = app.tree.search()
+    if let Some(search) = app.tree().search()
         && !search.query.is_empty()
     {
         let _ = write!(title, "· /{} ({}) ", search.query, search.matches.len());
     }
-    let hidden = app.tree.hidden();
+    let hidden = app.tree().hidden();
     if hidden > 0 {
         let _ = write!(title, "· {hidden} hidden ");
     }
@@ -33,8 +33,8 @@ fn title(app: &App) -> String {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let border = if app.focus == Focus::Tree {
+    let theme = app.theme();
+    let border = if app.focus() == Focus::Tree {
         theme.title
     } else {
         theme.dim
@@ -51,9 +51,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }) else {
         return;
     };
-    let rows = app.tree.rows();
+    let rows = app.tree().rows();
     if rows.is_empty() {
-        let what = if app.tree.kept_search() {
+        let what = if app.tree().kept_search() {
             "Nothing matches the search."
         } else {
             "No items under this filter."
@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Line::from(Span::styled(what, theme.dim)), rows_area);
         return;
     }
-    let offset = app.tree.offset();
+    let offset = app.tree().offset();
     let visible = rows.iter().enumerate().skip(offset).take(usize::from(rows_area.height));
     for (y, (at, row)) in (rows_area.y..).zip(visible) {
         let line_area = Rect {
@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             ..rows_area
         };
         let mut line = row_line(app, *row, usize::from(line_area.width));
-        if at == app.tree.cursor() {
+        if at == app.tree().cursor() {
             line = line.patch_style(theme.selected);
             frame.render_widget(
                 Line::from(" ".repeat(usize::from(line_area.width))).style(theme.selected),
@@ -84,12 +84,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// One row, cut to `width` columns: marker, name or title, and for headers their
 /// counts at the right edge.
 fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
-    let theme = &app.theme;
-    let indent = " ".repeat(usize::from(layout::indent(&app.checklist, row)));
-    let fold = if app.tree.is_collapsed(row) { "▸ " } else { "▾ " };
+    let theme = app.theme();
+    let indent = " ".repeat(usize::from(layout::indent(app.checklist(), row)));
+    let fold = if app.tree().is_collapsed(row) { "▸ " } else { "▾ " };
     let (mut left, right, style) = match row {
         Row::Phase(p) => {
-            let phase = &app.checklist.phases()[p];
+            let phase = &app.checklist().phases()[p];
             let progress = app.phase_progress(p);
             let icon = phase.icon_prefix();
             let style = if progress.is_complete() {
@@ -106,8 +106,8 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
             (spans, right, style)
         }
         Row::Section(s) => {
-            let section = &app.checklist.sections()[s];
-            let progress = &app.tally.sections[s];
+            let section = &app.checklist().sections()[s];
+            let progress = &app.tally().sections[s];
             let style = if progress.is_complete() {
                 theme.section.patch(theme.done)
             } else {
@@ -124,9 +124,9 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
                 Status::Done => ("[x] ", theme.done),
                 Status::Skipped { .. } => ("[-] ", theme.skipped),
             };
-            let item = &app.checklist.items()[i];
+            let item = &app.checklist().items()[i];
             let fold = match item.has_sub_items() {
-                true if app.tree.is_collapsed(row) => "▸ ",
+                true if app.tree().is_collapsed(row) => "▸ ",
                 true => "▾ ",
                 false => "",
             };
@@ -135,7 +135,7 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
             // During a search the matched text stands out; an item that
             // matches only in its detail says so.
             let mut in_detail = false;
-            if let Some(search) = app.tree.search().filter(|s| !s.query.is_empty()) {
+            if let Some(search) = app.tree().search().filter(|s| !s.query.is_empty()) {
                 let (marked, found) = markdown::highlight(title, &search.query, theme.matched);
                 title = marked;
                 in_detail = !found;
@@ -164,7 +164,7 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
                 right.push('✎');
             }
             if item.has_sub_items() {
-                let progress = app.tally.sub_items[i];
+                let progress = app.tally().sub_items[i];
                 if !right.is_empty() {
                     right.push(' ');
                 }
@@ -193,8 +193,8 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
 /// approve. At most `room` columns wide, cut with `…`: names come from run
 /// logs, and a long list must not push the phase's name off its row.
 fn lock(app: &App, phase: usize, room: usize) -> Option<String> {
-    let approvals = app.state.approvals();
-    let closed = crate::gate::phase_closed(&app.checklist, &app.tally, approvals, phase);
+    let approvals = app.state().approvals();
+    let closed = crate::gate::phase_closed(app.checklist(), app.tally(), approvals, phase);
     let mut text = match closed {
         Some(closed) if closed.approvals > 0 => {
             let needs = crate::text::plural(closed.approvals, "approval", "approvals");

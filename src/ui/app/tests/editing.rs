@@ -13,25 +13,25 @@ fn toggle_ticks_and_unticks_and_updates_progress() {
     assert_eq!(status(&app, "Cloud environment"), Status::Done);
     assert_eq!(
         (
-            app.tally.overall.done,
-            app.tally.phases[0].done,
-            app.tally.sections[0].done
+            app.tally().overall.done,
+            app.tally().phases[0].done,
+            app.tally().sections[0].done
         ),
         (1, 1, 1)
     );
     act(&mut app, Action::Toggle);
     assert_eq!(status(&app, "Cloud environment"), Status::Todo);
-    assert_eq!(app.tally.overall.done, 0);
+    assert_eq!(app.tally().overall.done, 0);
 }
 
 #[test]
 fn skip_asks_for_a_reason_and_escape_cancels() {
     let mut app = app();
     acts(&mut app, [Action::Down, Action::Down, Action::Skip]);
-    assert!(matches!(app.mode, Mode::Prompt(_)));
+    assert!(matches!(app.mode(), Mode::Prompt(_)));
     acts(&mut app, typed("nope"));
     act(&mut app, Action::Cancel);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(*app.mode(), Mode::Normal);
     assert_eq!(status(&app, "Cloud environment"), Status::Todo);
 
     act(&mut app, Action::Skip);
@@ -43,7 +43,7 @@ fn skip_asks_for_a_reason_and_escape_cancels() {
             reason: Some("on-prem only".into())
         }
     );
-    assert_eq!((app.tally.overall.skipped, app.tally.overall.applicable()), (1, 5));
+    assert_eq!((app.tally().overall.skipped, app.tally().overall.applicable()), (1, 5));
     act(&mut app, Action::Skip);
     assert_eq!(status(&app, "Cloud environment"), Status::Todo, "s again unskips");
 }
@@ -54,10 +54,10 @@ fn notes_are_edited_in_a_prefilled_prompt() {
     acts(&mut app, [Action::Down, Action::Down, Action::EditNote]);
     acts(&mut app, typed("checked with ops"));
     act(&mut app, Action::Confirm);
-    assert_eq!(app.state.item(0).note.as_deref(), Some("checked with ops"));
+    assert_eq!(app.state().item(0).note.as_deref(), Some("checked with ops"));
     act(&mut app, Action::EditNote);
     assert_eq!(
-        app.mode,
+        *app.mode(),
         Mode::Prompt(Prompt {
             purpose: Purpose::Note(0),
             line: LineEdit::new("checked with ops"),
@@ -68,7 +68,7 @@ fn notes_are_edited_in_a_prefilled_prompt() {
         act(&mut app, Action::Backspace);
     }
     act(&mut app, Action::Confirm);
-    assert_eq!(app.state.item(0).note, None, "an empty note clears it");
+    assert_eq!(app.state().item(0).note, None, "an empty note clears it");
 }
 
 #[test]
@@ -78,14 +78,14 @@ fn undo_and_redo_work_across_items() {
         &mut app,
         [Action::Down, Action::Down, Action::Toggle, Action::Down, Action::Toggle],
     );
-    assert_eq!(app.tally.overall.done, 2);
+    assert_eq!(app.tally().overall.done, 2);
     act(&mut app, Action::Undo);
     assert_eq!(status(&app, "Database"), Status::Todo);
     act(&mut app, Action::Undo);
     assert_eq!(status(&app, "Cloud environment"), Status::Todo);
     assert_eq!(selected(&app), "I Cloud environment", "undo shows what it undid");
     act(&mut app, Action::Undo);
-    assert_eq!(app.message.as_ref().unwrap().text, "nothing to undo");
+    assert_eq!(app.message().unwrap().text, "nothing to undo");
     act(&mut app, Action::Redo);
     assert_eq!(status(&app, "Cloud environment"), Status::Done);
     act(&mut app, Action::Redo);
@@ -94,7 +94,7 @@ fn undo_and_redo_work_across_items() {
     acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
     act(&mut app, Action::Redo);
     assert_eq!(
-        app.message.as_ref().unwrap().text,
+        app.message().unwrap().text,
         "nothing to redo",
         "a new change ends the redo history"
     );
@@ -116,13 +116,13 @@ fn changes_by_others_are_applied_and_announced() {
     };
     app.external(&[event("ship/rollout/canary", "bob")]);
     assert_eq!(status(&app, "Canary"), Status::Done);
-    assert_eq!(app.tally.phases[1].done, 1);
-    assert_eq!(app.message.as_ref().unwrap().text, "Canary checked by bob");
+    assert_eq!(app.tally().phases[1].done, 1);
+    assert_eq!(app.message().unwrap().text, "Canary checked by bob");
     app.message = None;
     app.external(&[event("ship/rollout/full-rollout", "me")]);
-    assert!(app.message.is_none(), "my own changes are not announced");
+    assert!(app.message().is_none(), "my own changes are not announced");
     app.external(&[event("gone/away/item", "bob")]);
-    assert_eq!(app.state.orphans().count(), 1);
+    assert_eq!(app.state().orphans().count(), 1);
 }
 
 #[test]
@@ -130,7 +130,7 @@ fn the_bundled_checklist_is_not_editable() {
     let mut app = app();
     app.editable = false;
     assert_eq!(act(&mut app, Action::EditChecklist), Effect::None);
-    assert!(app.message.as_ref().unwrap().error);
+    assert!(app.message().unwrap().error);
     app.editable = true;
     assert_eq!(act(&mut app, Action::EditChecklist), Effect::EditChecklist);
 }
@@ -148,11 +148,11 @@ fn control_characters_typed_into_prompts_are_dropped() {
             Action::Input('b'),
         ],
     );
-    assert!(matches!(&app.mode, Mode::Prompt(p) if p.line.text() == "ab"));
+    assert!(matches!(app.mode(), Mode::Prompt(p) if p.line.text() == "ab"));
     act(&mut app, Action::Cancel);
     act(&mut app, Action::StartSearch);
     acts(&mut app, [Action::Input('\u{7}'), Action::Input('d')]);
-    assert_eq!(app.tree.search().unwrap().query, "d");
+    assert_eq!(app.tree().search().unwrap().query, "d");
 }
 
 fn by_bob(at: &str, change: Change) -> Event {
@@ -168,7 +168,7 @@ fn undo_never_takes_back_a_change_someone_made_since() {
     });
     app.external(&[by_bob("2026-11-29T10:42:00Z", skip)]);
     assert_eq!(act(&mut app, Action::Undo), Effect::None, "nothing is recorded");
-    let message = app.message.as_ref().unwrap();
+    let message = app.message().unwrap();
     assert!(message.error);
     assert_eq!(
         message.text,
@@ -180,7 +180,7 @@ fn undo_never_takes_back_a_change_someone_made_since() {
     );
     act(&mut app, Action::Undo);
     assert_eq!(
-        app.message.as_ref().unwrap().text,
+        app.message().unwrap().text,
         "nothing to undo",
         "the stale edit was dropped"
     );
@@ -194,7 +194,7 @@ fn a_note_by_someone_else_blocks_undo_too_and_redo_checks_the_same() {
     app.external(&[by_bob("2026-11-29T11:05:00Z", Change::Note(Some("on it".into())))]);
     assert_eq!(act(&mut app, Action::Redo), Effect::None);
     assert_eq!(
-        app.message.as_ref().unwrap().text,
+        app.message().unwrap().text,
         "Cloud environment was changed by bob at 11:05 — not redone"
     );
     assert_eq!(status(&app, "Cloud environment"), Status::Todo);

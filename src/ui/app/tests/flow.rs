@@ -12,7 +12,7 @@ fn enter_ticks_and_moves_to_the_next_open_item() {
     act(&mut app, Action::TickAndAdvance);
     assert_eq!(status(&app, "Cloud environment"), Status::Done);
     assert_eq!(selected(&app), "I Database");
-    assert_eq!(app.message.as_ref().unwrap().text, "✓ Cloud environment");
+    assert_eq!(app.message().unwrap().text, "✓ Cloud environment");
     // Database is open: Enter ticks it and skips past the done Cloud environment.
     act(&mut app, Action::TickAndAdvance);
     assert_eq!(selected(&app), "I Secrets");
@@ -47,7 +47,7 @@ fn t_on_a_section_asks_then_ticks_its_open_items_and_one_undo_takes_them_back() 
     act(&mut app, Action::Up);
     assert_eq!(selected(&app), "S Infra");
     act(&mut app, Action::TickAll);
-    let Mode::Confirm(confirm) = &app.mode else {
+    let Mode::Confirm(confirm) = &app.mode() else {
         panic!("asks first")
     };
     assert_eq!(confirm.question(), "Tick 1 open item of Infra? y/n");
@@ -55,7 +55,7 @@ fn t_on_a_section_asks_then_ticks_its_open_items_and_one_undo_takes_them_back() 
     assert_eq!(status(&app, "Database"), Status::Todo);
     act(&mut app, Action::Up);
     act(&mut app, Action::TickAll);
-    let Mode::Confirm(confirm) = &app.mode else {
+    let Mode::Confirm(confirm) = &app.mode() else {
         panic!("asks first")
     };
     assert_eq!(confirm.question(), "Tick 3 open items of Prepare? y/n");
@@ -64,45 +64,42 @@ fn t_on_a_section_asks_then_ticks_its_open_items_and_one_undo_takes_them_back() 
         matches!(effect, Effect::Record(ref edits) if edits.len() == 3),
         "one event per item"
     );
-    assert_eq!(app.tally.phases[0].done, 4);
-    assert_eq!(app.message.as_ref().unwrap().text, "✓ 3 items");
+    assert_eq!(app.tally().phases[0].done, 4);
+    assert_eq!(app.message().unwrap().text, "✓ 3 items");
     act(&mut app, Action::Undo);
-    assert_eq!(app.tally.phases[0].done, 1, "one undo takes back the batch");
+    assert_eq!(app.tally().phases[0].done, 1, "one undo takes back the batch");
     assert_eq!(
         status(&app, "Cloud environment"),
         Status::Done,
         "but not what came before it"
     );
     act(&mut app, Action::Redo);
-    assert_eq!(app.tally.phases[0].done, 4);
+    assert_eq!(app.tally().phases[0].done, 4);
 }
 
 #[test]
 fn every_change_says_what_it_did_and_messages_fade() {
     let mut app = app();
     acts(&mut app, [Action::Down, Action::Down, Action::Toggle]);
-    assert_eq!(app.message.as_ref().unwrap().text, "✓ Cloud environment");
+    assert_eq!(app.message().unwrap().text, "✓ Cloud environment");
     act(&mut app, Action::Undo);
-    assert_eq!(app.message.as_ref().unwrap().text, "undid: Cloud environment → to do");
+    assert_eq!(app.message().unwrap().text, "undid: Cloud environment → to do");
     act(&mut app, Action::Redo);
-    assert_eq!(app.message.as_ref().unwrap().text, "redo: Cloud environment → done");
+    assert_eq!(app.message().unwrap().text, "redo: Cloud environment → done");
     act(&mut app, Action::Skip);
     acts(&mut app, typed("no cloud"));
     act(&mut app, Action::Confirm);
-    assert_eq!(
-        app.message.as_ref().unwrap().text,
-        "– Cloud environment skipped (no cloud)"
-    );
+    assert_eq!(app.message().unwrap().text, "– Cloud environment skipped (no cloud)");
     act(&mut app, Action::EditNote);
     acts(&mut app, typed("n"));
     act(&mut app, Action::Confirm);
-    assert_eq!(app.message.as_ref().unwrap().text, "✎ Cloud environment: note saved");
+    assert_eq!(app.message().unwrap().text, "✎ Cloud environment: note saved");
     let fades_after = (0..100).position(|_| app.tick()).unwrap();
     assert!(
         fades_after > 4 && fades_after < 20,
         "a few seconds of ticks: {fades_after}"
     );
-    assert!(app.message.is_none());
+    assert!(app.message().is_none());
 }
 
 #[test]
@@ -115,23 +112,23 @@ fn a_prompt_edits_where_the_cursor_is() {
     act(&mut app, Action::Line(LineOp::Home));
     act(&mut app, Action::Paste("pasted ".into()));
     act(&mut app, Action::Confirm);
-    assert_eq!(app.state.item(0).note.as_deref(), Some("pasted abXc"));
+    assert_eq!(app.state().item(0).note.as_deref(), Some("pasted abXc"));
 }
 
 #[test]
 fn help_scrolls_to_its_end_and_no_further() {
     let mut app = app();
-    update(&mut app, Action::Resize { width: 40, height: 10 });
+    update(&mut app, resize(40, 10));
     act(&mut app, Action::ToggleHelp);
     act(&mut app, Action::Bottom);
-    let last = app.help_scroll;
+    let last = app.help_scroll();
     assert!(last > 0);
     act(&mut app, Action::Down);
-    assert_eq!(app.help_scroll, last);
+    assert_eq!(app.help_scroll(), last);
     act(&mut app, Action::Top);
-    assert_eq!(app.help_scroll, 0);
+    assert_eq!(app.help_scroll(), 0);
     act(&mut app, Action::ToggleHelp);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(*app.mode(), Mode::Normal);
 }
 
 #[test]
@@ -151,7 +148,7 @@ fn a_bulk_tick_never_overrides_what_a_teammate_changed_while_it_asked() {
         Effect::None,
         "nothing recorded on a stale count"
     );
-    let Mode::Confirm(confirm) = &app.mode else {
+    let Mode::Confirm(confirm) = &app.mode() else {
         panic!("asks again")
     };
     assert_eq!(confirm.question(), "Tick 3 open items of Prepare? y/n");
@@ -167,19 +164,19 @@ fn a_bulk_tick_never_overrides_what_a_teammate_changed_while_it_asked() {
 #[test]
 fn n_moves_to_a_match_in_the_middle_of_the_screen() {
     let mut app = app();
-    update(&mut app, Action::Resize { width: 80, height: 12 });
+    update(&mut app, resize(80, 12));
     act(&mut app, Action::StartSearch);
     acts(&mut app, typed("o"));
     act(&mut app, Action::Confirm);
     act(&mut app, Action::NextMatch);
     let height = usize::from(app.tree_height());
-    let rows = app.tree.rows().len();
+    let rows = app.tree().rows().len();
     assert!(rows > height, "more rows than fit, so centring shows");
-    let centred = app.tree.cursor().saturating_sub(height / 2).min(rows - height);
+    let centred = app.tree().cursor().saturating_sub(height / 2).min(rows - height);
     assert_eq!(
-        app.tree.offset(),
+        app.tree().offset(),
         centred,
         "cursor {} of {rows} rows, {height} high",
-        app.tree.cursor()
+        app.tree().cursor()
     );
 }

@@ -22,7 +22,7 @@ fn undo_after_a_merge_restores_a_teammates_earlier_skip_not_todo() {
     let earlier = on_cloud("2026-11-29T09:59:59Z", "bob", skip.clone());
     let my_tick = on_cloud(&mine.to_string(), "me", Change::Status(Status::Done));
     assert!(
-        app.state.is_late(&app.checklist, &earlier),
+        app.state().is_late(app.checklist(), &earlier),
         "bob's skip is older than my tick"
     );
     app.replay_run(&[my_tick, earlier]);
@@ -52,10 +52,10 @@ fn a_change_far_ahead_of_the_clock_on_another_item_does_not_make_my_ticks_late()
     let mine = app.undo.last().unwrap()[0].recorded.unwrap();
     let read_back = on_cloud(&mine.to_string(), "me", Change::Status(Status::Done));
     assert!(
-        !app.state.is_late(&app.checklist, &read_back),
+        !app.state().is_late(app.checklist(), &read_back),
         "my own tick, read back, is not late"
     );
-    assert!(!app.state.is_late(&app.checklist, &future));
+    assert!(!app.state().is_late(app.checklist(), &future));
 }
 
 #[test]

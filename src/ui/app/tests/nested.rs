@@ -21,7 +21,7 @@ fn nested() -> App {
     let checklist = parse(NESTED, "pay.yaml").unwrap();
     let state = RunState::new(&checklist);
     let mut app = App::new(checklist, state, "default".into(), "me".into(), true);
-    update(&mut app, Action::Resize { width: 80, height: 24 });
+    update(&mut app, resize(80, 24));
     app
 }
 
@@ -79,7 +79,7 @@ fn t_on_an_item_ticks_it_and_its_open_sub_items_after_asking() {
     let mut app = nested();
     acts(&mut app, [Action::Down, Action::Down]);
     act(&mut app, Action::TickAll);
-    assert!(matches!(&app.mode, Mode::Confirm(_)), "{:?}", app.mode);
+    assert!(matches!(app.mode(), Mode::Confirm(_)), "{:?}", app.mode());
     act(&mut app, Action::Yes);
     for title in ["Integration tests", "Stripe sandbox", "PayPal sandbox", "Refunds"] {
         assert_eq!(status(&app, title), Status::Done, "{title}");

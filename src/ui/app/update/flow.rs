@@ -2,11 +2,11 @@
 //! opened on the way), tick and advance, and ticking a whole section or phase
 //! after a confirmation.
 
-use super::{edit, toggle};
+use super::items::{edit, toggle};
 use crate::checklist::Status;
 use crate::run::Change;
 use crate::text::plural;
-use crate::ui::app::{Action, App, Confirm, Edit, EditKind, Effect, Mode};
+use crate::ui::app::{Action, App, Confirm, Edit, EditKind, Effect, Mode, Next};
 use crate::ui::tree::{Row, order};
 
 /// The next (or previous) open item in checklist order that the filter and
@@ -46,25 +46,25 @@ pub(super) fn next_open(app: &mut App, forward: bool) {
 
 /// Ticks the item under the cursor and moves on to the next open one: the
 /// way through a checklist. On a header it folds, as Space does.
-pub(super) fn tick_and_advance(app: &mut App) -> Effect {
+pub(super) fn tick_and_advance(app: &mut App) -> Next {
     let Some(index) = app.selected_item() else {
         return toggle(app);
     };
-    let effect = if app.item_state(index).status == Status::Done {
-        Effect::None
+    let (mode, effect) = if app.item_state(index).status == Status::Done {
+        (Mode::Normal, Effect::None)
     } else {
         edit(app, index, Change::Status(Status::Done))
     };
     // A gate asks first: the cursor stays on what the question is about.
-    if matches!(app.mode, Mode::Confirm(_)) {
-        return effect;
+    if matches!(mode, Mode::Confirm(_)) {
+        return (mode, effect);
     }
     // The item is about to be done: the next open one is after it.
     if let Some(next) = find_open(app, true).filter(|&next| next != index) {
         app.tree.reveal(&app.checklist, &app.state, next);
         app.detail_scroll = 0;
     }
-    effect
+    (mode, effect)
 }
 
 /// The open items under the header (or the item with sub-items) at the
@@ -82,31 +82,33 @@ fn open_items_under(app: &App, row: Row) -> Vec<usize> {
 
 /// Asks before ticking every open item of the section or phase at the
 /// cursor, or an item and its sub-items.
-pub(super) fn ask_tick_all(app: &mut App) {
-    let Some(row) = app.tree.selected() else { return };
+pub(super) fn ask_tick_all(app: &mut App) -> Mode {
+    let Some(row) = app.tree.selected() else {
+        return Mode::Normal;
+    };
     let name = match row {
         Row::Phase(p) => app.checklist.phases()[p].name.clone(),
         Row::Section(s) => app.checklist.sections()[s].name.clone(),
         Row::Item(i) if app.checklist.items()[i].has_sub_items() => app.checklist.items()[i].title.clone(),
         Row::Item(_) => {
             app.say("T ticks every open item of a section, a phase or an item with sub-items: move to it");
-            return;
+            return Mode::Normal;
         }
     };
     let items = open_items_under(app, row);
     if items.is_empty() {
         app.say(format!("{name} has no open items"));
-        return;
+        return Mode::Normal;
     }
-    app.mode = Mode::Confirm(Confirm::TickAll { items, name });
+    Mode::Confirm(Confirm::TickAll { items, name })
 }
 
-pub(super) fn confirming(app: &mut App, confirm: Confirm, action: &Action) -> Effect {
+/// The answer to "tick all?": y ticks what is still open.
+pub(super) fn confirming(confirm: Confirm, app: &mut App, action: &Action) -> Next {
     match action {
         Action::Yes => {
-            app.mode = Mode::Normal;
             let Confirm::TickAll { items, name } = confirm else {
-                return Effect::None;
+                return (Mode::Normal, Effect::None);
             };
             // Only what is still open: an item a teammate skipped or ticked
             // while the question was asked keeps their change, and the
@@ -118,14 +120,13 @@ pub(super) fn confirming(app: &mut App, confirm: Confirm, action: &Action) -> Ef
                 let what = plural(changed.len(), "item", "items");
                 if open.is_empty() {
                     app.say(format!("{what} of {name} changed meanwhile; nothing left to tick"));
-                } else {
-                    app.say(format!(
-                        "{what} of {name} changed meanwhile and {} kept as they are",
-                        if changed.len() == 1 { "is" } else { "are" }
-                    ));
-                    app.mode = Mode::Confirm(Confirm::TickAll { items: open, name });
+                    return (Mode::Normal, Effect::None);
                 }
-                return Effect::None;
+                app.say(format!(
+                    "{what} of {name} changed meanwhile and {} kept as they are",
+                    if changed.len() == 1 { "is" } else { "are" }
+                ));
+                return (Mode::Confirm(Confirm::TickAll { items: open, name }), Effect::None);
             }
             let edits = open
                 .into_iter()
@@ -141,11 +142,10 @@ pub(super) fn confirming(app: &mut App, confirm: Confirm, action: &Action) -> Ef
             super::runbook::record_or_ask(app, edits)
         }
         Action::No | Action::Cancel => {
-            app.mode = Mode::Normal;
             app.say("nothing was ticked");
-            Effect::None
+            (Mode::Normal, Effect::None)
         }
-        Action::Quit => Effect::Quit,
-        _ => Effect::None,
+        Action::Quit => (Mode::Confirm(confirm), Effect::Quit),
+        _ => (Mode::Confirm(confirm), Effect::None),
     }
 }

@@ -3,16 +3,16 @@
 //! `c` copies the command. A tick in a closed gated phase asks whether to
 //! force it. Nothing runs without the operator's `y`.
 
-use super::super::{App, Confirm, Mode};
 use crate::checklist::Status;
 use crate::gate;
 use crate::run::{Change, EvidenceKind};
 use crate::template;
 use crate::text::plural;
 use crate::ui::app::action::{Action, Edit, Effect};
+use crate::ui::app::{App, Confirm, Mode, Next};
 
 /// The closed gate the item at `index` stands behind, said as a sentence.
-pub(crate) fn gate_of(app: &App, index: usize) -> Option<String> {
+fn gate_of(app: &App, index: usize) -> Option<String> {
     gate::item_closed(&app.checklist, &app.tally, app.state.approvals(), index).map(|c| c.message(&app.checklist))
 }
 
@@ -36,10 +36,10 @@ fn command_line(app: &App, index: usize, kind: EvidenceKind) -> Option<String> {
 }
 
 /// Asks before running the selected item's command or verification.
-pub(crate) fn ask_run(app: &mut App, kind: EvidenceKind) {
+pub(super) fn ask_run(app: &mut App, kind: EvidenceKind) -> Mode {
     let Some(index) = app.selected_item() else {
         app.say("move to an item to run its command");
-        return;
+        return Mode::Normal;
     };
     let Some(line) = command_line(app, index, kind) else {
         let title = app.checklist.items()[index].title.clone();
@@ -47,7 +47,7 @@ pub(crate) fn ask_run(app: &mut App, kind: EvidenceKind) {
             EvidenceKind::Exec => format!("{title} has no command to run"),
             EvidenceKind::Verify => format!("{title} has no verification"),
         });
-        return;
+        return Mode::Normal;
     };
     // A secret is needed only by a command that uses it, as for `exec`.
     let needed = |name: &str| {
@@ -65,19 +65,19 @@ pub(crate) fn ask_run(app: &mut App, kind: EvidenceKind) {
         app.complain(format!(
             "the run has no value for `{missing}` yet; set it before running commands"
         ));
-        return;
+        return Mode::Normal;
     }
-    app.mode = Mode::Confirm(Confirm::Run {
+    Mode::Confirm(Confirm::Run {
         index,
         kind,
         line,
         gate: gate_of(app, index),
         again: app.item_state(index).status == Status::Done,
-    });
+    })
 }
 
 /// Copies the selected item's command (as it would run) to the clipboard.
-pub(crate) fn copy(app: &mut App) -> Effect {
+pub(super) fn copy(app: &mut App) -> Effect {
     let Some(line) = app
         .selected_item()
         .and_then(|i| command_line(app, i, EvidenceKind::Exec))
@@ -91,17 +91,14 @@ pub(crate) fn copy(app: &mut App) -> Effect {
 
 /// Records `edits`, or — when a tick or skip stands behind a closed gate —
 /// asks first whether to force it.
-pub(crate) fn record_or_ask(app: &mut App, edits: Vec<Edit>) -> Effect {
+pub(super) fn record_or_ask(app: &mut App, edits: Vec<Edit>) -> Next {
     let gated = edits.iter().find_map(|edit| {
         let ticks = matches!(edit.after, Change::Status(Status::Done | Status::Skipped { .. }));
         ticks.then(|| gate_of(app, edit.index)).flatten()
     });
     match gated {
-        Some(gate) => {
-            app.mode = Mode::Confirm(Confirm::Force { edits, gate });
-            Effect::None
-        }
-        None => Effect::Record(edits),
+        Some(gate) => (Mode::Confirm(Confirm::Force { edits, gate }), Effect::None),
+        None => (Mode::Normal, Effect::Record(edits)),
     }
 }
 
@@ -117,69 +114,74 @@ fn still(app: &App, edit: &Edit) -> bool {
 
 /// Answers a runbook question: `y` runs, or records forced; anything else
 /// leaves things as they are.
-pub(crate) fn answer(app: &mut App, confirm: Confirm, action: &Action) -> Effect {
+pub(super) fn answer(confirm: Confirm, app: &mut App, action: &Action) -> Next {
     match action {
-        Action::Yes => {
-            app.mode = Mode::Normal;
-            match confirm {
-                Confirm::Run {
-                    index,
-                    kind,
-                    line,
-                    gate,
-                    again,
-                } => {
-                    // A value a teammate set while the question was asked
-                    // changes the command: what runs is only what was shown.
-                    let now = command_line(app, index, kind);
-                    if now.as_deref() != Some(line.as_str()) {
-                        app.complain("a value changed meanwhile: the command is asked again as it would run now");
-                        if let Some(line) = now {
-                            let gate = gate_of(app, index);
-                            app.mode = Mode::Confirm(Confirm::Run {
-                                index,
-                                kind,
-                                line,
-                                gate,
-                                again,
-                            });
-                        }
-                        return Effect::None;
-                    }
-                    Effect::Run {
-                        index,
-                        kind,
-                        line,
-                        forced: gate.is_some(),
-                    }
-                }
-                Confirm::Force { edits, .. } => {
-                    // A teammate's change made while the question was asked
-                    // stays: only what still stands as it did is recorded.
-                    let (kept, changed): (Vec<Edit>, Vec<Edit>) = edits.into_iter().partition(|edit| still(app, edit));
-                    if !changed.is_empty() {
-                        app.say(format!(
-                            "{} changed meanwhile and kept as it is",
-                            plural(changed.len(), "item", "items")
-                        ));
-                    }
-                    if kept.is_empty() {
-                        return Effect::None;
-                    }
-                    Effect::Record(kept.into_iter().map(|edit| Edit { forced: true, ..edit }).collect())
-                }
-                Confirm::TickAll { .. } | Confirm::Withdraw { .. } => Effect::None,
-            }
-        }
+        Action::Yes => match confirm {
+            Confirm::Run {
+                index,
+                kind,
+                line,
+                gate,
+                again,
+            } => run(app, index, kind, line, gate.is_some(), again),
+            Confirm::Force { edits, .. } => (Mode::Normal, force(app, edits)),
+            Confirm::TickAll { .. } | Confirm::Withdraw { .. } => (Mode::Normal, Effect::None),
+        },
         Action::No | Action::Cancel => {
-            app.mode = Mode::Normal;
             app.say(match confirm {
                 Confirm::Run { .. } => "nothing was run",
                 _ => "nothing was recorded",
             });
-            Effect::None
+            (Mode::Normal, Effect::None)
         }
-        Action::Quit => Effect::Quit,
-        _ => Effect::None,
+        Action::Quit => (Mode::Confirm(confirm), Effect::Quit),
+        _ => (Mode::Confirm(confirm), Effect::None),
     }
+}
+
+/// `y` to "run this?": runs only what was shown. A value a teammate set
+/// while the question was asked changes the command: it is asked again.
+/// `forced`: the question said a closed gate stands in the way.
+fn run(app: &mut App, index: usize, kind: EvidenceKind, line: String, forced: bool, again: bool) -> Next {
+    let now = command_line(app, index, kind);
+    if now.as_deref() != Some(line.as_str()) {
+        app.complain("a value changed meanwhile: the command is asked again as it would run now");
+        let Some(line) = now else {
+            return (Mode::Normal, Effect::None);
+        };
+        let gate = gate_of(app, index);
+        let question = Confirm::Run {
+            index,
+            kind,
+            line,
+            gate,
+            again,
+        };
+        return (Mode::Confirm(question), Effect::None);
+    }
+    (
+        Mode::Normal,
+        Effect::Run {
+            index,
+            kind,
+            line,
+            forced,
+        },
+    )
+}
+
+/// `y` to "record it anyway, forced?": a teammate's change made while the
+/// question was asked stays; only what still stands as it did is recorded.
+fn force(app: &mut App, edits: Vec<Edit>) -> Effect {
+    let (kept, changed): (Vec<Edit>, Vec<Edit>) = edits.into_iter().partition(|edit| still(app, edit));
+    if !changed.is_empty() {
+        app.say(format!(
+            "{} changed meanwhile and kept as it is",
+            plural(changed.len(), "item", "items")
+        ));
+    }
+    if kept.is_empty() {
+        return Effect::None;
+    }
+    Effect::Record(kept.into_iter().map(|edit| Edit { forced: true, ..edit }).collect())
 }

@@ -4,15 +4,15 @@
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use super::Lines;
+use super::lines::Lines;
 use crate::checklist::{Item, Status};
 use crate::run::ItemState;
 use crate::ui::app::App;
 use crate::ui::markdown;
 
 pub(super) fn item_lines(app: &App, index: usize, out: &mut Lines) {
-    let theme = &app.theme;
-    let item = &app.checklist.items()[index];
+    let theme = app.theme();
+    let item = &app.checklist().items()[index];
     let state = app.item_state(index);
     out.wrapped(markdown::spans(&item.title, theme.title, theme));
     if let Some(detail) = &item.detail {
@@ -38,7 +38,7 @@ pub(super) fn item_lines(app: &App, index: usize, out: &mut Lines) {
         out.wrapped(spans);
     }
     if item.has_sub_items() {
-        let progress = app.tally.sub_items[index];
+        let progress = app.tally().sub_items[index];
         out.wrapped(vec![
             Span::styled("Sub-items: ", theme.key),
             Span::raw(format!(
@@ -60,7 +60,7 @@ pub(super) fn item_lines(app: &App, index: usize, out: &mut Lines) {
     if let Some(parent) = item.parent {
         let mut spans = vec![Span::styled("Part of: ", theme.key)];
         spans.extend(markdown::spans(
-            &app.checklist.items()[parent].title,
+            &app.checklist().items()[parent].title,
             Style::new(),
             theme,
         ));
@@ -72,8 +72,8 @@ pub(super) fn item_lines(app: &App, index: usize, out: &mut Lines) {
 /// What an item's commands did and how its status stands with its proof and
 /// its gate: the lines a runbook adds to the detail.
 fn runbook_lines(app: &App, item: &Item, state: &ItemState, out: &mut Lines) {
-    let theme = &app.theme;
-    let values = app.state.values(&app.checklist);
+    let theme = app.theme();
+    let values = app.state().values(app.checklist());
     for (label, text) in [("Command: ", &item.command), ("Verify: ", &item.verify)] {
         if let Some(text) = text {
             let line = crate::template::render_shell(text, &values).unwrap_or(std::borrow::Cow::Borrowed(text));

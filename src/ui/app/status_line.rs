@@ -1,35 +1,25 @@
-//! The status line's messages: what every change did, naming the item, and
-//! how long a message stays before it fades.
+//! The status line: what every change did, naming the item, said or
+//! complained, and faded after a while.
 
-use super::{App, Edit, EditKind};
+use super::message::{COMPLAIN_TICKS, SAY_TICKS};
+use super::{App, Edit, EditKind, Message};
 use crate::checklist::Status;
 use crate::run::Change;
 use crate::text::escape_for_terminal;
 use crate::text::plural;
 
-/// A short line for the footer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub error: bool,
-    /// How many ticks of the loop it has been shown for: it fades.
-    pub age: u8,
-}
-
-/// Ticks (a quarter of a second each) a message stays: a few seconds, longer
-/// for an error.
-const SAY_TICKS: u8 = 12;
-const COMPLAIN_TICKS: u8 = 32;
-
 impl App {
     /// Shows `text` in the status line; untrusted parts (titles, names, paths)
     /// are escaped here, once for every message.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: escape_for_terminal(&text.into()),
-            error: false,
-            age: 0,
-        });
+        self.show(&text.into(), false);
+    }
+
+    /// Takes the message away: the next key after it was read.
+    pub(crate) fn quiet(&mut self) {
+        if self.message.take().is_some() {
+            self.relayout();
+        }
     }
 
     /// Shows `text` in the status line as an error, escaped as [`App::say`].
@@ -37,13 +27,17 @@ impl App {
     /// the cursor's row stays on screen, also when the loop complains (a run
     /// that failed, a log that could not be written).
     pub fn complain(&mut self, text: impl Into<String>) {
+        self.show(&text.into(), true);
+    }
+
+    /// Shows `text`, escaped, and lays the footer out for it.
+    fn show(&mut self, text: &str, error: bool) {
         self.message = Some(Message {
-            text: escape_for_terminal(&text.into()),
-            error: true,
+            text: escape_for_terminal(text),
+            error,
             age: 0,
         });
-        let height = usize::from(self.tree_height());
-        self.tree.scroll_into_view(height);
+        self.relayout();
     }
 
     /// A quarter of a second passed: an old message fades. `true` when the
@@ -56,6 +50,7 @@ impl App {
         let limit = if message.error { COMPLAIN_TICKS } else { SAY_TICKS };
         if message.age >= limit {
             self.message = None;
+            self.relayout();
             return true;
         }
         false
