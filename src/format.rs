@@ -31,7 +31,7 @@ pub use markdown::{checklist_of, is_markdown, outline_of, read_outline};
 pub use schema::json_schema;
 pub use source::{Loaded, MAX_FILE_BYTES};
 use source::{read, text};
-pub use write::{checklist_to_yaml, scalar};
+pub use write::checklist_to_yaml;
 
 /// The fields each kind of mapping accepts, as the loader checks them (read
 /// from the structs it deserialises into).

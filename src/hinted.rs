@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-/// A refusal with its advice, kept apart so a caller can read either part (a
-/// test, or a summary that shows only the message) without cutting text.
+/// A refusal with its advice, kept apart until it is shown, so every command
+/// words "what is wrong, then what to do" the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hinted {
     message: String,
@@ -17,16 +17,6 @@ impl Hinted {
             message: message.into(),
             hint: hint.into(),
         }
-    }
-
-    /// What is wrong, on its own.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// What to do about it.
-    pub fn hint(&self) -> &str {
-        &self.hint
     }
 }
 
@@ -55,7 +45,7 @@ mod tests {
             "no phase named \"Soak\"\n  hint: the phases are Prepare, Deploy"
         );
         let kept = err.downcast_ref::<Hinted>().expect("a Hinted");
-        assert_eq!(kept.message(), "no phase named \"Soak\"");
-        assert_eq!(kept.hint(), "the phases are Prepare, Deploy");
+        assert_eq!(kept.message, "no phase named \"Soak\"");
+        assert_eq!(kept.hint, "the phases are Prepare, Deploy");
     }
 }

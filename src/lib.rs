@@ -16,7 +16,7 @@ pub mod bundled;
 pub mod cli;
 pub mod format;
 pub mod generate;
-pub mod hinted;
+pub(crate) mod hinted;
 pub mod markdown;
 pub mod service;
 pub mod store;

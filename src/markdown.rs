@@ -3,7 +3,7 @@
 //! [`dialect`] is the vocabulary of that task list both of them read, and
 //! [`html`] what GitHub hides of the HTML a Markdown file may hold.
 
-pub mod dialect;
+pub(crate) mod dialect;
 pub mod export;
-pub mod html;
+pub(crate) mod html;
 pub mod import;

@@ -11,7 +11,7 @@ mod open;
 mod params;
 mod recorder;
 mod snapshot;
-pub mod source;
+pub(crate) mod source;
 
 use std::path::PathBuf;
 
@@ -109,15 +109,6 @@ impl RunService {
 
     pub fn log(&self) -> &RunLog {
         self.recorder.log()
-    }
-
-    /// Where the read that opened the run ended.
-    pub fn read_to(&self) -> &Mark {
-        &self.read_to
-    }
-
-    pub fn recorder(&mut self) -> &mut Recorder {
-        &mut self.recorder
     }
 
     /// Records `events` in the run log, after the `--set` values not recorded

@@ -3,6 +3,6 @@
 //! keeps a run's events as an append-only log several writers share, and
 //! [`runner`] runs a step's command and keeps what it showed.
 
-pub mod files;
+pub(crate) mod files;
 pub mod runlog;
-pub mod runner;
+pub(crate) mod runner;

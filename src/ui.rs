@@ -5,19 +5,19 @@
 //! effect.
 
 pub mod app;
-pub mod detail;
+pub(crate) mod detail;
 mod hand_over;
-pub mod help;
+pub(crate) mod help;
 pub mod input;
 pub mod keymap;
-pub mod layout;
-pub mod line_edit;
-pub mod markdown;
-pub mod resume;
-pub mod strip;
-pub mod terminal;
+pub(crate) mod layout;
+pub(crate) mod line_edit;
+pub(crate) mod markdown;
+pub(crate) mod resume;
+pub(crate) mod strip;
+pub(crate) mod terminal;
 pub mod theme;
-pub mod tree;
+pub(crate) mod tree;
 pub mod view;
 mod wait;
 mod watchdog;

@@ -5,7 +5,6 @@
 
 mod item;
 
-pub use item::Parts;
 pub use item::read::read as read_item;
 pub use item::write::{Line, write_to as write_item_to};
 

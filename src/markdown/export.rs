@@ -9,9 +9,7 @@
 //! nothing they hold can break the list, and `import` reads them back exactly.
 
 mod blocks;
-pub mod evidence;
-
-pub use blocks::END_OF_TEXT;
+pub(crate) mod evidence;
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -157,13 +155,7 @@ fn completed(progress: &Progress) -> String {
 
 /// The whole document for one run of a checklist.
 pub fn markdown(checklist: &Checklist, state: &RunState, run: &str) -> String {
-    markdown_timed(checklist, state, run, None)
-}
-
-/// The whole document, with how long each completed phase took (from the
-/// run's timing report) in the Completion Status.
-pub fn markdown_timed(checklist: &Checklist, state: &RunState, run: &str, timing: Option<&Report>) -> String {
-    markdown_with(checklist, state, run, timing, None)
+    markdown_with(checklist, state, run, None, None)
 }
 
 /// The whole document as `export` writes it: timed, and with every command

@@ -11,8 +11,8 @@
 mod disk;
 mod line;
 mod lock;
-pub mod merge;
-pub mod place;
+pub(crate) mod merge;
+pub(crate) mod place;
 mod read;
 mod tree;
 

@@ -9,7 +9,7 @@ mod binding;
 mod tree;
 mod typing;
 
-pub use binding::{Binding, FooterHint, Help, Hint, Key, Scope};
+pub use binding::{Binding, Help, Hint, Scope};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

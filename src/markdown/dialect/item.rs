@@ -20,6 +20,7 @@ pub struct Parts {
     pub title: String,
     pub detail: Option<String>,
     /// `Some` when struck through as not applicable, with the reason if any.
+    #[allow(clippy::option_option)]
     pub skipped: Option<Option<String>>,
     /// Who ticked or skipped it, and when.
     pub who: Option<(String, Timestamp)>,
