@@ -88,7 +88,7 @@ fn c_puts_the_command_as_it_would_run_on_the_clipboard() {
     // echo "built-$PREFLIGHT_PARAM_VERSION" '2.3.0'
     let raw = String::from_utf8_lossy(&pty.raw).into_owned();
     assert!(
-        raw.contains("\x1b]52;c;ZWNobyAiYnVpbHQtJFBSRUZMSUdIVF9QQVJBTV9WRVJTSU9OIiAnMi4zLjAn\x07"),
+        raw.contains("\x1b]52;c;ZWNobyAiYnVpbHQtJFBSRUZMSUdIVF9QQVJBTV9WRVJTSU9OIiAnMi4zLjAn\x1b\\"),
         "no clipboard escape in the output"
     );
     pty.send("q");

@@ -9,6 +9,9 @@
 use std::io::{self, BufRead as _, Write as _};
 use std::time::Duration;
 
+use ratatui::crossterm::Command as _;
+use ratatui::crossterm::clipboard::CopyToClipboard;
+
 use super::app::{App, Effect};
 use super::terminal;
 use super::watchdog::Watchdog;
@@ -232,27 +235,13 @@ fn begin(
     None
 }
 
-/// The escape that asks the terminal to put `text` on the clipboard.
+/// The escape that asks the terminal to put `text` on the clipboard (OSC 52,
+/// closed by ST, which terminals and tmux read as they read BEL).
 pub fn clipboard(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
-}
-
-/// Standard base64 with padding, for OSC 52.
-fn base64(bytes: &[u8]) -> String {
-    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(TABLE[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    let mut escape = String::new();
+    // Writing to a String cannot fail.
+    let _ = CopyToClipboard::to_clipboard_from(text).write_ansi(&mut escape);
+    escape
 }
 
 #[cfg(test)]
@@ -261,11 +250,10 @@ mod tests {
 
     #[test]
     fn the_clipboard_escape_carries_the_text_in_base64() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64("git tag 'v2.3.0'".as_bytes()), "Z2l0IHRhZyAndjIuMy4wJw==");
-        assert_eq!(clipboard("ls"), "\x1b]52;c;bHM=\x07");
+        assert_eq!(clipboard("ls"), "\x1b]52;c;bHM=\x1b\\");
+        assert_eq!(
+            clipboard("git tag 'v2.3.0'"),
+            "\x1b]52;c;Z2l0IHRhZyAndjIuMy4wJw==\x1b\\"
+        );
     }
 }
