@@ -111,7 +111,11 @@ impl Recorder {
             return Ok(Vec::new());
         }
         let all: Vec<Event> = unsaid.iter().chain(events).cloned().collect();
-        self.log.append(&all)?;
+        if let Err(err) = self.log.append(&all) {
+            // Not written: they go with the next write that succeeds.
+            self.unsaid = unsaid;
+            return Err(err);
+        }
         let mut said = Vec::new();
         if !self.existed && !self.announced {
             self.announced = true;

@@ -41,3 +41,29 @@ fn an_undeclared_set_value_is_refused_and_records_nothing() {
     assert!(service.record(&[]).unwrap().is_empty());
     assert!(!service.log().path().exists());
 }
+
+#[test]
+fn values_given_on_opening_survive_a_write_that_failed_and_go_with_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let opening = Opening {
+        run: None,
+        state: Some(dir.path().join("run.jsonl")),
+        author: "alice".into(),
+    };
+    let source = Source::resolve(Some(std::path::Path::new("service-release")));
+    let mut service = RunService::open(&source, &opening, Reading::Whole).unwrap();
+    service
+        .give_values(&[("version".into(), "2.3.0".into())], false)
+        .unwrap();
+    // A directory where the log goes: the append fails, as on a full disk.
+    std::fs::create_dir(service.log().path()).unwrap();
+    let first = tick(&service, 0);
+    assert!(service.record(std::slice::from_ref(&first)).is_err());
+    std::fs::remove_dir(service.log().path()).unwrap();
+    service.record(&[first]).unwrap();
+    let events = service.log().read().unwrap().events;
+    let given = events
+        .iter()
+        .any(|e| matches!(&e.change, Change::Param { name, value } if name == "version" && value == "2.3.0"));
+    assert!(given, "the value given on opening was lost: {events:?}");
+}
