@@ -115,7 +115,7 @@ pub fn run(session: &Session, asked: &Asked, author: &Author) -> anyhow::Result<
     let event = Event::on_phase(stamp, phase.id.clone(), change).with_force(forced);
     session.record(std::slice::from_ref(&event))?;
     let mut after = approvals.clone();
-    after.apply(checklist, &event);
+    event.tell(checklist, &mut after);
     output::print(&said(checklist, index, &after, &event))?;
     Ok(ExitCode::from(exit::OK))
 }

@@ -172,7 +172,7 @@ pub fn log(session: &Session, since: Option<Timestamp>, by: Option<&str>) -> any
     if session.events.is_empty() {
         text.push_str("Nothing recorded yet.\n");
     }
-    let passages = crate::gate::passages(&session.checklist, &session.events);
+    let passages = crate::run::passages(&session.checklist, &session.events);
     let left_out = std::iter::repeat(crate::gate::Passage::Open).map(|passage| (passage, LEFT_OUT));
     let shown = session
         .events
