@@ -198,7 +198,7 @@ impl RunLog {
     /// continues it (it shrank, vanished, is another file, or was rewritten):
     /// it was replaced, and must be read again whole.
     pub fn read_from(&self, mark: &Mark) -> Result<Option<Contents>, RunLogError> {
-        self.refuse_links()?;
+        super::lock::refuse_links(&self.path)?;
         let mut file = match files::open_regular(&self.path) {
             Ok(file) => file,
             Err(FileError::NotFound) => return Ok((mark.end == 0).then(Contents::default)),
