@@ -22,7 +22,7 @@ pub use crate::stamp::{Author, Stamp};
 pub use event::{Change, Event, Subject};
 pub use evidence::{Evidence, EvidenceKind, ParamShown, ParamValue, RecordedEvidence, Start};
 pub use item::{ItemState, Prior, Proof, Running};
-pub use replay::{in_time_order, passages};
+pub use replay::{Replay, in_time_order, passages};
 pub use secrets::{MASK, Secrets};
 pub use state::{Orphan, RunParts, RunState};
 

@@ -127,6 +127,17 @@ impl RunState {
         latest.is_some_and(|latest| event.stamp.at < latest)
     }
 
+    /// Puts the operators in the order of their first events in time:
+    /// `firsts[i]` is when the `i`-th operator met first recorded, and how
+    /// many events came before; what a replay that met them out of time
+    /// order does to list them as a replay in time order would.
+    pub(super) fn order_operators(&mut self, firsts: &[(Timestamp, usize)]) {
+        let mut order: Vec<usize> = (0..self.operators.len()).collect();
+        order.sort_by_key(|&i| firsts.get(i).copied());
+        let ordered = order.iter().map(|&i| std::mem::take(&mut self.operators[i])).collect();
+        self.operators = ordered;
+    }
+
     /// Applies one event; returns the index of the item it changed, or `None` when
     /// the checklist has no such item and the event was kept as an orphan.
     pub fn apply(&mut self, checklist: &Checklist, event: &Event) -> Option<usize> {

@@ -230,3 +230,4 @@ fn only_a_change_in_a_closed_gated_phase_counts_and_the_flag_decides_which_kind(
 mod merge;
 mod runbook;
 mod stamps;
+mod stream;
