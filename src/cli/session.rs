@@ -99,8 +99,35 @@ fn identity(source: &Source, checklist: &Checklist, run: &str) -> Header {
 
 impl Session {
     /// Loads the checklist and its run, printing the run log's warnings: the
-    /// whole log read and replayed, every event kept in `events`.
+    /// whole log read and replayed as it is read, its events not kept
+    /// (`events` is left empty). For what needs the run's state, not its
+    /// history: at 100,000 events, holding them all costs about 50 MB.
     pub fn open(source: &Source, globals: &Globals) -> anyhow::Result<Session> {
+        let (run, path) = run_and_log_path(source, globals)?;
+        let checklist = source.load()?;
+        let log = RunLog::new(path, identity(source, &checklist, &run));
+        Session::streamed(source, globals, checklist, log, run)
+    }
+
+    /// The session of a read that replayed the log as it read it.
+    fn streamed(
+        source: &Source,
+        globals: &Globals,
+        checklist: Checklist,
+        log: RunLog,
+        run: String,
+    ) -> anyhow::Result<Session> {
+        let (contents, state) = log.read_replayed(&checklist)?;
+        let session = Session::replayed(source, globals, checklist, log, contents, state, run);
+        Ok(Session {
+            events: Vec::new(),
+            ..session
+        })
+    }
+
+    /// As [`Session::open`], every event kept in `events`: for what shows or
+    /// measures the run's history.
+    fn open_whole(source: &Source, globals: &Globals) -> anyhow::Result<Session> {
         let (run, path) = run_and_log_path(source, globals)?;
         // A large run log is read on a second core while the checklist is
         // parsed (a thread costs more than it saves on small ones); which
@@ -121,7 +148,8 @@ impl Session {
         let log = RunLog::new(path, identity(source, &checklist, &run));
         let contents = contents?;
         log.verify(&contents)?;
-        Ok(Session::replayed(source, globals, checklist, log, contents, run))
+        let state = RunState::replay(&checklist, &contents.events);
+        Ok(Session::replayed(source, globals, checklist, log, contents, state, run))
     }
 
     /// As [`Session::open`], but from the run state the last command kept
@@ -137,8 +165,7 @@ impl Session {
         let log = RunLog::new(path, identity(source, &checklist, &run));
         let now = crate::store::runlog::now();
         let Some(resumed) = snapshot::resume(&log, &checklist, now) else {
-            let contents = log.read()?;
-            return Ok(Session::replayed(source, globals, checklist, log, contents, run));
+            return Session::streamed(source, globals, checklist, log, run);
         };
         let read = notices::Read {
             warnings: &resumed.warnings,
@@ -164,9 +191,9 @@ impl Session {
         checklist: Checklist,
         log: RunLog,
         contents: Contents,
+        state: RunState,
         run: String,
     ) -> Session {
-        let state = RunState::replay(&checklist, &contents.events);
         notices::report(
             &log,
             &checklist,
@@ -258,7 +285,7 @@ impl Session {
         let mut session = if resuming {
             Session::open_resuming(&source, globals)?
         } else {
-            Session::open(&source, globals)?
+            Session::open_whole(&source, globals)?
         };
         // A command that reads a run refuses one that does not exist (a
         // typo, most likely), unless it gives values: then it starts it.

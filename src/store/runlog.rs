@@ -15,6 +15,7 @@ mod lock;
 pub mod merge;
 pub mod place;
 mod read;
+mod scan;
 mod tree;
 
 use std::fs::{File, OpenOptions};

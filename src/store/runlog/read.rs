@@ -3,12 +3,16 @@
 //! `git checkout`, an `mv`), which must be read again whole.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{BufReader, Read, Seek, SeekFrom};
 
-use super::disk::is_torn_creation;
-use super::{ErrorKind, Header, RunLog, RunLogError, Warning, line};
-use crate::run::Event;
+use super::error::{ErrorKind, RunLogError};
+use super::line::{self, Header};
+use super::scan::{Scan, TAIL};
+use super::{RunLog, Warning};
+use crate::checklist::Checklist;
+use crate::run::{Event, Replay, RunState};
 use crate::store::files::{self, FileError};
+use crate::timestamp::Timestamp;
 
 /// What a read found.
 #[derive(Debug, Clone, Default)]
@@ -22,6 +26,19 @@ pub struct Contents {
     pub left_out: Vec<Event>,
     /// Where the read stopped: where to tail from.
     pub mark: Mark,
+}
+
+impl Contents {
+    /// What a whole read of `file` found: its scan, and the events kept.
+    fn found(scan: Scan, events: Vec<Event>, file: &File) -> Contents {
+        Contents {
+            header: scan.header,
+            events,
+            warnings: scan.warnings,
+            left_out: scan.left_out,
+            mark: Mark::after(file, scan.end, scan.lines, &scan.tail, &[]),
+        }
+    }
 }
 
 /// Where a read stopped, and what the file was there, so that the next read
@@ -46,32 +63,13 @@ pub struct Mark {
 /// within the margin replay the same events.
 pub const AHEAD: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
-/// The latest time an event may be dated and take effect, read now.
-fn ahead_limit() -> crate::timestamp::Timestamp {
-    crate::timestamp::Timestamp::from_system(std::time::SystemTime::now() + AHEAD)
+/// The latest time an event may be dated and take effect, read at `now`.
+fn ahead_limit(now: Timestamp) -> Timestamp {
+    Timestamp::from_system(now.as_system() + AHEAD)
 }
 
-impl Contents {
-    /// Keeps `event`, read at line `line`, among the events, or leaves it out
-    /// when it is dated after `limit`.
-    fn take(&mut self, event: Event, line: usize, limit: crate::timestamp::Timestamp) {
-        if event.stamp.at <= limit {
-            self.events.push(event);
-            return;
-        }
-        self.warnings.push(Warning {
-            line,
-            message: format!(
-                "left out of the run: dated {}, more than a day ahead of this machine's clock, by {} (a clock set wrong?)",
-                event.stamp.at, event.stamp.by
-            ),
-        });
-        self.left_out.push(event);
-    }
-}
-
-/// How many bytes before a mark are kept to recognise the file by.
-const TAIL: usize = 64;
+/// How much of the log a whole read takes from the file at a time.
+const READ_BUFFER: usize = 64 * 1024;
 
 #[cfg(unix)]
 fn file_id(file: &File) -> Option<(u64, u64)> {
@@ -150,8 +148,8 @@ impl Mark {
 impl RunLog {
     /// The run as the whole log says it stands now, replayed in time order:
     /// what a command that ran for a while checks an item against.
-    pub fn replayed(&self, checklist: &crate::checklist::Checklist) -> Result<crate::run::RunState, RunLogError> {
-        Ok(crate::run::RunState::replay(checklist, &self.read()?.events))
+    pub fn replayed(&self, checklist: &Checklist) -> Result<RunState, RunLogError> {
+        self.read_replayed(checklist).map(|(_, state)| state)
     }
 
     /// Reads the whole log. A log that does not exist yet is an empty run.
@@ -173,23 +171,69 @@ impl RunLog {
     /// that it can be read before the checklist is known; [`RunLog::verify`]
     /// checks afterwards.
     pub fn read_unverified(&self) -> Result<Contents, RunLogError> {
-        if !self.check_file("read it")? {
+        let Some((file, _lock)) = self.open_whole()? else {
             return Ok(Contents::default());
+        };
+        let mut events = Vec::new();
+        let limit = ahead_limit(super::now());
+        let scan = self.scan(BufReader::with_capacity(READ_BUFFER, &file), limit, |event| {
+            events.push(event);
+        })?;
+        Ok(Contents::found(scan, events, &file))
+    }
+
+    /// Reads the whole log and replays it into a run of `checklist` as it
+    /// reads, one event at a time ([`Replay`]), so that its events are never
+    /// all held at once: the run, and what the read found, checked to belong
+    /// to this log's checklist. Of the events, the contents keep only those
+    /// dated after the time of the read (what a kept run state remembers to
+    /// warn of); the others are in the run. A log whose events cannot be
+    /// replayed as they come is read again, and replayed in time order.
+    pub fn read_replayed(&self, checklist: &Checklist) -> Result<(Contents, RunState), RunLogError> {
+        let Some((file, lock)) = self.open_whole()? else {
+            return Ok((Contents::default(), RunState::new(checklist)));
+        };
+        let now = super::now();
+        let mut replay = Replay::new(checklist);
+        let mut ahead = Vec::new();
+        let scan = self.scan(
+            BufReader::with_capacity(READ_BUFFER, &file),
+            ahead_limit(now),
+            |event| {
+                replay.push(&event);
+                if event.stamp.at > now {
+                    ahead.push(event);
+                }
+            },
+        )?;
+        drop(lock);
+        let contents = Contents::found(scan, ahead, &file);
+        self.verify(&contents)?;
+        if let Some(state) = replay.finish() {
+            return Ok((contents, state));
         }
-        // A shared lock keeps a writer from being seen halfway through its line.
-        let _lock = super::disk::open_nofollow(&self.lock_path())
+        let mut contents = self.read()?;
+        let state = RunState::replay(checklist, &contents.events);
+        contents.events.retain(|event| event.stamp.at > now);
+        Ok((contents, state))
+    }
+
+    /// The log opened for a whole read, with its lock taken shared (when it
+    /// can be) so that a writer is never seen halfway through its line;
+    /// `None` when there is no log.
+    fn open_whole(&self) -> Result<Option<(File, Option<File>)>, RunLogError> {
+        if !self.check_file("read it")? {
+            return Ok(None);
+        }
+        let lock = super::disk::open_nofollow(&self.lock_path())
             .ok()
             .filter(|lock| lock.lock_shared().is_ok());
-        let mut file = match files::open_regular(&self.path) {
-            Err(FileError::NotFound) => return Ok(Contents::default()),
-            other => other.map_err(|e| self.file_error("read it", e))?,
-        };
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes).map_err(|e| self.io_error("read it", &e))?;
-        let mut contents = self.parse(&bytes)?;
-        let end = usize::try_from(contents.mark.end).unwrap_or(bytes.len());
-        contents.mark = Mark::after(&file, contents.mark.end, contents.mark.lines, &bytes[..end], &[]);
-        Ok(contents)
+        match files::open_regular(&self.path) {
+            Err(FileError::NotFound) => Ok(None),
+            other => other
+                .map(|file| Some((file, lock)))
+                .map_err(|e| self.file_error("read it", e)),
+        }
     }
 
     /// Reads the events appended since `mark` (where an earlier read stopped),
@@ -219,9 +263,10 @@ impl RunLog {
             .and_then(|_| file.read_to_end(&mut bytes))
             .map_err(|e| self.io_error("read it", &e))?;
         let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let mut contents = Contents::default();
+        let mut found = Scan::default();
+        let mut events = Vec::new();
         let mut lines = mark.lines;
-        let limit = ahead_limit();
+        let limit = ahead_limit(super::now());
         // Numbered and skipped as a whole read numbers and skips them, so
         // that a warning names the same line either way.
         for raw in bytes[..complete].split_inclusive(|&b| b == b'\n') {
@@ -242,87 +287,42 @@ impl RunLog {
                 .map_err(|_| "the line is not UTF-8".to_owned())
                 .and_then(line::parse_event)
             {
-                Ok(event) => contents.take(event, lines, limit),
-                Err(why) => contents.warnings.push(Warning {
+                Ok(event) => found.take(event, lines, limit, &mut |event| events.push(event)),
+                Err(why) => found.warnings.push(Warning {
                     line: lines,
                     message: format!("skipped an invalid line: {why}"),
                 }),
             }
         }
-        contents.mark = Mark::after(&file, mark.end + complete as u64, lines, &bytes[..complete], &mark.tail);
-        Ok(Some(contents))
+        Ok(Some(Contents {
+            header: None,
+            events,
+            warnings: found.warnings,
+            left_out: found.left_out,
+            mark: Mark::after(&file, mark.end + complete as u64, lines, &bytes[..complete], &mark.tail),
+        }))
     }
 
     /// The events of a copy of this log held in memory (one from git), for
     /// a summary; what cannot be read is left out.
     pub fn events_in(&self, bytes: &[u8]) -> Vec<Event> {
-        self.parse(bytes).map(|contents| contents.events).unwrap_or_default()
-    }
-
-    fn parse(&self, bytes: &[u8]) -> Result<Contents, RunLogError> {
-        let mut contents = Contents::default();
-        contents.mark.end = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i as u64 + 1);
-        contents.mark.lines = bytes[..usize::try_from(contents.mark.end).unwrap_or(0)]
-            .split(|&b| b == b'\n')
-            .count()
-            - 1;
-        if bytes.is_empty() || is_torn_creation(bytes) {
-            if !bytes.is_empty() {
-                contents.warnings.push(Warning {
-                    line: 1,
-                    message: "the log's creation was interrupted; it holds no event".to_owned(),
-                });
-            }
-            return Ok(contents);
+        let mut events = Vec::new();
+        let limit = ahead_limit(super::now());
+        match self.scan(bytes, limit, |event| events.push(event)) {
+            Ok(_) => events,
+            Err(_) => Vec::new(),
         }
-        let terminated = bytes.ends_with(b"\n");
-        let limit = ahead_limit();
-        let mut lines = bytes.split(|&b| b == b'\n').enumerate().peekable();
-        while let Some((index, raw)) = lines.next() {
-            let is_last = lines.peek().is_none();
-            if is_last && terminated {
-                break;
-            }
-            let number = index + 1;
-            let text = std::str::from_utf8(raw).map_err(|_| ());
-            if index == 0 {
-                let header = text
-                    .ok()
-                    .and_then(line::parse_header)
-                    .ok_or_else(|| self.not_a_run_log())?;
-                contents.header = Some(header);
-                continue;
-            }
-            if raw.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            if let Some(header) = text.ok().and_then(repeated_header) {
-                let first = contents.header.as_ref().unwrap_or(&self.identity);
-                self.check_repeated_header(first, &header, number)?;
-                continue;
-            }
-            match text
-                .map_err(|()| "the line is not UTF-8".to_owned())
-                .and_then(line::parse_event)
-            {
-                Ok(event) => contents.take(event, number, limit),
-                Err(_) if is_last => contents.warnings.push(Warning {
-                    line: number,
-                    message: "the last line is incomplete (a write was interrupted); skipped".to_owned(),
-                }),
-                Err(why) => contents.warnings.push(Warning {
-                    line: number,
-                    message: format!("skipped an invalid line: {why}"),
-                }),
-            }
-        }
-        Ok(contents)
     }
 
     /// A header line after the first: two people created the run
     /// independently and git kept both headers. Harmless for the same checklist
     /// and run; anything else means two different logs were joined.
-    fn check_repeated_header(&self, first: &Header, header: &Header, line: usize) -> Result<(), RunLogError> {
+    pub(super) fn check_repeated_header(
+        &self,
+        first: &Header,
+        header: &Header,
+        line: usize,
+    ) -> Result<(), RunLogError> {
         if header.checklist == first.checklist && header.run == first.run {
             return Ok(());
         }
@@ -338,7 +338,7 @@ impl RunLog {
 }
 
 /// A line that is a run log header, where an event was expected.
-fn repeated_header(text: &str) -> Option<Header> {
+pub(super) fn repeated_header(text: &str) -> Option<Header> {
     text.starts_with("{\"preflight\"")
         .then(|| line::parse_header(text))
         .flatten()
