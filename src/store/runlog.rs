@@ -12,6 +12,7 @@ mod disk;
 mod error;
 mod line;
 mod lock;
+mod mark;
 pub mod merge;
 pub mod place;
 mod read;
@@ -25,7 +26,8 @@ use std::path::{Path, PathBuf};
 pub use error::{ErrorKind, RunLogError};
 pub use line::{Header, OUTPUT_LINE_CHARS, OUTPUT_LINES};
 pub use lock::Locked;
-pub use read::{AHEAD, Contents, Mark, MarkParts};
+pub use mark::{Mark, MarkParts};
+pub use read::{AHEAD, Contents};
 
 use crate::run::Event;
 use crate::store::files::{self, FileError};

@@ -7,7 +7,8 @@ use std::io::{BufReader, Read, Seek, SeekFrom};
 
 use super::error::{ErrorKind, RunLogError};
 use super::line::{self, Header};
-use super::scan::{Scan, TAIL};
+use super::mark::Mark;
+use super::scan::Scan;
 use super::{RunLog, Warning};
 use crate::checklist::Checklist;
 use crate::run::{Event, Replay, RunState};
@@ -41,21 +42,6 @@ impl Contents {
     }
 }
 
-/// Where a read stopped, and what the file was there, so that the next read
-/// can tell whether the file still continues what was read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Mark {
-    /// The offset just past the last complete line read.
-    pub end: u64,
-    /// How many lines were read, so that a tail can number its warnings.
-    pub lines: usize,
-    /// The file's device and inode: another one is another file.
-    file: Option<(u64, u64)>,
-    /// The last bytes read before `end`: a file rewritten in place no longer
-    /// holds them there.
-    tail: Vec<u8>,
-}
-
 /// How far past the reading machine's clock an event may be dated and still
 /// take effect. A stamp far ahead (a clock set wrong, or on purpose: stamps
 /// are capped at the end of 9999, where they tie) would otherwise outrank
@@ -70,80 +56,6 @@ fn ahead_limit(now: Timestamp) -> Timestamp {
 
 /// How much of the log a whole read takes from the file at a time.
 const READ_BUFFER: usize = 64 * 1024;
-
-#[cfg(unix)]
-fn file_id(file: &File) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    file.metadata().ok().map(|m| (m.dev(), m.ino()))
-}
-
-#[cfg(not(unix))]
-fn file_id(_: &File) -> Option<(u64, u64)> {
-    None
-}
-
-/// A [`Mark`] taken apart, for a cache kept outside this module (the run
-/// state a command resumes from) to store it and give it back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MarkParts {
-    pub end: u64,
-    pub lines: usize,
-    pub file: Option<(u64, u64)>,
-    pub tail: Vec<u8>,
-}
-
-impl Mark {
-    /// The mark taken apart.
-    pub fn parts(&self) -> MarkParts {
-        MarkParts {
-            end: self.end,
-            lines: self.lines,
-            file: self.file,
-            tail: self.tail.clone(),
-        }
-    }
-
-    /// A mark put back together; `None` when the parts cannot be one (a mark
-    /// keeps the last bytes read, as many as were read up to [`TAIL`]).
-    pub fn from_parts(parts: MarkParts) -> Option<Mark> {
-        let fits = parts.tail.len() as u64 == parts.end.min(TAIL as u64);
-        fits.then_some(Mark {
-            end: parts.end,
-            lines: parts.lines,
-            file: parts.file,
-            tail: parts.tail,
-        })
-    }
-
-    /// The mark after `bytes`, read from `file` up to `end`.
-    /// Only the last [`TAIL`] bytes are copied: a whole read of a large log
-    /// once copied all of it here and kept the copy's capacity for as long
-    /// as the mark (18 MB at 100,000 events, for the view's whole life).
-    fn after(file: &File, end: u64, lines: usize, bytes_before_end: &[u8], previous: &[u8]) -> Mark {
-        let new = &bytes_before_end[bytes_before_end.len().saturating_sub(TAIL)..];
-        let old = &previous[previous.len().saturating_sub(TAIL - new.len())..];
-        let mut tail = Vec::with_capacity(old.len() + new.len());
-        tail.extend_from_slice(old);
-        tail.extend_from_slice(new);
-        Mark {
-            end,
-            lines,
-            file: file_id(file),
-            tail,
-        }
-    }
-
-    /// Whether `file` still continues what was read up to this mark.
-    fn continued_by(&self, file: &mut File, len: u64) -> std::io::Result<bool> {
-        if len < self.end || (self.file.is_some() && file_id(file) != self.file) {
-            return Ok(false);
-        }
-        let mut there = vec![0; self.tail.len()];
-        file.seek(SeekFrom::Start(self.end - self.tail.len() as u64))?;
-        file.read_exact(&mut there)?;
-        Ok(there == self.tail)
-    }
-}
 
 impl RunLog {
     /// The run as the whole log says it stands now, replayed in time order:
@@ -275,7 +187,7 @@ impl RunLog {
             if raw.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            if let Some(header) = std::str::from_utf8(raw).ok().and_then(repeated_header) {
+            if let Some(header) = std::str::from_utf8(raw).ok().and_then(line::repeated_header) {
                 let expected = Header {
                     run: header.run.clone(),
                     ..self.identity.clone()
@@ -299,7 +211,7 @@ impl RunLog {
             events,
             warnings: found.warnings,
             left_out: found.left_out,
-            mark: Mark::after(&file, mark.end + complete as u64, lines, &bytes[..complete], &mark.tail),
+            mark: mark.further(&file, mark.end + complete as u64, lines, &bytes[..complete]),
         }))
     }
 
@@ -334,43 +246,5 @@ impl RunLog {
             ),
             "two different run logs were joined; keep each run in a file of its own (split the file at that line)",
         ))
-    }
-}
-
-/// A line that is a run log header, where an event was expected.
-pub(super) fn repeated_header(text: &str) -> Option<Header> {
-    text.starts_with("{\"preflight\"")
-        .then(|| line::parse_header(text))
-        .flatten()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A mark made after reading `read` bytes, `previous` kept from before.
-    fn keeps_the_last_bytes_and_no_more(previous: usize, read: usize) {
-        let file = tempfile::tempfile().unwrap();
-        let bytes: Vec<u8> = (0..=255).collect();
-        let mark = Mark::after(&file, 0, 0, &bytes[..read], &bytes[100..100 + previous]);
-        let mut both = bytes[100..100 + previous].to_vec();
-        both.extend_from_slice(&bytes[..read]);
-        assert_eq!(
-            mark.tail,
-            both[both.len().saturating_sub(TAIL)..],
-            "{previous} then {read}"
-        );
-        assert!(mark.tail.capacity() <= TAIL);
-    }
-
-    preflight_core::cases! {
-        a_mark_keeps_the_last_bytes_read_and_no_more, keeps_the_last_bytes_and_no_more:
-        nothing = (0, 0),
-        a_few_bytes = (0, 10),
-        more_than_a_tail = (0, 200),
-        some_kept_then_a_few_read = (30, 10),
-        some_kept_then_none_read = (30, 0),
-        a_tail_kept_then_a_few_read = (100, 40),
-        a_tail_kept_then_a_tail_read = (64, 64),
     }
 }

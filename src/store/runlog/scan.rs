@@ -10,13 +10,10 @@ use std::io::BufRead;
 use super::disk::is_torn_creation;
 use super::error::RunLogError;
 use super::line::{self, Header};
+use super::mark::TAIL;
 use super::{RunLog, Warning};
 use crate::run::Event;
 use crate::timestamp::Timestamp;
-
-/// How many bytes before the end of a read are kept to recognise the file
-/// by (see [`super::Mark`]).
-pub(super) const TAIL: usize = 64;
 
 /// What a scan found besides the events it handed on.
 #[derive(Debug, Default)]
@@ -124,7 +121,7 @@ impl RunLog {
             return Ok(());
         }
         let text = std::str::from_utf8(raw).map_err(|_| ());
-        if let Some(header) = text.ok().and_then(super::read::repeated_header) {
+        if let Some(header) = text.ok().and_then(line::repeated_header) {
             let first = scan.header.as_ref().unwrap_or(&self.identity);
             return self.check_repeated_header(first, &header, number);
         }
