@@ -1,5 +1,6 @@
 //! criterion benchmarks of preflight's work at 132 (the bundled checklist),
-//! 10,000 and 100,000 items: loading, opening a run, drawing a frame, a
+//! 10,000 and 100,000 items: loading, opening a run (every event read, then
+//! replayed; or replayed as read), drawing a frame, a
 //! navigation keystroke, a tick, a search keystroke, export and import.
 //!
 //! Run with `cargo bench --bench core`; BENCHMARKS.md has the numbers.
@@ -90,6 +91,12 @@ fn benches(c: &mut Criterion) {
                 let checklist = format::parse(&case.yaml, "generated.yaml").unwrap();
                 let contents = log.read().unwrap();
                 RunState::replay(&checklist, &contents.events)
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("open_as_read", case.name), case, |b, case| {
+            b.iter(|| {
+                let checklist = format::parse(&case.yaml, "generated.yaml").unwrap();
+                log.read_replayed(&checklist).unwrap().1
             });
         });
 

@@ -23,5 +23,5 @@ pub mod store;
 pub mod ui;
 
 pub use preflight_core::{
-    approval, checklist, gate, inline, lookup, progress, renames, report, run, slug, template, text, timestamp,
+    approval, checklist, gate, inline, lookup, progress, renames, report, run, slug, stamp, template, text, timestamp,
 };

@@ -3,10 +3,10 @@
 //! how each status change stood with its gate. Pure.
 
 use crate::checklist::Checklist;
-use crate::gate::{self, Passage};
+use crate::gate::Passage;
 use crate::progress::Tally;
 use crate::report::{self, Report};
-use crate::run::{Change, Event, RunState, in_time_order};
+use crate::run::{Change, Event, RunState, in_time_order, passages};
 use crate::timestamp::Timestamp;
 
 /// A status change, for the timeline.
@@ -33,7 +33,7 @@ pub struct Facts<'a> {
 impl<'a> Facts<'a> {
     pub fn of(checklist: &Checklist, state: &RunState, events: &'a [Event]) -> Facts<'a> {
         let order = in_time_order(events);
-        let passages = gate::passages(checklist, order.iter().copied());
+        let passages = passages(checklist, order.iter().copied());
         let mut first = vec![None; checklist.items().len()];
         let mut overridden = vec![false; checklist.items().len()];
         let mut marks = Vec::new();

@@ -88,7 +88,7 @@ fn record(service: &mut RunService, asked: &Asked) -> anyhow::Result<ExitCode> {
     let event = Event::on_phase(stamp, phase.id.clone(), change).with_force(forced);
     open_run::record(service, std::slice::from_ref(&event))?;
     let mut after = service.state.approvals().clone();
-    after.apply(&service.checklist, &event);
+    event.tell(&service.checklist, &mut after);
     output::print(&said(&service.checklist, index, &after, &event))?;
     Ok(ExitCode::from(exit::OK))
 }

@@ -162,7 +162,7 @@ pub fn log(args: &LogArgs, globals: &Globals) -> anyhow::Result<ExitCode> {
     if service.events.is_empty() {
         text.push_str("Nothing recorded yet.\n");
     }
-    let passages = crate::gate::passages(&service.checklist, &service.events);
+    let passages = crate::run::passages(&service.checklist, &service.events);
     let left_out = std::iter::repeat(crate::gate::Passage::Open).map(|passage| (passage, LEFT_OUT));
     let shown = service
         .events

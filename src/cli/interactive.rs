@@ -26,14 +26,14 @@ fn resume_path(source: &Source, globals: &Globals, run: &str) -> Option<PathBuf>
 }
 
 pub fn run(source: &Source, globals: &Globals, fresh: bool) -> anyhow::Result<ExitCode> {
-    let mut service = open_run::open(source, globals, Reading::Whole)?;
+    let mut service = open_run::open(source, globals, Reading::Replaying)?;
     ui::require_terminal()?;
     service.give_values(&globals.set, false)?;
     open_run::record(&mut service, &[])?;
     let unknown_run = service.unknown_run();
     let future = service.future_note();
-    // The view needs the run's state, not its history: the events read (about
-    // 50 MB at 100,000) would otherwise stay until it ends.
+    // The view needs the run's state, not its history: the log was replayed
+    // as it was read, and what else the opening kept goes here.
     let run = service.run().to_owned();
     let author = service.author().clone();
     let view = service.into_view();

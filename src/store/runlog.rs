@@ -9,25 +9,28 @@
 //! its bytes were never acknowledged. Reading never changes the file.
 
 mod disk;
+mod error;
 mod line;
 mod lock;
+mod mark;
 pub(crate) mod merge;
 pub(crate) mod place;
 mod read;
+mod scan;
 mod tree;
 
-use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+pub use error::{ErrorKind, RunLogError};
 pub use line::{Header, OUTPUT_LINE_CHARS, OUTPUT_LINES};
 pub use lock::Locked;
-pub use read::{AHEAD, Contents, Mark, MarkParts};
+pub use mark::{Mark, MarkParts};
+pub use read::{AHEAD, Contents};
 
 use crate::run::Event;
 use crate::store::files::{self, FileError};
-use crate::text::escape_for_terminal;
 use crate::timestamp::Timestamp;
 use disk::{Ending, ending, is_torn_creation, private_file};
 
@@ -46,55 +49,6 @@ pub struct Warning {
     pub line: usize,
     pub message: String,
 }
-
-/// What kind of trouble a run log is in, for callers that act on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
-    /// The path is a FIFO, a device, a directory…: nothing is read or created.
-    NotAFile,
-    /// The file is not a preflight run log; it is never written to.
-    NotARunLog,
-    /// The log belongs to another checklist.
-    OtherChecklist,
-    /// Reading or writing failed (permissions, a full disk…).
-    Io,
-    /// An event could not be encoded; nothing was written.
-    Encoding,
-}
-
-/// A run log that cannot be used: its kind, a message that says why, and a
-/// hint of what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RunLogError {
-    kind: ErrorKind,
-    path: String,
-    message: String,
-    hint: String,
-}
-
-impl RunLogError {
-    pub fn kind(&self) -> ErrorKind {
-        self.kind
-    }
-
-    /// What is wrong, on one line, without the path or the hint: for a status
-    /// line.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    pub fn hint(&self) -> &str {
-        &self.hint
-    }
-}
-
-impl fmt::Display for RunLogError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "run log {}: {}\n  hint: {}", self.path, self.message, self.hint)
-    }
-}
-
-impl std::error::Error for RunLogError {}
 
 /// The longest first line read when checking a header before an append.
 const MAX_HEADER_BYTES: u64 = 64 * 1024;
@@ -120,60 +74,25 @@ impl RunLog {
     }
 
     fn lock_path(&self) -> PathBuf {
-        let mut name = self.path.file_name().unwrap_or_default().to_os_string();
-        name.push(".lock");
-        self.path.with_file_name(name)
+        lock::lock_path(&self.path)
     }
 
     fn error(&self, kind: ErrorKind, message: impl Into<String>, hint: impl Into<String>) -> RunLogError {
-        RunLogError {
-            kind,
-            path: escape_for_terminal(&self.path.display().to_string()),
-            message: message.into(),
-            hint: hint.into(),
-        }
+        RunLogError::new(kind, &self.path, message, hint)
     }
 
     fn io_error(&self, doing: &str, err: &io::Error) -> RunLogError {
-        let (what, hint) = match err.kind() {
-            io::ErrorKind::PermissionDenied => (
-                "permission denied".to_owned(),
-                "check the permissions of the file and its folder, or keep the run elsewhere with --state FILE",
-            ),
-            io::ErrorKind::IsADirectory => (
-                "is a directory, not a run log".to_owned(),
-                "--state takes a file name, for example --state deploy.run.jsonl",
-            ),
-            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => (
-                "the disk is full".to_owned(),
-                "free some space and try again; nothing was recorded",
-            ),
-            io::ErrorKind::ReadOnlyFilesystem => (
-                "the file system is read-only".to_owned(),
-                "keep the run on a writable disk with --state FILE",
-            ),
-            _ => (err.to_string(), "check that the path is a writable file"),
-        };
-        self.error(ErrorKind::Io, format!("cannot {doing}: {what}"), hint)
+        RunLogError::io(&self.path, doing, err)
     }
 
     fn file_error(&self, doing: &str, err: FileError) -> RunLogError {
-        match err {
-            FileError::NotRegular(what) => self.error(
-                ErrorKind::NotAFile,
-                format!("is {what}, not a run log file"),
-                "--state takes the name of a regular file (it is created when missing), for example --state deploy.run.jsonl",
-            ),
-            FileError::Io(err) => self.io_error(doing, &err),
-            other => self.io_error(doing, &io::Error::other(other.to_string())),
-        }
+        RunLogError::file(&self.path, doing, err)
     }
 
     /// Refuses anything but a regular file, or nothing yet, before a byte is
     /// read or a lock file created. `Ok(false)` when the log does not exist.
     fn check_file(&self, doing: &str) -> Result<bool, RunLogError> {
-        self.refuse_links()?;
-        files::check_regular_or_absent(&self.path).map_err(|e| self.file_error(doing, e))
+        lock::check_file(&self.path, doing)
     }
 
     fn not_a_run_log(&self) -> RunLogError {
@@ -230,8 +149,8 @@ impl RunLog {
     fn write_after_header(&self, lines: &str) -> Result<(), RunLogError> {
         let header = line::header_line(&self.identity).map_err(|e| self.encoding_error(&e))?;
         self.check_file("write it")?;
-        let lock = self.open_lock()?;
-        self.wait_for(&lock, lock::LOCK_WAIT)?;
+        let lock = lock::open_lock(&self.path)?;
+        lock::wait_for(&self.path, &lock, lock::LOCK_WAIT)?;
         let mut file = private_file(OpenOptions::new().create(true).read(true).append(true), &self.path)
             .map_err(|e| self.io_error("open it for writing", &e))?;
         let mut old_len = file.metadata().map_err(|e| self.io_error("read it", &e))?.len();
@@ -302,10 +221,15 @@ impl RunLog {
             .ok_or_else(|| self.not_a_run_log())
     }
 
+    /// Takes the log's lock exclusively, waiting for whoever holds it.
+    pub fn lock(&self) -> Result<Locked, RunLogError> {
+        Locked::take(&self.path)
+    }
+
     /// The log's first line, read alone (listing runs needs no more); `None`
     /// when there is no log.
     pub fn header(&self) -> Result<Option<Header>, RunLogError> {
-        self.refuse_links()?;
+        lock::refuse_links(&self.path)?;
         match files::open_regular(&self.path) {
             Ok(mut file) => self.first_line_header(&mut file).map(Some),
             Err(FileError::NotFound) => Ok(None),

@@ -6,12 +6,13 @@
 //! forced approval (recorded with `--force`) counts even so, and says so.
 //! Each approver's latest approval or withdrawal stands (by time; at the
 //! same time a withdrawal wins), so any order of the same events gives the
-//! same approvals. Pure: events in, counts out.
+//! same approvals. Pure: what the run's events did ([`Act`]s, read from
+//! them by `run`) in, counts out.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::checklist::Checklist;
-use crate::run::{Change, Event, Stamp};
+use crate::stamp::Stamp;
 
 /// One approver's latest word on a phase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +23,16 @@ pub struct Verdict {
     /// Recorded with `--force`, past the two-person rule.
     pub forced: bool,
     pub note: Option<String>,
+}
+
+/// What one recorded event did, as the two-person rule sees it: the run
+/// reads it from the event, so that approvals know nothing of events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Act<'a> {
+    /// A change to an item of phase `phase`: its author worked on the phase.
+    Work { phase: usize, stamp: &'a Stamp },
+    /// An approval of phase `phase`, or its withdrawal.
+    Verdict { phase: usize, verdict: Verdict },
 }
 
 /// An approval that stands, as status and the view show it.
@@ -64,45 +75,42 @@ impl Approvals {
         }
     }
 
-    /// Takes in one event: a change to an item makes its author a worker of
-    /// the item's phase; an approval or withdrawal is its author's verdict
-    /// on the phase, unless a later one stands.
-    pub fn apply(&mut self, checklist: &Checklist, event: &Event) {
+    /// Whether any phase needs approvals: when none does, nothing is kept,
+    /// and a reader of events need not tell it anything.
+    pub fn is_active(&self) -> bool {
+        self.active
+    }
+
+    /// Takes in what one event did: a change to an item makes its author a
+    /// worker of the item's phase; an approval or withdrawal is its author's
+    /// verdict on the phase, unless a later one stands.
+    pub fn take(&mut self, act: Act<'_>) {
         if !self.active {
             return;
         }
-        if let Some(index) = event.item_index(checklist) {
-            let phase = checklist.sections()[checklist.items()[index].section].phase;
-            let names = &mut self.workers[phase];
-            for name in std::iter::once(&event.stamp.by).chain(&event.stamp.login) {
-                if !names.contains(name) {
-                    names.insert(name.clone());
+        match act {
+            Act::Work { phase, stamp } => {
+                let names = &mut self.workers[phase];
+                for name in std::iter::once(&stamp.by).chain(&stamp.login) {
+                    if !names.contains(name) {
+                        names.insert(name.clone());
+                    }
                 }
             }
-            return;
+            Act::Verdict { phase, verdict } => self.judge(phase, verdict),
         }
-        let Some(phase) = event.phase().and_then(|id| checklist.phase_index(id)) else {
-            return;
-        };
-        let (withdrawn, note) = match &event.change {
-            Change::Approve { note } => (false, note.clone()),
-            Change::Withdraw => (true, None),
-            _ => return,
-        };
-        let verdict = Verdict {
-            stamp: event.stamp.clone(),
-            withdrawn,
-            forced: event.forced,
-            note,
-        };
-        let slot = self.verdicts[phase].entry(event.stamp.by.clone());
-        match slot {
+    }
+
+    /// Keeps `verdict` as its approver's word on `phase`, unless an earlier
+    /// one is later by time (at the same time a withdrawal wins).
+    fn judge(&mut self, phase: usize, verdict: Verdict) {
+        match self.verdicts[phase].entry(verdict.stamp.by.clone()) {
             std::collections::btree_map::Entry::Vacant(free) => {
                 free.insert(verdict);
             }
             std::collections::btree_map::Entry::Occupied(mut taken) => {
                 let old = taken.get();
-                let later = verdict.stamp.at > old.stamp.at || (verdict.stamp.at == old.stamp.at && withdrawn);
+                let later = verdict.stamp.at > old.stamp.at || (verdict.stamp.at == old.stamp.at && verdict.withdrawn);
                 if later {
                     taken.insert(verdict);
                 }

@@ -3,12 +3,12 @@
 //! only once N different people approved it (see [`crate::approval`]).
 //! Until then, ticking, skipping or running anything in it is refused,
 //! unless forced, and a forced change is recorded as such. Pure: from the
-//! checklist, a run's tally and its approvals.
+//! checklist, a run's tally and its approvals, and the [`Move`]s `run`
+//! reads from its events.
 
 use crate::approval::Approvals;
 use crate::checklist::{Checklist, Status};
 use crate::progress::Tally;
-use crate::run::Event;
 
 /// Why a phase is closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,30 +87,6 @@ pub struct Move<'a> {
     pub forced: bool,
 }
 
-/// How each event of a run (in the order of their time, as replay applies
-/// them) stood with its gate: one that sets no status of an item the
-/// checklist has is [`Passage::Open`].
-pub fn passages<'a>(checklist: &Checklist, events: impl IntoIterator<Item = &'a Event>) -> Vec<Passage> {
-    let mut statuses = vec![Status::Todo; checklist.items().len()];
-    let mut tally = Tally::of(checklist, |i| &statuses[i]);
-    let mut approvals = Approvals::new(checklist);
-    events
-        .into_iter()
-        .map(|event| {
-            let passage = event
-                .as_move(checklist)
-                .map_or(Passage::Open, |Move { index, status, forced }| {
-                    let passage = judge(checklist, &tally, &approvals, index, forced);
-                    tally.change(checklist, index, &statuses[index], status);
-                    statuses[index] = status.clone();
-                    passage
-                });
-            approvals.apply(checklist, event);
-            passage
-        })
-        .collect()
-}
-
 /// Whether the item at `index` stands in a closed phase.
 pub fn item_closed(checklist: &Checklist, tally: &Tally, approvals: &Approvals, index: usize) -> Option<Closed> {
     let section = checklist.items()[index].section;
@@ -156,43 +132,5 @@ mod tests {
         assert_eq!(closed.message(&list), "Deploy is gated: Soak has 1 open item");
         progress[2] = Status::Done;
         assert_eq!(item_closed(&list, &tally(&list, &progress), &none, 3), None);
-    }
-
-    #[test]
-    fn only_a_change_in_a_closed_gated_phase_counts_and_the_flag_decides_which_kind() {
-        let list = gated();
-        let ids = ["prepare/s/a", "prepare/s/b", "soak/s/c", "deploy/s/d"];
-        let at = crate::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap();
-        let tick = |index: usize, forced| {
-            Event::on_item(
-                crate::run::Stamp::new(at, "a"),
-                ids[index],
-                crate::run::Change::Status(Status::Done),
-            )
-            .with_force(forced)
-        };
-        // d in Deploy, gated: forced while closed, then out of order while
-        // closed; a, b, c done; then a forced flag on an open gate means nothing.
-        let moves = [
-            tick(3, true),
-            tick(3, false),
-            tick(0, true),
-            tick(1, false),
-            tick(2, false),
-            tick(3, true),
-            Event::param(crate::run::Stamp::new(at, "a"), "v", "1"),
-        ];
-        assert_eq!(
-            passages(&list, &moves),
-            vec![
-                Passage::Overridden,
-                Passage::OutOfOrder,
-                Passage::Open,
-                Passage::Open,
-                Passage::Open,
-                Passage::Open,
-                Passage::Open
-            ]
-        );
     }
 }

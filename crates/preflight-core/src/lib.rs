@@ -41,6 +41,7 @@ pub mod renames;
 pub mod report;
 pub mod run;
 pub mod slug;
+pub mod stamp;
 pub mod template;
 pub mod text;
 pub mod timestamp;

@@ -81,7 +81,7 @@ pub fn measure(checklist: &Checklist, events: &[Event]) -> Report {
     for event in in_time_order(events) {
         // Before its own judging: a change only makes its author a worker of
         // its own phase, which no approval of that phase depends on.
-        approvals.apply(checklist, event);
+        event.tell(checklist, &mut approvals);
         let Some(index) = event.item_index(checklist) else {
             continue;
         };

@@ -101,6 +101,12 @@ pub fn parse_header(line: &str) -> Option<Header> {
     })
 }
 
+/// A line that is a run log header, where an event was expected: two
+/// people created the run independently and git kept both headers.
+pub fn repeated_header(text: &str) -> Option<Header> {
+    text.starts_with("{\"preflight\"").then(|| parse_header(text)).flatten()
+}
+
 /// An event as one JSON line, newline included.
 pub fn event_line(event: &Event) -> Result<String, serde_json::Error> {
     let (mut status, mut reason, mut note, mut param, mut value) = (None, None, None, None, None);

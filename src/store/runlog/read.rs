@@ -3,12 +3,17 @@
 //! `git checkout`, an `mv`), which must be read again whole.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{BufReader, Read, Seek, SeekFrom};
 
-use super::disk::is_torn_creation;
-use super::{ErrorKind, Header, RunLog, RunLogError, Warning, line};
-use crate::run::Event;
+use super::error::{ErrorKind, RunLogError};
+use super::line::{self, Header};
+use super::mark::Mark;
+use super::scan::Scan;
+use super::{RunLog, Warning};
+use crate::checklist::Checklist;
+use crate::run::{Event, Replay, RunState};
 use crate::store::files::{self, FileError};
+use crate::timestamp::Timestamp;
 
 /// What a read found.
 #[derive(Debug, Clone, Default)]
@@ -24,19 +29,17 @@ pub struct Contents {
     pub mark: Mark,
 }
 
-/// Where a read stopped, and what the file was there, so that the next read
-/// can tell whether the file still continues what was read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Mark {
-    /// The offset just past the last complete line read.
-    pub end: u64,
-    /// How many lines were read, so that a tail can number its warnings.
-    pub lines: usize,
-    /// The file's device and inode: another one is another file.
-    file: Option<(u64, u64)>,
-    /// The last bytes read before `end`: a file rewritten in place no longer
-    /// holds them there.
-    tail: Vec<u8>,
+impl Contents {
+    /// What a whole read of `file` found: its scan, and the events kept.
+    fn found(scan: Scan, events: Vec<Event>, file: &File) -> Contents {
+        Contents {
+            header: scan.header,
+            events,
+            warnings: scan.warnings,
+            left_out: scan.left_out,
+            mark: Mark::after(file, scan.end, scan.lines, &scan.tail, &[]),
+        }
+    }
 }
 
 /// How far past the reading machine's clock an event may be dated and still
@@ -46,112 +49,19 @@ pub struct Mark {
 /// within the margin replay the same events.
 pub const AHEAD: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
-/// The latest time an event may be dated and take effect, read now.
-fn ahead_limit() -> crate::timestamp::Timestamp {
-    crate::timestamp::Timestamp::from_system(std::time::SystemTime::now() + AHEAD)
+/// The latest time an event may be dated and take effect, read at `now`.
+fn ahead_limit(now: Timestamp) -> Timestamp {
+    Timestamp::from_system(now.as_system() + AHEAD)
 }
 
-impl Contents {
-    /// Keeps `event`, read at line `line`, among the events, or leaves it out
-    /// when it is dated after `limit`.
-    fn take(&mut self, event: Event, line: usize, limit: crate::timestamp::Timestamp) {
-        if event.stamp.at <= limit {
-            self.events.push(event);
-            return;
-        }
-        self.warnings.push(Warning {
-            line,
-            message: format!(
-                "left out of the run: dated {}, more than a day ahead of this machine's clock, by {} (a clock set wrong?)",
-                event.stamp.at, event.stamp.by
-            ),
-        });
-        self.left_out.push(event);
-    }
-}
-
-/// How many bytes before a mark are kept to recognise the file by.
-const TAIL: usize = 64;
-
-#[cfg(unix)]
-fn file_id(file: &File) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    file.metadata().ok().map(|m| (m.dev(), m.ino()))
-}
-
-#[cfg(not(unix))]
-fn file_id(_: &File) -> Option<(u64, u64)> {
-    None
-}
-
-/// A [`Mark`] taken apart, for a cache kept outside this module (the run
-/// state a command resumes from) to store it and give it back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MarkParts {
-    pub end: u64,
-    pub lines: usize,
-    pub file: Option<(u64, u64)>,
-    pub tail: Vec<u8>,
-}
-
-impl Mark {
-    /// The mark taken apart.
-    pub fn parts(&self) -> MarkParts {
-        MarkParts {
-            end: self.end,
-            lines: self.lines,
-            file: self.file,
-            tail: self.tail.clone(),
-        }
-    }
-
-    /// A mark put back together; `None` when the parts cannot be one (a mark
-    /// keeps the last bytes read, as many as were read up to [`TAIL`]).
-    pub fn from_parts(parts: MarkParts) -> Option<Mark> {
-        let fits = parts.tail.len() as u64 == parts.end.min(TAIL as u64);
-        fits.then_some(Mark {
-            end: parts.end,
-            lines: parts.lines,
-            file: parts.file,
-            tail: parts.tail,
-        })
-    }
-
-    /// The mark after `bytes`, read from `file` up to `end`.
-    /// Only the last [`TAIL`] bytes are copied: a whole read of a large log
-    /// once copied all of it here and kept the copy's capacity for as long
-    /// as the mark (18 MB at 100,000 events, for the view's whole life).
-    fn after(file: &File, end: u64, lines: usize, bytes_before_end: &[u8], previous: &[u8]) -> Mark {
-        let new = &bytes_before_end[bytes_before_end.len().saturating_sub(TAIL)..];
-        let old = &previous[previous.len().saturating_sub(TAIL - new.len())..];
-        let mut tail = Vec::with_capacity(old.len() + new.len());
-        tail.extend_from_slice(old);
-        tail.extend_from_slice(new);
-        Mark {
-            end,
-            lines,
-            file: file_id(file),
-            tail,
-        }
-    }
-
-    /// Whether `file` still continues what was read up to this mark.
-    fn continued_by(&self, file: &mut File, len: u64) -> std::io::Result<bool> {
-        if len < self.end || (self.file.is_some() && file_id(file) != self.file) {
-            return Ok(false);
-        }
-        let mut there = vec![0; self.tail.len()];
-        file.seek(SeekFrom::Start(self.end - self.tail.len() as u64))?;
-        file.read_exact(&mut there)?;
-        Ok(there == self.tail)
-    }
-}
+/// How much of the log a whole read takes from the file at a time.
+const READ_BUFFER: usize = 64 * 1024;
 
 impl RunLog {
     /// The run as the whole log says it stands now, replayed in time order:
     /// what a command that ran for a while checks an item against.
-    pub fn replayed(&self, checklist: &crate::checklist::Checklist) -> Result<crate::run::RunState, RunLogError> {
-        Ok(crate::run::RunState::replay(checklist, &self.read()?.events))
+    pub fn replayed(&self, checklist: &Checklist) -> Result<RunState, RunLogError> {
+        self.read_replayed(checklist).map(|(_, state)| state)
     }
 
     /// Reads the whole log. A log that does not exist yet is an empty run.
@@ -173,23 +83,69 @@ impl RunLog {
     /// that it can be read before the checklist is known; [`RunLog::verify`]
     /// checks afterwards.
     pub fn read_unverified(&self) -> Result<Contents, RunLogError> {
-        if !self.check_file("read it")? {
+        let Some((file, _lock)) = self.open_whole()? else {
             return Ok(Contents::default());
+        };
+        let mut events = Vec::new();
+        let limit = ahead_limit(super::now());
+        let scan = self.scan(BufReader::with_capacity(READ_BUFFER, &file), limit, |event| {
+            events.push(event);
+        })?;
+        Ok(Contents::found(scan, events, &file))
+    }
+
+    /// Reads the whole log and replays it into a run of `checklist` as it
+    /// reads, one event at a time ([`Replay`]), so that its events are never
+    /// all held at once: the run, and what the read found, checked to belong
+    /// to this log's checklist. Of the events, the contents keep only those
+    /// dated after the time of the read (what a kept run state remembers to
+    /// warn of); the others are in the run. A log whose events cannot be
+    /// replayed as they come is read again, and replayed in time order.
+    pub fn read_replayed(&self, checklist: &Checklist) -> Result<(Contents, RunState), RunLogError> {
+        let Some((file, lock)) = self.open_whole()? else {
+            return Ok((Contents::default(), RunState::new(checklist)));
+        };
+        let now = super::now();
+        let mut replay = Replay::new(checklist);
+        let mut ahead = Vec::new();
+        let scan = self.scan(
+            BufReader::with_capacity(READ_BUFFER, &file),
+            ahead_limit(now),
+            |event| {
+                replay.push(&event);
+                if event.stamp.at > now {
+                    ahead.push(event);
+                }
+            },
+        )?;
+        drop(lock);
+        let contents = Contents::found(scan, ahead, &file);
+        self.verify(&contents)?;
+        if let Some(state) = replay.finish() {
+            return Ok((contents, state));
         }
-        // A shared lock keeps a writer from being seen halfway through its line.
-        let _lock = super::disk::open_nofollow(&self.lock_path())
+        let mut contents = self.read()?;
+        let state = RunState::replay(checklist, &contents.events);
+        contents.events.retain(|event| event.stamp.at > now);
+        Ok((contents, state))
+    }
+
+    /// The log opened for a whole read, with its lock taken shared (when it
+    /// can be) so that a writer is never seen halfway through its line;
+    /// `None` when there is no log.
+    fn open_whole(&self) -> Result<Option<(File, Option<File>)>, RunLogError> {
+        if !self.check_file("read it")? {
+            return Ok(None);
+        }
+        let lock = super::disk::open_nofollow(&self.lock_path())
             .ok()
             .filter(|lock| lock.lock_shared().is_ok());
-        let mut file = match files::open_regular(&self.path) {
-            Err(FileError::NotFound) => return Ok(Contents::default()),
-            other => other.map_err(|e| self.file_error("read it", e))?,
-        };
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes).map_err(|e| self.io_error("read it", &e))?;
-        let mut contents = self.parse(&bytes)?;
-        let end = usize::try_from(contents.mark.end).unwrap_or(bytes.len());
-        contents.mark = Mark::after(&file, contents.mark.end, contents.mark.lines, &bytes[..end], &[]);
-        Ok(contents)
+        match files::open_regular(&self.path) {
+            Err(FileError::NotFound) => Ok(None),
+            other => other
+                .map(|file| Some((file, lock)))
+                .map_err(|e| self.file_error("read it", e)),
+        }
     }
 
     /// Reads the events appended since `mark` (where an earlier read stopped),
@@ -198,7 +154,7 @@ impl RunLog {
     /// continues it (it shrank, vanished, is another file, or was rewritten):
     /// it was replaced, and must be read again whole.
     pub fn read_from(&self, mark: &Mark) -> Result<Option<Contents>, RunLogError> {
-        self.refuse_links()?;
+        super::lock::refuse_links(&self.path)?;
         let mut file = match files::open_regular(&self.path) {
             Ok(file) => file,
             Err(FileError::NotFound) => return Ok((mark.end == 0).then(Contents::default)),
@@ -219,9 +175,10 @@ impl RunLog {
             .and_then(|_| file.read_to_end(&mut bytes))
             .map_err(|e| self.io_error("read it", &e))?;
         let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let mut contents = Contents::default();
+        let mut found = Scan::default();
+        let mut events = Vec::new();
         let mut lines = mark.lines;
-        let limit = ahead_limit();
+        let limit = ahead_limit(super::now());
         // Numbered and skipped as a whole read numbers and skips them, so
         // that a warning names the same line either way.
         for raw in bytes[..complete].split_inclusive(|&b| b == b'\n') {
@@ -230,7 +187,7 @@ impl RunLog {
             if raw.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            if let Some(header) = std::str::from_utf8(raw).ok().and_then(repeated_header) {
+            if let Some(header) = std::str::from_utf8(raw).ok().and_then(line::repeated_header) {
                 let expected = Header {
                     run: header.run.clone(),
                     ..self.identity.clone()
@@ -242,87 +199,42 @@ impl RunLog {
                 .map_err(|_| "the line is not UTF-8".to_owned())
                 .and_then(line::parse_event)
             {
-                Ok(event) => contents.take(event, lines, limit),
-                Err(why) => contents.warnings.push(Warning {
+                Ok(event) => found.take(event, lines, limit, &mut |event| events.push(event)),
+                Err(why) => found.warnings.push(Warning {
                     line: lines,
                     message: format!("skipped an invalid line: {why}"),
                 }),
             }
         }
-        contents.mark = Mark::after(&file, mark.end + complete as u64, lines, &bytes[..complete], &mark.tail);
-        Ok(Some(contents))
+        Ok(Some(Contents {
+            header: None,
+            events,
+            warnings: found.warnings,
+            left_out: found.left_out,
+            mark: mark.further(&file, mark.end + complete as u64, lines, &bytes[..complete]),
+        }))
     }
 
     /// The events of a copy of this log held in memory (one from git), for
     /// a summary; what cannot be read is left out.
     pub fn events_in(&self, bytes: &[u8]) -> Vec<Event> {
-        self.parse(bytes).map(|contents| contents.events).unwrap_or_default()
-    }
-
-    fn parse(&self, bytes: &[u8]) -> Result<Contents, RunLogError> {
-        let mut contents = Contents::default();
-        contents.mark.end = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i as u64 + 1);
-        contents.mark.lines = bytes[..usize::try_from(contents.mark.end).unwrap_or(0)]
-            .split(|&b| b == b'\n')
-            .count()
-            - 1;
-        if bytes.is_empty() || is_torn_creation(bytes) {
-            if !bytes.is_empty() {
-                contents.warnings.push(Warning {
-                    line: 1,
-                    message: "the log's creation was interrupted; it holds no event".to_owned(),
-                });
-            }
-            return Ok(contents);
+        let mut events = Vec::new();
+        let limit = ahead_limit(super::now());
+        match self.scan(bytes, limit, |event| events.push(event)) {
+            Ok(_) => events,
+            Err(_) => Vec::new(),
         }
-        let terminated = bytes.ends_with(b"\n");
-        let limit = ahead_limit();
-        let mut lines = bytes.split(|&b| b == b'\n').enumerate().peekable();
-        while let Some((index, raw)) = lines.next() {
-            let is_last = lines.peek().is_none();
-            if is_last && terminated {
-                break;
-            }
-            let number = index + 1;
-            let text = std::str::from_utf8(raw).map_err(|_| ());
-            if index == 0 {
-                let header = text
-                    .ok()
-                    .and_then(line::parse_header)
-                    .ok_or_else(|| self.not_a_run_log())?;
-                contents.header = Some(header);
-                continue;
-            }
-            if raw.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            if let Some(header) = text.ok().and_then(repeated_header) {
-                let first = contents.header.as_ref().unwrap_or(&self.identity);
-                self.check_repeated_header(first, &header, number)?;
-                continue;
-            }
-            match text
-                .map_err(|()| "the line is not UTF-8".to_owned())
-                .and_then(line::parse_event)
-            {
-                Ok(event) => contents.take(event, number, limit),
-                Err(_) if is_last => contents.warnings.push(Warning {
-                    line: number,
-                    message: "the last line is incomplete (a write was interrupted); skipped".to_owned(),
-                }),
-                Err(why) => contents.warnings.push(Warning {
-                    line: number,
-                    message: format!("skipped an invalid line: {why}"),
-                }),
-            }
-        }
-        Ok(contents)
     }
 
     /// A header line after the first: two people created the run
     /// independently and git kept both headers. Harmless for the same checklist
     /// and run; anything else means two different logs were joined.
-    fn check_repeated_header(&self, first: &Header, header: &Header, line: usize) -> Result<(), RunLogError> {
+    pub(super) fn check_repeated_header(
+        &self,
+        first: &Header,
+        header: &Header,
+        line: usize,
+    ) -> Result<(), RunLogError> {
         if header.checklist == first.checklist && header.run == first.run {
             return Ok(());
         }
@@ -334,43 +246,5 @@ impl RunLog {
             ),
             "two different run logs were joined; keep each run in a file of its own (split the file at that line)",
         ))
-    }
-}
-
-/// A line that is a run log header, where an event was expected.
-fn repeated_header(text: &str) -> Option<Header> {
-    text.starts_with("{\"preflight\"")
-        .then(|| line::parse_header(text))
-        .flatten()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A mark made after reading `read` bytes, `previous` kept from before.
-    fn keeps_the_last_bytes_and_no_more(previous: usize, read: usize) {
-        let file = tempfile::tempfile().unwrap();
-        let bytes: Vec<u8> = (0..=255).collect();
-        let mark = Mark::after(&file, 0, 0, &bytes[..read], &bytes[100..100 + previous]);
-        let mut both = bytes[100..100 + previous].to_vec();
-        both.extend_from_slice(&bytes[..read]);
-        assert_eq!(
-            mark.tail,
-            both[both.len().saturating_sub(TAIL)..],
-            "{previous} then {read}"
-        );
-        assert!(mark.tail.capacity() <= TAIL);
-    }
-
-    preflight_core::cases! {
-        a_mark_keeps_the_last_bytes_read_and_no_more, keeps_the_last_bytes_and_no_more:
-        nothing = (0, 0),
-        a_few_bytes = (0, 10),
-        more_than_a_tail = (0, 200),
-        some_kept_then_a_few_read = (30, 10),
-        some_kept_then_none_read = (30, 0),
-        a_tail_kept_then_a_few_read = (100, 40),
-        a_tail_kept_then_a_tail_read = (64, 64),
     }
 }

@@ -328,6 +328,7 @@ fn a_second_header_of_the_same_run_is_accepted_and_one_of_another_checklist_is_n
 }
 
 mod fuzz;
+mod stream;
 
 #[test]
 fn a_param_value_pinned_far_ahead_is_left_out_whole_reads_and_tails_alike() {

@@ -4,7 +4,7 @@
 use super::*;
 use crate::checklist::Status;
 use crate::gate;
-use crate::run::RunState;
+use crate::run::{Change, Event, RunState};
 use crate::timestamp::Timestamp;
 
 /// Prepare (a, b), then Deploy (c), gated and needing `n` approvals.

@@ -3,87 +3,11 @@
 //! are made through their constructors, so that an event about a parameter
 //! never names an item and one about an item always does.
 
-use crate::checklist::{Checklist, ItemId};
-use crate::timestamp::Timestamp;
-
-use super::{Evidence, Start};
-use crate::checklist::Status;
-
-/// Who recorded something, and when: kept with every event and with every
-/// part of a run's state an event set.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stamp {
-    /// When it was recorded.
-    pub at: Timestamp,
-    /// Who: an operator name (`--by`, `$PREFLIGHT_USER`, else the login).
-    pub by: String,
-    /// The operating-system account of the process that wrote it, as that
-    /// machine said: what the writer recorded, never an authentication.
-    /// `None` in logs written before it was recorded.
-    pub login: Option<String>,
-}
-
-impl Stamp {
-    /// A stamp of `by` at `at`, with no login known.
-    pub fn new(at: Timestamp, by: impl Into<String>) -> Stamp {
-        Stamp {
-            at,
-            by: by.into(),
-            login: None,
-        }
-    }
-
-    /// Who, as people read it: the name, or `alice (as bob)` when the
-    /// account that wrote it (alice) recorded under another name (bob).
-    pub fn who(&self) -> String {
-        match &self.login {
-            Some(login) if *login != self.by => format!("{login} (as {})", self.by),
-            _ => self.by.clone(),
-        }
-    }
-
-    /// Whether `name` is this stamp's name or its login: one person, as
-    /// far as the run log can tell.
-    pub fn is(&self, name: &str) -> bool {
-        self.by == name || self.login.as_deref() == Some(name)
-    }
-}
-
-/// Who records in this session: the name changes are recorded under, and
-/// the account of the process that writes them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Author {
-    pub by: String,
-    pub login: Option<String>,
-}
-
-impl Author {
-    /// The stamp of a change this author records at `at`.
-    pub fn stamp(&self, at: Timestamp) -> Stamp {
-        Stamp {
-            at,
-            by: self.by.clone(),
-            login: self.login.clone(),
-        }
-    }
-}
-
-/// A name alone, with no login: what tests and callers without an account
-/// to tell record under.
-impl From<&str> for Author {
-    fn from(by: &str) -> Author {
-        Author {
-            by: by.to_owned(),
-            login: None,
-        }
-    }
-}
-
-impl From<String> for Author {
-    fn from(by: String) -> Author {
-        Author { by, login: None }
-    }
-}
+use super::evidence::{Evidence, Start};
+use crate::approval::{Act, Approvals, Verdict};
+use crate::checklist::{Checklist, ItemId, Status};
+use crate::gate::Move;
+use crate::stamp::Stamp;
 
 /// What an event is about: the run as a whole (a parameter's value) or one
 /// item of the checklist, named by its full id.
@@ -234,14 +158,50 @@ impl Event {
 
     /// The status change it makes, as a gate judges it; `None` for any
     /// other change, or one to an item the checklist lacks.
-    pub fn as_move(&self, checklist: &Checklist) -> Option<crate::gate::Move<'_>> {
+    pub fn as_move(&self, checklist: &Checklist) -> Option<Move<'_>> {
         let Change::Status(status) = &self.change else {
             return None;
         };
-        Some(crate::gate::Move {
+        Some(Move {
             index: self.item_index(checklist)?,
             status,
             forced: self.forced,
         })
+    }
+
+    /// Tells `approvals` what it did: what replay does with every event, and
+    /// a command that shows the approvals after recording one.
+    pub fn tell(&self, checklist: &Checklist, approvals: &mut Approvals) {
+        if approvals.is_active()
+            && let Some(act) = self.as_act(checklist)
+        {
+            approvals.take(act);
+        }
+    }
+
+    /// What it did, as approvals see it: a change to an item is work on the
+    /// item's phase, an approval or withdrawal a verdict on its phase;
+    /// `None` for anything else, or a phase or item the checklist lacks.
+    fn as_act(&self, checklist: &Checklist) -> Option<Act<'_>> {
+        if let Some(index) = self.item_index(checklist) {
+            let phase = checklist.sections()[checklist.items()[index].section].phase;
+            return Some(Act::Work {
+                phase,
+                stamp: &self.stamp,
+            });
+        }
+        let phase = self.phase().and_then(|id| checklist.phase_index(id))?;
+        let (withdrawn, note) = match &self.change {
+            Change::Approve { note } => (false, note.clone()),
+            Change::Withdraw => (true, None),
+            _ => return None,
+        };
+        let verdict = Verdict {
+            stamp: self.stamp.clone(),
+            withdrawn,
+            forced: self.forced,
+            note,
+        };
+        Some(Act::Verdict { phase, verdict })
     }
 }

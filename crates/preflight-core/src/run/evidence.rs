@@ -1,9 +1,19 @@
 //! What a run keeps beside statuses and notes: the evidence of commands run
-//! for items, and the run parameters' values as status and export show them.
+//! for items (and who started one, where), and the run parameters' values
+//! as status and export show them.
 
 use std::time::Duration;
 
-use super::Stamp;
+use crate::stamp::Stamp;
+
+/// Who started running an item's command, where: a run on this machine whose
+/// process is gone is known to be over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Start {
+    pub kind: EvidenceKind,
+    pub host: String,
+    pub pid: u32,
+}
 
 /// Which of an item's commands ran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +54,7 @@ pub struct Evidence {
 impl Evidence {
     /// The evidence with every secret value in its output shown masked.
     #[must_use]
-    pub fn masked(mut self, secrets: &super::Secrets) -> Evidence {
+    pub fn masked(mut self, secrets: &super::secrets::Secrets) -> Evidence {
         for line in &mut self.output {
             if let std::borrow::Cow::Owned(masked) = secrets.mask(line) {
                 *line = masked;

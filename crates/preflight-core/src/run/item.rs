@@ -1,20 +1,13 @@
 //! One item's state in a run: its status and who set it when, its note, the
 //! evidence of its last run and what its proof says, a command running for
 //! it, and how its latest change stood with its gate. Pure: applied from
-//! events by [`super::RunState`].
+//! events by [`super::state::RunState`].
 
-use super::{Change, Event, EvidenceKind, RecordedEvidence, Stamp};
+use super::event::{Change, Event};
+use super::evidence::{EvidenceKind, RecordedEvidence, Start};
 use crate::checklist::Status;
+use crate::stamp::Stamp;
 use crate::timestamp::Timestamp;
-
-/// Who started running an item's command, where: a run on this machine whose
-/// process is gone is known to be over.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Start {
-    pub kind: EvidenceKind,
-    pub host: String,
-    pub pid: u32,
-}
 
 /// A command running for an item, as the run log says: started, no outcome
 /// recorded yet.

@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{MASK, ParamShown, ParamValue, RunState, Secrets};
+use super::evidence::{ParamShown, ParamValue};
+use super::secrets::{MASK, Secrets};
+use super::state::RunState;
 use crate::checklist::Checklist;
 use crate::timestamp::Timestamp;
 

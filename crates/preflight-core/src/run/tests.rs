@@ -1,7 +1,8 @@
 //! Replay: statuses, skips with reasons, unticks, notes, orphans.
 
 use super::*;
-use crate::checklist::{ChecklistBuilder, Status};
+use crate::checklist::{Checklist, ChecklistBuilder, Status};
+use crate::gate::Passage;
 use crate::timestamp::Timestamp;
 
 fn checklist(titles: &[&str]) -> Checklist {
@@ -189,6 +190,44 @@ fn a_new_change_is_stamped_after_the_item_s_latest_even_if_that_clock_ran_ahead(
     );
 }
 
+#[test]
+fn only_a_change_in_a_closed_gated_phase_counts_and_the_flag_decides_which_kind() {
+    let list = crate::checklist::sample::phases(&[
+        ("Prepare", false, &["a", "b"]),
+        ("Soak", false, &["c"]),
+        ("Deploy", true, &["d"]),
+    ]);
+    let ids = ["prepare/s/a", "prepare/s/b", "soak/s/c", "deploy/s/d"];
+    let at = crate::timestamp::Timestamp::parse("2026-11-29T10:00:00Z").unwrap();
+    let tick = |index: usize, forced| {
+        Event::on_item(Stamp::new(at, "a"), ids[index], Change::Status(Status::Done)).with_force(forced)
+    };
+    // d in Deploy, gated: forced while closed, then out of order while
+    // closed; a, b, c done; then a forced flag on an open gate means nothing.
+    let moves = [
+        tick(3, true),
+        tick(3, false),
+        tick(0, true),
+        tick(1, false),
+        tick(2, false),
+        tick(3, true),
+        Event::param(Stamp::new(at, "a"), "v", "1"),
+    ];
+    assert_eq!(
+        passages(&list, &moves),
+        vec![
+            Passage::Overridden,
+            Passage::OutOfOrder,
+            Passage::Open,
+            Passage::Open,
+            Passage::Open,
+            Passage::Open,
+            Passage::Open
+        ]
+    );
+}
+
 mod merge;
 mod runbook;
 mod stamps;
+mod stream;

@@ -78,8 +78,8 @@ fn a_lock_held_too_long_is_an_error_that_says_so_not_a_hang() {
     let dir = tempfile::tempdir().unwrap();
     let log = log_in(&dir);
     let held = log.lock().unwrap();
-    let other = log.open_lock().unwrap();
-    let err = log.wait_for(&other, std::time::Duration::ZERO).unwrap_err();
+    let other = super::open_lock(log.path()).unwrap();
+    let err = super::wait_for(log.path(), &other, std::time::Duration::ZERO).unwrap_err();
     assert!(
         err.to_string()
             .contains("is held by another preflight (a sync, or a writer)")
@@ -87,5 +87,5 @@ fn a_lock_held_too_long_is_an_error_that_says_so_not_a_hang() {
         "{err}"
     );
     drop(held);
-    assert!(log.wait_for(&other, std::time::Duration::ZERO).is_ok());
+    assert!(super::wait_for(log.path(), &other, std::time::Duration::ZERO).is_ok());
 }

@@ -1,7 +1,7 @@
 //! The reader against anything a shared log may hold: arbitrary lines, and
 //! events whose every field holds an arbitrary JSON value or an extreme time.
 //! Reading never panics, never changes a byte, and what it reads can be
-//! replayed and printed.
+//! replayed and printed; replaying as it reads finds what a whole read finds.
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -114,5 +114,38 @@ proptest! {
             }
         }
         prop_assert_eq!(std::fs::read_to_string(log.path()).unwrap(), text);
+    }
+
+    #[test]
+    fn a_log_replayed_as_it_is_read_gives_what_a_whole_read_then_a_replay_gives(
+        lines in prop::collection::vec(any_line(), 0..12),
+        cut in any::<bool>(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let log = log_in(&dir);
+        let mut text = line::header_line(&identity("Deploy")).unwrap() + &lines.join("\n");
+        if !cut {
+            text.push('\n');
+        }
+        std::fs::create_dir_all(log.path().parent().unwrap()).unwrap();
+        std::fs::write(log.path(), &text).unwrap();
+        let mut b = ChecklistBuilder::new("Deploy".into(), None);
+        b.phase(None, "P".into(), None).unwrap();
+        b.section(None, "S".into()).unwrap();
+        b.item(None, "A".into(), None).unwrap();
+        let checklist = b.finish();
+        match (log.read(), log.read_replayed(&checklist)) {
+            (Ok(whole), Ok((streamed, state))) => {
+                prop_assert_eq!(state.parts(), RunState::replay(&checklist, &whole.events).parts());
+                prop_assert_eq!(streamed.warnings, whole.warnings);
+                prop_assert_eq!(streamed.left_out, whole.left_out);
+                prop_assert_eq!(streamed.header, whole.header);
+                prop_assert_eq!(streamed.mark, whole.mark);
+                let now = crate::store::runlog::now();
+                prop_assert!(streamed.events.iter().all(|e| e.stamp.at > now && whole.events.contains(e)));
+            }
+            (Err(whole), Err(streamed)) => prop_assert_eq!(streamed, whole),
+            (whole, streamed) => prop_assert!(false, "{whole:?} against {streamed:?}"),
+        }
     }
 }
