@@ -60,8 +60,12 @@ impl Sandbox {
         path
     }
 
+    /// The binary in this sandbox, ended after [`RUN_LIMIT`]: a command that
+    /// hangs fails its test rather than holding the whole run.
     pub fn command(&self) -> Command {
-        Command::from_std(self.process())
+        let mut command = Command::from_std(self.process());
+        command.timeout(RUN_LIMIT);
+        command
     }
 
     /// The binary as a plain `std` command in this sandbox, for tests that
@@ -90,11 +94,12 @@ impl Sandbox {
         self.command().args(args).output().unwrap().into()
     }
 
-    /// Runs a command that must succeed and returns its stdout.
+    /// Runs a command that must succeed and returns its stdout; `assert_cmd`
+    /// says what it ran, how it ended and what it printed when it did not.
+    #[track_caller]
     pub fn ok(&self, args: &[&str]) -> String {
-        let ran = self.run(args);
-        assert_eq!(ran.code, 0, "{args:?} failed: {}", ran.stderr);
-        ran.stdout
+        let assert = self.command().args(args).assert().success();
+        String::from_utf8(assert.get_output().stdout.clone()).unwrap()
     }
 
     /// The run log files under the sandbox's data directory.
@@ -131,6 +136,10 @@ impl Rng {
 /// enough for a slow, shared CI machine, so that only a feature that never
 /// does it fails.
 pub const PATIENCE: Duration = Duration::from_secs(60);
+
+/// How long one command in a sandbox may run before it is killed: far more
+/// than any takes, so only a hang reaches it.
+pub const RUN_LIMIT: Duration = Duration::from_secs(300);
 
 /// Waits until `condition` holds, failing after [`PATIENCE`]: tests assert
 /// what happened, never how fast.
