@@ -16,7 +16,7 @@ use crate::checklist::{Item, Status};
 use crate::cli::open_run;
 use crate::cli::{exit, output, phrases};
 use crate::gate;
-use crate::hinted::hinted;
+use crate::hinted::{Hinted, hinted};
 use crate::run::{Evidence, EvidenceKind, ItemState, RunState};
 use crate::service::RunService;
 use crate::store::runner::Interrupts;
@@ -114,11 +114,12 @@ pub fn exec_all(service: &mut RunService, phase: Option<&str>, options: &Options
         if !automated(item) {
             return stop(
                 &shown,
-                &format!(
-                    "stopped at a manual step: {} ({})\n  hint: do it, tick it (preflight check … {}), then run exec --all again",
-                    item.title,
-                    item.id,
-                    item.own_id()
+                &Hinted::new(
+                    format!("stopped at a manual step: {} ({})", item.title, item.id),
+                    format!(
+                        "do it, tick it (preflight check … {}), then run exec --all again",
+                        item.own_id()
+                    ),
                 ),
                 options.dry_run,
             );
@@ -133,7 +134,10 @@ pub fn exec_all(service: &mut RunService, phase: Option<&str>, options: &Options
             let message = closed.message(&service.checklist);
             return stop(
                 &shown,
-                &format!("stopped at a closed gate: {message}\n  hint: add --force to run past it (marked as forced)"),
+                &Hinted::new(
+                    format!("stopped at a closed gate: {message}"),
+                    "add --force to run past it (marked as forced)",
+                ),
                 options.dry_run,
             );
         }
@@ -168,11 +172,11 @@ pub fn exec_all(service: &mut RunService, phase: Option<&str>, options: &Options
 
 /// Ends `exec --all` before the end of the runbook, saying why: exit 3, as
 /// `status --require-complete` does while items are open.
-fn stop(shown: &str, why: &str, dry_run: bool) -> anyhow::Result<ExitCode> {
+fn stop(shown: &str, why: &Hinted, dry_run: bool) -> anyhow::Result<ExitCode> {
     if dry_run {
         output::print(shown)?;
     }
-    output::report(why);
+    output::report(&why.to_string());
     Ok(ExitCode::from(exit::INCOMPLETE))
 }
 
