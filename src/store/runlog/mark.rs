@@ -12,7 +12,8 @@ pub(super) const TAIL: usize = 64;
 /// can tell whether the file still continues what was read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mark {
-    /// The offset just past the last complete line read.
+    /// The offset just past the last complete line read (or the last event
+    /// read, when it lacks its newline).
     pub end: u64,
     /// How many lines were read, so that a tail can number its warnings.
     pub lines: usize,

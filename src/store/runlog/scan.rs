@@ -22,7 +22,8 @@ pub(super) struct Scan {
     pub warnings: Vec<Warning>,
     /// The events dated after the limit, in file order.
     pub left_out: Vec<Event>,
-    /// The offset just past the last complete line.
+    /// The offset just past the last complete line, or past a last event
+    /// that lacks its newline (read all the same).
     pub end: u64,
     /// How many complete lines there were.
     pub lines: usize,
@@ -33,8 +34,13 @@ pub(super) struct Scan {
 impl Scan {
     /// Counts a complete line of `bytes` (its newline included).
     fn complete(&mut self, bytes: &[u8]) {
-        self.end += bytes.len() as u64;
         self.lines += 1;
+        self.read_past(bytes);
+    }
+
+    /// Moves `end` past `bytes`, keeping the last of them in `tail`.
+    fn read_past(&mut self, bytes: &[u8]) {
+        self.end += bytes.len() as u64;
         if bytes.len() >= TAIL {
             self.tail.clear();
             self.tail.extend_from_slice(&bytes[bytes.len() - TAIL..]);
@@ -129,7 +135,17 @@ impl RunLog {
             .map_err(|()| "the line is not UTF-8".to_owned())
             .and_then(line::parse_event)
         {
-            Ok(event) => scan.take(event, number, limit, take),
+            Ok(event) => {
+                // A whole event that lacks its newline (a hand edit) is
+                // read, and the next append only adds the newline: what a
+                // tail reads on from must be past it, or the tail would read
+                // it a second time. Not counted as a line, so that the
+                // newline still numbers it as a whole read does.
+                if !terminated {
+                    scan.read_past(raw);
+                }
+                scan.take(event, number, limit, take);
+            }
             Err(_) if !terminated => scan.warnings.push(Warning {
                 line: number,
                 message: "the last line is incomplete (a write was interrupted); skipped".to_owned(),

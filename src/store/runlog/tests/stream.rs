@@ -72,3 +72,33 @@ fn a_log_of_another_checklist_is_refused_when_replayed_as_read_and_a_missing_one
         ErrorKind::OtherChecklist
     );
 }
+
+#[test]
+fn a_last_event_without_newline_read_whole_is_not_read_again_by_the_tail() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let mut file = std::fs::OpenOptions::new().append(true).open(log.path()).unwrap();
+    file.write_all(line::event_line(&tick("p/s/b")).unwrap().trim_end().as_bytes())
+        .unwrap();
+    let whole = log.read().unwrap();
+    let (_, state) = log.read_replayed(&deploy()).unwrap();
+    assert_eq!(state.event_count(), 2);
+    assert_eq!(log.read_replayed(&deploy()).unwrap().0.mark, whole.mark);
+    // The next append adds the missing newline, then its own line.
+    log.append(&[Event::on_item(
+        tick("p/s/a").stamp,
+        "p/s/a",
+        Change::Note(Some("n".into())),
+    )])
+    .unwrap();
+    let tailed = log.read_from(&whole.mark).unwrap().expect("the same file, grown");
+    let items: Vec<_> = tailed.events.iter().map(Event::subject_name).collect();
+    assert_eq!(items, ["p/s/a"], "only the note is new");
+    assert_eq!(
+        tailed.mark,
+        log.read().unwrap().mark,
+        "numbered and ended as a whole read"
+    );
+}
