@@ -371,3 +371,18 @@ fn an_edited_checklist_means_a_full_replay() {
     assert!(warnings.contains("ship/out/epsilon"), "{warnings}");
     assert_eq!((code, cached, warnings), run.status(true));
 }
+
+#[test]
+fn a_change_dated_before_a_gates_opening_is_judged_out_of_order_when_resumed_too() {
+    let run = Run::new();
+    for item in &ITEMS[..3] {
+        run.check(item);
+    }
+    run.status(false);
+    // By someone already in the run, dated before Prep was complete: when
+    // it was made, Ship's gate was closed.
+    run.append("{\"at\":\"2020-01-01T00:00:00Z\",\"by\":\"tester\",\"item\":\"ship/out/delta\",\"status\":\"done\"}\n");
+    let (_, cached, _) = run.status(false);
+    assert!(cached.contains("\"out_of_order\": true"), "{cached}");
+    run.assert_same_as_full_replay("a change to a gated phase dated before its gate opened");
+}

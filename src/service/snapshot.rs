@@ -18,7 +18,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::checklist::Checklist;
-use crate::run::{Change, Event, RunState};
+use crate::run::{Event, RunState};
 use crate::store::files;
 use crate::store::runlog::{Contents, Header, Mark, RunLog, Warning, place};
 use crate::timestamp::Timestamp;
@@ -182,23 +182,14 @@ pub fn resume(log: &RunLog, checklist: &Checklist, now: Timestamp) -> Option<Sna
 }
 
 /// Whether applying `event` after everything in `state` gives what a replay
-/// in time order would: it is no older than anything it changes. That is
-/// everything recorded of its item (status, note, evidence, a start), or of
-/// its parameter; for an item the checklist lacks, or a first event by
-/// someone (operators are listed in the order they first appear), the whole
-/// run.
+/// in time order would: it is not late ([`RunState::is_late`]: no older than
+/// anything it changes, nor, in a gated checklist, than anything in the run),
+/// and, as the first event by someone (operators are listed in the order
+/// they first appear), no older than anything in the run.
 fn comes_after(state: &RunState, checklist: &Checklist, event: &Event) -> bool {
-    let after = |latest: Option<Timestamp>| latest.is_none_or(|latest| event.stamp.at >= latest);
-    if !state.operators().contains(&event.stamp.by) && !after(state.last_changed()) {
-        return false;
-    }
-    match &event.change {
-        Change::Param { name, .. } => after(state.param_values().get(name).map(|p| p.stamp.at)),
-        _ => match event.item_index(checklist) {
-            Some(index) => after(state.item(index).latest()),
-            None => after(state.last_changed()),
-        },
-    }
+    let first_by = !state.operators().contains(&event.stamp.by);
+    let older = state.last_changed().is_some_and(|latest| event.stamp.at < latest);
+    !(state.is_late(checklist, event) || first_by && older)
 }
 
 /// Keeps `snapshot` for the next command, written whole or not at all (a

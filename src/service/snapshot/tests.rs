@@ -1,7 +1,7 @@
 use super::form::StateForm;
 use super::*;
 use crate::checklist::Status;
-use crate::run::{Evidence, EvidenceKind, Stamp, Start};
+use crate::run::{Change, Evidence, EvidenceKind, Stamp, Start};
 
 fn at(text: &str) -> Timestamp {
     Timestamp::parse(text).unwrap()

@@ -106,11 +106,13 @@ impl RunState {
 
     /// Whether `event` is older than the latest change of its item (its
     /// status or note, its last run's evidence, a start) or parameter, or
-    /// an approval older than anything in the run: applied now, it would
-    /// take the place of a later change (or open a phase for changes judged
-    /// closed), so the run must be replayed in time order instead.
+    /// an approval, or any event of a gated checklist, older than anything
+    /// in the run: applied now, it would take the place of a later change
+    /// (or be judged against a gate as it stood after later changes), so
+    /// the run must be replayed in time order instead.
     pub fn is_late(&self, checklist: &Checklist, event: &Event) -> bool {
         let latest = match &event.change {
+            _ if checklist.has_gates() => self.last_at,
             Change::Param { name, .. } => self.params.get(name).map(|p| p.stamp.at),
             _ if event.phase().is_some() => self.last_at,
             _ => event

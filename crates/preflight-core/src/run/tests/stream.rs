@@ -52,6 +52,17 @@ fn in_a_gated_checklist_any_event_out_of_time_order_ends_the_replay() {
     assert!(streamed(&list, &[tick("t2", "deploy/s/d"), tick("t1", "prepare/s/a")]).is_none());
 }
 
+#[test]
+fn in_a_gated_checklist_a_change_older_than_the_run_is_late_whatever_its_item() {
+    // What a tail or a kept run state asks before applying a change as it
+    // comes: judged after a later tick, it would pass a gate that was closed.
+    let list = crate::checklist::sample::phases(&[("Prepare", false, &["a"]), ("Deploy", true, &["d"])]);
+    let tick = |at: &str, id: &str| Event::on_item(Stamp::new(stamp(at), "alice"), id, done());
+    let run = RunState::replay(&list, &[tick("t2", "prepare/s/a")]);
+    assert!(run.is_late(&list, &tick("t1", "deploy/s/d")));
+    assert!(!run.is_late(&list, &tick("t2", "deploy/s/d")));
+}
+
 fn change(kind: u8) -> Change {
     match kind % 4 {
         0 => done(),
