@@ -3,7 +3,7 @@
 //! `git checkout`, an `mv`), which must be read again whole.
 
 use std::fs::File;
-use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 
 use super::error::{ErrorKind, RunLogError};
 use super::line::{self, Header};
@@ -56,6 +56,16 @@ fn ahead_limit(now: Timestamp) -> Timestamp {
 
 /// How much of the log a whole read takes from the file at a time.
 const READ_BUFFER: usize = 64 * 1024;
+
+/// The header on the first line of `file`; `None` when it cannot be read as one.
+fn first_header(file: &mut File) -> Option<Header> {
+    let mut first = Vec::new();
+    file.seek(SeekFrom::Start(0)).ok()?;
+    BufReader::new(file).read_until(b'\n', &mut first).ok()?;
+    std::str::from_utf8(first.strip_suffix(b"\n")?)
+        .ok()
+        .and_then(line::parse_header)
+}
 
 impl RunLog {
     /// The run as the whole log says it stands now, replayed in time order:
@@ -188,11 +198,13 @@ impl RunLog {
                 continue;
             }
             if let Some(header) = std::str::from_utf8(raw).ok().and_then(line::repeated_header) {
-                let expected = Header {
+                // Checked against the file's own first line, as a whole read
+                // checks it: a header of another run is two logs joined.
+                let first = first_header(&mut file).unwrap_or_else(|| Header {
                     run: header.run.clone(),
                     ..self.identity.clone()
-                };
-                self.check_repeated_header(&expected, &header, lines)?;
+                });
+                self.check_repeated_header(&first, &header, lines)?;
                 continue;
             }
             match std::str::from_utf8(raw)

@@ -102,3 +102,29 @@ fn a_last_event_without_newline_read_whole_is_not_read_again_by_the_tail() {
         "numbered and ended as a whole read"
     );
 }
+
+#[test]
+fn a_header_of_another_run_appended_is_refused_by_a_tail_as_by_a_whole_read() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let log = log_in(&dir);
+    log.append(&[tick("p/s/a")]).unwrap();
+    let mark = log.read().unwrap().mark;
+    let other_run = Header {
+        run: "hotfix".into(),
+        ..identity("Deploy")
+    };
+    let mut file = std::fs::OpenOptions::new().append(true).open(log.path()).unwrap();
+    file.write_all(line::header_line(&other_run).unwrap().as_bytes())
+        .unwrap();
+    file.write_all(line::event_line(&tick("p/s/b")).unwrap().as_bytes())
+        .unwrap();
+    let whole = log.read().unwrap_err();
+    assert_eq!(whole.kind(), ErrorKind::OtherChecklist);
+    let tailed = log.read_from(&mark).unwrap_err();
+    assert_eq!(
+        tailed.message(),
+        whole.message(),
+        "the same refusal, naming the same line"
+    );
+}
