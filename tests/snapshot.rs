@@ -386,3 +386,16 @@ fn a_change_dated_before_a_gates_opening_is_judged_out_of_order_when_resumed_too
     assert!(cached.contains("\"out_of_order\": true"), "{cached}");
     run.assert_same_as_full_replay("a change to a gated phase dated before its gate opened");
 }
+
+#[test]
+fn a_torn_last_line_the_next_write_cuts_off_or_ends_is_reported_as_a_full_read_does() {
+    for torn in ["{\"at\":\"2026", "# a comment typed without newline"] {
+        let run = Run::new();
+        run.check("prep/main/alpha");
+        run.append(torn);
+        let (_, _, warnings) = run.status(false);
+        assert!(warnings.contains("the last line is incomplete"), "{warnings}");
+        run.check("prep/main/beta");
+        run.assert_same_as_full_replay(&format!("a write after {torn:?}"));
+    }
+}

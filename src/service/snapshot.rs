@@ -53,11 +53,15 @@ pub struct Kept<'a> {
 impl<'a> Kept<'a> {
     /// What a whole read keeps, taken at `now`.
     pub fn of(contents: &'a Contents, header: &'a Header, state: &'a RunState, now: Timestamp) -> Kept<'a> {
+        // Not what it says of a line past the mark (an incomplete last line):
+        // the next write cuts it off or ends it, and a resumed read reads it
+        // again and says what it finds then, as a whole read would.
+        let before_mark = contents.warnings.partition_point(|w| w.line <= contents.mark.lines);
         Kept {
             header,
             state,
             mark: &contents.mark,
-            warnings: &contents.warnings,
+            warnings: &contents.warnings[..before_mark],
             ahead: ahead_of(now, contents.events.iter()),
         }
     }
