@@ -24,6 +24,13 @@ pub use reading::{ExportArgs, LogArgs, ReportArgs, RunsArgs, StatusArgs, SyncArg
 pub use run::{ImportRunArgs, RunArgs};
 pub use runbook::{ExecArgs, VerifyArgs};
 
+/// What the `CHECKLIST` argument takes, said once for every command.
+const CHECKLIST: &str = "The checklist: a YAML or Markdown file, or a bundled checklist's name";
+
+/// As [`CHECKLIST`], for the commands where it may be left out.
+const CHECKLIST_OR_BUNDLED: &str =
+    "The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)";
+
 const AFTER_HELP: &str = "\
 Without a command, preflight opens CHECKLIST in the interactive view: move with
 j/k or the arrows, tick with Space, skip with s, note with n, search with /,

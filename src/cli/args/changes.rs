@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::CHECKLIST;
 use super::run::RunArgs;
 
 /// The arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name
+    #[arg(help = CHECKLIST)]
     pub checklist: PathBuf,
     /// The items: full ids or unique ends of them
     #[arg(required = true)]
@@ -25,7 +26,7 @@ pub struct CheckArgs {
 /// The arguments of `uncheck`.
 #[derive(Debug, Args)]
 pub struct UncheckArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name
+    #[arg(help = CHECKLIST)]
     pub checklist: PathBuf,
     /// The items: full ids or unique ends of them
     #[arg(required = true)]
@@ -37,7 +38,7 @@ pub struct UncheckArgs {
 /// The arguments of `skip`.
 #[derive(Debug, Args)]
 pub struct SkipArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name
+    #[arg(help = CHECKLIST)]
     pub checklist: PathBuf,
     /// The items: full ids or unique ends of them
     #[arg(required = true)]
@@ -55,7 +56,7 @@ pub struct SkipArgs {
 /// The arguments of `note`.
 #[derive(Debug, Args)]
 pub struct NoteArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name
+    #[arg(help = CHECKLIST)]
     pub checklist: PathBuf,
     /// The item: its full id or a unique end of it
     pub item: String,
@@ -68,7 +69,7 @@ pub struct NoteArgs {
 /// The arguments of `approve`.
 #[derive(Debug, Args)]
 pub struct ApproveArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name
+    #[arg(help = CHECKLIST)]
     pub checklist: PathBuf,
     /// The phase: its id or its name
     pub phase: String,

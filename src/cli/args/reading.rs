@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::CHECKLIST_OR_BUNDLED;
 use super::run::RunArgs;
 
 /// The arguments of `status`.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
+    #[arg(help = CHECKLIST_OR_BUNDLED)]
     pub checklist: Option<PathBuf>,
     /// Print the whole tree as JSON, for scripts
     #[arg(long)]
@@ -25,7 +26,7 @@ pub struct StatusArgs {
 /// The arguments of `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
+    #[arg(help = CHECKLIST_OR_BUNDLED)]
     pub checklist: Option<PathBuf>,
     /// Print the report as JSON, for scripts
     #[arg(long, conflicts_with = "html")]
@@ -49,7 +50,7 @@ pub struct ReportArgs {
 /// The arguments of `runs`.
 #[derive(Debug, Args)]
 pub struct RunsArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
+    #[arg(help = CHECKLIST_OR_BUNDLED)]
     pub checklist: Option<PathBuf>,
     /// List the run kept in FILE (for example one kept in git) instead of
     /// the checklist's runs in the data directory
@@ -60,7 +61,7 @@ pub struct RunsArgs {
 /// The arguments of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
+    #[arg(help = CHECKLIST_OR_BUNDLED)]
     pub checklist: Option<PathBuf>,
     /// Write to FILE (atomically) instead of standard output. An existing
     /// FILE is replaced only when it is an earlier export, or with --force
@@ -77,7 +78,7 @@ pub struct ExportArgs {
 /// The arguments of `log`.
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
+    #[arg(help = CHECKLIST_OR_BUNDLED)]
     pub checklist: Option<PathBuf>,
     /// Only changes made at or after TIME: 2026-11-29T10:00:00Z, a day
     /// (2026-11-29), or how long ago (90m, 2h, 3days)
@@ -90,7 +91,7 @@ pub struct LogArgs {
 /// The arguments of `sync`.
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name (default: the bundled one)
+    #[arg(help = CHECKLIST_OR_BUNDLED)]
     pub checklist: Option<PathBuf>,
     #[command(flatten)]
     pub run: RunArgs,

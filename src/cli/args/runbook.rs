@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::CHECKLIST;
 use super::run::RunArgs;
 
 /// A time limit in seconds: more than nothing, less than a day.
@@ -22,7 +23,7 @@ fn seconds(text: &str) -> Result<f64, String> {
     reason = "each is a flag of its own on the command line"
 )]
 pub struct ExecArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name
+    #[arg(help = CHECKLIST)]
     pub checklist: PathBuf,
     /// The item: its full id or a unique end of it
     #[arg(required_unless_present = "all", conflicts_with = "all")]
@@ -55,7 +56,7 @@ pub struct ExecArgs {
 /// The arguments of `verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// The checklist: a YAML or Markdown file, or a bundled checklist's name
+    #[arg(help = CHECKLIST)]
     pub checklist: PathBuf,
     /// The items (default: every open item with a verification)
     pub items: Vec<String>,
